@@ -1,0 +1,46 @@
+// swift-tools-version:6.1
+// Vantage: a keyboard-driven terminal console for running, watching and analysing projects.
+// Module boundaries follow docs/ARCHITECTURE.md (a copy of the agreed DESIGN.md with our changes).
+import PackageDescription
+
+let package = Package(
+    name: "Vantage",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "vantage", targets: ["vantage"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    ],
+    targets: [
+        // ncursesw from the system (libncursesw5-dev); a shim header exposes the macros Swift cannot import.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+
+        // Domain values, messages, the bus, the TOML reader. Foundation only.
+        .target(name: "VantageCore"),
+        .target(name: "VantageStore", dependencies: [
+            "VantageCore", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "VantageProbes", dependencies: ["VantageCore"]),
+        .target(name: "VantageOrchestrator", dependencies: ["VantageCore", "VantageStore", "VantageProbes"]),
+        .target(name: "VantageAnalyzer", dependencies: ["VantageCore", "VantageStore", "VantageProbes"]),
+        .target(name: "VantageKnowledge", dependencies: ["VantageCore", "VantageStore"]),
+        .target(name: "VantageTUI", dependencies: ["VantageCore", "CNcursesw"]),
+        .executableTarget(name: "vantage", dependencies: [
+            "VantageCore", "VantageStore", "VantageProbes", "VantageOrchestrator",
+            "VantageAnalyzer", "VantageKnowledge", "VantageTUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "VantageCoreTests", dependencies: ["VantageCore"]),
+        .testTarget(name: "VantageStoreTests", dependencies: ["VantageStore"]),
+        .testTarget(name: "VantageProbesTests", dependencies: ["VantageProbes"]),
+        .testTarget(name: "VantageOrchestratorTests", dependencies: ["VantageOrchestrator"]),
+        .testTarget(name: "VantageAnalyzerTests", dependencies: ["VantageAnalyzer"]),
+        .testTarget(name: "VantageKnowledgeTests", dependencies: ["VantageKnowledge"]),
+        .testTarget(name: "VantageTUITests", dependencies: ["VantageTUI"]),
+        // Drives the real `vantage` binary in tmux; needs the executable built first.
+        .testTarget(name: "VantageEndToEndTests", dependencies: ["VantageCore"]),
+    ]
+)

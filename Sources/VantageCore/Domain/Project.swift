@@ -1,0 +1,49 @@
+/// A project's stable identity: its absolute folder path (or `engine/container` for containers).
+public struct ProjectID: Hashable, Codable, Sendable, Comparable, CustomStringConvertible {
+    public let rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+    public static func < (a: ProjectID, b: ProjectID) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// A project as detected by the scanner (and later enriched by configuration).
+public struct Project: Codable, Sendable, Hashable, Identifiable {
+    public var id: ProjectID { ProjectID(path) }
+    /// The folder name unless the manifest names the project.
+    public var name: String
+    /// Absolute path of the project folder.
+    public var path: String
+    /// Every kind detected, most specific first. `kinds.first` is the primary kind.
+    public var kinds: [ProjectKind]
+    /// The proposed start command, if one can be inferred.
+    public var command: String?
+    /// Ports the project declares (from `.env` PORT, compose ports, Procfile `$PORT`).
+    public var ports: [Int]
+    /// Direct dependencies named in the project's manifests ("name" or "name@version").
+    public var dependencies: [Dependency]
+
+    public init(name: String, path: String, kinds: [ProjectKind], command: String? = nil,
+                ports: [Int] = [], dependencies: [Dependency] = []) {
+        self.name = name
+        self.path = path
+        self.kinds = kinds
+        self.command = command
+        self.ports = ports
+        self.dependencies = dependencies
+    }
+
+    public var primaryKind: ProjectKind { kinds.first ?? .command }
+}
+
+/// A direct dependency as declared by a manifest.
+public struct Dependency: Codable, Sendable, Hashable {
+    public var ecosystem: String
+    public var name: String
+    /// The declared version or constraint as written, if any.
+    public var version: String?
+    public init(ecosystem: String, name: String, version: String? = nil) {
+        self.ecosystem = ecosystem
+        self.name = name
+        self.version = version
+    }
+}

@@ -1,0 +1,14 @@
+/// What the app asks actors to do. Side effects of `update` are expressed only as commands.
+public enum Command: Codable, Sendable, Equatable {
+    /// Take a sample now instead of waiting for the next tick.
+    case refresh
+    /// Scan the workspace roots again.
+    case rescan
+    case launch(ProjectID)
+    case stop(ProjectID)
+    case restart(ProjectID)
+    /// Advance or re-seed the graph layout (sent when the graph pane is visible).
+    case layoutGraph
+    /// The app is quitting: actors should finish what they are writing and stop.
+    case shutdown
+}

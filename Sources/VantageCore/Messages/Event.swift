@@ -1,0 +1,16 @@
+/// What actors tell the app. Plain values, so the same messages can later cross a socket.
+public enum Event: Codable, Sendable, Equatable {
+    /// A scan of the workspace roots finished.
+    case scanned(roots: [String], projects: [Project])
+    /// A fresh machine reading.
+    case systemSampled(SystemSample)
+    /// Fresh readings of every known project, taken together.
+    case projectsSampled([ProjectSample])
+    /// A project's lifecycle state changed.
+    case stateChanged(project: ProjectID, from: RunState, to: RunState)
+    case timeline(TimelineEntry)
+    case diagnostic(Diagnostic)
+    case log(LogLine)
+    /// A new frame of the knowledge-graph layout.
+    case graph(GraphSnapshot)
+}

@@ -1,0 +1,2 @@
+// The VantageKnowledge module. See docs/ARCHITECTURE.md for what it holds and what it may import.
+import VantageCore

@@ -1,0 +1,2 @@
+// The VantageStore module. See docs/ARCHITECTURE.md for what it holds and what it may import.
+import VantageCore

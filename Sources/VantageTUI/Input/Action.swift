@@ -1,0 +1,76 @@
+/// Every named action a key can be bound to. Keymap files use `name`; help and footer hints are
+/// generated from `summary` and `scope`, so what the screen says is what the keys do.
+public enum Action: String, CaseIterable, Sendable, Hashable {
+    case quit
+    case help
+    case focusNext = "focus_next"
+    case focusPrevious = "focus_previous"
+    case up, down, left, right
+    case pageUp = "page_up"
+    case pageDown = "page_down"
+    case top, bottom
+    case zoom
+    case toggleTheme = "toggle_theme"
+    case filter
+    case details
+    case refresh
+    case back
+    // Project actions (grid).
+    case start
+    case stop
+    case restart
+    case switchEnvironment = "switch_env"
+    // Graph view.
+    case zoomIn = "zoom_in"
+    case zoomOut = "zoom_out"
+    case center
+
+    public var name: String { rawValue }
+
+    /// Where the action applies, for grouping in help.
+    public enum Scope: String, Sendable, CaseIterable { case global, navigation, projects, graph }
+
+    public var scope: Scope {
+        switch self {
+        case .quit, .help, .focusNext, .focusPrevious, .zoom, .toggleTheme, .filter, .details, .refresh, .back:
+            return .global
+        case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom: return .navigation
+        case .start, .stop, .restart, .switchEnvironment: return .projects
+        case .zoomIn, .zoomOut, .center: return .graph
+        }
+    }
+
+    /// One line for help, written for a person.
+    public var summary: String {
+        switch self {
+        case .quit: return "quit Vantage"
+        case .help: return "show or hide this help"
+        case .focusNext: return "focus the next pane"
+        case .focusPrevious: return "focus the previous pane"
+        case .up: return "move up"
+        case .down: return "move down"
+        case .left: return "move left / pan left"
+        case .right: return "move right / pan right"
+        case .pageUp: return "page up"
+        case .pageDown: return "page down"
+        case .top: return "go to the top"
+        case .bottom: return "go to the bottom"
+        case .zoom: return "zoom the focused pane to full screen"
+        case .toggleTheme: return "switch between the dark and light theme"
+        case .filter: return "filter the focused pane"
+        case .details: return "open details of the selection"
+        case .refresh: return "refresh now"
+        case .back: return "close overlay / clear filter"
+        case .start: return "start the selected project"
+        case .stop: return "stop the selected project (asks first)"
+        case .restart: return "restart the selected project"
+        case .switchEnvironment: return "switch the project's environment"
+        case .zoomIn: return "graph: zoom in"
+        case .zoomOut: return "graph: zoom out"
+        case .center: return "graph: centre the view"
+        }
+    }
+
+    /// Actions that change or stop something ask for confirmation first.
+    public var isDestructive: Bool { self == .stop }
+}
