@@ -5,6 +5,9 @@ import VantageCore
 struct Vantage: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vantage",
-        abstract: "A keyboard-driven terminal console for your projects.")
+        abstract: "Run, watch, analyse and maintain every project you work on, from one terminal console.",
+        // Each subcommand lives in Commands/<Name>Command.swift.
+        subcommands: [
+        ])
     func run() async throws {}
 }

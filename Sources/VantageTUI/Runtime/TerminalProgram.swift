@@ -1,0 +1,21 @@
+import VantageCore
+
+/// What the terminal runtime drives: the App. The runtime owns ncurses and the loop; the program
+/// owns state. Each `handle` returns whether anything visible changed, so an idle screen costs
+/// nothing. `view` is pure.
+@MainActor
+public protocol TerminalProgram: AnyObject {
+    /// A key was pressed. Returns true when the screen must be repainted.
+    func handle(key: KeyPress) -> Bool
+    /// A message from an actor arrived. Returns true when the screen must be repainted.
+    func handle(event: Event) -> Bool
+    /// The terminal was resized.
+    func resized(to size: Size)
+    /// Draws the whole screen into a fresh buffer of the terminal's size.
+    func view(size: Size) -> Buffer
+    /// Commands produced by the last `handle` calls, drained by the runtime and sent to the bus.
+    func takeCommands() -> [Command]
+    /// The theme to resolve colours with (changes when the user toggles dark/light).
+    var theme: Theme { get }
+    var shouldQuit: Bool { get }
+}
