@@ -1,0 +1,90 @@
+/// Pure colour arithmetic: stepping a theme colour down to what the terminal can show.
+/// truecolor keeps `#rrggbb`; 256 maps to the nearest xterm-256 index (6×6×6 cube or grey ramp);
+/// 16 and 8 map to the nearest of the standard xterm palette; mono drops colour entirely.
+public enum ColorMapping {
+    /// The xterm default RGB of the 16 ANSI colours (terminals may differ; this is the reference).
+    public static let ansi16: [(UInt8, UInt8, UInt8)] = [
+        (0x00, 0x00, 0x00), (0xcd, 0x00, 0x00), (0x00, 0xcd, 0x00), (0xcd, 0xcd, 0x00),
+        (0x00, 0x00, 0xee), (0xcd, 0x00, 0xcd), (0x00, 0xcd, 0xcd), (0xe5, 0xe5, 0xe5),
+        (0x7f, 0x7f, 0x7f), (0xff, 0x00, 0x00), (0x00, 0xff, 0x00), (0xff, 0xff, 0x00),
+        (0x5c, 0x5c, 0xff), (0xff, 0x00, 0xff), (0x00, 0xff, 0xff), (0xff, 0xff, 0xff),
+    ]
+    /// Channel levels of the xterm 6×6×6 colour cube (indexes 16–231).
+    static let cubeLevels: [Int] = [0, 95, 135, 175, 215, 255]
+
+    /// The RGB value of an xterm-256 palette index.
+    public static func rgb(ofIndex index: Int) -> (UInt8, UInt8, UInt8) {
+        let i = max(0, min(255, index))
+        if i < 16 { return ansi16[i] }
+        if i < 232 {
+            let c = i - 16
+            return (UInt8(cubeLevels[c / 36]), UInt8(cubeLevels[(c / 6) % 6]), UInt8(cubeLevels[c % 6]))
+        }
+        let v = UInt8(8 + 10 * (i - 232))
+        return (v, v, v)
+    }
+
+    /// Squared distance weighted for the eye (the "redmean" approximation).
+    static func distance(_ a: (UInt8, UInt8, UInt8), _ b: (UInt8, UInt8, UInt8)) -> Int {
+        let rm = (Int(a.0) + Int(b.0)) / 2
+        let dr = Int(a.0) - Int(b.0), dg = Int(a.1) - Int(b.1), db = Int(a.2) - Int(b.2)
+        return (((512 + rm) * dr * dr) >> 8) + 4 * dg * dg + (((767 - rm) * db * db) >> 8)
+    }
+
+    /// The nearest xterm-256 index (16–255) to an RGB colour: the closer of the cube and grey ramp.
+    public static func nearest256(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> Int {
+        func level(_ v: UInt8) -> Int {
+            var best = 0
+            for (i, l) in cubeLevels.enumerated() where abs(l - Int(v)) < abs(cubeLevels[best] - Int(v)) { best = i }
+            return best
+        }
+        let cube = 16 + 36 * level(r) + 6 * level(g) + level(b)
+        let average = (Int(r) + Int(g) + Int(b)) / 3
+        let greyStep = max(0, min(23, (average - 8 + 5) / 10))
+        let grey = 232 + greyStep
+        let target = (r, g, b)
+        return distance(rgb(ofIndex: grey), target) < distance(rgb(ofIndex: cube), target) ? grey : cube
+    }
+
+    /// The nearest of the first `count` (8 or 16) ANSI colours.
+    public static func nearestANSI(_ r: UInt8, _ g: UInt8, _ b: UInt8, count: Int) -> Int {
+        var best = 0, bestDistance = Int.max
+        for i in 0..<min(count, 16) {
+            let d = distance(ansi16[i], (r, g, b))
+            if d < bestDistance { best = i; bestDistance = d }
+        }
+        return best
+    }
+
+    /// A theme colour at a colour depth. `default` stays the terminal's own colour at every depth.
+    public static func resolve(_ color: ThemeColor, depth: ColorDepth) -> TerminalColor {
+        switch (color, depth) {
+        case (_, .mono), (.terminalDefault, _):
+            return .terminalDefault
+        case (.rgb(let r, let g, let b), .truecolor):
+            return .rgb(r, g, b)
+        case (.indexed(let i), .truecolor):
+            // Keep the 16 named colours as the terminal's own palette; exact RGB for the rest.
+            if i < 16 { return .index(Int(i)) }
+            let (r, g, b) = rgb(ofIndex: Int(i))
+            return .rgb(r, g, b)
+        case (.rgb(let r, let g, let b), .xterm256):
+            return .index(nearest256(r, g, b))
+        case (.indexed(let i), .xterm256):
+            return .index(Int(i))
+        case (.rgb(let r, let g, let b), .ansi16):
+            return .index(nearestANSI(r, g, b, count: 16))
+        case (.indexed(let i), .ansi16):
+            if i < 16 { return .index(Int(i)) }
+            let (r, g, b) = rgb(ofIndex: Int(i))
+            return .index(nearestANSI(r, g, b, count: 16))
+        case (.rgb(let r, let g, let b), .ansi8):
+            return .index(nearestANSI(r, g, b, count: 8))
+        case (.indexed(let i), .ansi8):
+            if i < 8 { return .index(Int(i)) }
+            if i < 16 { return .index(Int(i) - 8) }
+            let (r, g, b) = rgb(ofIndex: Int(i))
+            return .index(nearestANSI(r, g, b, count: 8))
+        }
+    }
+}
