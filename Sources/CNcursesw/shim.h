@@ -1,17 +1,11 @@
 #ifndef VANTAGE_CNCURSESW_SHIM_H
 #define VANTAGE_CNCURSESW_SHIM_H
-// fopencookie (a counting output stream) needs the GNU extensions of <stdio.h>.
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE 1
-#endif
 // Wide-character ncurses. These must be defined before <ncurses.h>.
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #define NCURSES_WIDECHAR 1
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <errno.h>
 #include <locale.h>
 #include <wchar.h>
@@ -56,43 +50,6 @@ static inline int vt_attr_set_pair(attr_t attrs, int pair) {
 static inline int vt_has_direct_color(void) {
     int rgb = tigetflag("RGB");
     return rgb > 0 ? 1 : 0;
-}
-
-// A stdio stream that writes to a file descriptor and counts every byte, so the runtime can
-// report the bytes ncurses sent per refresh. The cookie is owned by the stream.
-typedef struct vt_counting_cookie {
-    int fd;
-    unsigned long long bytes;
-} vt_counting_cookie;
-
-static ssize_t vt_counting_write(void *cookie, const char *buf, size_t size) {
-    vt_counting_cookie *c = (vt_counting_cookie *)cookie;
-    size_t done = 0;
-    while (done < size) {
-        ssize_t n = write(c->fd, buf + done, size - done);
-        if (n < 0) { if (errno == EINTR) continue; return done > 0 ? (ssize_t)done : -1; }
-        done += (size_t)n;
-    }
-    c->bytes += done;
-    return (ssize_t)done;
-}
-
-static int vt_counting_close(void *cookie) { free(cookie); return 0; }
-
-// Opens the counting stream on `fd`; `*cookie_out` reads the count with vt_counting_bytes.
-static inline FILE *vt_counting_stream(int fd, void **cookie_out) {
-    vt_counting_cookie *c = (vt_counting_cookie *)calloc(1, sizeof(vt_counting_cookie));
-    if (!c) return NULL;
-    c->fd = fd;
-    cookie_io_functions_t io = { NULL, vt_counting_write, NULL, vt_counting_close };
-    FILE *f = fopencookie(c, "w", io);
-    if (!f) { free(c); return NULL; }
-    *cookie_out = c;
-    return f;
-}
-
-static inline unsigned long long vt_counting_bytes(void *cookie) {
-    return cookie ? ((vt_counting_cookie *)cookie)->bytes : 0;
 }
 
 // Waits until `fd` is readable or `timeout_ms` passes: 1 readable, 0 timeout, -1 error/hangup.

@@ -75,6 +75,8 @@ public final class MemoryTerminal: Terminal {
 
     public func present() { calls.presents += 1 }
 
+    public func updateSize() -> Size { size }
+
     public func readInput() -> TerminalInput? {
         pendingInput.isEmpty ? nil : pendingInput.removeFirst()
     }

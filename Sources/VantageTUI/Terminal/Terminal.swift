@@ -21,6 +21,8 @@ public protocol Terminal: AnyObject {
     func present()
     /// Reads the next key without waiting; `nil` when none is pending.
     func readInput() -> TerminalInput?
+    /// Re-reads the terminal's size after a resize signal or `KEY_RESIZE` and adapts to it.
+    func updateSize() -> Size
     /// Bytes sent to the real terminal so far, when the backend can measure them.
     var bytesWritten: UInt64? { get }
 }
