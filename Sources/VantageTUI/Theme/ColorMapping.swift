@@ -46,14 +46,40 @@ public enum ColorMapping {
         return distance(rgb(ofIndex: grey), target) < distance(rgb(ofIndex: cube), target) ? grey : cube
     }
 
-    /// The nearest of the first `count` (8 or 16) ANSI colours.
+    /// The ANSI colour (0–7, or 0–15 when `count` is 16) that reads as the same colour.
+    /// Plain RGB distance would turn every soft theme colour into grey, so this goes by hue:
+    /// low-chroma colours become black / grey / white by lightness; others take the ANSI colour
+    /// of their hue sector, bright when the colour is light or fully saturated. Each of the 16
+    /// reference colours maps to itself.
     public static func nearestANSI(_ r: UInt8, _ g: UInt8, _ b: UInt8, count: Int) -> Int {
-        var best = 0, bestDistance = Int.max
-        for i in 0..<min(count, 16) {
-            let d = distance(ansi16[i], (r, g, b))
-            if d < bestDistance { best = i; bestDistance = d }
+        let ri = Int(r), gi = Int(g), bi = Int(b)
+        let maxC = max(ri, gi, bi), minC = min(ri, gi, bi)
+        let chroma = maxC - minC
+        let lightness = (maxC + minC) / 2
+        let sixteen = count >= 16
+        if chroma < 40 {
+            if !sixteen { return lightness < 0x80 ? 0 : 7 }
+            if lightness < 0x40 { return 0 }
+            if lightness < 0xA0 { return 8 }
+            return lightness < 0xF0 ? 7 : 15
         }
-        return best
+        // Hue in degrees, then its ANSI family. Cyan is a narrow band to the eye, so azure
+        // (≈205°, the usual "blue" of editor themes) counts as blue.
+        var hue: Double
+        let c = Double(chroma)
+        if maxC == ri { hue = 60 * (Double(gi - bi) / c) } else if maxC == gi { hue = 60 * (Double(bi - ri) / c + 2) } else { hue = 60 * (Double(ri - gi) / c + 4) }
+        if hue < 0 { hue += 360 }
+        let base: Int
+        switch hue {
+        case 25..<75: base = 3      // yellow (orange below 25° reads as red)
+        case 75..<165: base = 2     // green
+        case 165..<195: base = 6    // cyan
+        case 195..<270: base = 4    // blue
+        case 270..<335: base = 5    // magenta
+        default: base = 1           // red
+        }
+        let bright = maxC >= 0xF0 || lightness > 0xA0
+        return sixteen && bright ? base + 8 : base
     }
 
     /// A theme colour at a colour depth. `default` stays the terminal's own colour at every depth.
