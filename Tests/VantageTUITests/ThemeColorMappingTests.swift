@@ -50,8 +50,16 @@ struct ThemeColorMappingTests {
         for i in 0..<16 {
             let (r, g, b) = ColorMapping.ansi16[i]
             #expect(ColorMapping.nearestANSI(r, g, b, count: 16) == i, "colour \(i)")
-            #expect(ColorMapping.nearestANSI(r, g, b, count: 8) == (i == 8 ? 0 : i % 8), "colour \(i) at 8")
+            #expect(ColorMapping.nearestANSI(r, g, b, count: 8) == (i == 8 ? 7 : i % 8), "colour \(i) at 8")
         }
+    }
+
+    @Test func eightColourGreysFollowTheThemeVariant() {
+        // No grey among 8 colours: a dark theme's border must not turn black (invisible).
+        #expect(ColorMapping.nearestANSI(0x4b, 0x52, 0x63, count: 8, onDark: true) == 7)
+        #expect(ColorMapping.nearestANSI(0x7c, 0x81, 0x8c, count: 8, onDark: false) == 0)
+        #expect(ColorMapping.nearestANSI(0x10, 0x10, 0x10, count: 8, onDark: true) == 0)
+        #expect(ColorMapping.nearestANSI(0xf8, 0xf8, 0xf8, count: 8, onDark: false) == 7)
     }
 
     @Test func resolveStepsDownByDepthAndKeepsDefault() {

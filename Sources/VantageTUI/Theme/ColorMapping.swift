@@ -50,15 +50,16 @@ public enum ColorMapping {
     /// Plain RGB distance would turn every soft theme colour into grey, so this goes by hue:
     /// low-chroma colours become black / grey / white by lightness; others take the ANSI colour
     /// of their hue sector, bright when the colour is light or fully saturated. Each of the 16
-    /// reference colours maps to itself.
-    public static func nearestANSI(_ r: UInt8, _ g: UInt8, _ b: UInt8, count: Int) -> Int {
+    /// reference colours maps to itself. With 8 colours there is no grey: greys become white on a
+    /// dark theme and black on a light one (`onDark`), so borders and muted text stay visible.
+    public static func nearestANSI(_ r: UInt8, _ g: UInt8, _ b: UInt8, count: Int, onDark: Bool = true) -> Int {
         let ri = Int(r), gi = Int(g), bi = Int(b)
         let maxC = max(ri, gi, bi), minC = min(ri, gi, bi)
         let chroma = maxC - minC
         let lightness = (maxC + minC) / 2
         let sixteen = count >= 16
         if chroma < 40 {
-            if !sixteen { return lightness < 0x80 ? 0 : 7 }
+            if !sixteen { return onDark ? (lightness < 0x30 ? 0 : 7) : (lightness <= 0xD8 ? 0 : 7) }
             if lightness < 0x40 { return 0 }
             if lightness < 0xA0 { return 8 }
             return lightness < 0xF0 ? 7 : 15
@@ -83,7 +84,7 @@ public enum ColorMapping {
     }
 
     /// A theme colour at a colour depth. `default` stays the terminal's own colour at every depth.
-    public static func resolve(_ color: ThemeColor, depth: ColorDepth) -> TerminalColor {
+    public static func resolve(_ color: ThemeColor, depth: ColorDepth, onDark: Bool = true) -> TerminalColor {
         switch (color, depth) {
         case (_, .mono), (.terminalDefault, _):
             return .terminalDefault
@@ -105,12 +106,12 @@ public enum ColorMapping {
             let (r, g, b) = rgb(ofIndex: Int(i))
             return .index(nearestANSI(r, g, b, count: 16))
         case (.rgb(let r, let g, let b), .ansi8):
-            return .index(nearestANSI(r, g, b, count: 8))
+            return .index(nearestANSI(r, g, b, count: 8, onDark: onDark))
         case (.indexed(let i), .ansi8):
             if i < 8 { return .index(Int(i)) }
             if i < 16 { return .index(Int(i) - 8) }
             let (r, g, b) = rgb(ofIndex: Int(i))
-            return .index(nearestANSI(r, g, b, count: 8))
+            return .index(nearestANSI(r, g, b, count: 8, onDark: onDark))
         }
     }
 }

@@ -30,8 +30,9 @@ public struct StyleResolver: Sendable {
                                  underline: style.underline,
                                  reverse: style.reverse != onColour)
         }
-        return TerminalStyle(fg: ColorMapping.resolve(theme.color(for: style.fg), depth: depth),
-                             bg: ColorMapping.resolve(theme.color(for: style.bg ?? .background), depth: depth),
+        let onDark = theme.variant == .dark
+        return TerminalStyle(fg: ColorMapping.resolve(theme.color(for: style.fg), depth: depth, onDark: onDark),
+                             bg: ColorMapping.resolve(theme.color(for: style.bg ?? .background), depth: depth, onDark: onDark),
                              bold: style.bold, dim: style.dim, underline: style.underline, reverse: style.reverse)
     }
 }
