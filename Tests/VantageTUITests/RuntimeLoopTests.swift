@@ -77,6 +77,7 @@ struct RuntimeLoopTests {
         await loop.value
         #expect(program.count == 2)
         #expect(runtime.counters.keys == 3)
+        #expect(runtime.counters.stoppedBy == .quit)
     }
 
     @Test func aBurstOfChangesIsOnePaint() async {

@@ -34,6 +34,18 @@ public struct RuntimeOptions: Sendable {
 /// What the runtime did, for benchmarks: frames, the first frame's latency and bytes, and the
 /// bytes each later refresh sent to the terminal.
 public struct RuntimeCounters: Codable, Sendable, Equatable {
+    /// Why the loop ended.
+    public enum StopReason: String, Codable, Sendable {
+        /// The program asked to quit (the quit key).
+        case quit
+        /// SIGINT (Ctrl-C), SIGTERM or SIGHUP.
+        case signal
+        /// The terminal went away (stdin closed).
+        case hangup
+        /// `stop()` was called by code.
+        case requested
+    }
+    public var stoppedBy: StopReason?
     /// Frames drawn (a frame whose buffer equalled the last one is not counted: it wrote nothing).
     public var framesPainted = 0
     /// Repaint requests that produced an identical buffer, so nothing was written.
@@ -62,13 +74,14 @@ public struct RuntimeCounters: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case framesPainted, unchangedFrames, fullRepaints, keys, events, resizes, commandsSent
+        case stoppedBy, framesPainted, unchangedFrames, fullRepaints, keys, events, resizes, commandsSent
         case firstFrameMilliseconds, firstFrameBytes, refreshBytes, maxRefreshBytes, lastFrameBytes, bytesMeasured
         case averageRefreshBytes
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(stoppedBy, forKey: .stoppedBy)
         try c.encode(framesPainted, forKey: .framesPainted)
         try c.encode(unchangedFrames, forKey: .unchangedFrames)
         try c.encode(fullRepaints, forKey: .fullRepaints)
@@ -87,6 +100,7 @@ public struct RuntimeCounters: Codable, Sendable, Equatable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        stoppedBy = try c.decodeIfPresent(StopReason.self, forKey: .stoppedBy)
         framesPainted = try c.decode(Int.self, forKey: .framesPainted)
         unchangedFrames = try c.decode(Int.self, forKey: .unchangedFrames)
         fullRepaints = try c.decode(Int.self, forKey: .fullRepaints)

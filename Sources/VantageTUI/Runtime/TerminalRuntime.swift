@@ -51,7 +51,8 @@ public final class TerminalRuntime {
             }
         }
         paint()
-        if !stopRequested && !program.shouldQuit {
+        if program.shouldQuit { stop(.quit) }
+        if !stopRequested {
             await withCheckedContinuation { continuation in finished = continuation }
         }
         busTask?.cancel()
@@ -60,7 +61,8 @@ public final class TerminalRuntime {
     }
 
     /// Ends the loop (quit key, SIGINT/SIGTERM, hangup).
-    public func stop() {
+    public func stop(_ reason: RuntimeCounters.StopReason = .requested) {
+        if counters.stoppedBy == nil { counters.stoppedBy = reason }
         stopRequested = true
         finished?.resume()
         finished = nil
@@ -102,7 +104,7 @@ public final class TerminalRuntime {
             for command in commands { bus.send(command) }
         }
         counters.commandsSent += commands.count
-        if program.shouldQuit { stop(); return }
+        if program.shouldQuit { stop(.quit); return }
         if changed { requestPaint() }
     }
 
@@ -159,7 +161,8 @@ public final class TerminalRuntime {
 extension TerminalRuntime {
     /// Runs the UI on the real terminal until the program quits or SIGINT/SIGTERM/SIGHUP arrives,
     /// then restores the terminal (endwin), sends `Command.shutdown` on the bus and returns what
-    /// it measured. Throws `VantageError(.unavailable)` when the terminal cannot be opened (TERM
+    /// it measured (`counters.stoppedBy` says whether the user quit or a signal ended it: exit
+    /// 0 for `.quit`, 130/143 for signals if you like). Throws `VantageError(.unavailable)` when the terminal cannot be opened (TERM
     /// unset or unknown and no fallback works): print it on one line and exit 2.
     @discardableResult
     public static func run(program: any TerminalProgram, bus: Bus, options: RuntimeOptions) async throws -> RuntimeCounters {
@@ -169,11 +172,11 @@ extension TerminalRuntime {
         let runtime = TerminalRuntime(program: program, terminal: terminal, bus: bus, options: options)
         let watcher = InputWatcher()
         runtime.afterInputDrain = { watcher.drained() }
-        signals.start(resize: { runtime.terminalResized() }, stop: { runtime.stop() })
+        signals.start(resize: { runtime.terminalResized() }, stop: { runtime.stop(.signal) })
         watcher.start(ready: {
             Task { @MainActor in runtime.inputReady() }
         }, hangup: {
-            Task { @MainActor in runtime.stop() }
+            Task { @MainActor in runtime.stop(.hangup) }
         })
         await runtime.run()
         watcher.stop()
