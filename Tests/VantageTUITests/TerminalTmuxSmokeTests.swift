@@ -85,7 +85,11 @@ struct TmuxSession {
         return false
     }
 
-    func kill() { _ = Self.spawn(["tmux", "-L", socket, "kill-server"], capture: false) }
+    func kill() {
+        _ = Self.spawn(["tmux", "-L", socket, "kill-server"], capture: false)
+        let dir = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        unlink("\(dir)/tmux-\(getuid())/\(socket)")
+    }
 
     /// posix_spawnp with the signal mask cleared and dispositions defaulted; waits for exit.
     static func spawn(_ args: [String], capture: Bool) -> (status: Int32, output: String) {
