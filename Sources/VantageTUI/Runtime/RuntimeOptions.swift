@@ -57,6 +57,9 @@ public struct RuntimeCounters: Codable, Sendable, Equatable {
     public var commandsSent = 0
     /// From `RuntimeOptions.startedAt` to the first frame on screen, in milliseconds.
     public var firstFrameMilliseconds: Double?
+    /// From the kernel's process start (exec) to the first frame, in milliseconds; 10 ms
+    /// granularity (from /proc/self/stat and /proc/uptime).
+    public var firstFrameSinceExecMilliseconds: Double?
     /// Bytes the first (full) frame sent to the terminal.
     public var firstFrameBytes: UInt64?
     /// Bytes sent by every later frame together, and the largest of them.
@@ -75,7 +78,7 @@ public struct RuntimeCounters: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case stoppedBy, framesPainted, unchangedFrames, fullRepaints, keys, events, resizes, commandsSent
-        case firstFrameMilliseconds, firstFrameBytes, refreshBytes, maxRefreshBytes, lastFrameBytes, bytesMeasured
+        case firstFrameMilliseconds, firstFrameSinceExecMilliseconds, firstFrameBytes, refreshBytes, maxRefreshBytes, lastFrameBytes, bytesMeasured
         case averageRefreshBytes
     }
 
@@ -90,6 +93,7 @@ public struct RuntimeCounters: Codable, Sendable, Equatable {
         try c.encode(resizes, forKey: .resizes)
         try c.encode(commandsSent, forKey: .commandsSent)
         try c.encodeIfPresent(firstFrameMilliseconds, forKey: .firstFrameMilliseconds)
+        try c.encodeIfPresent(firstFrameSinceExecMilliseconds, forKey: .firstFrameSinceExecMilliseconds)
         try c.encodeIfPresent(firstFrameBytes, forKey: .firstFrameBytes)
         try c.encode(refreshBytes, forKey: .refreshBytes)
         try c.encode(maxRefreshBytes, forKey: .maxRefreshBytes)
@@ -109,10 +113,26 @@ public struct RuntimeCounters: Codable, Sendable, Equatable {
         resizes = try c.decode(Int.self, forKey: .resizes)
         commandsSent = try c.decode(Int.self, forKey: .commandsSent)
         firstFrameMilliseconds = try c.decodeIfPresent(Double.self, forKey: .firstFrameMilliseconds)
+        firstFrameSinceExecMilliseconds = try c.decodeIfPresent(Double.self, forKey: .firstFrameSinceExecMilliseconds)
         firstFrameBytes = try c.decodeIfPresent(UInt64.self, forKey: .firstFrameBytes)
         refreshBytes = try c.decode(UInt64.self, forKey: .refreshBytes)
         maxRefreshBytes = try c.decode(UInt64.self, forKey: .maxRefreshBytes)
         lastFrameBytes = try c.decodeIfPresent(UInt64.self, forKey: .lastFrameBytes)
         bytesMeasured = try c.decode(Bool.self, forKey: .bytesMeasured)
+    }
+}
+
+/// How long this process has existed, from /proc (clock-tick granularity, usually 10 ms).
+enum ProcessAge {
+    static func milliseconds() -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8),
+              let uptime = try? String(contentsOfFile: "/proc/uptime", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        // Fields after the command name start at field 3; starttime is field 22.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 19, let ticks = Double(fields[19]),
+              let up = Double(uptime.split(separator: " ").first ?? "") else { return nil }
+        let hz = Double(sysconf(Int32(_SC_CLK_TCK)))
+        return max(0, (up - ticks / hz) * 1000)
     }
 }
