@@ -151,6 +151,23 @@ struct RuntimeLoopTests {
         await loop.value
     }
 
+    @Test func eventsPublishedBeforeTheLoopStartsAreKeptWhenSubscribedEarly() async {
+        let bus = Bus()
+        let events = bus.events()
+        bus.publish(.timeline(TimelineEntry(time: Date(timeIntervalSince1970: 0), kind: .scan, text: "early")))
+        let program = CounterProgram()
+        let term = MemoryTerminal(width: 20, height: 3)
+        let runtime = TerminalRuntime(program: program, terminal: term, bus: bus,
+                                      options: RuntimeOptions(glyphs: .ascii, maxFramesPerSecond: 1000, statsPath: nil),
+                                      events: events)
+        let loop = Task { await runtime.run() }
+        await waitUntil { program.events.count == 1 && term.lines[0].hasPrefix("count 100") }
+        #expect(program.events.count == 1)
+        #expect(term.lines[0].hasPrefix("count 100"))
+        runtime.stop()
+        await loop.value
+    }
+
     @Test func themeToggleRepaintsInFull() async {
         let (_, term, runtime) = make()
         let loop = Task { await runtime.run() }

@@ -28,10 +28,16 @@ public final class TerminalRuntime {
     /// Called after each input drain (lets the input thread wait for stdin again).
     var afterInputDrain: (() -> Void)?
 
-    public init(program: any TerminalProgram, terminal: Terminal, bus: Bus?, options: RuntimeOptions) {
+    private var events: AsyncStream<Event>?
+
+    /// `events`: a stream subscribed earlier with `bus.events()`, so nothing published before
+    /// the loop starts is lost; by default the runtime subscribes when `run()` starts.
+    public init(program: any TerminalProgram, terminal: Terminal, bus: Bus?, options: RuntimeOptions,
+                events: AsyncStream<Event>? = nil) {
         self.program = program
         self.terminal = terminal
         self.bus = bus
+        self.events = events
         self.options = options
         self.writer = TerminalWriter(terminal: terminal, theme: program.theme, asciiOnly: options.glyphs.isASCII)
     }
@@ -41,8 +47,8 @@ public final class TerminalRuntime {
         guard !isRunning else { return }
         isRunning = true
         program.resized(to: terminal.size)
-        if let bus {
-            let events = bus.events()
+        if let events = events ?? bus?.events() {
+            self.events = nil
             busTask = Task { @MainActor [weak self] in
                 for await event in events {
                     guard let self, !self.stopRequested else { return }
@@ -166,11 +172,16 @@ extension TerminalRuntime {
     /// 0 for `.quit`, 130/143 for signals if you like). Throws `VantageError(.unavailable)` when the terminal cannot be opened (TERM
     /// unset or unknown and no fallback works): print it on one line and exit 2.
     @discardableResult
-    public static func run(program: any TerminalProgram, bus: Bus, options: RuntimeOptions) async throws -> RuntimeCounters {
+    ///
+    /// Pass `events: bus.events()` taken before starting the actors to keep their first events
+    /// (a scan result published before the screen is up); without it the runtime subscribes
+    /// when the loop starts.
+    public static func run(program: any TerminalProgram, bus: Bus, options: RuntimeOptions,
+                           events: AsyncStream<Event>? = nil) async throws -> RuntimeCounters {
         // Signal sources first: libdispatch installs its handlers, so ncurses leaves them alone.
         let signals = SignalSources()
         let terminal = try NcursesTerminal(environment: options.environment)
-        let runtime = TerminalRuntime(program: program, terminal: terminal, bus: bus, options: options)
+        let runtime = TerminalRuntime(program: program, terminal: terminal, bus: bus, options: options, events: events)
         let watcher = InputWatcher()
         runtime.afterInputDrain = { watcher.drained() }
         signals.start(resize: { runtime.terminalResized() }, stop: { runtime.stop(.signal) })
