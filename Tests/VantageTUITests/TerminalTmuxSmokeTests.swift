@@ -40,6 +40,13 @@ struct TerminalTmuxSmokeTests {
         tmux.sendKeys("q")
         #expect(tmux.waitFor { $0.contains("EXIT=0") })
     }
+
+    @Test func notATerminalIsOneClearErrorAndStatus2() {
+        // Standard output is a pipe here: the runtime refuses instead of drawing escapes into it.
+        let result = TmuxSession.spawn([TmuxSession.binary, "render-check"], capture: true)
+        #expect(result.status == 2)
+        #expect(result.output.isEmpty)
+    }
 }
 
 /// A private tmux server running one command (children spawned with a clean signal mask: Swift

@@ -178,9 +178,15 @@ extension TerminalRuntime {
     /// when the loop starts.
     public static func run(program: any TerminalProgram, bus: Bus, options: RuntimeOptions,
                            events: AsyncStream<Event>? = nil) async throws -> RuntimeCounters {
-        // Signal sources first: libdispatch installs its handlers, so ncurses leaves them alone.
+        // Signals ignored before ncurses starts, so ncurses leaves them to the dispatch sources.
         let signals = SignalSources()
-        let terminal = try NcursesTerminal(environment: options.environment)
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(environment: options.environment)
+        } catch {
+            signals.cancel()
+            throw error
+        }
         let runtime = TerminalRuntime(program: program, terminal: terminal, bus: bus, options: options, events: events)
         let watcher = InputWatcher()
         runtime.afterInputDrain = { watcher.drained() }
@@ -209,31 +215,36 @@ extension TerminalRuntime {
 
 /// SIGWINCH, SIGINT, SIGTERM and SIGHUP as dispatch sources on the main queue (a plain handler
 /// would only run when the parked main thread wakes up; see the terminal notes).
+///
+/// `init` only sets the signals to SIG_IGN, before ncurses starts, so ncurses installs no
+/// handlers of its own; the sources are created and resumed by `start` (a dispatch source must
+/// never be released while suspended, so none exists until it can be resumed).
 @MainActor
 final class SignalSources {
     private var sources: [DispatchSourceSignal] = []
     private static let stopping: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    private static let all: [Int32] = [SIGWINCH] + stopping
 
     init() {
-        for signo in [SIGWINCH] + Self.stopping {
-            signal(signo, SIG_IGN)
-            sources.append(DispatchSource.makeSignalSource(signal: signo, queue: .main))
-        }
+        for signo in Self.all { signal(signo, SIG_IGN) }
     }
 
     func start(resize: @escaping @MainActor () -> Void, stop: @escaping @MainActor () -> Void) {
-        for source in sources {
-            let isResize = source.handle == UInt(SIGWINCH)
+        for signo in Self.all {
+            let source = DispatchSource.makeSignalSource(signal: signo, queue: .main)
+            let isResize = signo == SIGWINCH
             source.setEventHandler {
                 MainActor.assumeIsolated { isResize ? resize() : stop() }
             }
             source.resume()
+            sources.append(source)
         }
     }
 
+    /// Stops listening and gives the signals back their default actions.
     func cancel() {
         for source in sources { source.cancel() }
         sources = []
-        for signo in [SIGWINCH] + Self.stopping { signal(signo, SIG_DFL) }
+        for signo in Self.all { signal(signo, SIG_DFL) }
     }
 }

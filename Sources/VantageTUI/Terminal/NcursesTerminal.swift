@@ -31,6 +31,10 @@ public final class NcursesTerminal: Terminal {
 
     /// Opens the terminal on stdin/stdout. Throws (never exits) when no terminfo entry works.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(VantageError) {
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            throw VantageError(.unavailable, "the dashboard needs a terminal, but standard \(isatty(STDOUT_FILENO) == 1 ? "input" : "output") is not one",
+                               hint: "run it in a terminal, or use a subcommand such as `vantage scan --json`")
+        }
         setlocale(LC_ALL, "")
         let requested = environment["TERM"].flatMap { $0.isEmpty ? nil : $0 }
         var candidates = [String]()
