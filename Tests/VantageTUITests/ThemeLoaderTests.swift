@@ -27,11 +27,11 @@ struct ThemeLoaderTests {
     @Test func compiledInCopiesMatchTheShippedFiles() throws {
         for (name, text) in BuiltinConfigs.themes {
             let onDisk = try String(contentsOf: Self.repository.appendingPathComponent("themes/\(name).toml"), encoding: .utf8)
-            #expect(onDisk == text + "\n", "themes/\(name).toml differs from its compiled-in copy")
+            #expect(onDisk == text + "\n", "themes/\(name).toml differs from its compiled-in copy: run scripts/embed-configs.sh")
         }
         for (name, text) in BuiltinConfigs.keymaps {
             let onDisk = try String(contentsOf: Self.repository.appendingPathComponent("keymaps/\(name).toml"), encoding: .utf8)
-            #expect(onDisk == text + "\n", "keymaps/\(name).toml differs from its compiled-in copy")
+            #expect(onDisk == text + "\n", "keymaps/\(name).toml differs from its compiled-in copy: run scripts/embed-configs.sh")
         }
         #expect(Set(BuiltinConfigs.themes.keys) == Set(Self.shipped))
     }
@@ -79,6 +79,18 @@ struct ThemeLoaderTests {
         #expect(try ThemeLoader.resolve(path, locator: locator).name == "ocean")
         #expect(throws: VantageError.self) { try ThemeLoader.resolve("nope", locator: locator) }
         #expect(locator.available(.theme).contains("ocean"))
+    }
+
+    @Test func locatorReadsXDGConfigAndVantageShare() {
+        let env = ["HOME": "/home/u", "XDG_CONFIG_HOME": "/cfg", "VANTAGE_SHARE": "/share/vantage"]
+        let locator = ConfigLocator.fromEnvironment(env, executablePath: Self.repository.appendingPathComponent(".build/debug/vantage").path)
+        #expect(locator.userConfigDirectory == "/cfg/vantage")
+        #expect(locator.shareDirectories.first == "/share/vantage")
+        // The repository the binary was built in is found by walking up from the executable.
+        #expect(locator.shareDirectories.contains(Self.repository.path))
+        let noXDG = ConfigLocator.fromEnvironment(["HOME": "/home/u"], executablePath: "/nonexistent/bin/vantage")
+        #expect(noXDG.userConfigDirectory == "/home/u/.config/vantage")
+        #expect(noXDG.shareDirectories.isEmpty)
     }
 
     @Test func pairsForTheToggle() throws {
