@@ -17,10 +17,10 @@ final class InputWatcher: Sendable {
     func start(ready: @escaping @Sendable () -> Void, hangup: @escaping @Sendable () -> Void) {
         let thread = Thread { [self] in
             while !stopping.load(ordering: .acquiring) {
-                switch vt_wait_readable(fd, 200) {
+                switch vt_wait_readable(fd, 1000) {  // wakes once a second at most when idle
                 case 1:
                     ready()
-                    while drainedSignal.wait(timeout: .now() + .milliseconds(200)) == .timedOut {
+                    while drainedSignal.wait(timeout: .now() + .milliseconds(1000)) == .timedOut {
                         if stopping.load(ordering: .acquiring) { return }
                     }
                 case 0:
