@@ -118,11 +118,11 @@ public enum KeymapLoader {
     }
 
     /// The compiled-in default keymap (`keymaps/default.toml` as shipped).
-    public static var builtinDefault: Keymap {
+    public static let builtinDefault: Keymap = {
         // The shipped text is tested to parse; a failure here would be a build defect.
         (try? keymap(from: parse(BuiltinConfigs.keymaps["default"]!, file: "builtin:keymaps/default.toml")))
             ?? Keymap(name: "default", bindings: [:])
-    }
+    }()
 
     /// The keymap to use: the default (`keymaps/default.toml` found on disk, else the compiled-in
     /// copy), then the preset or file `--keymap NAME|PATH` names, then the user's
