@@ -18,7 +18,7 @@ BIN=$(swift build -c release --show-bin-path 2>/dev/null)/vantage
 [ -x "$BIN" ] || { echo "build vantage first (swift build -c release)"; exit 2; }
 SOCK="vantage-bench-$$"
 STATS=$(mktemp /tmp/vantage-stats.XXXXXX)
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null || true; rm -f "$STATS"' EXIT
+trap 'tmux -L "$SOCK" kill-server 2>/dev/null || true; rm -f "$STATS" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"' EXIT
 tmux -L "$SOCK" -f /dev/null new-session -d -s S -x 120 -y 40 \
   "env TERM=tmux-256color LANG=C.UTF-8 VANTAGE_STATS_FILE=$STATS $BIN $*; sleep 30"
 sleep 1
