@@ -5,12 +5,16 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #define NCURSES_WIDECHAR 1
+#include <stdio.h>
+#include <errno.h>
 #include <locale.h>
 #include <wchar.h>
 #include <ncursesw/ncurses.h>
+#include <ncursesw/term.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include <signal.h>
+#include <poll.h>
 
 // Globals Swift 6 rejects as not concurrency-safe: read them through functions.
 static inline WINDOW *vt_stdscr(void) { return stdscr; }
@@ -36,4 +40,27 @@ static inline int vt_winsize(int fd, int *rows, int *cols) {
 }
 
 static inline int vt_key_f(int n) { return KEY_F(n); }
+
+// Sets attributes and an extended colour pair (pairs above 32767 need the `opts` pointer).
+static inline int vt_attr_set_pair(attr_t attrs, int pair) {
+    return wattr_set(stdscr, attrs, (short)0, &pair);
+}
+
+// True when the terminfo entry declares direct colour (the `RGB` capability).
+static inline int vt_has_direct_color(void) {
+    int rgb = tigetflag("RGB");
+    return rgb > 0 ? 1 : 0;
+}
+
+// Waits until `fd` is readable or `timeout_ms` passes: 1 readable, 0 timeout, -1 error/hangup.
+static inline int vt_wait_readable(int fd, int timeout_ms) {
+    struct pollfd p = { fd, POLLIN, 0 };
+    int r = poll(&p, 1, timeout_ms);
+    if (r < 0) return errno == EINTR ? 0 : -1;
+    if (r == 0) return 0;
+    if (p.revents & (POLLERR | POLLNVAL)) return -1;
+    if (p.revents & POLLIN) return 1;
+    if (p.revents & POLLHUP) return -1;
+    return 0;
+}
 #endif

@@ -29,7 +29,8 @@ public struct Buffer: Equatable, Sendable {
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: CellStyle = .plain, maxWidth: Int = .max) -> Int {
         guard y >= area.y, y < area.bottom else { return 0 }
-        let limit = min(area.right, x + max(0, maxWidth))
+        // `maxWidth` defaults to .max: compare against the room left instead of adding (no overflow).
+        let limit = x + min(area.right - x, max(0, maxWidth))
         var col = x
         for ch in text {
             let w = DisplayWidth.of(ch)
