@@ -1,0 +1,51 @@
+import Foundation
+import VantageCore
+
+/// Timeline entries, oldest at the top and newest at the bottom: `HH:MM:SS kind project text`.
+/// `scroll` counts lines up from the newest.
+public struct TimelineList: Sendable {
+    public var entries: [TimelineEntry]
+    public var projectNames: [ProjectID: String]
+    public var timeZone: TimeZone
+    public var scroll: Int
+    public var glyphs: GlyphSet
+
+    public init(entries: [TimelineEntry], projectNames: [ProjectID: String] = [:], timeZone: TimeZone,
+                scroll: Int = 0, glyphs: GlyphSet) {
+        self.entries = entries
+        self.projectNames = projectNames
+        self.timeZone = timeZone
+        self.scroll = scroll
+        self.glyphs = glyphs
+    }
+
+    public static func role(for kind: TimelineEntry.Kind) -> StyleRole {
+        switch kind {
+        case .error: return .error
+        case .fix: return .ok
+        case .decision, .analysis: return .accent
+        case .state: return .warn
+        case .scan, .detection: return .muted
+        }
+    }
+
+    func line(_ e: TimelineEntry) -> StyledLine {
+        var spans = [StyledLine.Span(Formatting.clock(e.time, in: timeZone) + " ", .role(.muted)),
+                     StyledLine.Span(Formatting.pad(e.kind.rawValue, to: 9, ellipsis: glyphs.ellipsis) + " ",
+                                     .role(Self.role(for: e.kind)))]
+        if let p = e.project {
+            let name = projectNames[p] ?? String(p.rawValue.split(separator: "/").last ?? "")
+            spans.append(.init(name + " ", CellStyle(fg: .text, bold: true)))
+        }
+        spans.append(.init(e.text, e.kind == .error ? .role(.error) : .plain))
+        return StyledLine(spans)
+    }
+
+    public func render(area: Rect, buffer: inout Buffer) {
+        if entries.isEmpty {
+            buffer.put("Nothing has happened yet.", x: area.x, y: area.y, style: .role(.muted), maxWidth: area.width)
+            return
+        }
+        BottomAnchoredList(lines: entries.map(line), scroll: scroll, glyphs: glyphs).render(area: area, buffer: &buffer)
+    }
+}
