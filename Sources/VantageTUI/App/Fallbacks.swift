@@ -1,0 +1,73 @@
+/// Built-in keymap and themes, used until (and whenever) the files in `keymaps/` and `themes/`
+/// cannot be loaded. They match `keymaps/default.toml`, `themes/dark.toml` and `themes/light.toml`
+/// in spirit; the files win when present.
+public enum Fallbacks {
+    public static let keymap = Keymap(name: "default", bindings: [
+        .quit: [.char("q")],
+        .help: [.char("?")],
+        .focusNext: [.tab],
+        .focusPrevious: [.backTab],
+        .up: [.up, .char("k")],
+        .down: [.down, .char("j")],
+        .left: [.left, .char("h")],
+        .right: [.right, .char("l")],
+        .pageUp: [.pageUp],
+        .pageDown: [.pageDown],
+        .top: [.home, .char("g")],
+        .bottom: [.end, .char("G")],
+        .zoom: [.char("z")],
+        .toggleTheme: [.char("t")],
+        .filter: [.char("/")],
+        .details: [.enter],
+        .refresh: [.char("r")],
+        .back: [.escape],
+        .start: [.char("s")],
+        .stop: [.char("x")],
+        .restart: [.char("R")],
+        .zoomIn: [.char("+"), .char("=")],
+        .zoomOut: [.char("-")],
+        .center: [.char("0")],
+    ])
+
+    public static let darkTheme = Theme(name: "dark", variant: .dark, colors: [
+        .background: .terminalDefault,
+        .text: .rgb(0xd0, 0xd0, 0xd0),
+        .muted: .rgb(0x80, 0x80, 0x80),
+        .accent: .rgb(0x5f, 0xaf, 0xff),
+        .border: .rgb(0x4e, 0x4e, 0x4e),
+        .selection: .rgb(0x30, 0x30, 0x50),
+        .ok: .rgb(0x5f, 0xd7, 0x87),
+        .warn: .rgb(0xff, 0xd7, 0x5f),
+        .error: .rgb(0xff, 0x5f, 0x5f),
+        .nodeProject: .rgb(0x5f, 0xaf, 0xff),
+        .nodeLanguage: .rgb(0xaf, 0x87, 0xff),
+        .nodeDependency: .rgb(0x87, 0xaf, 0xaf),
+        .nodeContainer: .rgb(0x5f, 0xd7, 0xd7),
+        .nodePort: .rgb(0xff, 0xaf, 0x5f),
+        .nodeError: .rgb(0xff, 0x5f, 0x5f),
+        .nodeSolution: .rgb(0x5f, 0xd7, 0x87),
+        .nodeHotspot: .rgb(0xff, 0x87, 0xaf),
+        .nodeAdvisor: .rgb(0xd7, 0xd7, 0x87),
+    ])
+
+    public static let lightTheme = Theme(name: "light", variant: .light, colors: [
+        .background: .terminalDefault,
+        .text: .rgb(0x26, 0x26, 0x26),
+        .muted: .rgb(0x6c, 0x6c, 0x6c),
+        .accent: .rgb(0x00, 0x5f, 0xaf),
+        .border: .rgb(0xa8, 0xa8, 0xa8),
+        .selection: .rgb(0xd7, 0xe7, 0xff),
+        .ok: .rgb(0x00, 0x87, 0x00),
+        .warn: .rgb(0xaf, 0x5f, 0x00),
+        .error: .rgb(0xd7, 0x00, 0x00),
+        .nodeProject: .rgb(0x00, 0x5f, 0xaf),
+        .nodeLanguage: .rgb(0x87, 0x00, 0xaf),
+        .nodeDependency: .rgb(0x00, 0x5f, 0x5f),
+        .nodeContainer: .rgb(0x00, 0x87, 0x87),
+        .nodePort: .rgb(0xaf, 0x5f, 0x00),
+        .nodeError: .rgb(0xd7, 0x00, 0x00),
+        .nodeSolution: .rgb(0x00, 0x87, 0x00),
+        .nodeHotspot: .rgb(0xaf, 0x00, 0x5f),
+        .nodeAdvisor: .rgb(0x87, 0x87, 0x00),
+    ])
+}
