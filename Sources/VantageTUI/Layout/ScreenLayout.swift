@@ -25,7 +25,12 @@ public struct ScreenLayout: Sendable, Equatable {
         return .sidePane
     }
 
-    public static func compute(size: Size, focus: PaneID, zoomed: PaneID?) -> ScreenLayout {
+    /// Rows the Metrics pane needs to show every sparkline (seven rows and its border).
+    public static let metricsRows = 9
+
+    /// - Parameter projectRows: how many projects the grid lists; the Projects pane is sized to
+    ///   them (plus header and border) within its share of the screen, and the rest goes below.
+    public static func compute(size: Size, focus: PaneID, zoomed: PaneID?, projectRows: Int = 0) -> ScreenLayout {
         let mode = mode(for: size)
         let screen = Rect(width: size.width, height: size.height)
         guard mode != .tooSmall else { return ScreenLayout(mode: mode, panes: [:], tabBar: nil, footer: nil, zoomed: false) }
@@ -35,15 +40,19 @@ public struct ScreenLayout: Sendable, Equatable {
         }
         switch mode {
         case .full:
-            let rows = Split.rows(body, [0.5, 0.5])
-            let top = Split.columns(rows[0], [0.62, 0.38])
+            let topHeight = min(body.height / 2, max(metricsRows, projectRows + 3))
+            let rows = Split.rows(body, [Double(topHeight) / Double(body.height), 1])
+            let top = Split.columns(rows[0], [0.65, 0.35])
             let bottom = Split.columns(rows[1], [0.34, 0.33, 0.33])
             return ScreenLayout(mode: mode, panes: [
                 .projects: top[0], .metrics: top[1],
                 .graph: bottom[0], .timeline: bottom[1], .troubleshooting: bottom[2],
             ], tabBar: nil, footer: footer, zoomed: false)
         case .compact:
-            let rows = Split.rows(body, [0.4, 0.3, 0.3])
+            let topHeight = min(Int(Double(body.height) * 0.4), max(5, projectRows + 3))
+            let top: Rect, rest: Rect
+            (top, rest) = Split.top(body, topHeight)
+            let rows = [top] + Split.rows(rest, [0.5, 0.5])
             let middle = Split.columns(rows[1], [0.5, 0.5])
             let bottom = Split.columns(rows[2], [0.5, 0.5])
             return ScreenLayout(mode: mode, panes: [

@@ -25,7 +25,7 @@ public struct DetailsOverlay: Sendable {
         var y = inner.y
         for f in fields where y < inner.bottom {
             buffer.put(Formatting.pad(f.label, to: labelWidth, ellipsis: glyphs.ellipsis), x: inner.x, y: y,
-                       style: CellStyle(fg: .muted, bold: true))
+                       style: CellStyle(fg: .muted, bold: true), maxWidth: labelWidth)
             buffer.put(Formatting.truncate(f.value, to: inner.width - labelWidth - 1, ellipsis: glyphs.ellipsis),
                        x: inner.x + labelWidth + 1, y: y, style: .role(.text), maxWidth: inner.width - labelWidth - 1)
             y += 1

@@ -27,11 +27,11 @@ public struct Footer: Sendable {
             let need = DisplayWidth.of(h.keys) + 1 + DisplayWidth.of(h.label) + (i > 0 ? 2 : 0)
             if x + need > limit { break }
             if i > 0 { x += 2 }
-            x += buffer.put(h.keys, x: x, y: area.y, style: CellStyle(fg: .accent, bold: true))
-            x += buffer.put(" " + h.label, x: x, y: area.y, style: .role(.muted))
+            x += buffer.put(h.keys, x: x, y: area.y, style: CellStyle(fg: .accent, bold: true), maxWidth: limit - x)
+            x += buffer.put(" " + h.label, x: x, y: area.y, style: .role(.muted), maxWidth: limit - x)
         }
         if statusWidth > 0, statusWidth < area.width {
-            buffer.put(status, x: area.right - statusWidth, y: area.y, style: .role(.muted))
+            buffer.put(status, x: area.right - statusWidth, y: area.y, style: .role(.muted), maxWidth: statusWidth)
         }
     }
 }

@@ -81,7 +81,7 @@ public struct Table: Sendable {
         guard visible > 0 else { return }
         if rows.isEmpty {
             buffer.put(Formatting.truncate(emptyText, to: area.width - 1, ellipsis: glyphs.ellipsis),
-                       x: area.x + 1, y: area.y + 1, style: .role(.muted))
+                       x: area.x + 1, y: area.y + 1, style: .role(.muted), maxWidth: area.width - 1)
             return
         }
         let sel = selected.map { min(max(0, $0), rows.count - 1) }
