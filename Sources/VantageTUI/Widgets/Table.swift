@@ -68,6 +68,7 @@ public struct Table: Sendable {
 
     public func render(area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
+        buffer.fill(area, with: .blank)
         let shown = layout(width: area.width)
         var x = area.x + 1
         for col in shown {
