@@ -272,3 +272,16 @@ struct AppUpdateTests {
         #expect(app.view(size: Size(width: 0, height: 0)).lines.isEmpty)
     }
 }
+
+@MainActor
+@Suite("App: repaint only on change")
+struct AppRepaintTests {
+    @Test func eventsThatChangeNothingAskForNoRepaint() {
+        let app = App()
+        let scan = Event.scanned(roots: ["/w"], projects: [Project(name: "a", path: "/w/a", kinds: [.go])])
+        #expect(app.handle(event: scan))
+        #expect(!app.handle(event: scan))
+        #expect(!app.handle(event: .stateChanged(project: ProjectID("/nowhere"), from: .stopped, to: .running)))
+        #expect(app.handle(event: .graph(GraphSnapshot(nodes: [.init(id: "a", label: "a", kind: .project, x: 0, y: 0)]))))
+    }
+}

@@ -44,7 +44,10 @@ struct GoldenScreenTests {
         out.append(Case(name: "confirm-stop-60x24-light", width: 60, height: 24, variant: .light, glyphs: .unicode,
                         adjust: { $0.overlay = .confirmStop(GoldenFixture.id("api")) }))
         out.append(Case(name: "filter-projects-80x30-dark", width: 80, height: 30, variant: .dark, glyphs: .unicode,
-                        adjust: { s in s.filters[.projects] = "w"; s.overlay = .filterInput(.projects) }))
+                        adjust: { s in
+                            _ = Update.apply(.action(.filter), to: &s)
+                            _ = Update.apply(.input(.char("w")), to: &s)
+                        }))
         out.append(Case(name: "too-small-18x5-dark", width: 18, height: 5, variant: .dark, glyphs: .unicode))
         return out
     }()

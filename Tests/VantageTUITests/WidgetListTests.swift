@@ -58,13 +58,17 @@ struct WidgetListTests {
         var b = filled(30, 3)
         TimelineList(entries: entries, projectNames: [ProjectID("/x/api"): "api"], timeZone: Self.utc, glyphs: .ascii)
             .render(area: b.area, buffer: &b)
-        #expect(b.lines == ["12:34:58 scan      api e2xxxx^",
-                            "12:34:59 scan      e3xxxxxxxxx",
-                            "12:35:00 error     e4xxxxxxxxx"])
-        #expect(b[18, 2].style.fg == .error)
+        // Narrow panes use short kind names.
+        #expect(b.lines == ["12:34:58 scan  api e2xxxxxxxx^",
+                            "12:34:59 scan  e3xxxxxxxxxxxxx",
+                            "12:35:00 error e4xxxxxxxxxxxxx"])
+        #expect(b[15, 2].style.fg == .error)
+        var wide = filled(60, 1)
+        TimelineList(entries: entries, timeZone: Self.utc, glyphs: .ascii).render(area: wide.area, buffer: &wide)
+        #expect(wide.lines[0].hasPrefix("12:35:00 error     e4x"))
         var up = filled(30, 2)
         TimelineList(entries: entries, timeZone: Self.utc, scroll: 99, glyphs: .ascii).render(area: up.area, buffer: &up)
-        #expect(up.lines[0].hasPrefix("12:34:56 scan      e0"))
+        #expect(up.lines[0].hasPrefix("12:34:56 scan  e0"))
         #expect(up.lines[1].hasSuffix("v"))
     }
 

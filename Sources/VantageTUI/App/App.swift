@@ -59,8 +59,9 @@ public final class App: TerminalProgram {
     }
 
     public func handle(event: Event) -> Bool {
+        let before = state
         pending += Update.apply(.event(event), to: &state)
-        return true
+        return state != before
     }
 
     public func resized(to size: Size) { self.size = size }

@@ -29,9 +29,26 @@ public struct TimelineList: Sendable {
         }
     }
 
-    func line(_ e: TimelineEntry) -> StyledLine {
+    /// Kind names for narrow panes.
+    public static func shortName(_ kind: TimelineEntry.Kind) -> String {
+        switch kind {
+        case .scan: return "scan"
+        case .detection: return "found"
+        case .state: return "state"
+        case .decision: return "chose"
+        case .fix: return "fix"
+        case .analysis: return "check"
+        case .error: return "error"
+        }
+    }
+
+    /// Below this width the kind column uses the short names.
+    public static let narrowWidth = 60
+
+    func line(_ e: TimelineEntry, narrow: Bool) -> StyledLine {
+        let kind = narrow ? Self.shortName(e.kind) : e.kind.rawValue
         var spans = [StyledLine.Span(Formatting.clock(e.time, in: timeZone) + " ", .role(.muted)),
-                     StyledLine.Span(Formatting.pad(e.kind.rawValue, to: 9, ellipsis: glyphs.ellipsis) + " ",
+                     StyledLine.Span(Formatting.pad(kind, to: narrow ? 5 : 9, ellipsis: glyphs.ellipsis) + " ",
                                      .role(Self.role(for: e.kind)))]
         if let p = e.project {
             let name = projectNames[p] ?? String(p.rawValue.split(separator: "/").last ?? "")
@@ -46,6 +63,7 @@ public struct TimelineList: Sendable {
             buffer.put("Nothing has happened yet.", x: area.x, y: area.y, style: .role(.muted), maxWidth: area.width)
             return
         }
-        BottomAnchoredList(lines: entries.map(line), scroll: scroll, glyphs: glyphs).render(area: area, buffer: &buffer)
+        let narrow = area.width < Self.narrowWidth
+        BottomAnchoredList(lines: entries.map { line($0, narrow: narrow) }, scroll: scroll, glyphs: glyphs).render(area: area, buffer: &buffer)
     }
 }

@@ -95,7 +95,7 @@ public struct AppView: Sendable {
             ("Ports", PaneContent.portsText(declared: p.ports, listening: sample?.listeningPorts ?? [])),
         ]
         if let s = sample, runState.isUp {
-            fields.append(("PIDs", s.pids.map(String.init).joined(separator: " ") + " (\(s.processCount) processes)"))
+            fields.append(("PIDs", s.pids.map(String.init).joined(separator: " ") + " (\(s.processCount) process\(s.processCount == 1 ? "" : "es"))"))
         }
         if !p.dependencies.isEmpty {
             fields.append(("Deps", "\(p.dependencies.count): " + p.dependencies.prefix(6).map(\.name).joined(separator: ", ")))
