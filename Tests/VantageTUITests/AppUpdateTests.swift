@@ -285,3 +285,74 @@ struct AppRepaintTests {
         #expect(app.handle(event: .graph(GraphSnapshot(nodes: [.init(id: "a", label: "a", kind: .project, x: 0, y: 0)]))))
     }
 }
+
+@MainActor
+@Suite("App: graph node focus")
+struct AppGraphFocusTests {
+    static let snapshot = GraphSnapshot(nodes: [
+        .init(id: "d", label: "express", kind: .dependency, x: 0, y: 0),
+        .init(id: "b", label: "web", kind: .project, x: 10, y: 0),
+        .init(id: "a", label: "api", kind: .project, x: 0, y: 10),
+    ], edges: [.init(from: 2, to: 0, kind: .dependsOn)])
+
+    func graphApp() -> App {
+        let app = App(glyphs: .ascii)
+        _ = app.handle(event: .graph(Self.snapshot))
+        for k in [KeyPress.tab, .tab] { _ = app.handle(key: k) }
+        return app
+    }
+
+    @Test func enterWalksProjectsFirstThenTheRestAndCentres() {
+        let app = graphApp()
+        var seen: [String] = []
+        for _ in 0..<4 {
+            _ = app.handle(key: .enter)
+            seen.append(app.state.graphFocus ?? "-")
+        }
+        #expect(seen == ["a", "b", "d", "a"])
+        // At zoom 1 everything is in view already: the pan stays at the centre.
+        #expect(app.state.graphViewport.panX == 0 && app.state.graphViewport.panY == 0)
+        // Zoomed in, api, at (0, 10) in a 10x10 box centred on (5, 5), is brought to the middle.
+        _ = app.handle(key: .char("+"))
+        for _ in 0..<3 { _ = app.handle(key: .enter) }
+        #expect(app.state.graphFocus == "a")
+        #expect(app.state.graphViewport.panX == -0.5 && app.state.graphViewport.panY == 0.5)
+        #expect(app.state.overlay == nil)
+    }
+
+    @Test func filterLimitsTheWalkAndEscClearsFocusBeforeZoom() {
+        let app = graphApp()
+        for k in [KeyPress.char("/"), .char("e"), .char("x"), .enter, .enter] { _ = app.handle(key: k) }
+        #expect(app.state.graphFocus == "d")
+        _ = app.handle(key: .char("z"))
+        _ = app.handle(key: .escape)
+        #expect(app.state.graphFocus == nil && app.state.zoomed == .graph)
+        _ = app.handle(key: .escape)
+        #expect(app.state.zoomed == nil)
+    }
+
+    @Test func aNewFrameWithoutTheNodeDropsTheFocus() {
+        let app = graphApp()
+        _ = app.handle(key: .enter)
+        #expect(app.state.graphFocus == "a")
+        var moved = Self.snapshot
+        moved.nodes[2].x = 3
+        _ = app.handle(event: .graph(moved))
+        #expect(app.state.graphFocus == "a")
+        _ = app.handle(event: .graph(GraphSnapshot(nodes: [moved.nodes[0]])))
+        #expect(app.state.graphFocus == nil)
+    }
+
+    @Test func focusedViewMutesStrangersAndListsLinks() {
+        let app = graphApp()
+        _ = app.handle(key: .enter)
+        _ = app.handle(key: .char("z"))
+        let screen = app.view(size: Size(width: 100, height: 30))
+        let text = screen.lines.joined(separator: "\n")
+        #expect(text.contains("Graph (3 nodes @api)"))
+        #expect(text.contains("-> depends_on express"))
+        #expect(!text.contains("web"))   // not a neighbour of api: unlabelled
+        let panel = NodePanel(snapshot: Self.snapshot, node: 0, glyphs: .ascii).lines().map { $0.spans.map(\.text).joined() }
+        #expect(panel == ["express", "dependency", "1 link", "<- depends_on api"])
+    }
+}

@@ -33,6 +33,12 @@ struct GoldenScreenTests {
                                 glyphs: glyphs, adjust: { s in s.focus = pane; s.zoomed = pane }))
             }
         }
+        for (suffix, variant, glyphs) in [("dark", Theme.Variant.dark, GlyphSet.unicode), ("ascii", .dark, .ascii)] {
+            out.append(Case(name: "graph-focus-api-120x30-\(suffix)", width: 120, height: 30, variant: variant, glyphs: glyphs,
+                            adjust: { s in
+                                for a in [Action.focusNext, .focusNext, .zoom, .details] { _ = Update.apply(.action(a), to: &s) }
+                            }))
+        }
         out.append(Case(name: "side-graph-40x20-dark", width: 40, height: 20, variant: .dark, glyphs: .unicode,
                         adjust: { $0.focus = .graph }))
         out.append(Case(name: "help-80x30-dark", width: 80, height: 30, variant: .dark, glyphs: .unicode,

@@ -43,6 +43,8 @@ public struct AppState: Sendable, Equatable {
     public var overlay: AppOverlay?
     public var themeVariant: Theme.Variant = .dark
     public var graphViewport = GraphViewport()
+    /// The id of the focused graph node (kept by id so it survives new layout frames).
+    public var graphFocus: String?
     public var shouldQuit = false
 
     public init(now: Date, limits: Limits = Limits()) {
@@ -116,6 +118,23 @@ public struct AppState: Sendable, Equatable {
             }
         }
         return (errors, warnings)
+    }
+
+    /// Index of the focused graph node in the current snapshot.
+    public var graphFocusIndex: Int? {
+        graphFocus.flatMap { id in graph.nodes.firstIndex { $0.id == id } }
+    }
+
+    /// Graph nodes in the order Enter walks them: those matching the graph filter, projects first,
+    /// then by label.
+    public var graphFocusOrder: [Int] {
+        let f = filter(.graph).lowercased()
+        return graph.nodes.indices
+            .filter { f.isEmpty || graph.nodes[$0].label.lowercased().contains(f) }
+            .sorted { a, b in
+                let na = graph.nodes[a], nb = graph.nodes[b]
+                return (na.kind != .project ? 1 : 0, na.label, a) < (nb.kind != .project ? 1 : 0, nb.label, b)
+            }
     }
 
     public func health(of id: ProjectID) -> HealthScore {

@@ -53,6 +53,7 @@ public enum Update {
             advance(&s, to: line.time)
         case .graph(let snapshot):
             s.graph = snapshot
+            if s.graphFocus != nil, s.graphFocusIndex == nil { s.graphFocus = nil }
         }
     }
 
@@ -149,9 +150,10 @@ public enum Update {
             if s.focus != .metrics { s.overlay = .filterInput(s.focus) }
         case .details:
             if s.focus == .projects, let id = s.selectedProject, s.project(id) != nil { s.overlay = .details(id) }
+            if s.focus == .graph { focusNextGraphNode(&s) }
         case .refresh: return [.refresh]
         case .back:
-            if s.zoomed != nil { s.zoomed = nil } else if s.filters[s.focus] != nil {
+            if s.focus == .graph, s.graphFocus != nil { s.graphFocus = nil } else if s.zoomed != nil { s.zoomed = nil } else if s.filters[s.focus] != nil {
                 s.filters[s.focus] = nil
                 afterFilterChange(&s, pane: s.focus)
             }
@@ -164,6 +166,28 @@ public enum Update {
         case .center: s.graphViewport.center()
         }
         return []
+    }
+
+    /// Enter in the Graph pane: focus the next node (matching the filter, projects first). When
+    /// zoomed in, the view centres on it; otherwise the whole graph stays in view.
+    static func focusNextGraphNode(_ s: inout AppState) {
+        let order = s.graphFocusOrder
+        guard !order.isEmpty else { return }
+        let next = s.graphFocusIndex.flatMap { current in order.firstIndex(of: current).map { order[($0 + 1) % order.count] } }
+            ?? order[0]
+        let node = s.graph.nodes[next]
+        s.graphFocus = node.id
+        guard s.graphViewport.zoom > 1 else {
+            s.graphViewport.panX = 0
+            s.graphViewport.panY = 0
+            return
+        }
+        let finite = s.graph.nodes.filter { $0.x.isFinite && $0.y.isFinite }
+        guard node.x.isFinite, node.y.isFinite, let minX = finite.map(\.x).min(), let maxX = finite.map(\.x).max(),
+              let minY = finite.map(\.y).min(), let maxY = finite.map(\.y).max() else { return }
+        let span = max(maxX - minX, maxY - minY, 1e-9)
+        s.graphViewport.panX = (node.x - (minX + maxX) / 2) / span
+        s.graphViewport.panY = (node.y - (minY + maxY) / 2) / span
     }
 
     static func toggleTheme(_ s: inout AppState) { s.themeVariant = s.themeVariant == .dark ? .light : .dark }

@@ -9,14 +9,26 @@ public struct GraphView: Sendable {
     /// When not empty, only nodes whose label contains it (case-insensitive) are labelled and
     /// coloured; the others are muted.
     public var highlight: String
+    /// The focused node (an index into `snapshot.nodes`): it and its neighbours keep their colours
+    /// and labels, its edges are drawn in `accent`, everything else is muted.
+    public var focus: Int?
     public var glyphs: GlyphSet
 
     public init(snapshot: GraphSnapshot, viewport: GraphViewport = GraphViewport(), highlight: String = "",
-                glyphs: GlyphSet) {
+                focus: Int? = nil, glyphs: GlyphSet) {
         self.snapshot = snapshot
         self.viewport = viewport
         self.highlight = highlight
+        self.focus = focus.flatMap { snapshot.nodes.indices.contains($0) ? $0 : nil }
         self.glyphs = glyphs
+    }
+
+    /// The focused node and its direct neighbours, or nil when nothing is focused.
+    var neighbourhood: Set<Int>? {
+        guard let f = focus else { return nil }
+        var set: Set<Int> = [f]
+        for e in snapshot.edges where e.from == f || e.to == f { set.insert(e.from); set.insert(e.to) }
+        return set
     }
 
     static let maxLabel = 18
@@ -59,23 +71,32 @@ public struct GraphView: Sendable {
         highlight.isEmpty || node.label.lowercased().contains(highlight.lowercased())
     }
 
+    /// Whether node `i` is drawn in its own colour and labelled.
+    func emphasised(_ i: Int, near: Set<Int>?) -> Bool {
+        if let near { return near.contains(i) }
+        return matches(snapshot.nodes[i])
+    }
+
     public func render(area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
         let positions = dotPositions(columns: area.width, rows: area.height)
         // Unclipped positions for edges whose ends are off screen would need a second fit; edges
         // with one end outside the view are drawn only when both ends are visible.
         var raster = DotRaster(columns: area.width, rows: area.height)
+        let near = neighbourhood
         let edgeInk = DotRaster.Ink(role: .muted, weight: 1, ascii: glyphs.canvasEdge)
+        let focusEdgeInk = DotRaster.Ink(role: .accent, weight: 2, ascii: glyphs.canvasEdge)
         for e in snapshot.edges {
             guard e.from >= 0, e.to >= 0, e.from < positions.count, e.to < positions.count,
                   let a = positions[e.from], let b = positions[e.to] else { continue }
-            raster.line(from: a, to: b, ink: edgeInk)
+            let touchesFocus = focus != nil && (e.from == focus || e.to == focus)
+            raster.line(from: a, to: b, ink: touchesFocus ? focusEdgeInk : edgeInk)
         }
         var occupied = Set<Int>()
         for (i, n) in snapshot.nodes.enumerated() {
             guard let p = positions[i] else { continue }
-            let role: StyleRole = matches(n) ? .node(n.kind) : .muted
-            let ink = DotRaster.Ink(role: role, weight: n.kind == .project ? 3 : 2,
+            let role: StyleRole = emphasised(i, near: near) ? .node(n.kind) : .muted
+            let ink = DotRaster.Ink(role: role, weight: (n.kind == .project ? 4 : 3) + (i == focus ? 2 : 0),
                                     ascii: n.kind == .project ? glyphs.canvasProjectNode : glyphs.canvasNode)
             raster.fillCell(column: p.x / 2, row: p.y / 4, ink: ink)
             occupied.insert((p.y / 4) * area.width + p.x / 2)
@@ -86,14 +107,13 @@ public struct GraphView: Sendable {
 
     private func placeLabels(positions: [(x: Int, y: Int)?], occupied: inout Set<Int>, area: Rect,
                              buffer: inout Buffer) {
-        // Projects first, so the names that matter most win the space.
-        let order = snapshot.nodes.indices.sorted { a, b in
-            let pa = snapshot.nodes[a].kind == .project, pb = snapshot.nodes[b].kind == .project
-            return pa != pb ? pa : a < b
-        }
+        // The focused node first, then projects, so the names that matter most win the space.
+        let near = neighbourhood
+        func rank(_ i: Int) -> Int { i == focus ? 0 : snapshot.nodes[i].kind == .project ? 1 : 2 }
+        let order = snapshot.nodes.indices.sorted { (rank($0), $0) < (rank($1), $1) }
         for i in order {
             let n = snapshot.nodes[i]
-            guard let p = positions[i], matches(n) else { continue }
+            guard let p = positions[i], emphasised(i, near: near) else { continue }
             let text = Formatting.truncate(n.label, to: min(Self.maxLabel, area.width), ellipsis: glyphs.ellipsis)
             let len = DisplayWidth.of(text)
             guard len > 0 else { continue }
@@ -103,7 +123,9 @@ public struct GraphView: Sendable {
                 guard x >= 0, y >= 0, x + len <= area.width, y < area.height else { continue }
                 let cells = (x..<(x + len)).map { y * area.width + $0 }
                 guard cells.allSatisfy({ !occupied.contains($0) }) else { continue }
-                let style = CellStyle(fg: .node(n.kind), bold: n.kind == .project, underline: !highlight.isEmpty)
+                let style = i == focus
+                    ? CellStyle(fg: .node(n.kind), bg: .selection, bold: true)
+                    : CellStyle(fg: .node(n.kind), bold: n.kind == .project, underline: near == nil && !highlight.isEmpty)
                 buffer.put(text, x: area.x + x, y: area.y + y, style: style, maxWidth: len)
                 // Keep one free cell around a label so neighbouring labels stay readable.
                 for c in (x - 1)...(x + len) where c >= 0 && c < area.width { occupied.insert(y * area.width + c) }

@@ -70,8 +70,15 @@ public struct AppView: Sendable {
             if state.graph.nodes.isEmpty {
                 buffer.put("No graph yet.", x: inner.x, y: inner.y, style: .role(.muted), maxWidth: inner.width)
             } else {
+                var canvas = inner
+                if let focus = state.graphFocusIndex, inner.width >= 60 {
+                    let panelWidth = min(30, inner.width / 3)
+                    canvas = Rect(x: inner.x, y: inner.y, width: inner.width - panelWidth, height: inner.height)
+                    NodePanel(snapshot: state.graph, node: focus, glyphs: glyphs)
+                        .render(area: Rect(x: canvas.right, y: inner.y, width: panelWidth, height: inner.height), buffer: &buffer)
+                }
                 GraphView(snapshot: state.graph, viewport: state.graphViewport, highlight: state.filter(.graph),
-                          glyphs: glyphs).render(area: inner, buffer: &buffer)
+                          focus: state.graphFocusIndex, glyphs: glyphs).render(area: canvas, buffer: &buffer)
             }
         case .timeline:
             TimelineList(entries: state.visibleTimeline, projectNames: state.projectNames, timeZone: timeZone,

@@ -11,7 +11,7 @@ enum FooterHints {
         var list: [Action] = [.help, .quit, .focusNext, .zoom]
         switch s.focus {
         case .projects: list += [.filter, .details, .start, .stop, .restart]
-        case .graph: list += [.zoomIn, .zoomOut, .center, .filter]
+        case .graph: list += [.details, .zoomIn, .zoomOut, .center, .filter]
         case .timeline, .troubleshooting: list += [.filter, .up, .down]
         case .metrics: break
         }
@@ -22,7 +22,9 @@ enum FooterHints {
     static func hints(state: AppState, keymap: Keymap) -> [Footer.Hint] {
         if case .confirmStop = state.overlay { return [Footer.Hint(keys: "y", label: "stop"), Footer.Hint(keys: "n", label: "cancel")] }
         return actions(for: state).compactMap { a in
-            keymap.keys(for: a).first.map { Footer.Hint(keys: $0.description, label: a.hint) }
+            keymap.keys(for: a).first.map {
+                Footer.Hint(keys: $0.description, label: a == .details && state.focus == .graph ? "focus node" : a.hint)
+            }
         }
     }
 }

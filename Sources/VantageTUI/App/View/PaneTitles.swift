@@ -14,6 +14,7 @@ enum PaneTitles {
             detail = s.selected.map { "system + \($0.name)" } ?? "system"
         case .graph:
             detail = "\(s.graph.nodes.count) nodes" + (s.graphViewport.zoom == 1 ? "" : " x" + Formatting.fixed(s.graphViewport.zoom, 1))
+                + (s.graphFocusIndex.map { " @" + s.graph.nodes[$0].label } ?? "")
         case .timeline:
             detail = "\(s.visibleTimeline.count)"
         case .troubleshooting:
