@@ -223,10 +223,18 @@ struct AppUpdateTests {
         _ = app.handle(event: .diagnostic(Diagnostic(time: Self.t0.addingTimeInterval(3), severity: .info, source: "vantage", message: "hi")))
         _ = app.handle(event: .log(LogLine(time: Self.t0.addingTimeInterval(1), project: api, stream: .stderr,
                                            text: "Error: listen EADDRINUSE :::3000")))
-        let p = app.state.problems
+        var p = app.state.problems
         #expect(p.map(\.text) == ["Error: listen EADDRINUSE :::3000", "slow"])
         #expect(p[0].source == "api" && p[0].severity == .error)
         #expect(app.state.recentProblems(of: api, since: Self.t0).errors == 1)
+        // The same error again later is folded into one line with a count, at its latest time.
+        _ = app.handle(event: .log(LogLine(time: Self.t0.addingTimeInterval(5), project: api, stream: .stderr,
+                                           text: "Error: listen EADDRINUSE :::3000")))
+        p = app.state.problems
+        #expect(p.map(\.text) == ["slow", "Error: listen EADDRINUSE :::3000"])
+        #expect(p.map(\.count) == [1, 2])
+        #expect(p[1].time == Self.t0.addingTimeInterval(5))
+        #expect(app.state.recentProblems(of: api, since: Self.t0).errors == 2)
     }
 
     @Test func healthScoreFollowsItsFormula() {

@@ -89,6 +89,9 @@ enum GoldenFixture {
                 out.append(.log(LogLine(time: time(t), project: id("web"), stream: .stderr,
                                         text: "Error: listen EADDRINUSE: address already in use :::8080")))
                 out.append(.timeline(TimelineEntry(time: time(t), kind: .error, project: id("web"), text: "exited with status 1")))
+            case 15:
+                out.append(.log(LogLine(time: time(t), project: id("web"), stream: .stderr,
+                                        text: "Error: listen EADDRINUSE: address already in use :::8080")))
             case 12:
                 out.append(.diagnostic(Diagnostic(time: time(t), severity: .warning, source: "vantage",
                                                   message: "/proc/1/io is unreadable; skipped")))

@@ -74,13 +74,14 @@ struct WidgetListTests {
 
     @Test func logPaneHighlightsErrors() {
         let entries = [LogPane.Entry(time: Self.t0, severity: .warning, source: "vantage", text: "slow"),
-                       LogPane.Entry(time: Self.t0, severity: .error, source: "api", text: "boom")]
+                       LogPane.Entry(time: Self.t0, severity: .error, source: "api", text: "boom", count: 3)]
         var b = filled(30, 2)
         LogPane(entries: entries, timeZone: Self.utc, glyphs: .ascii).render(area: b.area, buffer: &b)
-        #expect(b.lines == ["12:34:56 WRN vantage: slowxxxx", "12:34:56 ERR api: boomxxxxxxxx"])
+        #expect(b.lines == ["12:34:56 WRN vantage: slowxxxx", "12:34:56 ERR x3 api: boomxxxxx"])
         #expect(b[9, 0].style.fg == .warn)
         #expect(b[9, 1].style == CellStyle(fg: .error, bold: true))
-        #expect(b[18, 1].style.fg == .error)
+        #expect(b[13, 1].style == CellStyle(fg: .error, bold: true))
+        #expect(b[21, 1].style.fg == .error)
         var empty = filled(30, 1)
         LogPane(entries: [], timeZone: Self.utc, glyphs: .ascii).render(area: empty.area, buffer: &empty)
         #expect(empty.lines == ["No warnings or errors.xxxxxxxx"])

@@ -87,20 +87,35 @@ public struct AppState: Sendable, Equatable {
         }
     }
 
-    /// Diagnostics of warning or error severity and problem log lines, oldest first.
+    /// Diagnostics of warning or error severity and problem log lines, oldest first. The same
+    /// message from the same source is shown once, with its count, at the time it last arrived.
     public var problems: [LogPane.Entry] {
         let names = projectNames
-        var out = diagnostics.elements.filter { $0.severity >= .warning }.map {
+        var all = diagnostics.elements.filter { $0.severity >= .warning }.map {
             LogPane.Entry(time: $0.time, severity: $0.severity, source: $0.source, text: $0.message)
         }
         for line in problemLogs.elements {
             guard let sev = LogClassifier.severity(of: line.text) else { continue }
             let source = names[line.project] ?? String(line.project.rawValue.split(separator: "/").last ?? "")
-            out.append(LogPane.Entry(time: line.time, severity: sev, source: source, text: line.text))
+            all.append(LogPane.Entry(time: line.time, severity: sev, source: source, text: line.text))
         }
         // Stable sort by time keeps arrival order for equal times.
+        all = all.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+        struct Key: Hashable { var severity: Diagnostic.Severity; var source: String; var text: String }
+        var index: [Key: Int] = [:]
+        var grouped: [LogPane.Entry?] = []
+        for e in all {
+            let key = Key(severity: e.severity, source: e.source, text: e.text)
+            var merged = e
+            if let i = index[key], let old = grouped[i] {
+                merged.count = old.count + 1
+                grouped[i] = nil
+            }
+            index[key] = grouped.count
+            grouped.append(merged)
+        }
         let f = filter(.troubleshooting).lowercased()
-        return out.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+        return grouped.compactMap { $0 }
             .filter { f.isEmpty || $0.text.lowercased().contains(f) || $0.source.lowercased().contains(f) }
     }
 

@@ -9,11 +9,14 @@ public struct LogPane: Sendable {
         public var severity: Diagnostic.Severity
         public var source: String
         public var text: String
-        public init(time: Date, severity: Diagnostic.Severity, source: String, text: String) {
+        /// How many times the same message arrived (shown as "x3"); `time` is the latest.
+        public var count: Int
+        public init(time: Date, severity: Diagnostic.Severity, source: String, text: String, count: Int = 1) {
             self.time = time
             self.severity = severity
             self.source = source
             self.text = text
+            self.count = count
         }
     }
 
@@ -38,12 +41,14 @@ public struct LogPane: Sendable {
         case .warning: ("WRN", .warn)
         case .info: ("INF", .muted)
         }
-        return StyledLine([
+        var spans: [StyledLine.Span] = [
             .init(Formatting.clock(e.time, in: timeZone) + " ", .role(.muted)),
             .init(tag + " ", CellStyle(fg: role, bold: e.severity == .error)),
-            .init(e.source + ": ", CellStyle(fg: .text, bold: true)),
-            .init(e.text, e.severity == .error ? .role(.error) : .plain),
-        ])
+        ]
+        if e.count > 1 { spans.append(.init("x\(e.count) ", CellStyle(fg: role, bold: true))) }
+        spans += [.init(e.source + ": ", CellStyle(fg: .text, bold: true)),
+                  .init(e.text, e.severity == .error ? .role(.error) : .plain)]
+        return StyledLine(spans)
     }
 
     public func render(area: Rect, buffer: inout Buffer) {
