@@ -86,6 +86,15 @@ struct GoldenScreenTests {
         }
     }
 
+    @Test("every golden state drawn with ASCII glyphs is pure ASCII", arguments: cases)
+    func everyScreenInAscii(_ c: Case) {
+        var ascii = c
+        ascii.glyphs = .ascii
+        let (buffer, _) = Self.screen(ascii)
+        let bad = buffer.lines.joined().unicodeScalars.filter { $0.value >= 0x80 }
+        #expect(bad.isEmpty, "\(c.name) in ASCII has \(bad.map { String($0) })")
+    }
+
     @Test("dark and light goldens differ in colour but not in text")
     func themesDiffer() {
         for (w, h) in Self.sizes {
