@@ -63,3 +63,34 @@ struct WidgetPrimitiveTests {
         #expect(b.lines[0] == "xxxxxxxxxxxxxxxxxx")
     }
 }
+
+@Suite("Widgets: wide glyphs under overlays")
+struct WidgetWideGlyphTests {
+    @Test func placingOverEitherHalfOfAWideGlyphBlanksTheOtherHalf() {
+        var b = filled(6, 2)
+        b.put("数据", x: 0, y: 0, maxWidth: 6)
+        b.put("数据", x: 0, y: 1, maxWidth: 6)
+        b.place(Cell("|"), x: 1, y: 0)   // right half of 数
+        b.place(Cell("|"), x: 2, y: 1)   // left half of 据
+        #expect(b.lines == [" |据xx", "数| xx"])
+        #expect(b.lines.allSatisfy { DisplayWidth.of($0) == 6 })
+    }
+
+    @Test func clearingARectThatCutsWideGlyphsKeepsRowsWhole() {
+        var b = filled(6, 1)
+        b.put("数据服", x: 0, y: 0, maxWidth: 6)
+        b.clear(Rect(x: 1, y: 0, width: 2, height: 1), with: Cell("."))
+        // 数 loses its right half and 据 its left half: both become blanks.
+        #expect(b.lines == [" .. 服"])
+        #expect(DisplayWidth.of(b.lines[0]) == 6)
+    }
+
+    @Test func overlayOverWideTextKeepsTheRowWidth() {
+        var b = Buffer(width: 12, height: 5)
+        for y in 0..<5 { b.put("数据服务数据", x: 0, y: y, maxWidth: 12) }
+        Overlay(title: "x", width: 5, height: 3, glyphs: .ascii).render(area: b.area, buffer: &b)
+        #expect(b.lines.allSatisfy { DisplayWidth.of($0) == 12 }, "\(b.lines)")
+        // The box spans columns 3-7: it cuts 据 (2-3), covers 务 (6-7) and leaves the rest.
+        #expect(b.lines[1] == "数 + --+数据")
+    }
+}

@@ -17,7 +17,7 @@ public struct BrailleCanvas: Sendable {
                 let symbol = glyphs.usesBraille
                     ? String(Character(Unicode.Scalar(0x2800 + UInt32(bits))!))
                     : ink.ascii
-                buffer[area.x + col, area.y + row] = Cell(symbol, style: .role(ink.role))
+                buffer.place(Cell(symbol, style: .role(ink.role)), x: area.x + col, y: area.y + row)
             }
         }
     }

@@ -20,7 +20,7 @@ public struct Footer: Sendable {
 
     public func render(area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
-        buffer.fill(area, with: .blank)
+        buffer.clear(area, with: .blank)
         let statusWidth = DisplayWidth.of(status)
         let limit = area.right - (statusWidth > 0 ? statusWidth + 1 : 0)
         var x = area.x

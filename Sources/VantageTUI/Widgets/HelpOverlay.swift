@@ -51,9 +51,9 @@ public struct HelpOverlay: Sendable {
         for (row, line) in text.dropFirst(start).prefix(inner.height).enumerated() {
             line.draw(x: inner.x, y: inner.y + row, width: inner.width, buffer: &buffer)
         }
-        if start > 0 { buffer[inner.right, inner.y] = Cell(glyphs.upArrow, style: .role(.muted)) }
+        if start > 0 { buffer.place(Cell(glyphs.upArrow, style: .role(.muted)), x: inner.right, y: inner.y) }
         if start + inner.height < text.count {
-            buffer[inner.right, inner.bottom - 1] = Cell(glyphs.downArrow, style: .role(.muted))
+            buffer.place(Cell(glyphs.downArrow, style: .role(.muted)), x: inner.right, y: inner.bottom - 1)
         }
     }
 }

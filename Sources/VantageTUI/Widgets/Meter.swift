@@ -27,7 +27,7 @@ public struct Meter: Sendable {
         guard !area.isEmpty else { return }
         let (filled, track) = symbols(width: area.width)
         var x = area.x
-        for s in filled { buffer[x, area.y] = Cell(s, style: .role(role)); x += 1 }
-        for _ in 0..<track { buffer[x, area.y] = Cell(glyphs.meterTrack, style: .role(.muted)); x += 1 }
+        for s in filled { buffer.place(Cell(s, style: .role(role)), x: x, y: area.y); x += 1 }
+        for _ in 0..<track { buffer.place(Cell(glyphs.meterTrack, style: .role(.muted)), x: x, y: area.y); x += 1 }
     }
 }

@@ -35,12 +35,12 @@ public struct NodePanel: Sendable {
 
     public func render(area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
-        buffer.fill(area, with: .blank)
-        for y in area.y..<area.bottom { buffer[area.x, y] = Cell(glyphs.vertical, style: .role(.border)) }
+        buffer.clear(area, with: .blank)
+        for y in area.y..<area.bottom { buffer.place(Cell(glyphs.vertical, style: .role(.border)), x: area.x, y: y) }
         let text = lines()
         for (row, line) in text.prefix(area.height).enumerated() {
             line.draw(x: area.x + 2, y: area.y + row, width: area.width - 2, buffer: &buffer)
         }
-        if text.count > area.height { buffer[area.right - 1, area.bottom - 1] = Cell(glyphs.downArrow, style: .role(.muted)) }
+        if text.count > area.height { buffer.place(Cell(glyphs.downArrow, style: .role(.muted)), x: area.right - 1, y: area.bottom - 1) }
     }
 }

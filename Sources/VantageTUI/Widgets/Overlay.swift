@@ -23,7 +23,7 @@ public struct Overlay: Sendable {
     @discardableResult
     public func render(area: Rect, buffer: inout Buffer) -> Rect {
         let box = frame(in: area)
-        buffer.fill(box, with: Cell(" "))
+        buffer.clear(box, with: Cell(" "))
         let block = Block(title: title, focused: true, glyphs: glyphs)
         block.render(area: box, buffer: &buffer)
         return Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)

@@ -10,7 +10,7 @@ public struct Prompt: Sendable {
 
     public func render(area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
-        buffer.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), with: Cell(" ", style: CellStyle(bg: .selection)))
+        buffer.clear(Rect(x: area.x, y: area.y, width: area.width, height: 1), with: Cell(" ", style: CellStyle(bg: .selection)))
         var x = area.x
         x += buffer.put(label + " ", x: x, y: area.y, style: CellStyle(fg: .accent, bg: .selection, bold: true), maxWidth: area.width)
         // Keep the end of a long input visible.

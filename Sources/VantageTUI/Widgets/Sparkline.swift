@@ -29,7 +29,7 @@ public struct Sparkline: Sendable {
         let lv = levels(width: area.width)
         var x = area.right - lv.count
         for l in lv {
-            buffer[x, area.y] = Cell(glyphs.sparkLevels[l], style: .role(role))
+            buffer.place(Cell(glyphs.sparkLevels[l], style: .role(role)), x: x, y: area.y)
             x += 1
         }
     }

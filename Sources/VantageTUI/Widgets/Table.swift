@@ -68,7 +68,7 @@ public struct Table: Sendable {
 
     public func render(area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
-        buffer.fill(area, with: .blank)
+        buffer.clear(area, with: .blank)
         let shown = layout(width: area.width)
         var x = area.x + 1
         for col in shown {
@@ -100,7 +100,7 @@ public struct Table: Sendable {
                 cx += col.width + 1
             }
             if r == sel {
-                buffer[area.x, y] = Cell(glyphs.selectionMarker, style: CellStyle(fg: .accent, bold: true))
+                buffer.place(Cell(glyphs.selectionMarker, style: CellStyle(fg: .accent, bold: true)), x: area.x, y: y)
                 for sx in area.x..<area.right {
                     var cell = buffer[sx, y]
                     cell.style.bg = .selection
@@ -108,9 +108,9 @@ public struct Table: Sendable {
                 }
             }
         }
-        if offset > 0 { buffer[area.right - 1, area.y] = Cell(glyphs.upArrow, style: .role(.muted)) }
+        if offset > 0 { buffer.place(Cell(glyphs.upArrow, style: .role(.muted)), x: area.right - 1, y: area.y) }
         if offset + visible < rows.count {
-            buffer[area.right - 1, area.bottom - 1] = Cell(glyphs.downArrow, style: .role(.muted))
+            buffer.place(Cell(glyphs.downArrow, style: .role(.muted)), x: area.right - 1, y: area.bottom - 1)
         }
     }
 
