@@ -19,7 +19,7 @@ struct WidgetListTests {
             .render(area: b.area, buffer: &b)
         #expect(b.lines == [
             " Name     Kind     Status             CPU        Memory Health Ports  ",
-            ">api      python   running  ###...  50.0% #.....   1.0M     90 8000   ",
+            ">api      python   running  ###...  50.0% ......   1.0M     90 8000   ",
             " db       python   stopped  ......      - ......      -     90 8000   ",
         ])
         #expect(b[0, 1].style.bg == .selection && b[40, 1].style.bg == .selection)
@@ -120,11 +120,11 @@ struct WidgetListTests {
         keymap.bind(.zoomIn, to: [])
         let text = HelpOverlay(keymap: keymap, glyphs: .ascii).lines()
             .map { $0.spans.map(\.text).joined() }
-        #expect(text.contains { $0.hasPrefix("  Q Ctrl-c") && $0.hasSuffix("quit Vantage") })
+        #expect(text.contains { $0.hasPrefix("  Q, Ctrl-c") && $0.hasSuffix("quit Vantage") })
         #expect(!text.contains { $0.contains(Action.zoomIn.summary) })
         #expect(text.contains { $0.contains(Action.zoomOut.summary) })
         let headings = text.filter { !$0.hasPrefix(" ") && !$0.isEmpty }
-        #expect(headings == ["Everywhere", "Moving around", "Projects", "Graph"])
+        #expect(headings == ["Global", "Moving around", "Projects", "Graph"])
     }
 
     @Test func formattingIsLocaleFreeAndBounded() {

@@ -19,17 +19,17 @@ public struct Block: Sendable {
         let g = glyphs
         let top = area.y, bottom = area.bottom - 1, left = area.x, right = area.right - 1
         for x in (left + 1)..<right {
-            buffer.place(Cell(g.horizontal, style: border), x: x, y: top)
-            buffer.place(Cell(g.horizontal, style: border), x: x, y: bottom)
+            buffer.place(Cell(g.borders.horizontal, style: border), x: x, y: top)
+            buffer.place(Cell(g.borders.horizontal, style: border), x: x, y: bottom)
         }
         for y in (top + 1)..<bottom {
-            buffer.place(Cell(g.vertical, style: border), x: left, y: y)
-            buffer.place(Cell(g.vertical, style: border), x: right, y: y)
+            buffer.place(Cell(g.borders.vertical, style: border), x: left, y: y)
+            buffer.place(Cell(g.borders.vertical, style: border), x: right, y: y)
         }
-        buffer.place(Cell(g.topLeft, style: border), x: left, y: top)
-        buffer.place(Cell(g.topRight, style: border), x: right, y: top)
-        buffer.place(Cell(g.bottomLeft, style: border), x: left, y: bottom)
-        buffer.place(Cell(g.bottomRight, style: border), x: right, y: bottom)
+        buffer.place(Cell(g.borders.topLeft, style: border), x: left, y: top)
+        buffer.place(Cell(g.borders.topRight, style: border), x: right, y: top)
+        buffer.place(Cell(g.borders.bottomLeft, style: border), x: left, y: bottom)
+        buffer.place(Cell(g.borders.bottomRight, style: border), x: right, y: bottom)
         let room = area.width - 4
         guard room > 0, !title.isEmpty else { return }
         let text = Formatting.truncate(" " + title + " ", to: room, ellipsis: g.ellipsis)

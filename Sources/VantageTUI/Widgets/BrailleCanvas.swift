@@ -14,7 +14,7 @@ public struct BrailleCanvas: Sendable {
             for col in 0..<min(raster.columns, area.width) {
                 let (bits, ink) = raster.cell(column: col, row: row)
                 guard bits != 0, let ink else { continue }
-                let symbol = glyphs.usesBraille
+                let symbol = glyphs.brailleAvailable
                     ? String(Character(Unicode.Scalar(0x2800 + UInt32(bits))!))
                     : ink.ascii
                 buffer.place(Cell(symbol, style: .role(ink.role)), x: area.x + col, y: area.y + row)

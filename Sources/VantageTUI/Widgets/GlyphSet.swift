@@ -1,46 +1,41 @@
-/// The characters widgets draw with. Chosen once from the locale (or `--ascii`): `unicode` uses box
-/// drawing, block elements and braille; `ascii` never emits a scalar at or above 0x80.
+/// STAND-IN, delete on merge: a field-for-field copy of render's `Glyphs/GlyphSet.swift` (same
+/// stored properties and the same `.unicode` / `.ascii` values), so the widgets compile on this
+/// branch. The extras widgets need are in `GlyphSet+Widgets.swift`, which stays.
 public struct GlyphSet: Sendable, Equatable {
-    public var name: String
-    /// Border pieces, clockwise from the top-left corner.
-    public var topLeft: String
-    public var topRight: String
-    public var bottomLeft: String
-    public var bottomRight: String
-    public var horizontal: String
-    public var vertical: String
-    /// Meter: a full cell, then partial fills from 1/8 to 7/8 (empty array: no partial cells),
-    /// and the track drawn where the meter is empty.
+    public struct Borders: Sendable, Equatable {
+        public var horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight: String
+        public var teeLeft, teeRight, teeDown, teeUp, cross: String
+    }
+
+    public var isASCII: Bool
+    public var borders: Borders
     public var meterFull: String
-    public var meterPartials: [String]
-    public var meterTrack: String
-    /// Sparkline levels from lowest to highest.
+    /// Partial meter cells by eighths: index 0 is empty (a space), 1–7 are ▏▎▍▌▋▊▉.
+    public var meterEighths: [String]
     public var sparkLevels: [String]
-    /// Graph canvas: braille dots (2x4 per cell) or ASCII marks.
-    public var usesBraille: Bool
-    public var canvasEdge: String
-    public var canvasNode: String
-    public var canvasProjectNode: String
-    /// Small marks.
-    public var selectionMarker: String
+    public var brailleAvailable: Bool
+    public var bullet: String
     public var ellipsis: String
-    public var tabSeparator: String
-    public var upArrow: String
-    public var downArrow: String
+    public var arrowUp: String
+    public var arrowDown: String
 
     public static let unicode = GlyphSet(
-        name: "unicode",
-        topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", horizontal: "─", vertical: "│",
-        meterFull: "█", meterPartials: ["▏", "▎", "▍", "▌", "▋", "▊", "▉"], meterTrack: "·",
+        isASCII: false,
+        borders: Borders(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└",
+                         bottomRight: "┘", teeLeft: "├", teeRight: "┤", teeDown: "┬", teeUp: "┴", cross: "┼"),
+        meterFull: "█",
+        meterEighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"],
         sparkLevels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
-        usesBraille: true, canvasEdge: "·", canvasNode: "●", canvasProjectNode: "◆",
-        selectionMarker: "▶", ellipsis: "…", tabSeparator: "│", upArrow: "↑", downArrow: "↓")
+        brailleAvailable: true,
+        bullet: "•", ellipsis: "…", arrowUp: "↑", arrowDown: "↓")
 
     public static let ascii = GlyphSet(
-        name: "ascii",
-        topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|",
-        meterFull: "#", meterPartials: [], meterTrack: ".",
+        isASCII: true,
+        borders: Borders(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+",
+                         bottomRight: "+", teeLeft: "+", teeRight: "+", teeDown: "+", teeUp: "+", cross: "+"),
+        meterFull: "#",
+        meterEighths: [" ", " ", " ", " ", "#", "#", "#", "#"],
         sparkLevels: [" ", ".", ":", "-", "=", "+", "*", "#"],
-        usesBraille: false, canvasEdge: ".", canvasNode: "o", canvasProjectNode: "*",
-        selectionMarker: ">", ellipsis: "~", tabSeparator: "|", upArrow: "^", downArrow: "v")
+        brailleAvailable: false,
+        bullet: "*", ellipsis: "~", arrowUp: "^", arrowDown: "v")
 }

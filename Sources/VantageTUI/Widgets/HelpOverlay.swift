@@ -11,30 +11,20 @@ public struct HelpOverlay: Sendable {
         self.glyphs = glyphs
     }
 
-    public static func heading(_ scope: Action.Scope) -> String {
-        switch scope {
-        case .global: return "Everywhere"
-        case .navigation: return "Moving around"
-        case .projects: return "Projects"
-        case .graph: return "Graph"
-        }
-    }
-
-    /// The help text, one styled line each.
+    /// The help text, one styled line each: every bound action grouped by scope
+    /// (`Keymap.helpSections()`), keys then summary.
     public func lines() -> [StyledLine] {
-        let keyWidth = Action.allCases.map { keymap.keys(for: $0).map(\.description).joined(separator: " ") }
-            .map { DisplayWidth.of($0) }.max() ?? 0
+        let sections = keymap.helpSections()
+        let keyWidth = sections.flatMap { $0.entries.map { DisplayWidth.of($0.keys) } }.max() ?? 0
         var out: [StyledLine] = []
-        for scope in Action.Scope.allCases {
-            let actions = Action.allCases.filter { $0.scope == scope && !keymap.keys(for: $0).isEmpty }
-            guard !actions.isEmpty else { continue }
+        for section in sections {
             if !out.isEmpty { out.append(StyledLine([])) }
-            out.append(StyledLine([.init(Self.heading(scope), CellStyle(fg: .accent, bold: true))]))
-            for a in actions {
-                let keys = keymap.keys(for: a).map(\.description).joined(separator: " ")
+            out.append(StyledLine([.init(section.scope.title, CellStyle(fg: .accent, bold: true))]))
+            for entry in section.entries {
                 out.append(StyledLine([
-                    .init("  " + Formatting.pad(keys, to: keyWidth, ellipsis: glyphs.ellipsis) + "  ", CellStyle(fg: .text, bold: true)),
-                    .init(a.summary, .role(.muted)),
+                    .init("  " + Formatting.pad(entry.keys, to: keyWidth, ellipsis: glyphs.ellipsis) + "  ",
+                          CellStyle(fg: .text, bold: true)),
+                    .init(entry.summary, .role(.muted)),
                 ]))
             }
         }
@@ -51,9 +41,9 @@ public struct HelpOverlay: Sendable {
         for (row, line) in text.dropFirst(start).prefix(inner.height).enumerated() {
             line.draw(x: inner.x, y: inner.y + row, width: inner.width, buffer: &buffer)
         }
-        if start > 0 { buffer.place(Cell(glyphs.upArrow, style: .role(.muted)), x: inner.right, y: inner.y) }
+        if start > 0 { buffer.place(Cell(glyphs.arrowUp, style: .role(.muted)), x: inner.right, y: inner.y) }
         if start + inner.height < text.count {
-            buffer.place(Cell(glyphs.downArrow, style: .role(.muted)), x: inner.right, y: inner.bottom - 1)
+            buffer.place(Cell(glyphs.arrowDown, style: .role(.muted)), x: inner.right, y: inner.bottom - 1)
         }
     }
 }

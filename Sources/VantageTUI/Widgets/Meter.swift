@@ -12,14 +12,20 @@ public struct Meter: Sendable {
     }
 
     /// The glyphs of a meter `width` cells wide: (filled cells incl. a partial one, then track cells).
+    /// Fractions are counted in eighths of a cell; a partial cell uses the glyph set's eighth glyph
+    /// (ASCII rounds half a cell or more up to `#`). Any load above zero shows at least a sliver
+    /// where the glyph set has one.
     public func symbols(width: Int) -> (filled: [String], track: Int) {
         guard width > 0 else { return ([], 0) }
-        let steps = glyphs.meterPartials.count + 1           // sub-steps per cell
-        let units = Int((fraction * Double(width * steps)).rounded())
-        var filled = Array(repeating: glyphs.meterFull, count: units / steps)
-        let rest = units % steps
-        if rest > 0 { filled.append(glyphs.meterPartials[rest - 1]) }
-        if fraction > 0, filled.isEmpty { filled.append(glyphs.meterPartials.first ?? glyphs.meterFull) }
+        let eighths = glyphs.meterEighths
+        let units = Int((fraction * Double(width * 8)).rounded())
+        var filled = Array(repeating: glyphs.meterFull, count: units / 8)
+        func partial(_ n: Int) -> String? {
+            guard n > 0, n < eighths.count, eighths[n] != " " else { return nil }
+            return eighths[n]
+        }
+        if let p = partial(units % 8) { filled.append(p) }
+        if fraction > 0, filled.isEmpty, let sliver = partial(1) { filled.append(sliver) }
         return (filled, width - filled.count)
     }
 

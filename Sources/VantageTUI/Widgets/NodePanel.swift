@@ -36,11 +36,11 @@ public struct NodePanel: Sendable {
     public func render(area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
         buffer.clear(area, with: .blank)
-        for y in area.y..<area.bottom { buffer.place(Cell(glyphs.vertical, style: .role(.border)), x: area.x, y: y) }
+        for y in area.y..<area.bottom { buffer.place(Cell(glyphs.borders.vertical, style: .role(.border)), x: area.x, y: y) }
         let text = lines()
         for (row, line) in text.prefix(area.height).enumerated() {
             line.draw(x: area.x + 2, y: area.y + row, width: area.width - 2, buffer: &buffer)
         }
-        if text.count > area.height { buffer.place(Cell(glyphs.downArrow, style: .role(.muted)), x: area.right - 1, y: area.bottom - 1) }
+        if text.count > area.height { buffer.place(Cell(glyphs.arrowDown, style: .role(.muted)), x: area.right - 1, y: area.bottom - 1) }
     }
 }

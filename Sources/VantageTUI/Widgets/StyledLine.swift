@@ -41,7 +41,7 @@ struct BottomAnchoredList {
         for (row, i) in (start..<end).enumerated() {
             lines[i].draw(x: area.x, y: area.y + row, width: area.width, buffer: &buffer)
         }
-        if start > 0 { buffer.place(Cell(glyphs.upArrow, style: .role(.muted)), x: area.right - 1, y: area.y) }
-        if s > 0 { buffer.place(Cell(glyphs.downArrow, style: .role(.muted)), x: area.right - 1, y: area.bottom - 1) }
+        if start > 0 { buffer.place(Cell(glyphs.arrowUp, style: .role(.muted)), x: area.right - 1, y: area.y) }
+        if s > 0 { buffer.place(Cell(glyphs.arrowDown, style: .role(.muted)), x: area.right - 1, y: area.bottom - 1) }
     }
 }

@@ -108,9 +108,9 @@ public struct Table: Sendable {
                 }
             }
         }
-        if offset > 0 { buffer.place(Cell(glyphs.upArrow, style: .role(.muted)), x: area.right - 1, y: area.y) }
+        if offset > 0 { buffer.place(Cell(glyphs.arrowUp, style: .role(.muted)), x: area.right - 1, y: area.y) }
         if offset + visible < rows.count {
-            buffer.place(Cell(glyphs.downArrow, style: .role(.muted)), x: area.right - 1, y: area.bottom - 1)
+            buffer.place(Cell(glyphs.arrowDown, style: .role(.muted)), x: area.right - 1, y: area.bottom - 1)
         }
     }
 

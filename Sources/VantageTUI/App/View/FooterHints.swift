@@ -23,7 +23,7 @@ enum FooterHints {
         if case .confirmStop = state.overlay { return [Footer.Hint(keys: "y", label: "stop"), Footer.Hint(keys: "n", label: "cancel")] }
         return actions(for: state).compactMap { a in
             keymap.keys(for: a).first.map {
-                Footer.Hint(keys: $0.description, label: a == .details && state.focus == .graph ? "focus node" : a.hint)
+                Footer.Hint(keys: $0.description, label: a == .details && state.focus == .graph ? "focus node" : a.shortLabel)
             }
         }
     }
