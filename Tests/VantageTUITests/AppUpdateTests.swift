@@ -290,6 +290,9 @@ struct AppRepaintTests {
         #expect(app.handle(event: scan))
         #expect(!app.handle(event: scan))
         #expect(!app.handle(event: .stateChanged(project: ProjectID("/nowhere"), from: .stopped, to: .running)))
+        let later = Date(timeIntervalSince1970: 4_000_000_000)
+        #expect(!app.handle(event: .log(LogLine(time: later, project: ProjectID("/w/a"), stream: .stdout, text: "GET / 200"))))
+        #expect(app.handle(event: .log(LogLine(time: later, project: ProjectID("/w/a"), stream: .stderr, text: "panic: nil map"))))
         #expect(app.handle(event: .graph(GraphSnapshot(nodes: [.init(id: "a", label: "a", kind: .project, x: 0, y: 0)]))))
     }
 }

@@ -49,7 +49,9 @@ public enum Update {
             s.diagnostics.append(d)
             advance(&s, to: d.time)
         case .log(let line):
-            if LogClassifier.severity(of: line.text) != nil { s.problemLogs.append(line) }
+            // Ordinary output changes nothing on screen, so a chatty project causes no repaints.
+            guard LogClassifier.severity(of: line.text) != nil else { break }
+            s.problemLogs.append(line)
             advance(&s, to: line.time)
         case .graph(let snapshot):
             s.graph = snapshot
