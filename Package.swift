@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "VantageOrchestratorTests", dependencies: ["VantageOrchestrator"]),
         .testTarget(name: "VantageAnalyzerTests", dependencies: ["VantageAnalyzer"]),
         .testTarget(name: "VantageKnowledgeTests", dependencies: ["VantageKnowledge"]),
-        .testTarget(name: "VantageTUITests", dependencies: ["VantageTUI"], exclude: ["InvalidConfigs"]),
+        .testTarget(name: "VantageTUITests", dependencies: ["VantageTUI"], exclude: ["Goldens", "InvalidConfigs"]),
         // Drives the real `vantage` binary in tmux; needs the executable built first.
         .testTarget(name: "VantageEndToEndTests", dependencies: ["VantageCore"]),
     ]

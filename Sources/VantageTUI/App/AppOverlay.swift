@@ -1,0 +1,12 @@
+import VantageCore
+
+/// What is drawn over the panes, if anything. At most one at a time.
+public enum AppOverlay: Sendable, Equatable {
+    case help(scroll: Int)
+    /// Details of the selected project.
+    case details(ProjectID)
+    /// "Stop NAME? y/n": nothing is sent until the user answers y.
+    case confirmStop(ProjectID)
+    /// Typing a filter for a pane; the filter applies live as it is typed.
+    case filterInput(PaneID)
+}

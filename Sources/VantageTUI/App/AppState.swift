@@ -1,0 +1,160 @@
+import Foundation
+import VantageCore
+
+/// Everything the screen shows, as one value. Only `Update.apply` changes it; `AppView` draws it.
+/// Every collection is bounded: lists keep their newest entries, per-project data exists only for
+/// projects of the last scan.
+public struct AppState: Sendable, Equatable {
+    public struct Limits: Sendable, Equatable {
+        public var timeline = 500
+        public var diagnostics = 300
+        public var logLines = 300
+        /// Points kept per metric series (one per sample, so 120 s at a 1 s refresh).
+        public var seriesPoints = 120
+        public init() {}
+    }
+
+    public let limits: Limits
+
+    // Data, folded in from events.
+    public var roots: [String] = []
+    /// Projects of the last scan, sorted by name.
+    public var projects: [Project] = []
+    public var samples: [ProjectID: ProjectSample] = [:]
+    public var runStates: [ProjectID: RunState] = [:]
+    public var projectSeries: [ProjectID: ProjectSeries] = [:]
+    public var system: SystemSample?
+    public var systemSeries: SystemSeries
+    public var timeline: Bounded<TimelineEntry>
+    public var diagnostics: Bounded<Diagnostic>
+    /// Project output lines that read as warnings or errors (others are not kept here).
+    public var problemLogs: Bounded<LogLine>
+    public var graph = GraphSnapshot()
+    /// The newest time seen in any event: what "recent" is measured against (keeps update pure).
+    public var now: Date
+
+    // Interaction.
+    public var focus: PaneID = .projects
+    public var zoomed: PaneID?
+    public var selectedProject: ProjectID?
+    /// Lines scrolled up from the newest entry, for the timeline and troubleshooting panes.
+    public var scroll: [PaneID: Int] = [:]
+    public var filters: [PaneID: String] = [:]
+    public var overlay: AppOverlay?
+    public var themeVariant: Theme.Variant = .dark
+    public var graphViewport = GraphViewport()
+    /// The id of the focused graph node (kept by id so it survives new layout frames).
+    public var graphFocus: String?
+    public var shouldQuit = false
+
+    public init(now: Date, limits: Limits = Limits()) {
+        self.now = now
+        self.limits = limits
+        systemSeries = SystemSeries(capacity: limits.seriesPoints)
+        timeline = Bounded(capacity: limits.timeline)
+        diagnostics = Bounded(capacity: limits.diagnostics)
+        problemLogs = Bounded(capacity: limits.logLines)
+    }
+
+    // MARK: derived values, shared by update and view
+
+    public func filter(_ pane: PaneID) -> String { filters[pane] ?? "" }
+
+    /// Projects shown in the grid: those whose name contains the filter (case-insensitive).
+    public var visibleProjects: [Project] {
+        let f = filter(.projects).lowercased()
+        return f.isEmpty ? projects : projects.filter { $0.name.lowercased().contains(f) }
+    }
+
+    public func project(_ id: ProjectID) -> Project? { projects.first { $0.id == id } }
+
+    public var selected: Project? { selectedProject.flatMap(project) }
+
+    public func runState(_ id: ProjectID) -> RunState { runStates[id] ?? samples[id]?.state ?? .stopped }
+
+    public var projectNames: [ProjectID: String] {
+        Dictionary(projects.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public var visibleTimeline: [TimelineEntry] {
+        let f = filter(.timeline).lowercased()
+        let all = Array(timeline.elements)
+        guard !f.isEmpty else { return all }
+        let names = projectNames
+        return all.filter { e in
+            e.text.lowercased().contains(f) || e.kind.rawValue.contains(f)
+                || (e.project.flatMap { names[$0] }?.lowercased().contains(f) ?? false)
+        }
+    }
+
+    /// Diagnostics of warning or error severity and problem log lines, oldest first. The same
+    /// message from the same source is shown once, with its count, at the time it last arrived.
+    public var problems: [LogPane.Entry] {
+        let names = projectNames
+        var all = diagnostics.elements.filter { $0.severity >= .warning }.map {
+            LogPane.Entry(time: $0.time, severity: $0.severity, source: $0.source, text: $0.message)
+        }
+        for line in problemLogs.elements {
+            guard let sev = LogClassifier.severity(of: line.text) else { continue }
+            let source = names[line.project] ?? String(line.project.rawValue.split(separator: "/").last ?? "")
+            all.append(LogPane.Entry(time: line.time, severity: sev, source: source, text: line.text))
+        }
+        // Stable sort by time keeps arrival order for equal times.
+        all = all.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+        struct Key: Hashable { var severity: Diagnostic.Severity; var source: String; var text: String }
+        var index: [Key: Int] = [:]
+        var grouped: [LogPane.Entry?] = []
+        for e in all {
+            let key = Key(severity: e.severity, source: e.source, text: e.text)
+            var merged = e
+            if let i = index[key], let old = grouped[i] {
+                merged.count = old.count + 1
+                grouped[i] = nil
+            }
+            index[key] = grouped.count
+            grouped.append(merged)
+        }
+        let f = filter(.troubleshooting).lowercased()
+        return grouped.compactMap { $0 }
+            .filter { f.isEmpty || $0.text.lowercased().contains(f) || $0.source.lowercased().contains(f) }
+    }
+
+    /// Errors and warnings about one project since `since`.
+    public func recentProblems(of id: ProjectID, since: Date) -> (errors: Int, warnings: Int) {
+        var errors = 0, warnings = 0
+        for d in diagnostics.elements where d.project == id && d.time >= since {
+            if d.severity == .error { errors += 1 } else if d.severity == .warning { warnings += 1 }
+        }
+        for l in problemLogs.elements where l.project == id && l.time >= since {
+            switch LogClassifier.severity(of: l.text) {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            default: break
+            }
+        }
+        return (errors, warnings)
+    }
+
+    /// Index of the focused graph node in the current snapshot.
+    public var graphFocusIndex: Int? {
+        graphFocus.flatMap { id in graph.nodes.firstIndex { $0.id == id } }
+    }
+
+    /// Graph nodes in the order Enter walks them: those matching the graph filter, projects first,
+    /// then by label.
+    public var graphFocusOrder: [Int] {
+        let f = filter(.graph).lowercased()
+        return graph.nodes.indices
+            .filter { f.isEmpty || graph.nodes[$0].label.lowercased().contains(f) }
+            .sorted { a, b in
+                let na = graph.nodes[a], nb = graph.nodes[b]
+                return (na.kind != .project ? 1 : 0, na.label, a) < (nb.kind != .project ? 1 : 0, nb.label, b)
+            }
+    }
+
+    public func health(of id: ProjectID) -> HealthScore {
+        let recent = recentProblems(of: id, since: now.addingTimeInterval(-HealthScore.recentWindow))
+        return HealthScore.compute(state: runState(id), sample: samples[id], recentErrors: recent.errors,
+                                   recentWarnings: recent.warnings, memTotalBytes: system?.memTotalBytes)
+    }
+}

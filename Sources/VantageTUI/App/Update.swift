@@ -1,0 +1,254 @@
+import Foundation
+import VantageCore
+
+/// The pure update function: state + message -> new state + commands. No clock, no I/O.
+public enum Update {
+    /// Lines moved by PageUp/PageDown (the update does not know the pane's height).
+    public static let pageSize = 10
+
+    public static func apply(_ message: Message, to state: inout AppState) -> [Command] {
+        switch message {
+        case .event(let e): fold(e, into: &state); return []
+        case .input(let key): return input(key, state: &state)
+        case .action(let a): return action(a, state: &state)
+        }
+    }
+
+    // MARK: events
+
+    static func fold(_ event: Event, into s: inout AppState) {
+        switch event {
+        case let .scanned(roots, projects):
+            s.roots = roots
+            s.projects = projects.sorted { ($0.name.lowercased(), $0.path) < ($1.name.lowercased(), $1.path) }
+            let ids = Set(s.projects.map(\.id))
+            s.samples = s.samples.filter { ids.contains($0.key) }
+            s.runStates = s.runStates.filter { ids.contains($0.key) }
+            s.projectSeries = s.projectSeries.filter { ids.contains($0.key) }
+            if s.selectedProject.map({ !ids.contains($0) }) ?? true { s.selectedProject = s.visibleProjects.first?.id }
+            if case .details(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }
+            if case .confirmStop(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }
+        case .systemSampled(let sample):
+            s.system = sample
+            s.systemSeries.append(sample)
+            advance(&s, to: sample.time)
+        case .projectsSampled(let samples):
+            let ids = Set(s.projects.map(\.id))
+            for sample in samples where ids.contains(sample.project) {
+                s.samples[sample.project] = sample
+                s.runStates[sample.project] = sample.state
+                s.projectSeries[sample.project, default: ProjectSeries(capacity: s.limits.seriesPoints)].append(sample)
+                advance(&s, to: sample.time)
+            }
+        case let .stateChanged(project, _, to):
+            if s.project(project) != nil { s.runStates[project] = to }
+        case .timeline(let entry):
+            s.timeline.append(entry)
+            advance(&s, to: entry.time)
+        case .diagnostic(let d):
+            s.diagnostics.append(d)
+            advance(&s, to: d.time)
+        case .log(let line):
+            // Ordinary output changes nothing on screen, so a chatty project causes no repaints.
+            guard LogClassifier.severity(of: line.text) != nil else { break }
+            s.problemLogs.append(line)
+            advance(&s, to: line.time)
+        case .graph(let snapshot):
+            s.graph = snapshot
+            if s.graphFocus != nil, s.graphFocusIndex == nil { s.graphFocus = nil }
+        }
+    }
+
+    static func advance(_ s: inout AppState, to time: Date) { if time > s.now { s.now = time } }
+
+    // MARK: raw keys for overlays that take text or an answer
+
+    static func input(_ key: KeyPress, state s: inout AppState) -> [Command] {
+        switch s.overlay {
+        case .confirmStop(let id):
+            switch key {
+            case .char("y"), .char("Y"):
+                s.overlay = nil
+                return [.stop(id)]
+            case .char("n"), .char("N"), .escape:
+                s.overlay = nil
+            default: break
+            }
+        case .filterInput(let pane):
+            var text = s.filter(pane)
+            switch key {
+            case .char(let c): text.append(c)
+            case .backspace, .delete: if !text.isEmpty { text.removeLast() }
+            case .enter: s.overlay = nil
+            case .escape: text = ""; s.overlay = nil
+            default: break
+            }
+            s.filters[pane] = text.isEmpty ? nil : text
+            afterFilterChange(&s, pane: pane)
+        default: break
+        }
+        return []
+    }
+
+    static func afterFilterChange(_ s: inout AppState, pane: PaneID) {
+        switch pane {
+        case .projects:
+            let visible = s.visibleProjects
+            if !visible.contains(where: { $0.id == s.selectedProject }) { s.selectedProject = visible.first?.id ?? s.selectedProject }
+        case .timeline, .troubleshooting: s.scroll[pane] = 0
+        case .graph, .metrics: break
+        }
+    }
+
+    // MARK: actions
+
+    static func action(_ a: Action, state s: inout AppState) -> [Command] {
+        if a == .quit {
+            s.shouldQuit = true
+            return [.shutdown]
+        }
+        switch s.overlay {
+        case .help(let scroll):
+            switch a {
+            case .help, .back, .details: s.overlay = nil
+            case .up: s.overlay = .help(scroll: max(0, scroll - 1))
+            case .down: s.overlay = .help(scroll: scroll + 1)
+            case .pageUp: s.overlay = .help(scroll: max(0, scroll - pageSize))
+            case .pageDown: s.overlay = .help(scroll: scroll + pageSize)
+            case .top: s.overlay = .help(scroll: 0)
+            case .toggleTheme: toggleTheme(&s)
+            default: break
+            }
+            return []
+        case .details:
+            switch a {
+            case .back, .details: s.overlay = nil
+            case .help: s.overlay = .help(scroll: 0)
+            case .up, .down:
+                moveSelection(&s, by: a == .up ? -1 : 1)
+                if let id = s.selectedProject { s.overlay = .details(id) }
+            case .toggleTheme: toggleTheme(&s)
+            case .start, .restart, .stop: return projectAction(a, state: &s)
+            default: break
+            }
+            return []
+        case .confirmStop, .filterInput:
+            // Keys reach these overlays as `.input`; an action here only closes them.
+            if a == .back { s.overlay = nil }
+            return []
+        case nil:
+            break
+        }
+
+        switch a {
+        case .quit: return []
+        case .help: s.overlay = .help(scroll: 0)
+        case .focusNext, .focusPrevious:
+            s.focus = a == .focusNext ? s.focus.next : s.focus.previous
+            if s.zoomed != nil { s.zoomed = s.focus }
+        case .zoom: s.zoomed = s.zoomed == nil ? s.focus : nil
+        case .toggleTheme: toggleTheme(&s)
+        case .filter:
+            if s.focus != .metrics { s.overlay = .filterInput(s.focus) }
+        case .details:
+            if s.focus == .projects, let id = s.selectedProject, s.project(id) != nil { s.overlay = .details(id) }
+            if s.focus == .graph { focusNextGraphNode(&s) }
+        case .refresh: return [.refresh]
+        case .back:
+            if s.focus == .graph, s.graphFocus != nil { s.graphFocus = nil } else if s.zoomed != nil { s.zoomed = nil } else if s.filters[s.focus] != nil {
+                s.filters[s.focus] = nil
+                afterFilterChange(&s, pane: s.focus)
+            }
+        case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom:
+            navigate(a, state: &s)
+        case .start, .stop, .restart: return projectAction(a, state: &s)
+        case .switchEnvironment: break   // No environments yet: nothing to switch.
+        case .zoomIn: s.graphViewport.zoomIn()
+        case .zoomOut: s.graphViewport.zoomOut()
+        case .center: s.graphViewport.center()
+        }
+        return []
+    }
+
+    /// Enter in the Graph pane: focus the next node (matching the filter, projects first). When
+    /// zoomed in, the view centres on it; otherwise the whole graph stays in view.
+    static func focusNextGraphNode(_ s: inout AppState) {
+        let order = s.graphFocusOrder
+        guard !order.isEmpty else { return }
+        let next = s.graphFocusIndex.flatMap { current in order.firstIndex(of: current).map { order[($0 + 1) % order.count] } }
+            ?? order[0]
+        let node = s.graph.nodes[next]
+        s.graphFocus = node.id
+        guard s.graphViewport.zoom > 1 else {
+            s.graphViewport.panX = 0
+            s.graphViewport.panY = 0
+            return
+        }
+        let finite = s.graph.nodes.filter { $0.x.isFinite && $0.y.isFinite }
+        guard node.x.isFinite, node.y.isFinite, let minX = finite.map(\.x).min(), let maxX = finite.map(\.x).max(),
+              let minY = finite.map(\.y).min(), let maxY = finite.map(\.y).max() else { return }
+        let span = max(maxX - minX, maxY - minY, 1e-9)
+        s.graphViewport.panX = (node.x - (minX + maxX) / 2) / span
+        s.graphViewport.panY = (node.y - (minY + maxY) / 2) / span
+    }
+
+    static func toggleTheme(_ s: inout AppState) { s.themeVariant = s.themeVariant == .dark ? .light : .dark }
+
+    static func projectAction(_ a: Action, state s: inout AppState) -> [Command] {
+        guard let id = s.selectedProject, s.project(id) != nil else { return [] }
+        switch a {
+        case .start: return [.launch(id)]
+        case .restart: return [.restart(id)]
+        case .stop:
+            s.overlay = .confirmStop(id)
+            return []
+        default: return []
+        }
+    }
+
+    static func navigate(_ a: Action, state s: inout AppState) {
+        switch s.focus {
+        case .projects:
+            let count = s.visibleProjects.count
+            switch a {
+            case .up: moveSelection(&s, by: -1)
+            case .down: moveSelection(&s, by: 1)
+            case .pageUp: moveSelection(&s, by: -pageSize)
+            case .pageDown: moveSelection(&s, by: pageSize)
+            case .top: moveSelection(&s, by: -count)
+            case .bottom: moveSelection(&s, by: count)
+            default: break
+            }
+        case .timeline, .troubleshooting:
+            let count = s.focus == .timeline ? s.visibleTimeline.count : s.problems.count
+            let current = s.scroll[s.focus] ?? 0
+            let next: Int = switch a {
+            case .up: current + 1
+            case .down: current - 1
+            case .pageUp: current + pageSize
+            case .pageDown: current - pageSize
+            case .top: count
+            case .bottom: 0
+            default: current
+            }
+            s.scroll[s.focus] = max(0, min(next, max(0, count - 1)))
+        case .graph:
+            switch a {
+            case .up: s.graphViewport.pan(dx: 0, dy: -1)
+            case .down: s.graphViewport.pan(dx: 0, dy: 1)
+            case .left: s.graphViewport.pan(dx: -1, dy: 0)
+            case .right: s.graphViewport.pan(dx: 1, dy: 0)
+            case .top, .bottom: s.graphViewport.center()
+            default: break
+            }
+        case .metrics: break
+        }
+    }
+
+    static func moveSelection(_ s: inout AppState, by delta: Int) {
+        let visible = s.visibleProjects
+        guard !visible.isEmpty else { return }
+        let current = visible.firstIndex { $0.id == s.selectedProject } ?? 0
+        s.selectedProject = visible[max(0, min(visible.count - 1, current + delta))].id
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import VantageCore
+
+/// The pure view: draws an `AppState` into a buffer of a given size. Same state, same size, same
+/// glyphs and time zone: same cells, which is what the golden screens rely on.
+public struct AppView: Sendable {
+    public var state: AppState
+    public var keymap: Keymap
+    public var glyphs: GlyphSet
+    public var timeZone: TimeZone
+
+    public init(state: AppState, keymap: Keymap, glyphs: GlyphSet, timeZone: TimeZone) {
+        self.state = state
+        self.keymap = keymap
+        self.glyphs = glyphs
+        self.timeZone = timeZone
+    }
+
+    public func render(size: Size) -> Buffer {
+        var buffer = Buffer(width: max(0, size.width), height: max(0, size.height))
+        let layout = ScreenLayout.compute(size: size, focus: state.focus, zoomed: state.zoomed,
+                                           projectRows: state.visibleProjects.count)
+        if layout.mode == .tooSmall {
+            TooSmall(size: size, minimum: ScreenLayout.minimum).render(area: buffer.area, buffer: &buffer)
+            return buffer
+        }
+        if let tab = layout.tabBar {
+            TabBar(titles: PaneID.allCases.map(\.title), selected: PaneID.allCases.firstIndex(of: state.focus)!,
+                   glyphs: glyphs).render(area: tab, buffer: &buffer)
+        }
+        for pane in PaneID.allCases {
+            guard let rect = layout.panes[pane] else { continue }
+            renderPane(pane, in: rect, buffer: &buffer)
+        }
+        let body = Rect(width: size.width, height: size.height - 1)
+        switch state.overlay {
+        case .help(let scroll): HelpOverlay(keymap: keymap, scroll: scroll, glyphs: glyphs).render(area: body, buffer: &buffer)
+        case .details(let id): details(id)?.render(area: body, buffer: &buffer)
+        case .confirmStop(let id):
+            ConfirmDialog(question: "Stop \(state.project(id)?.name ?? id.rawValue)?", glyphs: glyphs)
+                .render(area: body, buffer: &buffer)
+        case .filterInput, nil: break
+        }
+        if let footer = layout.footer {
+            if case .filterInput(let pane) = state.overlay {
+                Prompt(label: "/ filter \(pane.title) (Enter keeps, Esc clears):", text: state.filter(pane))
+                    .render(area: footer, buffer: &buffer)
+            } else {
+                Footer(hints: FooterHints.hints(state: state, keymap: keymap), status: footerStatus)
+                    .render(area: footer, buffer: &buffer)
+            }
+        }
+        return buffer
+    }
+
+    var footerStatus: String {
+        state.system == nil ? "" : Formatting.clock(state.now, in: timeZone)
+    }
+
+    func renderPane(_ pane: PaneID, in rect: Rect, buffer: inout Buffer) {
+        let focused = state.focus == pane
+        let block = Block(title: PaneTitles.title(pane, state: state), focused: focused, glyphs: glyphs)
+        block.render(area: rect, buffer: &buffer)
+        let inner = block.inner(rect)
+        guard !inner.isEmpty else { return }
+        switch pane {
+        case .projects: PaneContent.projects(state, glyphs: glyphs).render(area: inner, buffer: &buffer)
+        case .metrics: PaneContent.metrics(state, glyphs: glyphs).render(area: inner, buffer: &buffer)
+        case .graph:
+            if state.graph.nodes.isEmpty {
+                buffer.put("No graph yet.", x: inner.x, y: inner.y, style: .role(.muted), maxWidth: inner.width)
+            } else {
+                var canvas = inner
+                if let focus = state.graphFocusIndex, inner.width >= 60 {
+                    let panelWidth = min(30, inner.width / 3)
+                    canvas = Rect(x: inner.x, y: inner.y, width: inner.width - panelWidth, height: inner.height)
+                    NodePanel(snapshot: state.graph, node: focus, glyphs: glyphs)
+                        .render(area: Rect(x: canvas.right, y: inner.y, width: panelWidth, height: inner.height), buffer: &buffer)
+                }
+                GraphView(snapshot: state.graph, viewport: state.graphViewport, highlight: state.filter(.graph),
+                          focus: state.graphFocusIndex, glyphs: glyphs).render(area: canvas, buffer: &buffer)
+            }
+        case .timeline:
+            TimelineList(entries: state.visibleTimeline, projectNames: state.projectNames, timeZone: timeZone,
+                         scroll: state.scroll[.timeline] ?? 0, glyphs: glyphs).render(area: inner, buffer: &buffer)
+        case .troubleshooting:
+            LogPane(entries: state.problems, timeZone: timeZone, scroll: state.scroll[.troubleshooting] ?? 0,
+                    glyphs: glyphs).render(area: inner, buffer: &buffer)
+        }
+    }
+
+    func details(_ id: ProjectID) -> DetailsOverlay? {
+        guard let p = state.project(id) else { return nil }
+        let sample = state.samples[id]
+        let runState = state.runState(id)
+        let health = state.health(of: id)
+        var fields: [(label: String, value: String)] = [
+            ("Path", p.path),
+            ("Kinds", p.kinds.map(\.rawValue).joined(separator: ", ")),
+            ("Command", p.command ?? "(none detected)"),
+            ("State", runState.rawValue),
+            ("Ports", PaneContent.portsText(declared: p.ports, listening: sample?.listeningPorts ?? [])),
+        ]
+        if let s = sample, runState.isUp {
+            fields.append(("PIDs", s.pids.map(String.init).joined(separator: " ") + " (\(s.processCount) process\(s.processCount == 1 ? "" : "es"))"))
+        }
+        if !p.dependencies.isEmpty {
+            fields.append(("Deps", "\(p.dependencies.count): " + p.dependencies.prefix(6).map(\.name).joined(separator: ", ")))
+        }
+        let series = state.projectSeries[id]
+        let charts = [
+            MetricsPanel.Row(label: "CPU", values: series?.cpu.values ?? [], maximum: max(100, series?.cpu.max ?? 0),
+                             current: sample.map { Formatting.percent($0.cpuPercent) } ?? "-"),
+            MetricsPanel.Row(label: "RSS", values: series?.rss.values ?? [], maximum: nil,
+                             current: sample.map { Formatting.bytes($0.rssBytes) } ?? "-", role: .ok),
+        ]
+        var notes = [StyledLine([.init("Health \(health.value)/100", CellStyle(fg: health.role, bold: true))])]
+        notes += health.reasons.map { StyledLine([.init("  " + $0, .role(.muted))]) }
+        return DetailsOverlay(title: "Details: \(p.name)", fields: fields, charts: charts, notes: notes, glyphs: glyphs)
+    }
+}

@@ -1,0 +1,30 @@
+/// The footer's key hints, from the active keymap: the first key of each action that matters in
+/// the current context. An action with no key is not shown.
+enum FooterHints {
+    static func actions(for s: AppState) -> [Action] {
+        switch s.overlay {
+        case .help: return [.back, .down, .up, .quit]
+        case .details: return [.back, .up, .down, .start, .stop, .restart, .quit]
+        case .confirmStop, .filterInput: return []
+        case nil: break
+        }
+        var list: [Action] = [.help, .quit, .focusNext, .zoom]
+        switch s.focus {
+        case .projects: list += [.filter, .details, .start, .stop, .restart]
+        case .graph: list += [.details, .zoomIn, .zoomOut, .center, .filter]
+        case .timeline, .troubleshooting: list += [.filter, .up, .down]
+        case .metrics: break
+        }
+        list += [.toggleTheme, .refresh]
+        return list
+    }
+
+    static func hints(state: AppState, keymap: Keymap) -> [Footer.Hint] {
+        if case .confirmStop = state.overlay { return [Footer.Hint(keys: "y", label: "stop"), Footer.Hint(keys: "n", label: "cancel")] }
+        return actions(for: state).compactMap { a in
+            keymap.keys(for: a).first.map {
+                Footer.Hint(keys: $0.description, label: a == .details && state.focus == .graph ? "focus node" : a.shortLabel)
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import VantageCore
+
+/// Builds the widgets that fill the Projects and Metrics panes from the state.
+enum PaneContent {
+    static func projects(_ s: AppState, glyphs: GlyphSet) -> ProjectGrid {
+        let visible = s.visibleProjects
+        let rows = visible.map { p in
+            let sample = s.samples[p.id]
+            let health = s.health(of: p.id)
+            return ProjectGrid.Row(
+                name: p.name, kind: p.primaryKind.rawValue, state: s.runState(p.id),
+                cpuPercent: sample?.cpuPercent, rssBytes: sample?.rssBytes, memTotalBytes: s.system?.memTotalBytes,
+                health: health.value, healthRole: health.role,
+                ports: (sample?.listeningPorts.isEmpty ?? true) ? p.ports : sample!.listeningPorts)
+        }
+        let selected = visible.firstIndex { $0.id == s.selectedProject }
+        let empty = s.projects.isEmpty ? "No projects found yet (scanning...)." : "No project matches the filter."
+        return ProjectGrid(rows: rows, selected: selected, glyphs: glyphs, emptyText: empty)
+    }
+
+    static func metrics(_ s: AppState, glyphs: GlyphSet) -> MetricsPanel {
+        let sys = s.systemSeries
+        let cpuCount = Double(max(1, s.system?.cpuCount ?? 1))
+        var rows = [
+            MetricsPanel.Row(label: "CPU", values: sys.cpu.values, maximum: 100,
+                             current: s.system.map { Formatting.percent($0.cpuPercent) } ?? "-", priority: 0),
+            MetricsPanel.Row(label: "Mem", values: sys.memory.values, maximum: 100,
+                             current: s.system.map { Formatting.percent($0.memPercent) } ?? "-", role: .ok, priority: 1),
+            MetricsPanel.Row(label: "Load", values: sys.load.values, maximum: max(cpuCount, sys.load.max ?? 0),
+                             current: s.system.map { Formatting.fixed($0.load1, 2) } ?? "-", role: .warn, priority: 4),
+            MetricsPanel.Row(label: "Net", values: sys.network.values, maximum: nil,
+                             current: s.system.map { Formatting.rate($0.netRxBytesPerSec + $0.netTxBytesPerSec) } ?? "-",
+                             role: .nodeContainer, priority: 5),
+            MetricsPanel.Row(label: "Disk", values: sys.disk.values, maximum: nil,
+                             current: s.system.map { Formatting.rate($0.diskReadBytesPerSec + $0.diskWriteBytesPerSec) } ?? "-",
+                             role: .nodePort, priority: 6),
+        ]
+        if let p = s.selected {
+            let series = s.projectSeries[p.id]
+            let sample = s.samples[p.id]
+            rows.append(MetricsPanel.Row(label: "\(p.name) CPU", values: series?.cpu.values ?? [],
+                                         maximum: max(100, series?.cpu.max ?? 0),
+                                         current: sample.map { Formatting.percent($0.cpuPercent) } ?? "-", priority: 2))
+            rows.append(MetricsPanel.Row(label: "\(p.name) RSS", values: series?.rss.values ?? [], maximum: nil,
+                                         current: sample.map { Formatting.bytes($0.rssBytes) } ?? "-", role: .ok, priority: 3))
+        }
+        return MetricsPanel(rows: rows, glyphs: glyphs)
+    }
+
+    static func portsText(declared: [Int], listening: [Int]) -> String {
+        let d = declared.map(String.init).joined(separator: ", ")
+        let l = listening.map(String.init).joined(separator: ", ")
+        switch (declared.isEmpty, listening.isEmpty) {
+        case (true, true): return "none"
+        case (false, true): return "\(d) (declared)"
+        case (true, false): return "\(l) (listening)"
+        case (false, false): return "\(d) (declared), \(l) (listening)"
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import VantageCore
+
+/// Draws a `GraphSnapshot` fitted to its area: edges as dots on a braille raster (ASCII `.`),
+/// nodes coloured by their kind's role, and labels placed beside their node where they do not
+/// overlap another node or label (a label that cannot be placed is left out).
+public struct GraphView: Sendable {
+    public var snapshot: GraphSnapshot
+    public var viewport: GraphViewport
+    /// When not empty, only nodes whose label contains it (case-insensitive) are labelled and
+    /// coloured; the others are muted.
+    public var highlight: String
+    /// The focused node (an index into `snapshot.nodes`): it and its neighbours keep their colours
+    /// and labels, its edges are drawn in `accent`, everything else is muted.
+    public var focus: Int?
+    public var glyphs: GlyphSet
+
+    public init(snapshot: GraphSnapshot, viewport: GraphViewport = GraphViewport(), highlight: String = "",
+                focus: Int? = nil, glyphs: GlyphSet) {
+        self.snapshot = snapshot
+        self.viewport = viewport
+        self.highlight = highlight
+        self.focus = focus.flatMap { snapshot.nodes.indices.contains($0) ? $0 : nil }
+        self.glyphs = glyphs
+    }
+
+    /// The focused node and its direct neighbours, or nil when nothing is focused.
+    var neighbourhood: Set<Int>? {
+        guard let f = focus else { return nil }
+        var set: Set<Int> = [f]
+        for e in snapshot.edges where e.from == f || e.to == f { set.insert(e.from); set.insert(e.to) }
+        return set
+    }
+
+    static let maxLabel = 18
+
+    /// The cell (column, row) within an area of `columns`×`rows` where each node lands, or nil
+    /// when it falls outside the area.
+    public func placements(columns: Int, rows: Int) -> [(column: Int, row: Int)?] {
+        dotPositions(columns: columns, rows: rows).map { p in
+            guard let p else { return nil }
+            return (p.x / 2, p.y / 4)
+        }
+    }
+
+    func dotPositions(columns: Int, rows: Int) -> [(x: Int, y: Int)?] {
+        let nodes = snapshot.nodes.filter { $0.x.isFinite && $0.y.isFinite }
+        guard !nodes.isEmpty, columns > 0, rows > 0 else { return snapshot.nodes.map { _ in nil } }
+        let xs = nodes.map(\.x), ys = nodes.map(\.y)
+        let minX = xs.min()!, maxX = xs.max()!, minY = ys.min()!, maxY = ys.max()!
+        let spanX = maxX - minX, spanY = maxY - minY
+        let w = Double(columns * 2), h = Double(rows * 4)
+        let pad = 2.0
+        let fitX = spanX > 1e-9 ? (w - 1 - 2 * pad) / spanX : .infinity
+        let fitY = spanY > 1e-9 ? (h - 1 - 2 * pad) / spanY : .infinity
+        var scale = min(fitX, fitY)
+        if !scale.isFinite || scale <= 0 { scale = 1 }
+        scale *= viewport.zoom
+        let span = max(spanX, spanY, 1e-9)
+        let cx = (minX + maxX) / 2 + viewport.panX * span
+        let cy = (minY + maxY) / 2 + viewport.panY * span
+        return snapshot.nodes.map { n in
+            guard n.x.isFinite, n.y.isFinite else { return nil }
+            let dx = (w - 1) / 2 + (n.x - cx) * scale
+            let dy = (h - 1) / 2 + (n.y - cy) * scale
+            guard dx >= 0, dy >= 0, dx < w, dy < h else { return nil }
+            return (Int(dx), Int(dy))
+        }
+    }
+
+    func matches(_ node: GraphSnapshot.Node) -> Bool {
+        highlight.isEmpty || node.label.lowercased().contains(highlight.lowercased())
+    }
+
+    /// Whether node `i` is drawn in its own colour and labelled.
+    func emphasised(_ i: Int, near: Set<Int>?) -> Bool {
+        if let near { return near.contains(i) }
+        return matches(snapshot.nodes[i])
+    }
+
+    public func render(area: Rect, buffer: inout Buffer) {
+        guard !area.isEmpty else { return }
+        let positions = dotPositions(columns: area.width, rows: area.height)
+        // Unclipped positions for edges whose ends are off screen would need a second fit; edges
+        // with one end outside the view are drawn only when both ends are visible.
+        var raster = DotRaster(columns: area.width, rows: area.height)
+        let near = neighbourhood
+        let edgeInk = DotRaster.Ink(role: .muted, weight: 1, ascii: glyphs.canvasEdge)
+        let focusEdgeInk = DotRaster.Ink(role: .accent, weight: 2, ascii: glyphs.canvasEdge)
+        for e in snapshot.edges {
+            guard e.from >= 0, e.to >= 0, e.from < positions.count, e.to < positions.count,
+                  let a = positions[e.from], let b = positions[e.to] else { continue }
+            let touchesFocus = focus != nil && (e.from == focus || e.to == focus)
+            raster.line(from: a, to: b, ink: touchesFocus ? focusEdgeInk : edgeInk)
+        }
+        var occupied = Set<Int>()
+        for (i, n) in snapshot.nodes.enumerated() {
+            guard let p = positions[i] else { continue }
+            let role: StyleRole = emphasised(i, near: near) ? .node(n.kind) : .muted
+            let ink = DotRaster.Ink(role: role, weight: (n.kind == .project ? 4 : 3) + (i == focus ? 2 : 0),
+                                    ascii: n.kind == .project ? glyphs.canvasProjectNode : glyphs.canvasNode)
+            raster.fillCell(column: p.x / 2, row: p.y / 4, ink: ink)
+            occupied.insert((p.y / 4) * area.width + p.x / 2)
+        }
+        BrailleCanvas(raster: raster, glyphs: glyphs).render(area: area, buffer: &buffer)
+        placeLabels(positions: positions, occupied: &occupied, area: area, buffer: &buffer)
+    }
+
+    private func placeLabels(positions: [(x: Int, y: Int)?], occupied: inout Set<Int>, area: Rect,
+                             buffer: inout Buffer) {
+        // The focused node first, then projects, so the names that matter most win the space.
+        let near = neighbourhood
+        func rank(_ i: Int) -> Int { i == focus ? 0 : snapshot.nodes[i].kind == .project ? 1 : 2 }
+        let order = snapshot.nodes.indices.sorted { (rank($0), $0) < (rank($1), $1) }
+        for i in order {
+            let n = snapshot.nodes[i]
+            guard let p = positions[i], emphasised(i, near: near) else { continue }
+            let text = Formatting.truncate(n.label, to: min(Self.maxLabel, area.width), ellipsis: glyphs.ellipsis)
+            let len = DisplayWidth.of(text)
+            guard len > 0 else { continue }
+            let col = p.x / 2, row = p.y / 4
+            let candidates = [(col + 2, row), (col - 1 - len, row), (col - len / 2, row - 1), (col - len / 2, row + 1)]
+            for (x, y) in candidates {
+                guard x >= 0, y >= 0, x + len <= area.width, y < area.height else { continue }
+                let cells = (x..<(x + len)).map { y * area.width + $0 }
+                guard cells.allSatisfy({ !occupied.contains($0) }) else { continue }
+                let style = i == focus
+                    ? CellStyle(fg: .node(n.kind), bg: .selection, bold: true)
+                    : CellStyle(fg: .node(n.kind), bold: n.kind == .project, underline: near == nil && !highlight.isEmpty)
+                buffer.put(text, x: area.x + x, y: area.y + y, style: style, maxWidth: len)
+                // Keep one free cell around a label so neighbouring labels stay readable.
+                for c in (x - 1)...(x + len) where c >= 0 && c < area.width { occupied.insert(y * area.width + c) }
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import VantageCore
+
+/// Warnings and errors, oldest at the top and newest at the bottom:
+/// `HH:MM:SS ERR source: message`, errors in the `error` role and warnings in `warn`.
+public struct LogPane: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var time: Date
+        public var severity: Diagnostic.Severity
+        public var source: String
+        public var text: String
+        /// How many times the same message arrived (shown as "x3"); `time` is the latest.
+        public var count: Int
+        public init(time: Date, severity: Diagnostic.Severity, source: String, text: String, count: Int = 1) {
+            self.time = time
+            self.severity = severity
+            self.source = source
+            self.text = text
+            self.count = count
+        }
+    }
+
+    public var entries: [Entry]
+    public var timeZone: TimeZone
+    public var scroll: Int
+    public var glyphs: GlyphSet
+    public var emptyText: String
+
+    public init(entries: [Entry], timeZone: TimeZone, scroll: Int = 0, glyphs: GlyphSet,
+                emptyText: String = "No warnings or errors.") {
+        self.entries = entries
+        self.timeZone = timeZone
+        self.scroll = scroll
+        self.glyphs = glyphs
+        self.emptyText = emptyText
+    }
+
+    func line(_ e: Entry) -> StyledLine {
+        let (tag, role): (String, StyleRole) = switch e.severity {
+        case .error: ("ERR", .error)
+        case .warning: ("WRN", .warn)
+        case .info: ("INF", .muted)
+        }
+        var spans: [StyledLine.Span] = [
+            .init(Formatting.clock(e.time, in: timeZone) + " ", .role(.muted)),
+            .init(tag + " ", CellStyle(fg: role, bold: e.severity == .error)),
+        ]
+        if e.count > 1 { spans.append(.init("x\(e.count) ", CellStyle(fg: role, bold: true))) }
+        spans += [.init(e.source + ": ", CellStyle(fg: .text, bold: true)),
+                  .init(e.text, e.severity == .error ? .role(.error) : .plain)]
+        return StyledLine(spans)
+    }
+
+    public func render(area: Rect, buffer: inout Buffer) {
+        if entries.isEmpty {
+            buffer.put(emptyText, x: area.x, y: area.y, style: .role(.ok), maxWidth: area.width)
+            return
+        }
+        BottomAnchoredList(lines: entries.map(line), scroll: scroll, glyphs: glyphs).render(area: area, buffer: &buffer)
+    }
+}

@@ -1,0 +1,87 @@
+import VantageCore
+
+/// The Projects grid: name, kind, status, CPU and memory meters, health score and ports, built on
+/// `Table`. On narrow widths ports go first, then kind, then the meters shrink to their numbers;
+/// name and status always stay.
+public struct ProjectGrid: Sendable {
+    public struct Row: Sendable, Equatable {
+        public var name: String
+        public var kind: String
+        public var state: RunState
+        public var cpuPercent: Double?
+        public var rssBytes: UInt64?
+        /// Machine memory, to draw RSS as a share of it.
+        public var memTotalBytes: UInt64?
+        public var health: Int
+        public var healthRole: StyleRole
+        public var ports: [Int]
+        public init(name: String, kind: String, state: RunState, cpuPercent: Double?, rssBytes: UInt64?,
+                    memTotalBytes: UInt64?, health: Int, healthRole: StyleRole, ports: [Int]) {
+            self.name = name
+            self.kind = kind
+            self.state = state
+            self.cpuPercent = cpuPercent
+            self.rssBytes = rssBytes
+            self.memTotalBytes = memTotalBytes
+            self.health = health
+            self.healthRole = healthRole
+            self.ports = ports
+        }
+    }
+
+    public var rows: [Row]
+    public var selected: Int?
+    public var glyphs: GlyphSet
+    public var emptyText: String
+
+    public init(rows: [Row], selected: Int?, glyphs: GlyphSet, emptyText: String = "No projects found.") {
+        self.rows = rows
+        self.selected = selected
+        self.glyphs = glyphs
+        self.emptyText = emptyText
+    }
+
+    public static func role(for state: RunState) -> StyleRole {
+        switch state {
+        case .running, .ready, .external: return .ok
+        case .starting, .stopping, .backoff: return .warn
+        case .failed, .lost: return .error
+        case .stopped: return .muted
+        }
+    }
+
+    static func loadRole(_ fraction: Double) -> StyleRole { fraction < 0.5 ? .ok : fraction < 0.85 ? .warn : .error }
+
+    var table: Table {
+        let nameWidth = min(20, max(8, rows.map { DisplayWidth.of($0.name) }.max() ?? 0))
+        let columns = [
+            Table.Column(header: "Name", width: nameWidth, minWidth: 6),
+            Table.Column(header: "Kind", width: 8, dropOrder: 5),
+            Table.Column(header: "Status", width: 8),
+            Table.Column(header: "CPU", width: 13, minWidth: 6, alignRight: true, dropOrder: 3),
+            Table.Column(header: "Memory", shortHeader: "Mem", width: 13, minWidth: 6, alignRight: true, dropOrder: 4),
+            Table.Column(header: "Health", shortHeader: "HP", width: 6, minWidth: 3, alignRight: true, dropOrder: 2),
+            Table.Column(header: "Ports", width: 12, minWidth: 5, dropOrder: 6),
+        ]
+        let body: [[Table.Content]] = rows.map { r in
+            let up = r.state.isUp
+            let cpu = up ? r.cpuPercent : nil
+            let rss = up ? r.rssBytes : nil
+            let memFraction = rss.flatMap { b in r.memTotalBytes.map { $0 > 0 ? Double(b) / Double($0) : 0 } } ?? 0
+            return [
+                .text(r.name, CellStyle(fg: .text, bold: true)),
+                .text(r.kind, .role(.muted)),
+                .text(r.state.rawValue, .role(Self.role(for: r.state))),
+                .meter(fraction: (cpu ?? 0) / 100, role: Self.loadRole((cpu ?? 0) / 100),
+                       label: cpu.map(Formatting.percent) ?? "-", labelWidth: 6),
+                .meter(fraction: memFraction, role: Self.loadRole(memFraction),
+                       label: rss.map { Formatting.bytes($0) } ?? "-", labelWidth: 6),
+                .text("\(r.health)", CellStyle(fg: r.healthRole, bold: true)),
+                .text(r.ports.map(String.init).joined(separator: ","), .role(.text)),
+            ]
+        }
+        return Table(columns: columns, rows: body, selected: selected, glyphs: glyphs, emptyText: emptyText)
+    }
+
+    public func render(area: Rect, buffer: inout Buffer) { table.render(area: area, buffer: &buffer) }
+}

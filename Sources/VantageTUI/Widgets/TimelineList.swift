@@ -1,0 +1,69 @@
+import Foundation
+import VantageCore
+
+/// Timeline entries, oldest at the top and newest at the bottom: `HH:MM:SS kind project text`.
+/// `scroll` counts lines up from the newest.
+public struct TimelineList: Sendable {
+    public var entries: [TimelineEntry]
+    public var projectNames: [ProjectID: String]
+    public var timeZone: TimeZone
+    public var scroll: Int
+    public var glyphs: GlyphSet
+
+    public init(entries: [TimelineEntry], projectNames: [ProjectID: String] = [:], timeZone: TimeZone,
+                scroll: Int = 0, glyphs: GlyphSet) {
+        self.entries = entries
+        self.projectNames = projectNames
+        self.timeZone = timeZone
+        self.scroll = scroll
+        self.glyphs = glyphs
+    }
+
+    public static func role(for kind: TimelineEntry.Kind) -> StyleRole {
+        switch kind {
+        case .error: return .error
+        case .fix: return .ok
+        case .decision, .analysis: return .accent
+        case .state: return .warn
+        case .scan, .detection: return .muted
+        }
+    }
+
+    /// Kind names for narrow panes.
+    public static func shortName(_ kind: TimelineEntry.Kind) -> String {
+        switch kind {
+        case .scan: return "scan"
+        case .detection: return "found"
+        case .state: return "state"
+        case .decision: return "chose"
+        case .fix: return "fix"
+        case .analysis: return "check"
+        case .error: return "error"
+        }
+    }
+
+    /// Below this width the kind column uses the short names.
+    public static let narrowWidth = 60
+
+    func line(_ e: TimelineEntry, narrow: Bool) -> StyledLine {
+        let kind = narrow ? Self.shortName(e.kind) : e.kind.rawValue
+        var spans = [StyledLine.Span(Formatting.clock(e.time, in: timeZone) + " ", .role(.muted)),
+                     StyledLine.Span(Formatting.pad(kind, to: narrow ? 5 : 9, ellipsis: glyphs.ellipsis) + " ",
+                                     .role(Self.role(for: e.kind)))]
+        if let p = e.project {
+            let name = projectNames[p] ?? String(p.rawValue.split(separator: "/").last ?? "")
+            spans.append(.init(name + " ", CellStyle(fg: .text, bold: true)))
+        }
+        spans.append(.init(e.text, e.kind == .error ? .role(.error) : .plain))
+        return StyledLine(spans)
+    }
+
+    public func render(area: Rect, buffer: inout Buffer) {
+        if entries.isEmpty {
+            buffer.put("Nothing has happened yet.", x: area.x, y: area.y, style: .role(.muted), maxWidth: area.width)
+            return
+        }
+        let narrow = area.width < Self.narrowWidth
+        BottomAnchoredList(lines: entries.map { line($0, narrow: narrow) }, scroll: scroll, glyphs: glyphs).render(area: area, buffer: &buffer)
+    }
+}

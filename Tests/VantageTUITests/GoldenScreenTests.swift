@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+import VantageCore
+@testable import VantageTUI
+
+/// Golden screens of the pure view at 40, 60, 80 and 120 columns, dark and light, Unicode and
+/// ASCII, plus overlays and zoomed panes. Re-record: `VANTAGE_RECORD_GOLDENS=1 swift test --filter Golden`.
+@Suite("Golden screens")
+struct GoldenScreenTests {
+    struct Case: CustomStringConvertible, Sendable {
+        var name: String
+        var width: Int
+        var height: Int
+        var variant: Theme.Variant
+        var glyphs: GlyphSet
+        var adjust: @Sendable (inout AppState) -> Void = { _ in }
+        var description: String { name }
+    }
+
+    static let sizes = [(40, 20), (60, 24), (80, 30), (120, 40)]
+
+    static let cases: [Case] = {
+        var out: [Case] = []
+        for (w, h) in sizes {
+            out.append(Case(name: "dashboard-\(w)x\(h)-dark", width: w, height: h, variant: .dark, glyphs: .unicode))
+            out.append(Case(name: "dashboard-\(w)x\(h)-light", width: w, height: h, variant: .light, glyphs: .unicode))
+            out.append(Case(name: "dashboard-\(w)x\(h)-ascii", width: w, height: h, variant: .dark, glyphs: .ascii))
+        }
+        for pane in [PaneID.graph, .timeline, .troubleshooting] {
+            for (suffix, variant, glyphs) in [("dark", Theme.Variant.dark, GlyphSet.unicode), ("light", .light, .unicode),
+                                              ("ascii", .dark, .ascii)] {
+                out.append(Case(name: "zoom-\(pane.rawValue)-80x24-\(suffix)", width: 80, height: 24, variant: variant,
+                                glyphs: glyphs, adjust: { s in s.focus = pane; s.zoomed = pane }))
+            }
+        }
+        for (suffix, variant, glyphs) in [("dark", Theme.Variant.dark, GlyphSet.unicode), ("ascii", .dark, .ascii)] {
+            out.append(Case(name: "graph-focus-api-120x30-\(suffix)", width: 120, height: 30, variant: variant, glyphs: glyphs,
+                            adjust: { s in
+                                for a in [Action.focusNext, .focusNext, .zoom, .details] { _ = Update.apply(.action(a), to: &s) }
+                            }))
+        }
+        out.append(Case(name: "side-graph-40x20-dark", width: 40, height: 20, variant: .dark, glyphs: .unicode,
+                        adjust: { $0.focus = .graph }))
+        out.append(Case(name: "help-80x30-dark", width: 80, height: 30, variant: .dark, glyphs: .unicode,
+                        adjust: { $0.overlay = .help(scroll: 0) }))
+        out.append(Case(name: "details-api-120x40-dark", width: 120, height: 40, variant: .dark, glyphs: .unicode,
+                        adjust: { $0.overlay = .details(GoldenFixture.id("api")) }))
+        out.append(Case(name: "details-worker-80x30-ascii", width: 80, height: 30, variant: .dark, glyphs: .ascii,
+                        adjust: { s in s.selectedProject = GoldenFixture.id("worker"); s.overlay = .details(GoldenFixture.id("worker")) }))
+        out.append(Case(name: "confirm-stop-60x24-light", width: 60, height: 24, variant: .light, glyphs: .unicode,
+                        adjust: { $0.overlay = .confirmStop(GoldenFixture.id("api")) }))
+        out.append(Case(name: "filter-projects-80x30-dark", width: 80, height: 30, variant: .dark, glyphs: .unicode,
+                        adjust: { s in
+                            _ = Update.apply(.action(.filter), to: &s)
+                            _ = Update.apply(.input(.char("w")), to: &s)
+                        }))
+        out.append(Case(name: "too-small-18x5-dark", width: 18, height: 5, variant: .dark, glyphs: .unicode))
+        return out
+    }()
+
+    static func screen(_ c: Case) -> (Buffer, Theme) {
+        var state = GoldenFixture.state()
+        state.themeVariant = c.variant
+        c.adjust(&state)
+        let view = AppView(state: state, keymap: Fallbacks.keymap, glyphs: c.glyphs, timeZone: TimeZone(identifier: "UTC")!)
+        let theme = c.variant == .dark ? Fallbacks.darkTheme : Fallbacks.lightTheme
+        return (view.render(size: Size(width: c.width, height: c.height)), theme)
+    }
+
+    @Test("matches its golden file", arguments: cases)
+    func golden(_ c: Case) throws {
+        let (buffer, theme) = Self.screen(c)
+        let header = "\(c.name): \(c.width)x\(c.height), theme \(theme.name), glyphs \(c.glyphs.name), times in UTC"
+        let text = GoldenScreen.render(buffer, theme: theme, header: header)
+        if let diff = try GoldenScreen.check(c.name, actual: text) {
+            Issue.record(Comment(rawValue: diff))
+        }
+    }
+
+    @Test("ASCII screens contain no scalar at or above 0x80", arguments: cases.filter { $0.glyphs == .ascii })
+    func asciiPurity(_ c: Case) {
+        let (buffer, _) = Self.screen(c)
+        for (row, line) in buffer.lines.enumerated() {
+            let bad = line.unicodeScalars.filter { $0.value >= 0x80 }
+            #expect(bad.isEmpty, "row \(row) of \(c.name) has non-ASCII \(bad.map { String($0) }): \(line)")
+        }
+    }
+
+    @Test("every golden state drawn with ASCII glyphs is pure ASCII", arguments: cases)
+    func everyScreenInAscii(_ c: Case) {
+        var ascii = c
+        ascii.glyphs = .ascii
+        let (buffer, _) = Self.screen(ascii)
+        let bad = buffer.lines.joined().unicodeScalars.filter { $0.value >= 0x80 }
+        #expect(bad.isEmpty, "\(c.name) in ASCII has \(bad.map { String($0) })")
+    }
+
+    @Test("dark and light goldens differ in colour but not in text")
+    func themesDiffer() {
+        for (w, h) in Self.sizes {
+            let dark = Self.screen(Case(name: "d", width: w, height: h, variant: .dark, glyphs: .unicode))
+            let light = Self.screen(Case(name: "l", width: w, height: h, variant: .light, glyphs: .unicode))
+            #expect(dark.0.lines == light.0.lines)
+            #expect(GoldenScreen.render(dark.0, theme: dark.1, header: "") != GoldenScreen.render(light.0, theme: light.1, header: ""))
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+import VantageCore
+@testable import VantageTUI
+
+@Suite("Widgets: table, project grid, timeline, log pane, tab bar, footer, help")
+struct WidgetListTests {
+    static let utc = TimeZone(identifier: "UTC")!
+    static let t0 = Date(timeIntervalSince1970: 45_296)   // 12:34:56 UTC on 1970-01-01
+
+    static func row(_ name: String, _ state: RunState, cpu: Double? = nil) -> ProjectGrid.Row {
+        ProjectGrid.Row(name: name, kind: "python", state: state, cpuPercent: cpu, rssBytes: cpu == nil ? nil : 1 << 20,
+                        memTotalBytes: 1 << 30, health: 90, healthRole: .ok, ports: [8000])
+    }
+
+    @Test func projectGridShowsEveryColumnWhenWide() {
+        var b = filled(70, 3)
+        ProjectGrid(rows: [Self.row("api", .running, cpu: 50), Self.row("db", .stopped)], selected: 0, glyphs: .ascii)
+            .render(area: b.area, buffer: &b)
+        #expect(b.lines == [
+            " Name     Kind     Status             CPU        Memory Health Ports  ",
+            ">api      python   running  ###...  50.0% ......   1.0M     90 8000   ",
+            " db       python   stopped  ......      - ......      -     90 8000   ",
+        ])
+        #expect(b[0, 1].style.bg == .selection && b[40, 1].style.bg == .selection)
+        #expect(b[10, 2].style.bg == nil)
+        #expect(b[19, 1].style.fg == .ok)      // running
+        #expect(b[19, 2].style.fg == .muted)   // stopped
+    }
+
+    @Test func projectGridDropsColumnsButKeepsNameAndStatus() {
+        for width in [20, 30, 40, 50] {
+            var b = Buffer(width: width, height: 2)
+            ProjectGrid(rows: [Self.row("api", .failed)], selected: nil, glyphs: .ascii).render(area: b.area, buffer: &b)
+            #expect(b.lines[0].contains("Name") && b.lines[0].contains("Status"), "width \(width): \(b.lines[0])")
+            #expect(b.lines[1].contains("api") && b.lines[1].contains("failed"), "width \(width): \(b.lines[1])")
+            #expect(!b.lines[0].contains("Ports"), "ports go first at width \(width)")
+        }
+        let layout = ProjectGrid(rows: [Self.row("api", .running)], selected: nil, glyphs: .ascii).table.layout(width: 40)
+        #expect(layout.map(\.index) == [0, 2, 3, 4, 5])   // name, status, cpu, mem, health
+    }
+
+    @Test func tableScrollsToKeepTheSelectionVisible() {
+        let rows = (0..<10).map { Self.row("p\($0)", .stopped) }
+        var b = Buffer(width: 30, height: 4)
+        ProjectGrid(rows: rows, selected: 8, glyphs: .ascii).render(area: b.area, buffer: &b)
+        #expect(b.lines[1].hasPrefix(" p6"))
+        #expect(b.lines[3].hasPrefix(">p8"))
+        #expect(b.lines[0].hasSuffix("^"))
+        #expect(b.lines[3].hasSuffix("v"))
+    }
+
+    @Test func timelineIsNewestAtTheBottomAndScrolls() {
+        let entries = (0..<5).map { i in
+            TimelineEntry(time: Self.t0.addingTimeInterval(Double(i)), kind: i == 4 ? .error : .scan,
+                          project: i == 2 ? ProjectID("/x/api") : nil, text: "e\(i)")
+        }
+        var b = filled(30, 3)
+        TimelineList(entries: entries, projectNames: [ProjectID("/x/api"): "api"], timeZone: Self.utc, glyphs: .ascii)
+            .render(area: b.area, buffer: &b)
+        // Narrow panes use short kind names.
+        #expect(b.lines == ["12:34:58 scan  api e2xxxxxxxx^",
+                            "12:34:59 scan  e3xxxxxxxxxxxxx",
+                            "12:35:00 error e4xxxxxxxxxxxxx"])
+        #expect(b[15, 2].style.fg == .error)
+        var wide = filled(60, 1)
+        TimelineList(entries: entries, timeZone: Self.utc, glyphs: .ascii).render(area: wide.area, buffer: &wide)
+        #expect(wide.lines[0].hasPrefix("12:35:00 error     e4x"))
+        var up = filled(30, 2)
+        TimelineList(entries: entries, timeZone: Self.utc, scroll: 99, glyphs: .ascii).render(area: up.area, buffer: &up)
+        #expect(up.lines[0].hasPrefix("12:34:56 scan  e0"))
+        #expect(up.lines[1].hasSuffix("v"))
+    }
+
+    @Test func logPaneHighlightsErrors() {
+        let entries = [LogPane.Entry(time: Self.t0, severity: .warning, source: "vantage", text: "slow"),
+                       LogPane.Entry(time: Self.t0, severity: .error, source: "api", text: "boom", count: 3)]
+        var b = filled(30, 2)
+        LogPane(entries: entries, timeZone: Self.utc, glyphs: .ascii).render(area: b.area, buffer: &b)
+        #expect(b.lines == ["12:34:56 WRN vantage: slowxxxx", "12:34:56 ERR x3 api: boomxxxxx"])
+        #expect(b[9, 0].style.fg == .warn)
+        #expect(b[9, 1].style == CellStyle(fg: .error, bold: true))
+        #expect(b[13, 1].style == CellStyle(fg: .error, bold: true))
+        #expect(b[21, 1].style.fg == .error)
+        var empty = filled(30, 1)
+        LogPane(entries: [], timeZone: Self.utc, glyphs: .ascii).render(area: empty.area, buffer: &empty)
+        #expect(empty.lines == ["No warnings or errors.xxxxxxxx"])
+    }
+
+    @Test func tabBarShortensUnselectedTabsToFit() {
+        let titles = PaneID.allCases.map(\.title)
+        var wide = filled(70, 1)
+        TabBar(titles: titles, selected: 2, glyphs: .ascii).render(area: wide.area, buffer: &wide)
+        #expect(wide.lines == [" Projects | Metrics | Graph | Timeline | Troubleshooting xxxxxxxxxxxxx"])
+        var narrow = filled(45, 1)
+        TabBar(titles: titles, selected: 4, glyphs: .ascii).render(area: narrow.area, buffer: &narrow)
+        #expect(narrow.lines == [" Proj | Metr | Grap | Time | Troubleshooting "])
+        #expect(narrow[30, 0].style.bg == .selection)
+        var narrower = filled(40, 1)
+        TabBar(titles: titles, selected: 4, glyphs: .ascii).render(area: narrower.area, buffer: &narrower)
+        #expect(narrower.lines == [" P | M | G | T | Troubleshooting xxxxxxx"])
+        var tiny = filled(30, 1)
+        TabBar(titles: titles, selected: 0, glyphs: .ascii).render(area: tiny.area, buffer: &tiny)
+        #expect(tiny.lines == [" Projects | M | G | T | T xxxx"])
+    }
+
+    @Test func footerShowsWhatFitsAndTheStatus() {
+        let hints = [Footer.Hint(keys: "q", label: "quit"), Footer.Hint(keys: "?", label: "help"),
+                     Footer.Hint(keys: "Tab", label: "next pane")]
+        var b = filled(30, 1)
+        Footer(hints: hints, status: "12:00").render(area: b.area, buffer: &b)
+        #expect(b.lines == ["q quit  ? help           12:00"])
+        #expect(b[0, 0].style.fg == .accent)
+        #expect(b[2, 0].style.fg == .muted)
+    }
+
+    @Test func helpIsGeneratedFromTheActiveKeymap() {
+        var keymap = Fallbacks.keymap
+        keymap.bind(.quit, to: [.char("Q"), .ctrl("c")])
+        keymap.bind(.zoomIn, to: [])
+        let text = HelpOverlay(keymap: keymap, glyphs: .ascii).lines()
+            .map { $0.spans.map(\.text).joined() }
+        #expect(text.contains { $0.hasPrefix("  Q, Ctrl-c") && $0.hasSuffix("quit Vantage") })
+        #expect(!text.contains { $0.contains(Action.zoomIn.summary) })
+        #expect(text.contains { $0.contains(Action.zoomOut.summary) })
+        let headings = text.filter { !$0.hasPrefix(" ") && !$0.isEmpty }
+        #expect(headings == ["Global", "Moving around", "Projects", "Graph"])
+    }
+
+    @Test func formattingIsLocaleFreeAndBounded() {
+        #expect(Formatting.bytes(UInt64(512)) == "512B")
+        #expect(Formatting.bytes(UInt64(1536)) == "1.5K")
+        #expect(Formatting.bytes(UInt64(88_000_000)) == "83.9M")
+        #expect(Formatting.bytes(UInt64(600) << 20) == "600M")
+        #expect(Formatting.percent(12.345) == "12.3%")
+        #expect(Formatting.fixed(-0.04, 1) == "0.0")
+        #expect(Formatting.clock(Self.t0, in: Self.utc) == "12:34:56")
+        #expect(Formatting.clock(Self.t0, in: TimeZone(secondsFromGMT: 3600)!) == "13:34:56")
+        #expect(Formatting.truncate("abcdefgh", to: 5, ellipsis: "~") == "abcd~")
+        #expect(Formatting.pad("ab", to: 4, ellipsis: "~", alignRight: true) == "  ab")
+    }
+}

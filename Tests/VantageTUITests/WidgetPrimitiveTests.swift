@@ -1,0 +1,96 @@
+import Testing
+@testable import VantageTUI
+
+/// Whole-buffer assertions, pre-filled with "x" so untouched cells show (the ratatui habit).
+func filled(_ w: Int, _ h: Int) -> Buffer { Buffer(area: Rect(width: w, height: h), filling: Cell("x")) }
+
+@Suite("Widgets: block, meter, sparkline")
+struct WidgetPrimitiveTests {
+    @Test func blockDrawsBorderAndTitleAndLeavesInside() {
+        var b = filled(12, 4)
+        Block(title: "Log", glyphs: .unicode).render(area: b.area, buffer: &b)
+        #expect(b.lines == ["┌ Log ─────┐",
+                            "│xxxxxxxxxx│",
+                            "│xxxxxxxxxx│",
+                            "└──────────┘"])
+        #expect(b[0, 0].style.fg == .border)
+        #expect(b[2, 0].style.fg == .text)
+    }
+
+    @Test func focusedBlockUsesAccentAndAsciiGlyphs() {
+        var b = filled(8, 3)
+        Block(title: "Projects", focused: true, glyphs: .ascii).render(area: b.area, buffer: &b)
+        #expect(b.lines == ["+ Pr~--+", "|xxxxxx|", "+------+"])
+        #expect(b[0, 0].style.fg == .accent)
+        #expect(b[7, 2].style.fg == .accent)
+    }
+
+    @Test func meterUsesEighthBlocksInUnicodeAndHashesInAscii() {
+        var b = filled(4, 3)
+        Meter(fraction: 0.5, role: .ok, glyphs: .unicode).render(area: Rect(x: 0, y: 0, width: 4, height: 1), buffer: &b)
+        Meter(fraction: 0.3, role: .ok, glyphs: .unicode).render(area: Rect(x: 0, y: 1, width: 4, height: 1), buffer: &b)
+        Meter(fraction: 0.25, role: .ok, glyphs: .ascii).render(area: Rect(x: 0, y: 2, width: 3, height: 1), buffer: &b)
+        #expect(b.lines == ["██··", "█▎··", "#..x"])
+        #expect(b[0, 0].style.fg == .ok)
+        #expect(b[3, 0].style.fg == .muted)
+    }
+
+    @Test func meterClampsBadFractions() {
+        #expect(Meter(fraction: 7, role: .ok, glyphs: .ascii).symbols(width: 3).filled == ["#", "#", "#"])
+        #expect(Meter(fraction: -1, role: .ok, glyphs: .ascii).symbols(width: 3).track == 3)
+        #expect(Meter(fraction: .nan, role: .ok, glyphs: .ascii).symbols(width: 3).track == 3)
+        // Any load at all shows at least a sliver.
+        #expect(Meter(fraction: 0.001, role: .ok, glyphs: .unicode).symbols(width: 4).filled == ["▏"])
+    }
+
+    @Test func sparklineKeepsNewestAtTheRightAndLeavesMissingCells() {
+        var b = filled(10, 2)
+        Sparkline(values: [0, 1, 2, 3, 4, 5, 6, 7], glyphs: .unicode).render(area: Rect(x: 0, y: 0, width: 10, height: 1), buffer: &b)
+        Sparkline(values: [0, 7, 14, 99], maximum: 14, glyphs: .ascii).render(area: Rect(x: 0, y: 1, width: 3, height: 1), buffer: &b)
+        #expect(b.lines == ["xx▁▂▃▄▅▆▇█", "=##xxxxxxx"])
+    }
+
+    @Test func sparklineOfZerosAndNaNStaysAtTheBottom() {
+        var b = filled(3, 1)
+        Sparkline(values: [0, .nan, 0], glyphs: .unicode).render(area: b.area, buffer: &b)
+        #expect(b.lines == ["▁▁▁"])
+    }
+
+    @Test func tooSmallSaysSoOnOneLine() {
+        var b = filled(18, 5)
+        TooSmall(size: Size(width: 18, height: 5), minimum: Size(width: 20, height: 6)).render(area: b.area, buffer: &b)
+        #expect(b.lines[2] == "Too small 18x5xxxx")
+        #expect(b.lines[0] == "xxxxxxxxxxxxxxxxxx")
+    }
+}
+
+@Suite("Widgets: wide glyphs under overlays")
+struct WidgetWideGlyphTests {
+    @Test func placingOverEitherHalfOfAWideGlyphBlanksTheOtherHalf() {
+        var b = filled(6, 2)
+        b.put("数据", x: 0, y: 0, maxWidth: 6)
+        b.put("数据", x: 0, y: 1, maxWidth: 6)
+        b.place(Cell("|"), x: 1, y: 0)   // right half of 数
+        b.place(Cell("|"), x: 2, y: 1)   // left half of 据
+        #expect(b.lines == [" |据xx", "数| xx"])
+        #expect(b.lines.allSatisfy { DisplayWidth.of($0) == 6 })
+    }
+
+    @Test func clearingARectThatCutsWideGlyphsKeepsRowsWhole() {
+        var b = filled(6, 1)
+        b.put("数据服", x: 0, y: 0, maxWidth: 6)
+        b.clear(Rect(x: 1, y: 0, width: 2, height: 1), with: Cell("."))
+        // 数 loses its right half and 据 its left half: both become blanks.
+        #expect(b.lines == [" .. 服"])
+        #expect(DisplayWidth.of(b.lines[0]) == 6)
+    }
+
+    @Test func overlayOverWideTextKeepsTheRowWidth() {
+        var b = Buffer(width: 12, height: 5)
+        for y in 0..<5 { b.put("数据服务数据", x: 0, y: y, maxWidth: 12) }
+        Overlay(title: "x", width: 5, height: 3, glyphs: .ascii).render(area: b.area, buffer: &b)
+        #expect(b.lines.allSatisfy { DisplayWidth.of($0) == 12 }, "\(b.lines)")
+        // The box spans columns 3-7: it cuts 据 (2-3), covers 务 (6-7) and leaves the rest.
+        #expect(b.lines[1] == "数 + --+数据")
+    }
+}
