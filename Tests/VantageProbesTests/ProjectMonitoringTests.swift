@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import VantageProbes
+import VantageCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Project attribution and meters, with real processes started in a project's folder.
+@Suite(.serialized) struct ProjectMonitoringTests {
+    private func project(_ folder: TemporaryFolder, _ name: String = "demo") -> Project {
+        Project(name: name, path: folder.path, kinds: [.command])
+    }
+
+    @Test func aBusyLoopInTheFolderMakesTheProjectRunningAndUsesACore() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let sampler = MonitorSampler(projects: [project(folder)])
+        #expect(sampler.sample().projects[0].state == .stopped)
+
+        let child = try SpawnedProcess.shell("cd '\(folder.path)' && while :; do :; done")
+        defer { child.kill() }
+        var sample = sampler.sample().projects[0]
+        let running = await eventually {
+            try? await Task.sleep(for: .milliseconds(500))
+            sample = sampler.sample().projects[0]
+            return sample.cpuPercent > 50
+        }
+        #expect(running, "cpu \(sample.cpuPercent)%")
+        #expect(sample.state == .external)
+        #expect(sample.pids == [child.pid])
+        #expect(sample.processCount == 1)
+        #expect(sample.cpuPercent < 110)   // one single-threaded loop
+        #expect(sample.rssBytes > 0)
+
+        child.kill()
+        let after = sampler.sample().projects[0]
+        #expect(after.state == .stopped)
+        #expect(after.processCount == 0 && after.cpuPercent == 0 && after.rssBytes == 0)
+    }
+
+    @Test func memoryOfAPythonProcessIsCountedInTheProjectRSS() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let sampler = MonitorSampler(projects: [project(folder)])
+        let size = 96 << 20
+        let child = try SpawnedProcess.shell(
+            "cd '\(folder.path)' && exec python3 -c 'import time; b = b\"x\" * \(size); open(\"ready\", \"w\").close(); time.sleep(60)'")
+        defer { child.kill() }
+        #expect(await eventually { FileManager.default.fileExists(atPath: folder.path + "/ready") })
+        let sample = sampler.sample().projects[0]
+        #expect(sample.state == .external)
+        #expect(sample.rssBytes > UInt64(size))
+        #expect(sample.pids == [child.pid])
+    }
+
+    @Test func descendantsCountOnceAndTheDeepestProjectWins() async throws {
+        let outer = try TemporaryFolder()
+        defer { outer.remove() }
+        let innerPath = outer.path + "/inner"
+        try FileManager.default.createDirectory(atPath: innerPath, withIntermediateDirectories: false)
+        let outerProject = Project(name: "outer", path: outer.path, kinds: [.command])
+        let innerProject = Project(name: "inner", path: innerPath + "/", kinds: [.command])   // trailing slash on purpose
+        let sampler = MonitorSampler(projects: [outerProject, innerProject])
+
+        // A shell in outer/ starts a sleep that moves to / (still outer's, as a descendant) and a
+        // sleep that moves into inner/ (inner's: its own cwd is the deeper match).
+        let child = try SpawnedProcess.shell(
+            "cd '\(outer.path)'; (cd / && exec sleep 60) & (cd '\(innerPath)' && exec sleep 61) & wait")
+        defer { child.kill() }
+        var samples: [ProjectSample] = []
+        let settled = await eventually {
+            samples = sampler.sample().projects
+            return samples[0].processCount == 2 && samples[1].processCount == 1
+        }
+        #expect(settled, "outer \(samples.first?.processCount ?? -1), inner \(samples.last?.processCount ?? -1)")
+        #expect(samples[0].pids == [child.pid])
+        #expect(samples[0].state == .external && samples[1].state == .external)
+        let innerRoot = try #require(samples[1].pids.first)
+        #expect(ProcReader().process(innerRoot)?.ppid == child.pid)
+        #expect(ProcReader().cwd(innerRoot) == innerPath)
+    }
+
+    @Test func aListeningServerInTheFolderReportsItsPort() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let port = freeTCPPort()
+        let sampler = MonitorSampler(projects: [project(folder)])
+        let child = try SpawnedProcess.shell(
+            "cd '\(folder.path)' && exec python3 -m http.server \(port) --bind 127.0.0.1")
+        defer { child.kill() }
+        var sample = sampler.sample().projects[0]
+        let found = await eventually {
+            sample = sampler.sample().projects[0]
+            return sample.listeningPorts.contains(port)
+        }
+        #expect(found, "ports \(sample.listeningPorts)")
+        #expect(sample.listeningPorts == [port])
+        #expect(ProcReader().listeningSockets().values.contains(port))
+        // And once the server is gone, the port is gone too.
+        child.kill()
+        #expect(sampler.sample().projects[0].listeningPorts.isEmpty)
+    }
+
+    @Test func anIPv6ListenerIsFoundThroughTcp6() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let port = freeTCPPort()
+        let child = try SpawnedProcess.shell(
+            "cd '\(folder.path)' && exec python3 -c 'import socket,time; s=socket.socket(socket.AF_INET6); s.bind((\"::1\", \(port))); s.listen(); time.sleep(60)'")
+        defer { child.kill() }
+        let sampler = MonitorSampler(projects: [project(folder)])
+        #expect(await eventually { sampler.sample().projects[0].listeningPorts == [port] })
+    }
+
+    @Test func vantageItselfIsNeverAttributed() throws {
+        let here = FileManager.default.currentDirectoryPath
+        let sampler = MonitorSampler(projects: [Project(name: "here", path: here, kinds: [.swift])])
+        let sample = sampler.sample().projects[0]
+        #expect(!sample.pids.contains(getpid()))
+        let unexcluded = MonitorSampler(projects: [Project(name: "here", path: here, kinds: [.swift])], excluding: [])
+        #expect(unexcluded.sample().projects[0].pids.contains(getpid()) || unexcluded.sample().projects[0].processCount > 0)
+    }
+}
