@@ -84,8 +84,15 @@ public final class ProcReader {
 
     // MARK: sockets
 
-    /// Listening TCP sockets (IPv4 and IPv6): socket inode → local port.
+    /// Listening TCP sockets (IPv4 and IPv6): socket inode → local port. Asks the kernel through
+    /// netlink when reading the real /proc (much cheaper), else parses `net/tcp` and `net/tcp6`.
     public func listeningSockets() -> [UInt64: Int] {
+        if root == "/proc", let viaNetlink = NetlinkListeningSockets.read() { return viaNetlink }
+        return listeningSocketsFromFiles()
+    }
+
+    /// Listening TCP sockets parsed from `net/tcp` and `net/tcp6` under the root.
+    public func listeningSocketsFromFiles() -> [UInt64: Int] {
         var result: [UInt64: Int] = [:]
         for file in ["/net/tcp", "/net/tcp6"] {
             _ = files.withContents(of: root + file) { bytes in
