@@ -96,7 +96,11 @@ import Glibc
         }
         #expect(found, "ports \(sample.listeningPorts)")
         #expect(sample.listeningPorts == [port])
-        #expect(ProcReader().listeningSockets().values.contains(port))
+        // Netlink (what the monitor uses) and /proc/net/tcp agree on this listener.
+        let reader = ProcReader()
+        let viaNetlink = reader.listeningSockets(), viaFiles = reader.listeningSocketsFromFiles()
+        let inode = try #require(viaFiles.first { $0.value == port }?.key)
+        #expect(viaNetlink[inode] == port)
         // And once the server is gone, the port is gone too.
         child.kill()
         #expect(sampler.sample().projects[0].listeningPorts.isEmpty)
@@ -120,5 +124,18 @@ import Glibc
         #expect(!sample.pids.contains(getpid()))
         let unexcluded = MonitorSampler(projects: [Project(name: "here", path: here, kinds: [.swift])], excluding: [])
         #expect(unexcluded.sample().projects[0].pids.contains(getpid()) || unexcluded.sample().projects[0].processCount > 0)
+    }
+}
+
+/// The two ways of listing listening sockets see the same sockets.
+@Suite struct ListeningSocketSourcesTests {
+    @Test func netlinkAndProcNetTcpAgree() throws {
+        let reader = ProcReader()
+        let viaNetlink = try #require(NetlinkListeningSockets.read())
+        let viaFiles = reader.listeningSocketsFromFiles()
+        // Sockets may open or close between the two reads; on a quiet machine they are the same.
+        let common = Set(viaNetlink.keys).intersection(viaFiles.keys)
+        #expect(common.count >= max(viaFiles.count, viaNetlink.count) - 2)
+        for inode in common { #expect(viaNetlink[inode] == viaFiles[inode]) }
     }
 }

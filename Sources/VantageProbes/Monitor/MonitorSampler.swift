@@ -20,6 +20,11 @@ public final class MonitorSampler {
     /// Listening sockets seen last tick, and the socket inodes of each process scanned since.
     private var lastListening: [UInt64: Int] = [:]
     private var socketsByProcess: [ProcessKey: [UInt64]] = [:]
+    /// Working directories of processes already seen. A known process's cwd is read again every
+    /// `cwdRefreshTicks` ticks (staggered by pid); a new process's at once.
+    private var cwdByProcess: [ProcessKey: String] = [:]
+    private var tick = 0
+    public var cwdRefreshTicks = 5
 
     public init(projects: [Project], procRoot: String = "/proc", excluding excluded: Set<Int32> = [getpid()]) {
         reader = ProcReader(root: procRoot)
@@ -40,13 +45,14 @@ public final class MonitorSampler {
         let system = SystemSample(time: time, current: counters, previous: previousSystem)
         previousSystem = counters
 
-        var table = ProcessTable.read(from: reader)
+        var table = ProcessTable.read(from: reader, withCWD: false)
+        fillWorkingDirectories(&table)
         let owner = attribution.assign(table, excluding: excluded)
 
-        // Per-tree files only for the processes that belong to a project.
+        // Per-tree files only for the processes that belong to a project. (RSS comes from stat,
+        // which holds the same counter as statm's resident field: one file fewer per process.)
         for pid in owner.keys {
             guard var p = table.processes[pid] else { continue }
-            if let rss = reader.residentBytes(pid) { p.rssBytes = rss }
             if let io = reader.io(pid) {
                 p.ioReadBytes = io.read
                 p.ioWriteBytes = io.write
@@ -84,6 +90,24 @@ public final class MonitorSampler {
                                          pids: roots.sorted(), listeningPorts: projectPorts.sorted()))
         }
         return (system, samples)
+    }
+
+    private func fillWorkingDirectories(_ table: inout ProcessTable) {
+        tick &+= 1
+        var next: [ProcessKey: String] = [:]
+        next.reserveCapacity(table.processes.count)
+        for (pid, var p) in table.processes {
+            let key = p.key
+            let due = (Int(pid) &+ tick) % max(1, cwdRefreshTicks) == 0
+            if !due, let known = cwdByProcess[key] {
+                p.cwd = known
+            } else {
+                p.cwd = reader.cwd(pid)
+            }
+            if let cwd = p.cwd { next[key] = cwd }
+            table.processes[pid] = p
+        }
+        cwdByProcess = next
     }
 
     /// Ports each attributed process listens on. Processes are only scanned (their fd links read)

@@ -30,6 +30,12 @@ final class ProcFileReader {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        return withContents(ofOpen: fd, body)
+    }
+
+    /// Like `withContents(of:)` on a file kept open: reads it again from offset 0 with `pread`
+    /// (/proc files produce fresh text on every read from the start).
+    func withContents<R>(ofOpen fd: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         var filled = 0
         while true {
             if filled == buffer.count {
@@ -38,7 +44,7 @@ final class ProcFileReader {
                 buffer.deallocate()
                 buffer = bigger
             }
-            let n = read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+            let n = pread(fd, buffer.baseAddress! + filled, buffer.count - filled, off_t(filled))
             if n < 0 {
                 if errno == EINTR { continue }
                 return nil

@@ -15,11 +15,25 @@ public final class ProcReader {
     /// Clock ticks per second (`sysconf(_SC_CLK_TCK)`), the unit of process CPU times.
     public let ticksPerSecond: Double
     let files = ProcFileReader()
+    /// `/proc/PID/stat` files kept open between ticks (pid → fd), so a tick costs one `pread` per
+    /// process instead of open + read + close. An fd names the process, not the number: once the
+    /// process is gone its reads fail, even if the pid was reused, and it is reopened.
+    private var statFiles: [Int32: Int32] = [:]
+    /// How many stat files may stay open (a small share of the fd limit).
+    public let maxOpenStatFiles: Int
 
-    public init(root: String = "/proc") {
+    public init(root: String = "/proc", maxOpenStatFiles: Int? = nil) {
         self.root = root
         pageSize = UInt64(max(1, sysconf(Int32(_SC_PAGESIZE))))
         ticksPerSecond = Double(max(1, sysconf(Int32(_SC_CLK_TCK))))
+        var limit = rlimit()
+        getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
+        let share = limit.rlim_cur >= UInt64(Int32.max) ? 1024 : Int(limit.rlim_cur / 8)
+        self.maxOpenStatFiles = maxOpenStatFiles ?? min(1024, share)
+    }
+
+    deinit {
+        for fd in statFiles.values { close(fd) }
     }
 
     // MARK: system
@@ -45,13 +59,41 @@ public final class ProcReader {
 
     /// /proc/PID/stat, plus the cwd link when `withCWD`. Nil when the process is gone.
     public func process(_ pid: Int32, withCWD: Bool = true) -> ProcessReading? {
-        let base = root + "/" + String(pid)
-        let pageSize = self.pageSize
-        guard var reading = files.withContents(of: base + "/stat", { ProcessParsers.stat($0, pageSize: pageSize) }) ?? nil
-        else { return nil }
+        guard var reading = stat(pid) else { return nil }
         if withCWD { reading.cwd = cwd(pid) }
         return reading
     }
+
+    private func stat(_ pid: Int32) -> ProcessReading? {
+        let pageSize = self.pageSize
+        let parse = { (bytes: UnsafeBufferPointer<UInt8>) in ProcessParsers.stat(bytes, pageSize: pageSize) }
+        if let fd = statFiles[pid] {
+            if let reading = files.withContents(ofOpen: fd, parse) ?? nil { return reading }
+            close(fd)                       // that process is gone; the pid may be someone else's now
+            statFiles[pid] = nil
+        }
+        let fd = open(root + "/" + String(pid) + "/stat", O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        let reading = files.withContents(ofOpen: fd, parse) ?? nil
+        if reading != nil, statFiles.count < maxOpenStatFiles {
+            statFiles[pid] = fd
+        } else {
+            close(fd)
+        }
+        return reading
+    }
+
+    /// Closes the stat files kept for processes not in `alive` (call after each pass).
+    public func forgetProcesses(notIn alive: [Int32: ProcessReading]) {
+        guard statFiles.count > alive.count || statFiles.contains(where: { alive[$0.key] == nil }) else { return }
+        for (pid, fd) in statFiles where alive[pid] == nil {
+            close(fd)
+            statFiles[pid] = nil
+        }
+    }
+
+    /// How many stat files are open now.
+    public var openStatFiles: Int { statFiles.count }
 
     /// Resident bytes from /proc/PID/statm.
     public func residentBytes(_ pid: Int32) -> UInt64? {

@@ -30,6 +30,7 @@ public struct ProcessTable: Sendable {
         for pid in pids {
             if let p = reader.process(pid, withCWD: withCWD) { processes[pid] = p }
         }
+        reader.forgetProcesses(notIn: processes)
         return ProcessTable(processes: processes, monotonicSeconds: now, uptimeSeconds: uptime)
     }
 
