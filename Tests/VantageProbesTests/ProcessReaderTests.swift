@@ -58,7 +58,8 @@ import Glibc
         #expect(p.ppid == getpid())
         #expect(p.pgid == child.pid)       // spawned into its own group
         #expect(p.threads == 1)
-        #expect(p.state == UInt8(ascii: "S"))
+        // sleep(1) settles into S (sleeping) once it has started.
+        #expect(waitUntil { reader.process(child.pid)?.state == UInt8(ascii: "S") })
     }
 
     @Test func aVanishedProcessReadsAsNil() throws {
@@ -69,6 +70,21 @@ import Glibc
         #expect(reader.cwd(child.pid) == nil)
         #expect(reader.residentBytes(child.pid) == nil)
         #expect(reader.socketInodes(child.pid).isEmpty)
+    }
+
+    @Test func statFilesKeptOpenAreClosedWhenTheirProcessGoes() throws {
+        let reader = ProcReader()
+        let child = try SpawnedProcess("/bin/sleep", ["30"])
+        _ = ProcessTable.read(from: reader, withCWD: false)
+        let open = reader.openStatFiles
+        #expect(open >= 2 && open <= reader.maxOpenStatFiles)
+        let first = try #require(reader.process(child.pid))
+        #expect(reader.process(child.pid)?.startTicks == first.startTicks)   // read again through the kept fd
+        child.kill()
+        #expect(reader.process(child.pid) == nil)
+        let table = ProcessTable.read(from: reader, withCWD: false)
+        #expect(table.processes[child.pid] == nil)
+        #expect(reader.openStatFiles <= table.processes.count)
     }
 
     @Test func everyProcessReadsWithoutFailingAndInitIsThere() {

@@ -20,11 +20,14 @@ public final class MonitorSampler {
     /// Listening sockets seen last tick, and the socket inodes of each process scanned since.
     private var lastListening: [UInt64: Int] = [:]
     private var socketsByProcess: [ProcessKey: [UInt64]] = [:]
-    /// Working directories of processes already seen. A known process's cwd is read again every
-    /// `cwdRefreshTicks` ticks (staggered by pid); a new process's at once.
-    private var cwdByProcess: [ProcessKey: String] = [:]
+    /// The last tick's processes, and which of them belonged to a project.
+    private var lastTable: ProcessTable?
+    private var lastOwned: Set<Int32> = []
     private var tick = 0
-    public var cwdRefreshTicks = 5
+    /// Processes outside every project are read again (stat and cwd) only every `refreshTicks`
+    /// ticks, staggered by pid; so is a known process's cwd. New processes and the processes of
+    /// projects are read every tick. This divides the cost of a tick on a quiet machine.
+    public var refreshTicks = 5
 
     public init(projects: [Project], procRoot: String = "/proc", excluding excluded: Set<Int32> = [getpid()]) {
         reader = ProcReader(root: procRoot)
@@ -45,9 +48,25 @@ public final class MonitorSampler {
         let system = SystemSample(time: time, current: counters, previous: previousSystem)
         previousSystem = counters
 
-        var table = ProcessTable.read(from: reader, withCWD: false)
-        fillWorkingDirectories(&table)
-        let owner = attribution.assign(table, excluding: excluded)
+        var table = readProcesses()
+        var owner = attribution.assign(table, excluding: excluded)
+        // A process carried over from an earlier tick that now belongs to a project is read now.
+        var refreshed = false
+        for pid in owner.keys where table.processes[pid]?.readAt != nil {
+            if var p = reader.process(pid, withCWD: false) {
+                p.cwd = p.key == table.processes[pid]?.key ? table.processes[pid]?.cwd : reader.cwd(pid)
+                table.processes[pid] = p
+            } else {
+                table.processes[pid] = nil
+            }
+            refreshed = true
+        }
+        if refreshed {
+            table = ProcessTable(processes: table.processes, monotonicSeconds: table.monotonicSeconds,
+                                 uptimeSeconds: table.uptimeSeconds)
+            owner = attribution.assign(table, excluding: excluded)
+        }
+        lastOwned = Set(owner.keys)
 
         // Per-tree files only for the processes that belong to a project. (RSS comes from stat,
         // which holds the same counter as statm's resident field: one file fewer per process.)
@@ -61,6 +80,7 @@ public final class MonitorSampler {
         }
         let perProcess = rates.advance(to: table)
         let ports = listeningPorts(of: owner, in: table)
+        lastTable = table
 
         var members = [[Int32]](repeating: [], count: projects.count)
         for (pid, index) in owner { members[index].append(pid) }
@@ -92,22 +112,36 @@ public final class MonitorSampler {
         return (system, samples)
     }
 
-    private func fillWorkingDirectories(_ table: inout ProcessTable) {
+    /// One pass over the pids: fresh readings for new processes, for the processes of projects
+    /// and for those whose turn it is; the last reading for the others.
+    private func readProcesses() -> ProcessTable {
         tick &+= 1
-        var next: [ProcessKey: String] = [:]
-        next.reserveCapacity(table.processes.count)
-        for (pid, var p) in table.processes {
-            let key = p.key
-            let due = (Int(pid) &+ tick) % max(1, cwdRefreshTicks) == 0
-            if !due, let known = cwdByProcess[key] {
-                p.cwd = known
+        let uptime = reader.uptime()
+        let now = ProcReader.monotonicSeconds()
+        let pids = reader.processIDs()
+        let last = lastTable
+        let every = max(1, refreshTicks)
+        var processes: [Int32: ProcessReading] = [:]
+        processes.reserveCapacity(pids.count)
+        for pid in pids {
+            let due = (Int(pid) &+ tick) % every == 0
+            let known = last?.processes[pid]
+            if let known, !due, !lastOwned.contains(pid) {
+                var carried = known
+                carried.readAt = known.readAt ?? last?.monotonicSeconds
+                processes[pid] = carried
+                continue
+            }
+            guard var p = reader.process(pid, withCWD: false) else { continue }
+            if !due, let known, known.key == p.key {
+                p.cwd = known.cwd
             } else {
                 p.cwd = reader.cwd(pid)
             }
-            if let cwd = p.cwd { next[key] = cwd }
-            table.processes[pid] = p
+            processes[pid] = p
         }
-        cwdByProcess = next
+        reader.forgetProcesses(notIn: processes)
+        return ProcessTable(processes: processes, monotonicSeconds: now, uptimeSeconds: uptime)
     }
 
     /// Ports each attributed process listens on. Processes are only scanned (their fd links read)

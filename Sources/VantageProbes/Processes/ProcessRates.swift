@@ -18,6 +18,8 @@ public struct ProcessRateTracker: Sendable {
         var cpuTicks: UInt64
         var ioRead: UInt64?
         var ioWrite: UInt64?
+        /// When these counters were read (monotonic seconds).
+        var at: Double
     }
     private var previous: [ProcessKey: Counters] = [:]
     private var previousTime: Double?
@@ -28,23 +30,26 @@ public struct ProcessRateTracker: Sendable {
         self.ticksPerSecond = ticksPerSecond
     }
 
-    /// Rates for the pids in `wanted` (all when nil), then remembers this table as the previous one.
+    /// Rates for the pids in `wanted` (all when nil), then remembers this table's fresh readings.
     /// A process seen for the first time counts from zero if it started after the previous tick,
-    /// and has no rate otherwise (its earlier usage is not this window's).
+    /// and has no rate otherwise (its earlier usage is not this window's). Readings carried over
+    /// from an earlier tick (`readAt` set) get no rate and do not replace what is remembered.
     public mutating func advance(to table: ProcessTable, wanted: Set<Int32>? = nil) -> [Int32: ProcessRate] {
         var rates: [Int32: ProcessRate] = [:]
-        if let t0 = previousTime, table.monotonicSeconds > t0 {
-            let dt = table.monotonicSeconds - t0
+        let now = table.monotonicSeconds
+        if let t0 = previousTime, now > t0 {
             let bornAfterTicks = previousUptime.map { $0 * ticksPerSecond }
-            for (pid, p) in table.processes where wanted?.contains(pid) ?? true {
+            for (pid, p) in table.processes where p.readAt == nil && (wanted?.contains(pid) ?? true) {
                 let before: Counters
                 if let known = previous[p.key] {
                     before = known
                 } else if let born = bornAfterTicks, Double(p.startTicks) >= born {
-                    before = Counters(cpuTicks: 0, ioRead: 0, ioWrite: 0)
+                    before = Counters(cpuTicks: 0, ioRead: 0, ioWrite: 0, at: t0)
                 } else {
                     continue
                 }
+                let dt = now - before.at
+                guard dt > 0 else { continue }
                 var rate = ProcessRate()
                 if p.cpuTicks >= before.cpuTicks {
                     rate.cpuPercent = Double(p.cpuTicks - before.cpuTicks) / ticksPerSecond / dt * 100
@@ -57,10 +62,14 @@ public struct ProcessRateTracker: Sendable {
         var next: [ProcessKey: Counters] = [:]
         next.reserveCapacity(table.processes.count)
         for p in table.processes.values {
-            next[p.key] = Counters(cpuTicks: p.cpuTicks, ioRead: p.ioReadBytes, ioWrite: p.ioWriteBytes)
+            if p.readAt == nil {
+                next[p.key] = Counters(cpuTicks: p.cpuTicks, ioRead: p.ioReadBytes, ioWrite: p.ioWriteBytes, at: now)
+            } else if let kept = previous[p.key] {
+                next[p.key] = kept
+            }
         }
         previous = next
-        previousTime = table.monotonicSeconds
+        previousTime = now
         previousUptime = table.uptimeSeconds
         return rates
     }

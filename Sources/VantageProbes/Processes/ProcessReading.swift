@@ -20,6 +20,9 @@ public struct ProcessReading: Sendable, Equatable {
     public var ioWriteBytes: UInt64?
     /// The working directory, when readable. A deleted directory keeps its old path.
     public var cwd: String?
+    /// When this reading was taken (monotonic seconds) if it is older than the table holding it:
+    /// the monitor re-reads processes outside every project only every few ticks. Nil: fresh.
+    public var readAt: Double?
 
     public init(pid: Int32, ppid: Int32, pgid: Int32, sid: Int32, state: UInt8, comm: String, cpuTicks: UInt64,
                 startTicks: UInt64, threads: Int32, rssBytes: UInt64, ioReadBytes: UInt64? = nil,

@@ -45,6 +45,19 @@ final class SpawnedProcess: @unchecked Sendable {
         reaped = true
     }
 
+    /// Kills the process group, reaps the child and returns the CPU time (user + system, seconds)
+    /// the kernel accounted to it over its life.
+    func killAndMeasureCPU() -> Double {
+        guard !reaped else { return 0 }
+        Glibc.kill(-pid, SIGKILL)
+        var status: Int32 = 0
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
+        reaped = true
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     deinit { kill() }
 }
 
@@ -89,4 +102,11 @@ func freeTCPPort() -> Int {
         }
     }
     return Int(UInt16(bigEndian: addr.sin_port))
+}
+
+/// True when the machine has a core to spare (load average below the core count), so a busy
+/// child can be expected to get most of one.
+func machineHasASpareCore() -> Bool {
+    var load = [Double](repeating: 0, count: 1)
+    return getloadavg(&load, 1) == 1 && load[0] < Double(sysconf(Int32(_SC_NPROCESSORS_ONLN))) - 0.8
 }
