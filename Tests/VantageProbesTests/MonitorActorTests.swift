@@ -64,9 +64,15 @@ import Glibc
         Task { await monitor.run(); finished.set() }
         // The first sample comes quickly even with an hour's interval...
         #expect(await eventually { recorder.all.count >= 2 })
+        // A refresh right after a sample is ignored (the figures are fresh)...
+        await monitor.sampleNow()
+        #expect(await eventually { recorder.all.count >= 4 })
         let before = recorder.all.count
-        // ...and a refresh brings another one at once.
+        await monitor.refresh()
         try await Task.sleep(for: .milliseconds(100))
+        #expect(recorder.all.count == before)
+        // ...and a later refresh, through the bus, brings another sample at once.
+        try await Task.sleep(for: Monitor.minimumRefreshGap)
         bus.send(.refresh)
         #expect(await eventually(timeout: .seconds(2)) { recorder.all.count >= before + 2 })
         bus.close()

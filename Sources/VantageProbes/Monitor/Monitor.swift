@@ -11,6 +11,10 @@ public actor Monitor {
     private let sampler: MonitorSampler
     private var states: [ProjectID: RunState] = [:]
     private var primed = false
+    private var lastSampled: ContinuousClock.Instant?
+    /// A `.refresh` closer than this to the last sample is ignored: the figures are fresh, and
+    /// rates over a few milliseconds would only show the 10 ms granularity of CPU accounting.
+    public static let minimumRefreshGap: Duration = .milliseconds(250)
 
     public init(bus: Bus, projects: [Project], interval: Duration = .seconds(1), procRoot: String = "/proc") {
         self.bus = bus
@@ -30,7 +34,7 @@ public actor Monitor {
             group.addTask { [weak self] in
                 for await command in commands {
                     switch command {
-                    case .refresh: await self?.sampleNow()
+                    case .refresh: await self?.refresh()
                     case .shutdown: return
                     default: continue
                     }
@@ -60,6 +64,7 @@ public actor Monitor {
     public func sampleNow() -> (system: SystemSample, projects: [ProjectSample]) {
         let result = sampler.sample()
         primed = true
+        lastSampled = ContinuousClock.now
         bus.publish(.systemSampled(result.system))
         bus.publish(.projectsSampled(result.projects))
         for sample in result.projects {
@@ -70,6 +75,12 @@ public actor Monitor {
             }
         }
         return result
+    }
+
+    /// Samples now unless the last sample is younger than `minimumRefreshGap`.
+    public func refresh() {
+        if let lastSampled, ContinuousClock.now - lastSampled < Self.minimumRefreshGap { return }
+        sampleNow()
     }
 
     /// The current state of each watched project, as last published.
