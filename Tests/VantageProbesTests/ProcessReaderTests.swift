@@ -62,6 +62,17 @@ import Glibc
         #expect(waitUntil { reader.process(child.pid)?.state == UInt8(ascii: "S") })
     }
 
+    @Test func statRSSIsStatmResident() throws {
+        // The monitor takes RSS from /proc/PID/stat; statm's resident field is the same counter.
+        let child = try SpawnedProcess("/bin/sleep", ["30"])
+        defer { child.kill() }
+        #expect(waitUntil { reader.process(child.pid)?.state == UInt8(ascii: "S") })
+        let fromStat = try #require(reader.process(child.pid)?.rssBytes)
+        let fromStatm = try #require(reader.residentBytes(child.pid))
+        #expect(fromStat == fromStatm)
+        #expect(fromStat > 100_000)
+    }
+
     @Test func aVanishedProcessReadsAsNil() throws {
         let child = try SpawnedProcess("/bin/true", [])
         child.kill()   // reaped: its pid is gone

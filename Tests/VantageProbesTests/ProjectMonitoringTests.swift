@@ -149,25 +149,22 @@ import Glibc
         #expect(ticks <= sampler.refreshTicks + 1)
     }
 
-    @Test func vantageItselfIsNeverAttributed() throws {
+    @Test func vantageAndTheShellThatStartedItAreNeverAttributed() throws {
         let here = FileManager.default.currentDirectoryPath
-        let sampler = MonitorSampler(projects: [Project(name: "here", path: here, kinds: [.swift])])
-        let sample = sampler.sample().projects[0]
-        #expect(!sample.pids.contains(getpid()))
-        let unexcluded = MonitorSampler(projects: [Project(name: "here", path: here, kinds: [.swift])], excluding: [])
-        #expect(unexcluded.sample().projects[0].pids.contains(getpid()) || unexcluded.sample().projects[0].processCount > 0)
-    }
-}
-
-/// The two ways of listing listening sockets see the same sockets.
-@Suite struct ListeningSocketSourcesTests {
-    @Test func netlinkAndProcNetTcpAgree() throws {
+        let project = Project(name: "here", path: here, kinds: [.swift])
+        let sample = MonitorSampler(projects: [project]).sample().projects[0]
+        #expect(!sample.pids.contains(getpid()) && !sample.pids.contains(getppid()))
+        // Without the exclusions this very process is attributed (its cwd is the project).
+        let unexcluded = MonitorSampler(projects: [project], excluding: [], excludeAncestors: false).sample().projects[0]
+        var chain: Set<Int32> = [getpid()]
+        var current = getpid()
         let reader = ProcReader()
-        let viaNetlink = try #require(NetlinkListeningSockets.read())
-        let viaFiles = reader.listeningSocketsFromFiles()
-        // Sockets may open or close between the two reads; on a quiet machine they are the same.
-        let common = Set(viaNetlink.keys).intersection(viaFiles.keys)
-        #expect(common.count >= max(viaFiles.count, viaNetlink.count) - 2)
-        for inode in common { #expect(viaNetlink[inode] == viaFiles[inode]) }
+        while current > 1, let parent = reader.process(current, withCWD: false)?.ppid {
+            chain.insert(parent)
+            current = parent
+        }
+        #expect(!chain.isDisjoint(with: unexcluded.pids), "roots \(unexcluded.pids), chain \(chain)")
+        #expect(chain.isDisjoint(with: sample.pids))
+        #expect(unexcluded.processCount > sample.processCount)
     }
 }

@@ -15,8 +15,11 @@ public final class MonitorSampler {
     private var attribution: ProjectAttribution
     private var rates: ProcessRateTracker
     private var previousSystem: SystemCounters?
-    /// Pids never attributed: Vantage itself.
+    /// Pids never attributed: Vantage itself, and (found each tick) the processes it runs under:
+    /// the shell that started `vantage` in a project folder is waiting for Vantage, not running
+    /// that project.
     private let excluded: Set<Int32>
+    private let excludeAncestors: Bool
     /// Listening sockets seen last tick, and the socket inodes of each process scanned since.
     private var lastListening: [UInt64: Int] = [:]
     private var socketsByProcess: [ProcessKey: [UInt64]] = [:]
@@ -29,7 +32,9 @@ public final class MonitorSampler {
     /// projects are read every tick. This divides the cost of a tick on a quiet machine.
     public var refreshTicks = 5
 
-    public init(projects: [Project], procRoot: String = "/proc", excluding excluded: Set<Int32> = [getpid()]) {
+    public init(projects: [Project], procRoot: String = "/proc", excluding excluded: Set<Int32> = [getpid()],
+                excludeAncestors: Bool = true) {
+        self.excludeAncestors = excludeAncestors
         reader = ProcReader(root: procRoot)
         self.projects = projects
         attribution = ProjectAttribution(paths: projects.map(\.path))
@@ -49,6 +54,7 @@ public final class MonitorSampler {
         previousSystem = counters
 
         var table = readProcesses()
+        let excluded = excludedProcesses(in: table)
         var owner = attribution.assign(table, excluding: excluded)
         // A process carried over from an earlier tick that now belongs to a project is read now.
         var refreshed = false
@@ -110,6 +116,18 @@ public final class MonitorSampler {
                                          pids: roots.sorted(), listeningPorts: projectPorts.sorted()))
         }
         return (system, samples)
+    }
+
+    private func excludedProcesses(in table: ProcessTable) -> Set<Int32> {
+        guard excludeAncestors else { return excluded }
+        var result = excluded
+        for pid in excluded {
+            var current = table.processes[pid]?.ppid ?? 0
+            while current > 1, result.insert(current).inserted, let parent = table.processes[current] {
+                current = parent.ppid
+            }
+        }
+        return result
     }
 
     /// One pass over the pids: fresh readings for new processes, for the processes of projects
