@@ -74,10 +74,11 @@ public final class MonitorSampler {
         }
         lastOwned = Set(owner.keys)
 
-        // Per-tree files only for the processes that belong to a project. (RSS comes from stat,
-        // which holds the same counter as statm's resident field: one file fewer per process.)
+        // Per-tree files only for the processes that belong to a project. RSS from statm: stat's
+        // rss field is the kernel's approximate per-CPU counter read, statm's the exact sum.
         for pid in owner.keys {
             guard var p = table.processes[pid] else { continue }
+            if let rss = reader.residentBytes(pid) { p.rssBytes = rss }
             if let io = reader.io(pid) {
                 p.ioReadBytes = io.read
                 p.ioWriteBytes = io.write

@@ -13,7 +13,8 @@ public struct ProcessReading: Sendable, Equatable {
     /// When the process started, in clock ticks after boot. With the pid it names the process uniquely.
     public var startTicks: UInt64
     public var threads: Int32
-    /// Resident memory from /proc/PID/stat (pages × page size); `statm` gives the same figure.
+    /// Resident memory (pages × page size): from /proc/PID/stat (the kernel's quick, approximate
+    /// read of its per-CPU counters), replaced by the exact figure of `statm` for project processes.
     public var rssBytes: UInt64
     /// Storage bytes read and written so far (from /proc/PID/io), when that file could be read.
     public var ioReadBytes: UInt64?
