@@ -163,26 +163,31 @@ public final class MonitorSampler {
         return ProcessTable(processes: processes, monotonicSeconds: now, uptimeSeconds: uptime)
     }
 
-    /// Ports each attributed process listens on. Processes are only scanned (their fd links read)
-    /// when they are new or when the set of listening sockets changed since the last tick.
+    /// Ports each attributed process listens on. Finding a socket's owner means reading the fd
+    /// links of processes, so a process is scanned only when it has lived one tick (short-lived
+    /// processes such as compilers never are) and then again only when a new listening socket
+    /// appears somewhere; otherwise its last answer stands, minus sockets that closed.
     private func listeningPorts(of owner: [Int32: Int], in table: ProcessTable) -> [Int32: Set<Int>] {
-        let listening = reader.listeningSockets()
-        guard !listening.isEmpty, !owner.isEmpty else {
-            lastListening = listening
+        guard !owner.isEmpty else {
+            lastListening = [:]
             socketsByProcess.removeAll()
             return [:]
         }
-        let changed = Set(listening.keys) != Set(lastListening.keys)
+        let listening = reader.listeningSockets()
+        let appeared = listening.keys.contains { lastListening[$0] == nil }
         lastListening = listening
         var kept: [ProcessKey: [UInt64]] = [:]
         var result: [Int32: Set<Int>] = [:]
         for pid in owner.keys {
             guard let p = table.processes[pid] else { continue }
+            let known = socketsByProcess[p.key]
             let inodes: [UInt64]
-            if !changed, let known = socketsByProcess[p.key] {
-                inodes = known
+            if let known, !appeared {
+                inodes = known.filter { listening[$0] != nil }
+            } else if known != nil || lastTable?.processes[pid]?.key == p.key {
+                inodes = listening.isEmpty ? [] : reader.socketInodes(pid).filter { listening[$0] != nil }
             } else {
-                inodes = reader.socketInodes(pid).filter { listening[$0] != nil }
+                continue    // first tick of this process: scanned next tick if it is still there
             }
             kept[p.key] = inodes
             for inode in inodes { if let port = listening[inode] { result[pid, default: []].insert(port) } }
