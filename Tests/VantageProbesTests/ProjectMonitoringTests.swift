@@ -94,6 +94,25 @@ import Glibc
         #expect(ProcReader().cwd(innerRoot) == innerPath)
     }
 
+    @Test func aProjectPathThroughASymbolicLinkStillMatches() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let link = folder.path + "-link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: folder.path)
+        defer { try? FileManager.default.removeItem(atPath: link) }
+        let sampler = MonitorSampler(projects: [Project(name: "linked", path: link, kinds: [.command]),
+                                                Project(name: "relative", path: "", kinds: [.command])])
+        let child = try SpawnedProcess.shell("cd '\(link)' && exec sleep 60")
+        defer { child.kill() }
+        var samples: [ProjectSample] = []
+        #expect(await eventually {
+            samples = sampler.sample().projects
+            return samples[0].state == .external
+        })
+        #expect(samples[0].project == ProjectID(link))   // reported under the path it was given
+        #expect(samples[1].state == .stopped)            // an empty path matches nothing
+    }
+
     @Test func aListeningServerInTheFolderReportsItsPort() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Decides which project each process belongs to, from working directories, until a supervisor
 /// owns the processes it launched.
 ///
@@ -12,11 +16,19 @@ public struct ProjectAttribution: Sendable {
     private static let noProject = -1
     private static let cacheLimit = 4096
 
-    /// `paths[i]` is project i's folder (absolute).
+    /// `paths[i]` is project i's folder. Relative or empty paths never match. Symbolic links in a
+    /// path are resolved, since /proc/PID/cwd always shows the real path.
     public init(paths: [String]) {
         folders = paths.enumerated()
-            .map { (path: Self.normalized($0.element), index: $0.offset) }
+            .filter { $0.element.hasPrefix("/") }
+            .map { (path: Self.normalized(Self.resolved($0.element)), index: $0.offset) }
             .sorted { $0.path.utf8.count > $1.path.utf8.count }
+    }
+
+    static func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(decoding: UnsafeRawBufferPointer(start: real, count: strlen(real)), as: UTF8.self)
     }
 
     /// The index of the project whose folder holds `cwd` (deepest first), or nil.
