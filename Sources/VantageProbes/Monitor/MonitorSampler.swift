@@ -56,8 +56,21 @@ public final class MonitorSampler {
         var table = readProcesses()
         let excluded = excludedProcesses(in: table)
         var owner = attribution.assign(table, excluding: excluded)
-        // A process carried over from an earlier tick that now belongs to a project is read now.
-        var refreshed = false
+        if refreshCarriedOver(owned: owner, in: &table) {
+            owner = attribution.assign(table, excluding: excluded)
+        }
+        lastOwned = Set(owner.keys)
+        readTreeFiles(owned: owner, in: &table)
+        let perProcess = rates.advance(to: table)
+        let ports = listeningPorts(of: owner, in: table)
+        lastTable = table
+        return (system, projectSamples(time: time, table: table, owner: owner, rates: perProcess, ports: ports))
+    }
+
+    /// A process carried over from an earlier tick that now belongs to a project is read now.
+    /// Returns true when the table changed.
+    private func refreshCarriedOver(owned owner: [Int32: Int], in table: inout ProcessTable) -> Bool {
+        var changed = false
         for pid in owner.keys where table.processes[pid]?.readAt != nil {
             if var p = reader.process(pid, withCWD: false) {
                 p.cwd = p.key == table.processes[pid]?.key ? table.processes[pid]?.cwd : reader.cwd(pid)
@@ -65,17 +78,18 @@ public final class MonitorSampler {
             } else {
                 table.processes[pid] = nil
             }
-            refreshed = true
+            changed = true
         }
-        if refreshed {
+        if changed {
             table = ProcessTable(processes: table.processes, monotonicSeconds: table.monotonicSeconds,
                                  uptimeSeconds: table.uptimeSeconds)
-            owner = attribution.assign(table, excluding: excluded)
         }
-        lastOwned = Set(owner.keys)
+        return changed
+    }
 
-        // Per-tree files only for the processes that belong to a project. RSS from statm: stat's
-        // rss field is the kernel's approximate per-CPU counter read, statm's the exact sum.
+    /// The per-tree files, only for the processes that belong to a project. RSS from statm:
+    /// stat's rss field is the kernel's approximate read of per-CPU counters, statm's the exact sum.
+    private func readTreeFiles(owned owner: [Int32: Int], in table: inout ProcessTable) {
         for pid in owner.keys {
             guard var p = table.processes[pid] else { continue }
             if let rss = reader.residentBytes(pid) { p.rssBytes = rss }
@@ -85,10 +99,11 @@ public final class MonitorSampler {
             }
             table.processes[pid] = p
         }
-        let perProcess = rates.advance(to: table)
-        let ports = listeningPorts(of: owner, in: table)
-        lastTable = table
+    }
 
+    /// One sample per project: the sums over the processes it owns (none: stopped).
+    private func projectSamples(time: Date, table: ProcessTable, owner: [Int32: Int], rates perProcess: [Int32: ProcessRate],
+                                ports: [Int32: Set<Int>]) -> [ProjectSample] {
         var members = [[Int32]](repeating: [], count: projects.count)
         for (pid, index) in owner { members[index].append(pid) }
 
@@ -116,7 +131,7 @@ public final class MonitorSampler {
                                          ioWriteBytesPerSec: write, processCount: pids.count,
                                          pids: roots.sorted(), listeningPorts: projectPorts.sorted()))
         }
-        return (system, samples)
+        return samples
     }
 
     private func excludedProcesses(in table: ProcessTable) -> Set<Int32> {
