@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import VantageStore
 import VantageCore
@@ -64,6 +65,70 @@ import VantageCore
         bus.publish(.diagnostic(d))
         #expect(await eventually { (try? await store.recentDiagnostics()) == [d] })
         bus.close()
+        await done.value
+    }
+}
+
+extension StoreRecorderTests {
+    @Test func compactsOldSamplesOnItsFirstFlushAndThenEveryInterval() async throws {
+        let tmp = try TemporaryDatabase()
+        defer { tmp.remove() }
+        let store = try Store.open(path: tmp.path)
+        let twoHoursAgo = Date().addingTimeInterval(-7200).timeIntervalSince1970
+        try await store.pool.write { db in
+            for i in 0..<120 {
+                try db.execute(sql: MetricRows.insertSQL, arguments: [twoHoursAgo + Double(i), Metric.systemCPU.rawValue, "", 50.0])
+            }
+        }
+        let bus = Bus()
+        let recorder = StoreRecorder(store: store, bus: bus, flushInterval: .milliseconds(100), compactEvery: .seconds(600))
+        let done = Task { await recorder.run() }
+        #expect(await eventually { (try? await store.metricRowCounts())?.raw == 0 })
+        let counts = try await store.metricRowCounts()
+        #expect(counts.minutes >= 2 && counts.minutes <= 3)
+        bus.send(.shutdown)
+        await done.value
+    }
+
+    @Test func aFailingWriteIsReportedOnceAndItsEventsAreKeptForTheNextTry() async throws {
+        let tmp = try TemporaryDatabase()
+        defer { tmp.remove() }
+        let store = try Store.open(path: tmp.path)
+        let bus = Bus()
+        let diagnostics = bus.events()
+        let recorder = StoreRecorder(store: store, bus: bus, flushInterval: .seconds(3600))
+        let done = Task { await recorder.run() }
+        try await Task.sleep(for: .milliseconds(100))
+        await recorder.flush()   // the first compaction, out of the way
+        // The database may not grow any more: a full disk.
+        try await store.pool.writeWithoutTransaction { db in
+            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            try db.execute(sql: "PRAGMA max_page_count = \(pages)")
+        }
+        let entry = { (i: Int) in TimelineEntry(time: Date(), kind: .analysis, text: String(repeating: "x", count: 3000) + "\(i)") }
+        for i in 0..<20 { bus.publish(.timeline(entry(i))) }
+        #expect(await eventually { await recorder.pendingCount == 20 })
+        await recorder.flush()
+        await recorder.flush()
+        // Kept, not lost; the recorder's own diagnostic about the failure joins them.
+        #expect(await eventually { await recorder.pendingCount == 21 })
+        let error = try #require(await recorder.lastError)
+        #expect(error.message.contains("disk is full") && error.location?.file == tmp.path)
+        // Reported once on the bus, as an error diagnostic naming the file.
+        var reported: [Diagnostic] = []
+        for await event in diagnostics {
+            if case .diagnostic(let d) = event { reported.append(d) }
+            if reported.count == 1 { break }
+        }
+        #expect(reported.first?.severity == .error && reported.first?.message.contains(tmp.path) == true)
+        // Space again: the kept events are written.
+        try await store.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA max_page_count = 1073741823") }
+        await recorder.flush()
+        #expect(await recorder.pendingCount == 0)
+        #expect(await recorder.lastError == nil)
+        #expect(try await store.recentTimeline().count == 20)
+        #expect(try await store.recentDiagnostics().count == 1)
+        bus.send(.shutdown)
         await done.value
     }
 }
