@@ -1,0 +1,119 @@
+import Foundation
+import VantageCore
+
+/// Samples /proc every `interval` and publishes what it sees on the bus:
+/// `.systemSampled` and `.projectsSampled` each tick, `.stateChanged` when a project starts or
+/// stops running. It answers `.refresh` (sample now) and `.shutdown` (stop), and follows
+/// `.scanned` events so newly found projects are watched.
+public actor Monitor {
+    private let bus: Bus
+    private let interval: Duration
+    private let sampler: MonitorSampler
+    private var states: [ProjectID: RunState] = [:]
+    private var primed = false
+    private var lastSampled: ContinuousClock.Instant?
+    /// A `.refresh` closer than this to the last sample is ignored: the figures are fresh, and
+    /// rates over a few milliseconds would only show the 10 ms granularity of CPU accounting.
+    public static let minimumRefreshGap: Duration = .milliseconds(250)
+
+    public init(bus: Bus, projects: [Project], interval: Duration = .seconds(1), procRoot: String = "/proc") {
+        self.bus = bus
+        self.interval = interval
+        sampler = MonitorSampler(projects: projects, procRoot: procRoot)
+        for p in projects { states[p.id] = .stopped }
+    }
+
+    /// Runs until `.shutdown` arrives, the bus closes, or the task is cancelled.
+    public func run() async {
+        let commands = bus.commands(capacity: 16)
+        let events = bus.events(capacity: 16)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { [weak self] in
+                await self?.tickLoop()
+            }
+            group.addTask { [weak self] in
+                for await command in commands {
+                    switch command {
+                    case .refresh: await self?.refresh()
+                    case .shutdown: return
+                    default: continue
+                    }
+                }
+            }
+            group.addTask { [weak self] in
+                for await event in events {
+                    if case .scanned(_, let projects) = event { await self?.updateProjects(projects) }
+                }
+            }
+            // The first child to finish (shutdown, closed bus) ends the others.
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Watch this list of projects from the next tick on (when a scan finishes).
+    public func updateProjects(_ projects: [Project]) {
+        sampler.updateProjects(projects)
+        var next: [ProjectID: RunState] = [:]
+        for p in projects { next[p.id] = states[p.id] ?? .stopped }
+        states = next
+    }
+
+    /// Samples now and publishes the results; also returns them.
+    @discardableResult
+    public func sampleNow() -> (system: SystemSample, projects: [ProjectSample]) {
+        let result = sampler.sample()
+        primed = true
+        lastSampled = ContinuousClock.now
+        bus.publish(.systemSampled(result.system))
+        bus.publish(.projectsSampled(result.projects))
+        for sample in result.projects {
+            let before = states[sample.project] ?? .stopped
+            if before != sample.state {
+                states[sample.project] = sample.state
+                bus.publish(.stateChanged(project: sample.project, from: before, to: sample.state))
+            }
+        }
+        return result
+    }
+
+    /// Samples now unless the last sample is younger than `minimumRefreshGap`.
+    public func refresh() {
+        if let lastSampled, ContinuousClock.now - lastSampled < Self.minimumRefreshGap { return }
+        sampleNow()
+    }
+
+    /// The current state of each watched project, as last published.
+    public func currentStates() -> [ProjectID: RunState] { states }
+
+    private func prime() {
+        _ = sampler.sample()
+        primed = true
+    }
+
+    private func tickLoop() async {
+        // A first read to have something to compute rates against, then the first published
+        // sample soon after, then one every interval, on a schedule that does not drift.
+        if !primed { prime() }
+        let clock = ContinuousClock()
+        let firstWait = min(interval, .milliseconds(250))
+        var deadline = clock.now.advanced(by: firstWait)
+        while !Task.isCancelled {
+            do { try await clock.sleep(until: deadline, tolerance: .milliseconds(50)) } catch { return }
+            sampleNow()
+            deadline = deadline.advanced(by: interval)
+            let now = clock.now
+            if deadline < now { deadline = now.advanced(by: interval) }  // fell behind: skip, don't burst
+        }
+    }
+
+    /// One fresh reading for `vantage status`: two reads `window` apart, so rates are real.
+    public static func sampleOnce(projects: [Project], procRoot: String = "/proc",
+                                  window: Duration = .milliseconds(250)) async -> (SystemSample, [ProjectSample]) {
+        let sampler = MonitorSampler(projects: projects, procRoot: procRoot)
+        _ = sampler.sample()
+        try? await Task.sleep(for: window)
+        let result = sampler.sample()
+        return (result.system, result.projects)
+    }
+}

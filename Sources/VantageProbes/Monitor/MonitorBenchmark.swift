@@ -1,0 +1,73 @@
+import Foundation
+import VantageCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Measures what monitoring costs: the time of one sampling tick, and the CPU the Monitor actor
+/// uses when it runs on its timer. Used by `vantage bench monitor` and `scripts/bench/proc-sample.sh`.
+public enum MonitorBenchmark {
+    public struct TickCost: Sendable, Codable {
+        public var ticks: Int
+        public var processes: Int
+        public var projects: Int
+        /// Mean wall time and CPU time of one tick, in microseconds.
+        public var wallMicrosPerTick: Double
+        public var cpuMicrosPerTick: Double
+        /// The slowest tick's wall time, in microseconds.
+        public var maxWallMicros: Double
+    }
+
+    public struct LoopCost: Sendable, Codable {
+        public var seconds: Double
+        public var intervalSeconds: Double
+        public var ticks: Int
+        /// This process's CPU over the run, as a percentage of one core.
+        public var cpuPercentOfCore: Double
+    }
+
+    /// Samples `ticks` times back to back (after one warm-up tick).
+    public static func tickCost(projects: [Project], ticks: Int = 100, procRoot: String = "/proc") -> TickCost {
+        let sampler = MonitorSampler(projects: projects, procRoot: procRoot)
+        _ = sampler.sample()
+        var maxWall = 0.0
+        let cpu0 = processCPUSeconds(), wall0 = ProcReader.monotonicSeconds()
+        for _ in 0..<ticks {
+            let t = ProcReader.monotonicSeconds()
+            _ = sampler.sample()
+            maxWall = max(maxWall, ProcReader.monotonicSeconds() - t)
+        }
+        let wall = ProcReader.monotonicSeconds() - wall0, cpu = processCPUSeconds() - cpu0
+        let processes = ProcessTable.read(from: sampler.reader, withCWD: false).processes.count
+        return TickCost(ticks: ticks, processes: processes, projects: projects.count,
+                        wallMicrosPerTick: wall / Double(ticks) * 1e6, cpuMicrosPerTick: cpu / Double(ticks) * 1e6,
+                        maxWallMicros: maxWall * 1e6)
+    }
+
+    /// Runs a `Monitor` on a bus for `duration` at `interval` (with one subscriber draining the
+    /// events, as the app would) and reports this process's CPU share.
+    public static func loopCost(projects: [Project], duration: Duration, interval: Duration = .seconds(1),
+                                procRoot: String = "/proc") async -> LoopCost {
+        let bus = Bus()
+        let events = bus.events()
+        let drain = Task { var n = 0; for await _ in events { n += 1 }; return n }
+        let monitor = Monitor(bus: bus, projects: projects, interval: interval, procRoot: procRoot)
+        let cpu0 = processCPUSeconds(), wall0 = ProcReader.monotonicSeconds()
+        let running = Task { await monitor.run() }
+        try? await Task.sleep(for: duration)
+        bus.send(.shutdown)
+        await running.value
+        let wall = ProcReader.monotonicSeconds() - wall0, cpu = processCPUSeconds() - cpu0
+        bus.close()
+        let published = await drain.value
+        return LoopCost(seconds: wall, intervalSeconds: Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18,
+                        ticks: published / 2, cpuPercentOfCore: cpu / wall * 100)
+    }
+
+    /// CPU time (user + system) this process has used, in seconds.
+    public static func processCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import VantageCore
+
+/// Persists what happens on the bus: it buffers events and writes them in one transaction per
+/// `flushInterval` (one per monitor tick at the default 1 s), and compacts the metric history
+/// every `compactEvery`. A write that fails (full disk, locked file) keeps the batch for the next
+/// try, up to `maxPending` events, and is reported once on the bus as a diagnostic.
+public actor StoreRecorder {
+    public let store: Store
+    private let bus: Bus
+    private let flushInterval: Duration
+    private let compactEvery: Duration
+    private let retention: Retention
+    private let maxPending: Int
+    private var pending: [Event] = []
+    private var lastCompaction: ContinuousClock.Instant?
+    private var reportedError: String?
+    /// The last write error, until a write succeeds again.
+    public private(set) var lastError: VantageError?
+    /// Events dropped because writes kept failing and the buffer was full.
+    public private(set) var droppedEvents = 0
+
+    public init(store: Store, bus: Bus, flushInterval: Duration = .seconds(1), compactEvery: Duration = .seconds(300),
+                retention: Retention = .standard, maxPending: Int = 10_000) {
+        self.store = store
+        self.bus = bus
+        self.flushInterval = flushInterval
+        self.compactEvery = compactEvery
+        self.retention = retention
+        self.maxPending = maxPending
+    }
+
+    /// Runs until `.shutdown`, the bus closes or the task is cancelled; writes what is pending on the way out.
+    public func run() async {
+        let events = bus.events(capacity: 4096)
+        let commands = bus.commands(capacity: 16)
+        let interval = flushInterval
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { [weak self] in
+                for await event in events where EventRows.isStored(event) { await self?.enqueue(event) }
+            }
+            group.addTask {
+                for await command in commands where command == .shutdown { return }
+            }
+            group.addTask { [weak self] in
+                while !Task.isCancelled {
+                    do { try await Task.sleep(for: interval, tolerance: .milliseconds(100)) } catch { return }
+                    await self?.flush()
+                }
+            }
+            await group.next()
+            group.cancelAll()
+        }
+        await flush()
+    }
+
+    /// Adds one event to the next batch.
+    public func enqueue(_ event: Event) {
+        pending.append(event)
+        trim()
+    }
+
+    /// Keeps the newest `maxPending` events.
+    private func trim() {
+        guard pending.count > maxPending else { return }
+        let excess = pending.count - maxPending
+        pending.removeFirst(excess)
+        droppedEvents += excess
+    }
+
+    /// Writes the pending events now (one transaction), and compacts when it is time.
+    public func flush() async {
+        let batch = pending
+        pending = []          // events that arrive during the write wait for the next batch
+        if !batch.isEmpty {
+            do {
+                try await store.persist(batch)
+                succeeded()
+            } catch {
+                pending = batch + pending
+                trim()
+                failed(error)
+                return
+            }
+        }
+        let now = ContinuousClock.now
+        if lastCompaction.map({ now - $0 >= compactEvery }) ?? true {
+            lastCompaction = now
+            do {
+                try await store.compact(now: Date(), retention: retention)
+                succeeded()
+            } catch {
+                failed(error)
+            }
+        }
+    }
+
+    /// Events waiting for the next write.
+    public var pendingCount: Int { pending.count }
+
+    private func succeeded() {
+        lastError = nil
+        reportedError = nil
+    }
+
+    private func failed(_ error: any Error) {
+        let vantageError = (error as? VantageError)
+            ?? VantageError(.io, "could not save to the database: \(error)", at: SourceLocation(file: store.path))
+        lastError = vantageError
+        let text = vantageError.description
+        guard text != reportedError else { return }
+        reportedError = text
+        bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: "vantage", message: text)))
+    }
+}

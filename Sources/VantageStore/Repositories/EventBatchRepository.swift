@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+import VantageCore
+
+extension Store {
+    /// Persists a batch of bus events in one transaction: samples become metric rows, scans update
+    /// the projects, timeline entries and diagnostics are appended, and a state change becomes a
+    /// timeline entry of kind `.state`. Logs and graph frames are not stored here.
+    public func persist(_ events: [Event], at time: Date = Date()) async throws {
+        guard events.contains(where: EventRows.isStored) else { return }
+        try await write("save \(events.count) events") { db in
+            for event in events { try EventRows.apply(db, event, time: time) }
+        }
+    }
+}
+
+enum EventRows {
+    static func isStored(_ event: Event) -> Bool {
+        switch event {
+        case .scanned, .systemSampled, .projectsSampled, .stateChanged, .timeline, .diagnostic: return true
+        case .log, .graph: return false
+        }
+    }
+
+    static func apply(_ db: Database, _ event: Event, time: Date) throws {
+        switch event {
+        case .scanned(let roots, let projects):
+            _ = try ProjectRows.saveScan(db, roots: roots, projects: projects, duration: nil, time: time)
+        case .systemSampled(let sample):
+            try MetricRows.insert(db, system: sample)
+        case .projectsSampled(let samples):
+            try MetricRows.insert(db, projects: samples)
+        case .stateChanged(let project, let from, let to):
+            try TimelineRows.insert(db, TimelineEntry(time: time, kind: .state, project: project,
+                                                      text: "\(project.displayName): \(from.rawValue) → \(to.rawValue)"))
+        case .timeline(let entry):
+            try TimelineRows.insert(db, entry)
+        case .diagnostic(let diagnostic):
+            try TimelineRows.insert(db, diagnostic)
+        case .log, .graph:
+            break
+        }
+    }
+}
+
+extension ProjectID {
+    /// The last path component, for short human text.
+    var displayName: String {
+        rawValue.split(separator: "/").last.map(String.init) ?? rawValue
+    }
+}

@@ -1,0 +1,66 @@
+import GRDB
+
+/// The database schema, one migration per version. Never edit a shipped migration: add a new one.
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: projects, scans, timeline, diagnostics, metrics") { db in
+            try db.execute(sql: """
+                CREATE TABLE projects (
+                    path TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    kinds TEXT NOT NULL,            -- JSON array of ProjectKind raw values
+                    command TEXT,
+                    ports TEXT NOT NULL,            -- JSON array of ints
+                    dependencies TEXT NOT NULL,     -- JSON array of Dependency
+                    lastSeen REAL NOT NULL          -- seconds since 1970
+                );
+                CREATE TABLE scans (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    time REAL NOT NULL,
+                    roots TEXT NOT NULL,            -- JSON array of paths
+                    projectCount INTEGER NOT NULL,
+                    duration REAL                   -- seconds, when known
+                );
+                CREATE INDEX scans_time ON scans(time);
+                CREATE TABLE timeline (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    time REAL NOT NULL,
+                    kind TEXT NOT NULL,
+                    project TEXT,
+                    text TEXT NOT NULL
+                );
+                CREATE INDEX timeline_time ON timeline(time);
+                CREATE TABLE diagnostics (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    time REAL NOT NULL,
+                    severity TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    project TEXT,
+                    message TEXT NOT NULL
+                );
+                CREATE INDEX diagnostics_time ON diagnostics(time);
+                -- Samples as taken (about one a second), kept one hour.
+                CREATE TABLE metric_raw (
+                    time REAL NOT NULL,
+                    metric TEXT NOT NULL,
+                    project TEXT NOT NULL DEFAULT '',   -- '' for machine-wide metrics
+                    value REAL NOT NULL
+                );
+                CREATE INDEX metric_raw_series ON metric_raw(metric, project, time);
+                CREATE INDEX metric_raw_time ON metric_raw(time);
+                -- One-minute averages, kept 30 days. `count` weights merges of late samples.
+                CREATE TABLE metric_minute (
+                    minute INTEGER NOT NULL,            -- start of the minute, seconds since 1970
+                    metric TEXT NOT NULL,
+                    project TEXT NOT NULL DEFAULT '',
+                    value REAL NOT NULL,
+                    count INTEGER NOT NULL,
+                    PRIMARY KEY (metric, project, minute)
+                ) WITHOUT ROWID;
+                CREATE INDEX metric_minute_time ON metric_minute(minute);
+                """)
+        }
+        return migrator
+    }
+}

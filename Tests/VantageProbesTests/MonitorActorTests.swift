@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import VantageProbes
+import VantageCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The Monitor actor on a real bus: ticks, state transitions, commands.
+@Suite(.serialized) struct MonitorActorTests {
+    /// Collects the events of a bus in the background.
+    final class Recorder: @unchecked Sendable {
+        private let lock = NSLock()
+        private var events: [Event] = []
+        func append(_ e: Event) { lock.lock(); events.append(e); lock.unlock() }
+        var all: [Event] { lock.lock(); defer { lock.unlock() }; return events }
+    }
+
+    @Test func publishesSamplesAndStateChangesAndStopsOnShutdown() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let project = Project(name: "demo", path: folder.path, kinds: [.command])
+        let bus = Bus()
+        let events = bus.events()
+        let recorder = Recorder()
+        let listener = Task { for await e in events { recorder.append(e) } }
+        let monitor = Monitor(bus: bus, projects: [project], interval: .milliseconds(200))
+        let finished = Flag()
+        Task { await monitor.run(); finished.set() }
+
+        // Ticks arrive with system and project samples.
+        #expect(await eventually {
+            recorder.all.contains { if case .systemSampled(let s) = $0 { return s.memTotalBytes > 0 }; return false }
+        })
+        #expect(await eventually {
+            recorder.all.contains { if case .projectsSampled(let p) = $0 { return p.first?.state == .stopped }; return false }
+        })
+
+        let child = try SpawnedProcess.shell("cd '\(folder.path)' && exec sleep 60")
+        defer { child.kill() }
+        let started = Event.stateChanged(project: project.id, from: .stopped, to: .external)
+        #expect(await eventually { recorder.all.contains(started) })
+        #expect(await monitor.currentStates()[project.id] == .external)
+
+        child.kill()
+        let stopped = Event.stateChanged(project: project.id, from: .external, to: .stopped)
+        #expect(await eventually { recorder.all.contains(stopped) })
+        // Exactly one transition each way.
+        #expect(recorder.all.filter { $0 == started }.count == 1)
+        #expect(recorder.all.filter { $0 == stopped }.count == 1)
+
+        bus.send(.shutdown)
+        #expect(await eventually(timeout: .seconds(3)) { finished.isSet })
+        listener.cancel()
+    }
+
+    @Test func refreshSamplesImmediately() async throws {
+        let bus = Bus()
+        let events = bus.events()
+        let recorder = Recorder()
+        let listener = Task { for await e in events { recorder.append(e) } }
+        let monitor = Monitor(bus: bus, projects: [], interval: .seconds(3600))
+        let finished = Flag()
+        Task { await monitor.run(); finished.set() }
+        // The first sample comes quickly even with an hour's interval...
+        #expect(await eventually { recorder.all.count >= 2 })
+        // A refresh right after a sample is ignored (the figures are fresh)...
+        await monitor.sampleNow()
+        #expect(await eventually { recorder.all.count >= 4 })
+        let before = recorder.all.count
+        await monitor.refresh()
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(recorder.all.count == before)
+        // ...and a later refresh, through the bus, brings another sample at once.
+        try await Task.sleep(for: Monitor.minimumRefreshGap)
+        bus.send(.refresh)
+        #expect(await eventually(timeout: .seconds(2)) { recorder.all.count >= before + 2 })
+        bus.close()
+        #expect(await eventually(timeout: .seconds(3)) { finished.isSet })
+        listener.cancel()
+    }
+
+    @Test func scannedEventsAndUpdateProjectsChangeWhatIsWatched() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let project = Project(name: "late", path: folder.path, kinds: [.command])
+        let bus = Bus()
+        let events = bus.events()
+        let recorder = Recorder()
+        let listener = Task { for await e in events { recorder.append(e) } }
+        let monitor = Monitor(bus: bus, projects: [], interval: .milliseconds(200))
+        let finished = Flag()
+        Task { await monitor.run(); finished.set() }
+        try await Task.sleep(for: .milliseconds(100))
+        bus.publish(.scanned(roots: [folder.path], projects: [project]))
+        #expect(await eventually {
+            recorder.all.contains { if case .projectsSampled(let p) = $0 { return p.map(\.project) == [project.id] }; return false }
+        })
+        await monitor.updateProjects([])
+        #expect(await monitor.currentStates().isEmpty)
+        bus.send(.shutdown)
+        #expect(await eventually(timeout: .seconds(3)) { finished.isSet })
+        listener.cancel()
+    }
+
+    @Test func sampleOnceGivesRatesFromTwoReads() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let child = try SpawnedProcess.shell("cd '\(folder.path)' && while :; do :; done")
+        defer { child.kill() }
+        try await Task.sleep(for: .milliseconds(100))
+        let (system, projects) = await Monitor.sampleOnce(
+            projects: [Project(name: "busy", path: folder.path, kinds: [.command])], window: .milliseconds(300))
+        #expect(system.cpuPercent > 0 && system.cpuPercent <= 100)
+        #expect(system.memTotalBytes > 0)
+        #expect(projects.count == 1)
+        #expect(projects[0].state == .external)
+        #expect(projects[0].cpuPercent > 0 && projects[0].cpuPercent < 110)
+        if machineHasASpareCore() {
+            #expect(system.cpuPercent > 100.0 / Double(system.cpuCount) * 0.5)   // at least half a core busy
+            #expect(projects[0].cpuPercent > 50)
+        }
+    }
+}
+
+/// Set once, read from anywhere.
+final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+}

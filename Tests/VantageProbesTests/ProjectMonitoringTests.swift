@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+@testable import VantageProbes
+import VantageCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Project attribution and meters, with real processes started in a project's folder.
+@Suite(.serialized) struct ProjectMonitoringTests {
+    private func project(_ folder: TemporaryFolder, _ name: String = "demo") -> Project {
+        Project(name: name, path: folder.path, kinds: [.command])
+    }
+
+    @Test func aBusyLoopInTheFolderMakesTheProjectRunningAndItsCPUIsMeasured() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let sampler = MonitorSampler(projects: [project(folder)])
+        #expect(sampler.sample().projects[0].state == .stopped)
+        var last = ProcReader.monotonicSeconds()
+
+        let child = try SpawnedProcess.shell("cd '\(folder.path)' && while :; do :; done")
+        defer { child.kill() }
+        // Sample every 250 ms for 2 s and integrate the CPU share over time.
+        var measuredSeconds = 0.0
+        var samples: [ProjectSample] = []
+        for _ in 0..<8 {
+            try await Task.sleep(for: .milliseconds(250))
+            let sample = sampler.sample().projects[0]
+            let now = ProcReader.monotonicSeconds()
+            measuredSeconds += sample.cpuPercent / 100 * (now - last)
+            last = now
+            samples.append(sample)
+        }
+        let kernelSeconds = child.killAndMeasureCPU()
+        // The kernel's own account of the child's CPU time, from wait4(2), agrees with the monitor's.
+        #expect(kernelSeconds > 0.1)
+        #expect(abs(measuredSeconds - kernelSeconds) < 0.05 + kernelSeconds * 0.1,
+                "monitor \(measuredSeconds) s, kernel \(kernelSeconds) s")
+        let sample = try #require(samples.last)
+        #expect(sample.state == .external)
+        #expect(sample.pids == [child.pid])
+        #expect(sample.processCount == 1)
+        #expect(sample.rssBytes > 0)
+        #expect(samples.allSatisfy { $0.cpuPercent < 110 })   // one single-threaded loop
+        if machineHasASpareCore() {
+            #expect(samples.suffix(4).map(\.cpuPercent).max() ?? 0 > 50, "\(samples.map(\.cpuPercent))")
+        }
+
+        let after = sampler.sample().projects[0]
+        #expect(after.state == .stopped)
+        #expect(after.processCount == 0 && after.cpuPercent == 0 && after.rssBytes == 0)
+    }
+
+    @Test func memoryOfAPythonProcessIsCountedInTheProjectRSS() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let sampler = MonitorSampler(projects: [project(folder)])
+        let size = 96 << 20
+        let child = try SpawnedProcess.shell(
+            "cd '\(folder.path)' && exec python3 -c 'import time; b = b\"x\" * \(size); open(\"ready\", \"w\").close(); time.sleep(60)'")
+        defer { child.kill() }
+        #expect(await eventually { FileManager.default.fileExists(atPath: folder.path + "/ready") })
+        let sample = sampler.sample().projects[0]
+        #expect(sample.state == .external)
+        #expect(sample.rssBytes > UInt64(size))
+        #expect(sample.pids == [child.pid])
+    }
+
+    @Test func descendantsCountOnceAndTheDeepestProjectWins() async throws {
+        let outer = try TemporaryFolder()
+        defer { outer.remove() }
+        let innerPath = outer.path + "/inner"
+        try FileManager.default.createDirectory(atPath: innerPath, withIntermediateDirectories: false)
+        let outerProject = Project(name: "outer", path: outer.path, kinds: [.command])
+        let innerProject = Project(name: "inner", path: innerPath + "/", kinds: [.command])   // trailing slash on purpose
+        let sampler = MonitorSampler(projects: [outerProject, innerProject])
+
+        // A shell in outer/ starts a sleep that moves to / (still outer's, as a descendant) and a
+        // sleep that moves into inner/ (inner's: its own cwd is the deeper match).
+        let child = try SpawnedProcess.shell(
+            "cd '\(outer.path)'; (cd / && exec sleep 60) & (cd '\(innerPath)' && exec sleep 61) & wait")
+        defer { child.kill() }
+        var samples: [ProjectSample] = []
+        let settled = await eventually {
+            samples = sampler.sample().projects
+            return samples[0].processCount == 2 && samples[1].processCount == 1
+        }
+        #expect(settled, "outer \(samples.first?.processCount ?? -1), inner \(samples.last?.processCount ?? -1)")
+        #expect(samples[0].pids == [child.pid])
+        #expect(samples[0].state == .external && samples[1].state == .external)
+        let innerRoot = try #require(samples[1].pids.first)
+        #expect(ProcReader().process(innerRoot)?.ppid == child.pid)
+        #expect(ProcReader().cwd(innerRoot) == innerPath)
+    }
+
+    @Test func aProjectPathThroughASymbolicLinkStillMatches() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let link = folder.path + "-link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: folder.path)
+        defer { try? FileManager.default.removeItem(atPath: link) }
+        let sampler = MonitorSampler(projects: [Project(name: "linked", path: link, kinds: [.command]),
+                                                Project(name: "relative", path: "", kinds: [.command])])
+        let child = try SpawnedProcess.shell("cd '\(link)' && exec sleep 60")
+        defer { child.kill() }
+        var samples: [ProjectSample] = []
+        #expect(await eventually {
+            samples = sampler.sample().projects
+            return samples[0].state == .external
+        })
+        #expect(samples[0].project == ProjectID(link))   // reported under the path it was given
+        #expect(samples[1].state == .stopped)            // an empty path matches nothing
+    }
+
+    @Test func aListeningServerInTheFolderReportsItsPort() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let port = freeTCPPort()
+        let sampler = MonitorSampler(projects: [project(folder)])
+        let child = try SpawnedProcess.shell(
+            "cd '\(folder.path)' && exec python3 -m http.server \(port) --bind 127.0.0.1")
+        defer { child.kill() }
+        var sample = sampler.sample().projects[0]
+        let found = await eventually {
+            sample = sampler.sample().projects[0]
+            return sample.listeningPorts.contains(port)
+        }
+        #expect(found, "ports \(sample.listeningPorts)")
+        #expect(sample.listeningPorts == [port])
+        // Netlink (what the monitor uses) and /proc/net/tcp agree on this listener.
+        let reader = ProcReader()
+        let viaNetlink = reader.listeningSockets(), viaFiles = reader.listeningSocketsFromFiles()
+        let inode = try #require(viaFiles.first { $0.value == port }?.key)
+        #expect(viaNetlink[inode] == port)
+        // And once the server is gone, the port is gone too.
+        child.kill()
+        #expect(sampler.sample().projects[0].listeningPorts.isEmpty)
+    }
+
+    @Test func anIPv6ListenerIsFoundThroughTcp6() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let port = freeTCPPort()
+        let child = try SpawnedProcess.shell(
+            "cd '\(folder.path)' && exec python3 -c 'import socket,time; s=socket.socket(socket.AF_INET6); s.bind((\"::1\", \(port))); s.listen(); time.sleep(60)'")
+        defer { child.kill() }
+        let sampler = MonitorSampler(projects: [project(folder)])
+        #expect(await eventually { sampler.sample().projects[0].listeningPorts == [port] })
+    }
+
+    @Test func aProcessThatMovesIntoTheFolderLaterIsAttributedWithinAFewTicks() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let sampler = MonitorSampler(projects: [project(folder)])
+        // Starts outside the project, is seen there, then cds in (its cwd is re-read every few ticks).
+        let child = try SpawnedProcess.shell("cd / && sleep 0.5 && cd '\(folder.path)' && exec sleep 60")
+        defer { child.kill() }
+        #expect(sampler.sample().projects[0].state == .stopped)
+        try await Task.sleep(for: .milliseconds(700))
+        var ticks = 0
+        let attributed = await eventually(timeout: .seconds(5)) {
+            ticks += 1
+            try? await Task.sleep(for: .milliseconds(50))
+            return sampler.sample().projects[0].state == .external
+        }
+        #expect(attributed)
+        #expect(ticks <= sampler.refreshTicks + 1)
+    }
+
+    @Test func vantageAndTheShellThatStartedItAreNeverAttributed() throws {
+        let here = FileManager.default.currentDirectoryPath
+        let project = Project(name: "here", path: here, kinds: [.swift])
+        let sample = MonitorSampler(projects: [project]).sample().projects[0]
+        #expect(!sample.pids.contains(getpid()) && !sample.pids.contains(getppid()))
+        // Without the exclusions this very process is attributed (its cwd is the project).
+        let unexcluded = MonitorSampler(projects: [project], excluding: [], excludeAncestors: false).sample().projects[0]
+        var chain: Set<Int32> = [getpid()]
+        var current = getpid()
+        let reader = ProcReader()
+        while current > 1, let parent = reader.process(current, withCWD: false)?.ppid {
+            chain.insert(parent)
+            current = parent
+        }
+        #expect(!chain.isDisjoint(with: unexcluded.pids), "roots \(unexcluded.pids), chain \(chain)")
+        #expect(chain.isDisjoint(with: sample.pids))
+        #expect(unexcluded.processCount > sample.processCount)
+    }
+}

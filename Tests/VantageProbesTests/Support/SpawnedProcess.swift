@@ -1,0 +1,112 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real child process for tests, started with posix_spawn with an empty signal mask and default
+/// signal dispositions (Swift Testing blocks SIGTERM/SIGINT/SIGHUP and children would inherit it).
+final class SpawnedProcess: @unchecked Sendable {
+    let pid: pid_t
+    private var reaped = false
+
+    init(_ executable: String, _ arguments: [String]) throws {
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attr, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for s in [SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD] { sigaddset(&defaults, s) }
+        posix_spawnattr_setsigdefault(&attr, &defaults)
+        posix_spawnattr_setpgroup(&attr, 0)   // its own group, so kill() reaches its children too
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var child: pid_t = 0
+        let rc = posix_spawn(&child, executable, nil, &attr, argv, environ)
+        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EINVAL) }
+        pid = child
+    }
+
+    /// `/bin/sh -c script`.
+    static func shell(_ script: String) throws -> SpawnedProcess {
+        try SpawnedProcess("/bin/sh", ["-c", script])
+    }
+
+    /// Sends SIGKILL to the child's whole process group and reaps the child.
+    func kill() {
+        guard !reaped else { return }
+        Glibc.kill(-pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        reaped = true
+    }
+
+    /// Kills the process group, reaps the child and returns the CPU time (user + system, seconds)
+    /// the kernel accounted to it over its life.
+    func killAndMeasureCPU() -> Double {
+        guard !reaped else { return 0 }
+        Glibc.kill(-pid, SIGKILL)
+        var status: Int32 = 0
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
+        reaped = true
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    deinit { kill() }
+}
+
+/// A fresh temporary folder, removed by `remove()`.
+struct TemporaryFolder {
+    let path: String
+    init(_ label: String = "vantage-probes") throws {
+        let template = FileManager.default.temporaryDirectory.path + "/\(label)-XXXXXX"
+        var bytes = Array(template.utf8CString)
+        guard mkdtemp(&bytes) != nil else { throw POSIXError(.EIO) }
+        // Resolve symlinks so the path matches what /proc/PID/cwd reports.
+        let made = String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        path = URL(fileURLWithPath: made).resolvingSymlinksInPath().path
+    }
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Polls `condition` every 50 ms until it holds or `timeout` passes.
+func eventually(timeout: Duration = .seconds(5), _ condition: () async -> Bool) async -> Bool {
+    let clock = ContinuousClock()
+    let end = clock.now.advanced(by: timeout)
+    while clock.now < end {
+        if await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(50))
+    }
+    return await condition()
+}
+
+/// A TCP port nobody listens on now (bind to port 0 and read back what the kernel chose).
+func freeTCPPort() -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var addr = sockaddr_in()
+    addr.sin_family = sa_family_t(AF_INET)
+    addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+    addr.sin_port = 0
+    var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+    withUnsafeMutablePointer(to: &addr) { p in
+        p.withMemoryRebound(to: sockaddr.self, capacity: 1) { sa in
+            _ = bind(fd, sa, len)
+            _ = getsockname(fd, sa, &len)
+        }
+    }
+    return Int(UInt16(bigEndian: addr.sin_port))
+}
+
+/// True when the machine has a core to spare (load average below the core count), so a busy
+/// child can be expected to get most of one.
+func machineHasASpareCore() -> Bool {
+    var load = [Double](repeating: 0, count: 1)
+    return getloadavg(&load, 1) == 1 && load[0] < Double(sysconf(Int32(_SC_NPROCESSORS_ONLN))) - 0.8
+}
