@@ -26,12 +26,20 @@ enum ManifestText {
         }
     }
 
-    /// The 1-based line holding the UTF-8 byte at `offset`.
-    static func line(ofByteOffset offset: Int, in text: String) -> Int {
+    /// The line a JSONSerialization error points at. Foundation says "around line L, column C" on
+    /// Darwin and "around character N" (a UTF-16 offset) on Linux.
+    static func line(ofJSONError error: any Error, in text: String) -> Int? {
+        let ns = error as NSError
+        let description = (ns.userInfo["NSDebugDescription"] as? String) ?? ns.localizedDescription
+        if let m = SwiftPackageManifest.firstMatch(#"around line (\d+)"#, in: description), let line = Int(m[0]) {
+            return line
+        }
+        guard let m = SwiftPackageManifest.firstMatch(#"around character (\d+)"#, in: description),
+              let offset = Int(m[0]) else { return nil }
         var line = 1
-        for (i, byte) in text.utf8.enumerated() {
+        for (i, unit) in text.utf16.enumerated() {
             if i >= offset { break }
-            if byte == UInt8(ascii: "\n") { line += 1 }
+            if unit == 10 { line += 1 }
         }
         return line
     }

@@ -42,7 +42,7 @@ struct ComposeFile: Equatable {
             case .ports(let ports): result.services[result.services.count - 1].ports += ports
             case .none: break
             case .invalid(let why):
-                warnings.add("cannot read the port \"\(spec)\": \(why)", file: path, line: line, field: field,
+                warnings.add("cannot read the port \"\(unquote(spec))\": \(why)", file: path, line: line, field: field,
                              hint: "write it as \"HOST:CONTAINER\", e.g. \"8080:80\"")
             }
         }

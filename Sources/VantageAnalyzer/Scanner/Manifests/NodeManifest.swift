@@ -15,8 +15,7 @@ enum NodeManifest {
         do {
             object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [])
         } catch {
-            let ns = error as NSError
-            let line = (ns.userInfo["NSJSONSerializationErrorIndex"] as? Int).map { ManifestText.line(ofByteOffset: $0, in: text) }
+            let line = ManifestText.line(ofJSONError: error, in: text)
             warnings.add("the file is not valid JSON", file: path, line: line,
                          hint: "fix the syntax; the project is listed without its name, command and dependencies")
             return evidence
