@@ -9,6 +9,7 @@ struct Vantage: AsyncParsableCommand {
         // Each subcommand lives in Commands/<Name>Command.swift.
         subcommands: [
             ScanCommand.self,
+            BenchCommand.self,
         ])
     func run() async throws {}
 }
