@@ -1,3 +1,4 @@
+import Foundation
 import VantageCore
 
 /// What a scan found: the projects, and a warning for every manifest it could not fully read.
@@ -11,5 +12,13 @@ public struct ScanResult: Sendable, Equatable {
     public init(projects: [Project] = [], warnings: [VantageError] = []) {
         self.projects = projects
         self.warnings = warnings
+    }
+
+    /// The warnings as Troubleshooting-pane diagnostics (severity warning, source = the file).
+    public func diagnostics(at time: Date = Date()) -> [Diagnostic] {
+        warnings.map { warning in
+            Diagnostic(time: time, severity: .warning, source: warning.location?.file ?? "vantage scan",
+                       message: warning.description)
+        }
     }
 }

@@ -40,7 +40,6 @@ public struct ForceLayout: Sendable {
     private var anchorY: [Double] = []
 
     private var tree = QuadTree()
-    private var stack: [Int32] = []
 
     /// The temperature: 1 when fresh, multiplied by (1 - alphaDecay) each tick.
     public private(set) var alpha: Double = 0
@@ -233,12 +232,9 @@ public struct ForceLayout: Sendable {
             let xs = UnsafeBufferPointer(x), ys = UnsafeBufferPointer(y)
             // Repulsion.
             tree.build(x: xs, y: ys)
-            for i in 0..<n {
-                var fx = 0.0, fy = 0.0
-                tree.repulsion(on: i, x: xs[i], y: ys[i], strength: p.repulsion, theta2: theta2, minDistance2: minD2,
-                               xs: xs, ys: ys, stack: &stack, fx: &fx, fy: &fy)
-                vx[i] += fx * a * mobility[i]
-                vy[i] += fy * a * mobility[i]
+            mobility.withUnsafeBufferPointer { mobility in
+                tree.applyRepulsion(xs: xs, ys: ys, vx: vx, vy: vy, scale: mobility,
+                                    strength: p.repulsion * a, theta2: theta2, minDistance2: minD2)
             }
             // Springs (on positions moved by the current velocities, as d3-force does).
             for k in 0..<springFrom.count {

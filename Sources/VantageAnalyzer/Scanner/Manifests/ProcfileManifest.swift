@@ -2,8 +2,8 @@ import Foundation
 import VantageCore
 
 /// A `Procfile`: `name: command` lines. The command is the `web` entry, else the first.
-/// A `web` entry (or, without one, any entry) that uses `$PORT` declares a port: the `.env`
-/// `PORT` if set, else 5000, the port foreman and honcho give the first process by default.
+/// An entry that uses `$PORT` declares a port: the `.env` `PORT` if set, else 5000, the port
+/// foreman and honcho give the first process by default.
 enum ProcfileManifest {
     static let fileName = "Procfile"
     static let defaultPort = 5000
