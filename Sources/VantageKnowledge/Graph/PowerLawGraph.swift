@@ -30,7 +30,7 @@ public enum PowerLawGraph {
             return candidate < limit ? candidate : Int(random.next() % UInt64(limit))
         }
         // Grow: node i attaches its share of the edges to earlier nodes.
-        let perNode = max(1, Int((Double(target) / Double(max(nodes - 1, 1))).rounded(.up)))
+        let perNode = max(1, target / max(nodes - 1, 1)) // every node gets at least one edge when there are enough
         for i in 1..<max(nodes, 1) where pairs.count < target {
             var attempts = 0
             var made = 0

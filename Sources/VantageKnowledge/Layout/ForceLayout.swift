@@ -206,7 +206,7 @@ public struct ForceLayout: Sendable {
                 continue
             }
             // Distance from the centre grows like the square root of the area used so far.
-            let radius = parameters.springLength * 2.2 * (area + s / 2).squareRoot() + parameters.springLength * 3
+            let radius = parameters.springLength * (1.6 * (area + s / 2).squareRoot() + 2)
             anchorX[c] = cos(Double(rank) * golden) * radius
             anchorY[c] = sin(Double(rank) * golden) * radius
             area += s

@@ -3,7 +3,7 @@ public struct ForceLayoutParameters: Sendable, Equatable {
     /// Rest length of an edge's spring, in layout units.
     public var springLength: Double = 30
     /// Repulsion between every two nodes (force = repulsion / distance).
-    public var repulsion: Double = 900
+    public var repulsion: Double = 100
     /// Pull of each node toward its component's anchor, per unit of distance.
     public var gravity: Double = 0.02
     /// Barnes–Hut opening angle: a cell is taken as one body when size / distance < theta.
