@@ -37,7 +37,8 @@ let package = Package(
         .testTarget(name: "VantageStoreTests", dependencies: ["VantageStore"]),
         .testTarget(name: "VantageProbesTests", dependencies: ["VantageProbes"]),
         .testTarget(name: "VantageOrchestratorTests", dependencies: ["VantageOrchestrator"]),
-        .testTarget(name: "VantageAnalyzerTests", dependencies: ["VantageAnalyzer"]),
+        // Fixtures are folder trees the tests read from disk (they hold Package.swift files, so never compile them).
+        .testTarget(name: "VantageAnalyzerTests", dependencies: ["VantageAnalyzer"], exclude: ["Fixtures"]),
         .testTarget(name: "VantageKnowledgeTests", dependencies: ["VantageKnowledge"]),
         .testTarget(name: "VantageTUITests", dependencies: ["VantageTUI"], exclude: ["Goldens", "InvalidConfigs"]),
         // Drives the real `vantage` binary in tmux; needs the executable built first.

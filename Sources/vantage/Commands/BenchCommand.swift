@@ -1,9 +1,13 @@
 import ArgumentParser
 
-/// `vantage bench ...`: measurements behind the performance targets. Each figure is one subcommand.
+/// `vantage bench ...`: measurements behind the performance targets. Each subcommand prints its
+/// figures as `name: value` lines.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure Vantage's own costs (each subcommand prints one figure).",
-        subcommands: [BenchMonitorCommand.self])
+        abstract: "Measure Vantage's own costs (each subcommand prints its figures).",
+        subcommands: [
+            BenchMonitorCommand.self,
+            BenchGraphCommand.self,
+        ])
 }

@@ -1,0 +1,24 @@
+import VantageCore
+
+/// What one manifest (or marker file) says about the folder it sits in.
+/// `FolderInspector` merges the evidence of every kind found in a folder into one `Project`.
+struct KindEvidence: Sendable, Equatable {
+    var kind: ProjectKind
+    /// The project name the manifest declares, if any.
+    var name: String?
+    /// The start command this kind proposes, if one can be inferred.
+    var command: String?
+    var ports: [Int] = []
+    var dependencies: [Dependency] = []
+}
+
+/// The warnings a scan collects while it reads manifests.
+struct ScanWarnings {
+    private(set) var items: [VantageError] = []
+
+    mutating func add(_ message: String, file: String, line: Int? = nil, field: String? = nil, hint: String? = nil) {
+        items.append(VantageError(.config, message, at: SourceLocation(file: file, line: line, field: field), hint: hint))
+    }
+
+    mutating func add(_ error: VantageError) { items.append(error) }
+}

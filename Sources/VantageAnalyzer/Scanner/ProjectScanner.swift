@@ -1,0 +1,86 @@
+import Foundation
+import VantageCore
+
+/// Finds projects under workspace roots.
+///
+/// It walks each root to a limited depth (the root itself is depth 0), never follows symbolic
+/// links to folders, and skips folders that hold dependencies, build output or caches
+/// (`node_modules`, `.git`, `.build*`, virtualenvs, `target`, `vendor`, `__pycache__`, `dist`)
+/// as well as any other hidden folder. A project folder is still descended into, so a
+/// monorepo's sub-projects are found too.
+public struct ProjectScanner: Sendable {
+    /// Folder names never descended into.
+    public static let skippedFolderNames: Set<String> = [
+        "node_modules", ".git", "target", "vendor", "__pycache__", "dist", ".venv", "venv",
+        ".hg", ".svn", ".tox", ".mypy_cache", ".pytest_cache", ".gradle", ".idea", ".swiftpm",
+    ]
+
+    public init() {}
+
+    /// Whether the scanner skips a folder with this name (a folder holding `pyvenv.cfg` is skipped too).
+    public static func skips(folderNamed name: String) -> Bool {
+        skippedFolderNames.contains(name) || name.hasPrefix(".build") || (name.hasPrefix(".") && name != ".")
+    }
+
+    /// Scans every root (absolute or relative to the current directory) down to `maxDepth`.
+    /// Throws only when a root does not exist or is not a folder; problems inside manifests
+    /// become `ScanResult.warnings`.
+    public func scan(roots: [String], maxDepth: Int = 4) throws(VantageError) -> ScanResult {
+        var projects: [String: Project] = [:]
+        var warnings = ScanWarnings()
+        for root in roots {
+            let absolute = Self.absolutePath(root)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+                throw VantageError(.notFound, "no such folder: \(root)", hint: "give an existing folder to scan")
+            }
+            guard isDirectory.boolValue else {
+                throw VantageError(.usage, "not a folder: \(root)", hint: "give a folder to scan, not a file")
+            }
+            walk(absolute, depth: 0, maxDepth: max(0, maxDepth), into: &projects, warnings: &warnings)
+        }
+        let sorted = projects.values.sorted { $0.path < $1.path }
+        return ScanResult(projects: sorted, warnings: warnings.items)
+    }
+
+    private func walk(_ folder: String, depth: Int, maxDepth: Int,
+                      into projects: inout [String: Project], warnings: inout ScanWarnings) {
+        guard projects[folder] == nil else { return } // overlapping roots
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return }
+        var files = Set<String>()
+        var folders: [String] = []
+        for name in names {
+            let path = folder == "/" ? "/" + name : folder + "/" + name
+            guard let attributes = try? fm.attributesOfItem(atPath: path),
+                  let type = attributes[.type] as? FileAttributeType else { continue }
+            switch type {
+            case .typeDirectory: folders.append(name)
+            case .typeRegular: files.insert(name)
+            case .typeSymbolicLink:
+                // A link to a file counts as the file; links to folders are not followed (no cycles).
+                var isDir: ObjCBool = false
+                if fm.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue { files.insert(name) }
+            default: continue
+            }
+        }
+        if files.contains("pyvenv.cfg") { return }
+        if let project = FolderInspector.inspect(folder: folder, files: files, warnings: &warnings) {
+            projects[folder] = project
+        }
+        guard depth < maxDepth else { return }
+        for name in folders.sorted() where !Self.skips(folderNamed: name) {
+            walk(folder == "/" ? "/" + name : folder + "/" + name, depth: depth + 1, maxDepth: maxDepth,
+                 into: &projects, warnings: &warnings)
+        }
+    }
+
+    /// The standardized absolute path of `path`, resolving it against the current directory.
+    static func absolutePath(_ path: String) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        let absolute = expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
+        var standardized = (absolute as NSString).standardizingPath
+        if standardized.count > 1, standardized.hasSuffix("/") { standardized.removeLast() }
+        return standardized
+    }
+}

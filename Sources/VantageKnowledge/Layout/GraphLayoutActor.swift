@@ -1,0 +1,84 @@
+import VantageCore
+
+/// Owns the workspace's knowledge graph and its layout, and keeps the Graph pane fed.
+///
+/// It re-applies projects on every `Event.scanned`, ticks the layout while it is not settled
+/// (one tick per `tickInterval`), and publishes `Event.graph(snapshot)` at most once per
+/// `publishInterval`, plus a final frame when the layout settles. Once settled it stops ticking
+/// altogether, so an idle workspace costs no CPU; the next change warms it up again.
+public actor GraphLayoutActor {
+    private let bus: Bus
+    private let tickInterval: Duration
+    private let publishInterval: Duration
+    public private(set) var graph = KnowledgeGraph()
+    private var layout: ForceLayout
+    private var ticking: Task<Void, Never>?
+    private let clock = ContinuousClock()
+
+    /// Frames published so far (for tests and diagnostics).
+    public private(set) var framesPublished = 0
+
+    public init(bus: Bus, seed: UInt64 = 1, parameters: ForceLayoutParameters = ForceLayoutParameters(),
+                tickInterval: Duration = .milliseconds(16), publishInterval: Duration = .milliseconds(100)) {
+        self.bus = bus
+        self.layout = ForceLayout(seed: seed, parameters: parameters)
+        self.tickInterval = tickInterval
+        self.publishInterval = publishInterval
+    }
+
+    /// Handles events until the stream ends. Subscribe before the first scan is published
+    /// (`let events = bus.events()`), then `Task { await actor.run(events: events) }`.
+    public func run(events: AsyncStream<Event>) async {
+        for await event in events {
+            if case .scanned(_, let projects) = event { apply(projects: projects) }
+        }
+        ticking?.cancel()
+    }
+
+    /// Brings the graph in line with the projects and starts the layout moving if anything changed.
+    @discardableResult
+    public func apply(projects: [Project]) -> GraphChange {
+        let change = graph.apply(projects: projects)
+        if !change.isEmpty {
+            layout.sync(with: graph)
+            startTicking()
+        }
+        return change
+    }
+
+    /// The current frame.
+    public func snapshot() -> GraphSnapshot { layout.snapshot() }
+
+    public var isSettled: Bool { layout.isSettled }
+
+    /// Whether the layout is currently being ticked (false when settled: idle costs nothing).
+    public var isTicking: Bool { ticking != nil }
+
+    private func startTicking() {
+        guard ticking == nil else { return }
+        ticking = Task { await self.tickUntilSettled() }
+    }
+
+    private func tickUntilSettled() async {
+        var lastPublish: ContinuousClock.Instant?
+        while !Task.isCancelled {
+            layout.step()
+            let now = clock.now
+            if layout.isSettled {
+                publish()
+                break
+            }
+            if lastPublish.map({ now - $0 >= publishInterval }) ?? true {
+                publish()
+                lastPublish = now
+            }
+            try? await Task.sleep(for: tickInterval)
+        }
+        ticking = nil
+    }
+
+    private func publish() {
+        bus.publish(.graph(layout.snapshot()))
+        framesPublished += 1
+    }
+}

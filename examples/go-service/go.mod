@@ -1,0 +1,3 @@
+module example.com/vantage/go-service
+
+go 1.22
