@@ -1,0 +1,159 @@
+/// Online log template mining in the Drain family (He et al., ICWS 2017).
+///
+/// Each line loses its header (`LogLineHeader`), is split into masked tokens (`LogTokenMasker`) and is
+/// routed through a fixed-depth prefix tree: first by token count, then by its leading tokens
+/// (a token holding a value routes through the wildcard child). In the leaf, the most similar
+/// cluster takes the line if enough of its constant tokens match (see `similarity`); differing positions become `<*>`.
+/// Otherwise the line starts a new cluster.
+///
+/// Not thread-safe: one owner feeds it (an actor, or a command reading a file).
+public final class LogTemplateMiner {
+    public let configuration: LogMinerConfiguration
+
+    private final class Node {
+        var children: [Int: Node] = [:]
+        var clusters: [Int] = []
+    }
+
+    private struct Cluster {
+        var tokens: [Int]
+        var count: Int
+        var firstLine: Int
+        var lastLine: Int
+    }
+
+    private var interner = TokenInterner()
+    private var masker = LogTokenMasker()
+    private var byLength: [Int: Node] = [:]
+    private var store: [Cluster] = []
+    private var lineTokens: [Int] = []
+    /// Lines given so far; the next line's 1-based number is `lineCount + 1`.
+    public private(set) var lineCount = 0
+
+    public init(configuration: LogMinerConfiguration = .default) {
+        self.configuration = configuration
+        lineTokens.reserveCapacity(64)
+    }
+
+    /// Adds one line (without its newline) and returns the cluster it joined.
+    @discardableResult
+    public func add(_ line: String) -> LogClusterID {
+        var line = line
+        return line.withUTF8 { add(bytes: $0) }
+    }
+
+    /// Adds one line given as UTF-8 bytes (without its newline).
+    @discardableResult
+    public func add(bytes line: UnsafeBufferPointer<UInt8>) -> LogClusterID {
+        lineCount += 1
+        lineTokens.removeAll(keepingCapacity: true)
+        let start = LogLineHeader.messageStart(line)
+        masker.tokens(line, from: start) { token in
+            let id = interner.intern(token)
+            // A run of bare values (`<*> <*> <*>`) is one variable-length value: a list of ids, a
+            // multi-word timestamp. Keeping one lets lists of any length share a template.
+            if id == TokenInterner.wildcard, lineTokens.last == TokenInterner.wildcard { return }
+            lineTokens.append(id)
+        }
+        return LogClusterID(place(lineTokens) + 1)
+    }
+
+    /// Every cluster, in order of creation.
+    public var clusters: [LogCluster] {
+        store.indices.map(cluster(at:))
+    }
+
+    public func cluster(_ id: LogClusterID) -> LogCluster? {
+        let index = id.rawValue - 1
+        return store.indices.contains(index) ? cluster(at: index) : nil
+    }
+
+    /// The current template of a cluster (it can still generalise as lines arrive).
+    public func template(of id: LogClusterID) -> String {
+        let index = id.rawValue - 1
+        return store.indices.contains(index) ? render(store[index].tokens) : ""
+    }
+
+    private func cluster(at index: Int) -> LogCluster {
+        let c = store[index]
+        return LogCluster(id: LogClusterID(index + 1), template: render(c.tokens), count: c.count,
+                          firstLine: c.firstLine, lastLine: c.lastLine)
+    }
+
+    private func render(_ tokens: [Int]) -> String {
+        var bytes: [UInt8] = []
+        for (i, t) in tokens.enumerated() {
+            if i > 0 { bytes.append(0x20) }
+            bytes.append(contentsOf: interner.bytes(of: t))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    // MARK: - Tree
+
+    private func leaf(for tokens: [Int]) -> Node {
+        let root: Node
+        if let n = byLength[tokens.count] { root = n } else { root = Node(); byLength[tokens.count] = root }
+        var node = root
+        let depth = min(configuration.prefixDepth, tokens.count)
+        for i in 0 ..< depth {
+            let t = tokens[i]
+            let key = interner.hasMask[t] ? TokenInterner.wildcard : t
+            if let child = node.children[key] {
+                node = child
+            } else if node.children.count < configuration.maxChildren || key == TokenInterner.wildcard {
+                let child = Node()
+                node.children[key] = child
+                node = child
+            } else if let any = node.children[TokenInterner.wildcard] {
+                node = any
+            } else {
+                let child = Node()
+                node.children[TokenInterner.wildcard] = child
+                node = child
+            }
+        }
+        return node
+    }
+
+    private func place(_ tokens: [Int]) -> Int {
+        let node = leaf(for: tokens)
+        var best = -1
+        var bestSim = -1.0
+        var bestParams = -1
+        for index in node.clusters {
+            let (sim, params) = similarity(store[index].tokens, tokens)
+            if sim > bestSim || (sim == bestSim && params > bestParams) {
+                best = index; bestSim = sim; bestParams = params
+            }
+        }
+        if best >= 0, bestSim >= configuration.similarityThreshold {
+            var c = store[best]
+            for i in c.tokens.indices where c.tokens[i] != tokens[i] { c.tokens[i] = TokenInterner.wildcard }
+            c.count += 1
+            c.lastLine = lineCount
+            store[best] = c
+            return best
+        }
+        store.append(Cluster(tokens: tokens, count: 1, firstLine: lineCount, lastLine: lineCount))
+        node.clusters.append(store.count - 1)
+        return store.count - 1
+    }
+
+    /// The share of the template's constant positions that hold the same token in the line, and the
+    /// number of wildcard positions (to prefer the more general of equal matches).
+    ///
+    /// Unlike Drain, wildcard positions are left out of the share: values are already masked, so a
+    /// line full of values is judged on its words only, and a higher threshold can tell apart
+    /// templates that differ in one or two words.
+    private func similarity(_ template: [Int], _ tokens: [Int]) -> (Double, Int) {
+        if template.isEmpty { return (1, 0) }
+        var same = 0, params = 0
+        for i in template.indices {
+            let t = template[i]
+            if t == TokenInterner.wildcard { params += 1 } else if t == tokens[i] { same += 1 }
+        }
+        let constants = template.count - params
+        return (constants == 0 ? 1 : Double(same) / Double(constants), params)
+    }
+}

@@ -1,0 +1,101 @@
+/// Splits a log message into tokens and replaces the variable part of each token with `<*>`.
+///
+/// The one default rule set, applied to bytes:
+/// - a token whose core (without surrounding brackets, quotes and trailing punctuation) contains a
+///   digit is a value: numbers, hex, IPv4/IPv6 with ports, UUIDs, dates, times, versions, ids;
+/// - a core that starts like a path (`/`, `./`, `~/`, `C:\`) or holds a URL (`://`) is a value;
+/// - `key=value`, `key:value` and `key.....value` keep the key and mask only a value that is one of the above.
+/// Surrounding punctuation is kept, so `(6),` becomes `(<*>),`.
+struct LogTokenMasker {
+    private var scratch: [UInt8] = []
+
+    init() { scratch.reserveCapacity(256) }
+
+    /// Calls `emit` with each masked token of `line[from...]`.
+    mutating func tokens(_ line: UnsafeBufferPointer<UInt8>, from: Int, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var i = from
+        let n = line.count
+        while i < n {
+            while i < n, line[i] == 0x20 || line[i] == 0x09 || line[i] == 0x0D { i += 1 }
+            if i >= n { break }
+            let start = i
+            while i < n, line[i] != 0x20, line[i] != 0x09, line[i] != 0x0D { i += 1 }
+            mask(line, start, i)
+            scratch.withUnsafeBufferPointer { emit($0) }
+        }
+    }
+
+    private mutating func mask(_ l: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        scratch.removeAll(keepingCapacity: true)
+        var s = start, e = end
+        while s < e, isOpening(l[s]) { s += 1 }
+        while e > s, isClosing(l[e - 1]) { e -= 1 }
+        for i in start ..< s { scratch.append(l[i]) }
+        if s < e {
+            if let (_, sepEnd) = keySeparator(l, s, e) {
+                for i in s ... sepEnd { scratch.append(l[i]) }
+                if isValue(l, sepEnd + 1, e) { appendMask() } else { for i in sepEnd + 1 ..< e { scratch.append(l[i]) } }
+            } else if isValue(l, s, e) {
+                appendMask()
+            } else {
+                for i in s ..< e { scratch.append(l[i]) }
+            }
+        }
+        for i in e ..< end { scratch.append(l[i]) }
+    }
+
+    @inline(__always) private mutating func appendMask() {
+        scratch.append(0x3C); scratch.append(0x2A); scratch.append(0x3E)
+    }
+
+    @inline(__always) private func isOpening(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "(") || b == UInt8(ascii: "[") || b == UInt8(ascii: "{") || b == UInt8(ascii: "<")
+            || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "`")
+    }
+
+    @inline(__always) private func isClosing(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: ")") || b == UInt8(ascii: "]") || b == UInt8(ascii: "}") || b == UInt8(ascii: ">")
+            || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "`") || b == UInt8(ascii: ",")
+            || b == UInt8(ascii: ";") || b == UInt8(ascii: ":") || b == UInt8(ascii: ".") || b == UInt8(ascii: "!")
+            || b == UInt8(ascii: "?")
+    }
+
+    /// A number, hex, IP, UUID, date, time, version, id, path or URL.
+    private func isValue(_ l: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        guard s < e else { return false }
+        let first = l[s]
+        if first == UInt8(ascii: "/") && e - s > 1 { return true }
+        if e - s > 2, (first == UInt8(ascii: ".") || first == UInt8(ascii: "~")), l[s + 1] == UInt8(ascii: "/") { return true }
+        if e - s > 3, l[s + 1] == UInt8(ascii: ":"), l[s + 2] == UInt8(ascii: "\\") { return true }
+        var i = s
+        while i < e {
+            let b = l[i]
+            if b >= 0x30 && b <= 0x39 { return true }
+            if b == UInt8(ascii: ":"), i + 2 < e, l[i + 1] == UInt8(ascii: "/"), l[i + 2] == UInt8(ascii: "/") { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// The separator in `key=value`, `key:value` or `key.....value` (a run of two or more dots),
+    /// where the key is a word without digits: `(first, last)` byte indices of the separator.
+    private func keySeparator(_ l: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> (Int, Int)? {
+        var i = s
+        while i < e - 1 {
+            let b = l[i]
+            if b == UInt8(ascii: "=") || b == UInt8(ascii: ":") { return i > s ? (i, i) : nil }
+            if b == UInt8(ascii: "."), l[i + 1] == UInt8(ascii: ".") {
+                guard i > s else { return nil }
+                var j = i + 1
+                while j < e - 1, l[j + 1] == UInt8(ascii: ".") { j += 1 }
+                return (i, j)
+            }
+            if b >= 0x30 && b <= 0x39 { return nil }
+            if !(LogLineHeader.isAlnum(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: "-")) {
+                return nil
+            }
+            i += 1
+        }
+        return nil
+    }
+}
