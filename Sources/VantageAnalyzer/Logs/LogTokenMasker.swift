@@ -1,8 +1,10 @@
 /// Splits a log message into tokens and replaces the variable part of each token with `<*>`.
 ///
 /// The one default rule set, applied to bytes:
-/// - a token whose core (without surrounding brackets, quotes and trailing punctuation) contains a
-///   digit is a value: numbers, hex, IPv4/IPv6 with ports, UUIDs, dates, times, versions, ids;
+/// - an identifier that ends in a letter (`jk2_init`, `log4j`) is a name and stays;
+/// - any other token whose core (without surrounding brackets, quotes and trailing punctuation)
+///   contains a digit is a value: numbers, hex, IPv4/IPv6 with ports, UUIDs, dates, times,
+///   versions, ids;
 /// - a core that starts like a path (`/`, `./`, `~/`, `C:\`) or holds a URL (`://`) is a value;
 /// - `key=value`, `key:value` and `key.....value` keep the key and mask only a value that is one of the above.
 /// Surrounding punctuation is kept, so `(6),` becomes `(<*>),`.
@@ -35,7 +37,7 @@ struct LogTokenMasker {
             if let (_, sepEnd) = keySeparator(l, s, e) {
                 for i in s ... sepEnd { scratch.append(l[i]) }
                 if isValue(l, sepEnd + 1, e) { appendMask() } else { for i in sepEnd + 1 ..< e { scratch.append(l[i]) } }
-            } else if isValue(l, s, e) {
+            } else if !isNamedIdentifier(l, s, e), isValue(l, s, e) {
                 appendMask()
             } else {
                 for i in s ..< e { scratch.append(l[i]) }
@@ -58,6 +60,21 @@ struct LogTokenMasker {
             || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "`") || b == UInt8(ascii: ",")
             || b == UInt8(ascii: ";") || b == UInt8(ascii: ":") || b == UInt8(ascii: ".") || b == UInt8(ascii: "!")
             || b == UInt8(ascii: "?")
+    }
+
+    /// An identifier with a digit inside but ending in a letter (`jk2_init`, `log4j`, `utf8_decode`):
+    /// a name, not a value. Hex-looking words (`a3f9c2e`) are values.
+    private func isNamedIdentifier(_ l: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        let first = l[s], last = l[e - 1]
+        guard (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A) || first == UInt8(ascii: "_"),
+              !(last >= 0x30 && last <= 0x39) else { return false }
+        var hexOnly = true
+        for i in s ..< e {
+            let b = l[i]
+            if !(LogLineHeader.isAlnum(b) || b == UInt8(ascii: "_")) { return false }
+            if !((b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x66) || (b >= 0x41 && b <= 0x46)) { hexOnly = false }
+        }
+        return !(hexOnly && e - s >= 6)
     }
 
     /// A number, hex, IP, UUID, date, time, version, id, path or URL.
