@@ -4,8 +4,8 @@
 ///
 /// 1. Read up to `maxUnits` leading units: a `[...]` group (nesting allowed) or a whitespace token.
 /// 2. If a unit is a log level (`INFO`, `[error]`, `WARN:` ...) and every unit before it looks like
-///    header material (has a digit, is bracketed, is punctuation, an upper-case word, a month or
-///    day name), the message starts after the level, after one qualified component
+///    header material (has a digit, is bracketed, is punctuation, an upper-case word, a dotted
+///    logger name, a month or day name), the message starts after the level, after one qualified component
 ///    (`dfs.DataNode$X:`, or `[...]` followed by a separator), and after separators (`-`, `|`, `:`).
 /// 3. Otherwise leading timestamp-shaped units are skipped.
 enum LogLineHeader {
@@ -166,6 +166,7 @@ enum LogLineHeader {
         }
         if digits > 0 || letters == 0 { return true }
         if lower == 0 && letters >= 2 { return true }
+        if isQualifiedName(l, s, e) { return true }
         var ws = s, we = e
         while we > ws, !isAlnum(l[we - 1]) { we -= 1 }
         while ws < we, !isAlnum(l[ws]) { ws += 1 }
@@ -177,6 +178,21 @@ enum LogLineHeader {
         guard e - s <= 4 else { return false }
         for i in s ..< e where !(l[i] >= 0x30 && l[i] <= 0x39) { return false }
         return true
+    }
+
+    /// `myapp.db`, `org.example.Main`: a dotted logger name.
+    private static func isQualifiedName(_ l: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        var dots = 0
+        for i in s ..< e {
+            let b = l[i]
+            if b == UInt8(ascii: ".") {
+                if i == s || i == e - 1 || !isAlnum(l[i - 1]) { return false }
+                dots += 1
+            } else if !(isAlnum(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: "$") || b == UInt8(ascii: ":")) {
+                return false
+            }
+        }
+        return dots > 0
     }
 
     private static func isTimestampLike(_ l: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {

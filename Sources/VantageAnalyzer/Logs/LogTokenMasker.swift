@@ -6,7 +6,8 @@
 ///   contains a digit is a value: numbers, hex, IPv4/IPv6 with ports, UUIDs, dates, times,
 ///   versions, ids;
 /// - a core that starts like a path (`/`, `./`, `~/`, `C:\`) or holds a URL (`://`) is a value;
-/// - `key=value`, `key:value` and `key.....value` keep the key and mask only a value that is one of the above.
+/// - `key=value`, `key:value`, `key.....value`, `name[value]` and `name(value)` keep the key and mask
+///   only a value that is one of the above.
 /// Surrounding punctuation is kept, so `(6),` becomes `(<*>),`.
 struct LogTokenMasker {
     private var scratch: [UInt8] = []
@@ -34,7 +35,9 @@ struct LogTokenMasker {
         while e > s, isClosing(l[e - 1]) { e -= 1 }
         for i in start ..< s { scratch.append(l[i]) }
         if s < e {
-            if let (_, sepEnd) = keySeparator(l, s, e) {
+            if isPathOrURL(l, s, e) {
+                appendMask()
+            } else if let (_, sepEnd) = keySeparator(l, s, e) {
                 for i in s ... sepEnd { scratch.append(l[i]) }
                 if isValue(l, sepEnd + 1, e) { appendMask() } else { for i in sepEnd + 1 ..< e { scratch.append(l[i]) } }
             } else if !isNamedIdentifier(l, s, e), isValue(l, s, e) {
@@ -62,45 +65,58 @@ struct LogTokenMasker {
             || b == UInt8(ascii: "?")
     }
 
-    /// An identifier with a digit inside but ending in a letter (`jk2_init`, `log4j`, `utf8_decode`):
+    /// An identifier with a digit inside but ending in a letter (`jk2_init()`, `log4j.properties`):
     /// a name, not a value. Hex-looking words (`a3f9c2e`) are values.
     private func isNamedIdentifier(_ l: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        var e = e
+        while e > s, l[e - 1] == UInt8(ascii: "(") || l[e - 1] == UInt8(ascii: ")") { e -= 1 }
+        guard e > s else { return false }
         let first = l[s], last = l[e - 1]
         guard (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A) || first == UInt8(ascii: "_"),
               !(last >= 0x30 && last <= 0x39) else { return false }
         var hexOnly = true
         for i in s ..< e {
             let b = l[i]
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: "-") { continue }
             if !(LogLineHeader.isAlnum(b) || b == UInt8(ascii: "_")) { return false }
             if !((b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x66) || (b >= 0x41 && b <= 0x46)) { hexOnly = false }
         }
         return !(hexOnly && e - s >= 6)
     }
 
-    /// A number, hex, IP, UUID, date, time, version, id, path or URL.
-    private func isValue(_ l: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+    /// A path (`/x`, `./x`, `~/x`, `C:\\x`) or a URL (`scheme://...`).
+    private func isPathOrURL(_ l: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         guard s < e else { return false }
         let first = l[s]
         if first == UInt8(ascii: "/") && e - s > 1 { return true }
         if e - s > 2, (first == UInt8(ascii: ".") || first == UInt8(ascii: "~")), l[s + 1] == UInt8(ascii: "/") { return true }
         if e - s > 3, l[s + 1] == UInt8(ascii: ":"), l[s + 2] == UInt8(ascii: "\\") { return true }
         var i = s
-        while i < e {
-            let b = l[i]
-            if b >= 0x30 && b <= 0x39 { return true }
-            if b == UInt8(ascii: ":"), i + 2 < e, l[i + 1] == UInt8(ascii: "/"), l[i + 2] == UInt8(ascii: "/") { return true }
+        while i + 2 < e {
+            if l[i] == UInt8(ascii: ":"), l[i + 1] == UInt8(ascii: "/"), l[i + 2] == UInt8(ascii: "/") { return i > s }
             i += 1
         }
         return false
     }
 
-    /// The separator in `key=value`, `key:value` or `key.....value` (a run of two or more dots),
+    /// A number, hex, IP, UUID, date, time, version, id, path or URL: anything holding a digit.
+    private func isValue(_ l: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        guard s < e else { return false }
+        if isPathOrURL(l, s, e) { return true }
+        for i in s ..< e where l[i] >= 0x30 && l[i] <= 0x39 { return true }
+        return false
+    }
+
+    /// The separator in `key=value`, `key:value`, `name[value`, `name(value` or `key.....value` (a run of
+    /// two or more dots),
     /// where the key is a word without digits: `(first, last)` byte indices of the separator.
     private func keySeparator(_ l: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> (Int, Int)? {
         var i = s
         while i < e - 1 {
             let b = l[i]
-            if b == UInt8(ascii: "=") || b == UInt8(ascii: ":") { return i > s ? (i, i) : nil }
+            if b == UInt8(ascii: "=") || b == UInt8(ascii: ":") || b == UInt8(ascii: "[") || b == UInt8(ascii: "(") {
+                return i > s ? (i, i) : nil
+            }
             if b == UInt8(ascii: "."), l[i + 1] == UInt8(ascii: ".") {
                 guard i > s else { return nil }
                 var j = i + 1
