@@ -7,5 +7,6 @@ struct AnalyzeCommand: AsyncParsableCommand {
         abstract: "Analyse code, logs, coverage and technical debt.",
         subcommands: [
             AnalyzeLogsCommand.self,
+            AnalyzeCoverageCommand.self,
         ])
 }
