@@ -1,0 +1,56 @@
+/// The anti-patterns of a whole project.
+public struct AntiPatternReport: Codable, Sendable, Equatable {
+    public var findings: [AntiPatternFinding]
+    /// Lines of code of the scanned source files.
+    public var linesOfCode: Int
+    public var todoMarkers: Int
+    /// TODO/FIXME/XXX/HACK markers per 1,000 lines of code.
+    public var todoPerKLOC: Double
+    /// Files left out, with the reason (too large, binary).
+    public var skipped: [String: String]
+    /// Lines of code per scanned file (for hotspots when CCN is not available).
+    public var linesOfCodeByFile: [String: Int]
+}
+
+extension AntiPatternScanner {
+    /// Files that hold code (scanned for every check).
+    static let codeExtensions: Set<String> = [
+        "py", "pyw", "swift", "go", "rs", "java", "kt", "kts", "js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts",
+        "c", "h", "cc", "cpp", "cxx", "hpp", "hh", "hxx", "cs", "rb", "php",
+    ]
+    /// Configuration files (scanned for secrets only).
+    static let configExtensions: Set<String> = ["yml", "yaml", "json", "toml", "ini", "cfg", "conf", "properties", "xml", "sh", "env", "pem", "key"]
+    static let lockFiles: Set<String> = ["package-lock.json", "yarn.lock", "pnpm-lock.yaml", "Cargo.lock", "Package.resolved",
+                                         "poetry.lock", "Pipfile.lock", "go.sum", "composer.lock", "Gemfile.lock", "uv.lock"]
+
+    /// Scans every code and configuration file of a project.
+    public func scan(project files: ProjectFiles) -> AntiPatternReport {
+        var findings: [AntiPatternFinding] = []
+        var loc = 0, markers = 0
+        var byFile: [String: Int] = [:]
+        var skipped: [String: String] = [:]
+        for path in files.paths {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            if Self.lockFiles.contains(name) { continue }
+            let ext = name.contains(".") ? String(name.split(separator: ".").last!).lowercased() : ""
+            let isCode = Self.codeExtensions.contains(ext)
+            guard isCode || Self.configExtensions.contains(ext) || name.hasPrefix(".env") else { continue }
+            guard let text = files.text(path) else {
+                skipped[path] = "binary or larger than 2 MB"
+                continue
+            }
+            if isCode {
+                findings += scan(path: path, text: text)
+                let n = LinesOfCode.count(text)
+                loc += n
+                byFile[path] = n
+                markers += Self.todoMarkers(in: text, path: path)
+            } else {
+                findings += scan(path: path, text: text).filter { $0.kind == .hardCodedSecret }
+            }
+        }
+        return AntiPatternReport(findings: findings, linesOfCode: loc, todoMarkers: markers,
+                                 todoPerKLOC: loc > 0 ? Double(markers) * 1000 / Double(loc) : 0,
+                                 skipped: skipped, linesOfCodeByFile: byFile)
+    }
+}
