@@ -46,12 +46,13 @@ public enum DebtHistory {
     /// Debt figures at each sampled commit.
     /// - `include`: which paths to measure (by name, before reading).
     /// - `measure`: lines of code and items of one file's contents.
-    /// - `projectItems`: project-wide items from the list of paths at that commit.
+    /// - `projectItems`: project-wide items from the list of paths at that commit and a reader for
+    ///   the text of one of them (read from the commit, not the working tree).
     public static func measure(
         repo: String, weeks: Int, until: Date = Date(), calculator: DebtCalculator = DebtCalculator(),
         include: (String) -> Bool,
         measure: (String, Data) -> FileMeasurement,
-        projectItems: ([String]) -> [RemediationItem] = { _ in [] }
+        projectItems: ([String], (String) -> String?) -> [RemediationItem] = { _, _ in [] }
     ) throws -> [DebtHistoryPoint] {
         var byBlob: [String: FileMeasurement] = [:]
         var byCommit: [String: DebtSummary] = [:]
@@ -78,7 +79,11 @@ public enum DebtHistory {
                 loc += m.linesOfCode
                 items += m.items.map { var i = $0; i.file = file.path; return i }
             }
-            items += projectItems(tree.map(\.path))
+            let blobByPath = Dictionary(tree.map { ($0.path, $0.blob) }, uniquingKeysWith: { a, _ in a })
+            items += projectItems(tree.map(\.path)) { path in
+                guard let blob = blobByPath[path], let data = try? readBlobs(repo: repo, ids: [blob])[blob] else { return nil }
+                return String(decoding: data, as: UTF8.self)
+            }
             let summary = calculator.summary(items: items, linesOfCode: loc)
             byCommit[commit] = summary
             points.append(DebtHistoryPoint(date: date, commit: commit, summary: summary))
@@ -102,9 +107,10 @@ public enum DebtHistory {
                            minutesPerWeekOfDelay: rate * Double(effort))
     }
 
-    /// Blobs in the tree of `commit`: path (relative to the repository root) and object id.
+    /// Blobs in the tree of `commit` under `repo` (which may be a folder inside the repository):
+    /// path relative to that folder, and object id.
     public static func files(repo: String, commit: String) throws -> [(path: String, blob: String)] {
-        let out = try GitCommand.run(["ls-tree", "-r", "-z", "--full-tree", commit], in: repo)
+        let out = try GitCommand.run(["ls-tree", "-r", "-z", commit], in: repo)
         var result: [(String, String)] = []
         for entry in out.split(separator: 0) {
             // <mode> SP <type> SP <object> TAB <path>

@@ -34,10 +34,12 @@ public struct RefactoringPriority: Codable, Sendable, Equatable {
 }
 
 public enum HotspotAnalysis {
-    /// How many commits touched each file since `since` (paths relative to the repository root),
-    /// from `git log --name-only`. Merge commits are not counted twice.
+    /// How many commits touched each file since `since`, from `git log --name-only --relative`:
+    /// `repo` may be a folder inside a repository, and paths are relative to it. Merge commits are
+    /// left out (their changes are counted on the branch that made them).
     public static func commitsPerFile(repo: String, since: Date, until: Date? = nil) throws -> [String: Int] {
-        var arguments = ["log", "--no-merges", "--name-only", "--format=%x00%H", "--since=\(GitCommand.gitDate(since))"]
+        var arguments = ["log", "--no-merges", "--relative", "--name-only", "--format=%x00%H",
+                         "--since=\(GitCommand.gitDate(since))"]
         if let until { arguments.append("--until=\(GitCommand.gitDate(until))") }
         var counts: [String: Int] = [:]
         var seenInCommit = Set<String>()

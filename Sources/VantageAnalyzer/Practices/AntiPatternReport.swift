@@ -23,31 +23,39 @@ extension AntiPatternScanner {
     static let lockFiles: Set<String> = ["package-lock.json", "yarn.lock", "pnpm-lock.yaml", "Cargo.lock", "Package.resolved",
                                          "poetry.lock", "Pipfile.lock", "go.sum", "composer.lock", "Gemfile.lock", "uv.lock"]
 
+    /// Whether a path is scanned at all: code files (every check) and configuration files
+    /// (secrets only); lock files are not.
+    public static func isScanned(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if lockFiles.contains(name) { return false }
+        let ext = PracticeChecker.ext(path)
+        return codeExtensions.contains(ext) || configExtensions.contains(ext) || name.hasPrefix(".env")
+    }
+
+    /// Lines of code and findings of one scanned file (configuration files: secrets only, no code lines).
+    public func measure(path: String, text: String) -> (linesOfCode: Int, todoMarkers: Int, findings: [AntiPatternFinding]) {
+        if Self.codeExtensions.contains(PracticeChecker.ext(path)) {
+            return (LinesOfCode.count(text), Self.todoMarkers(in: text, path: path), scan(path: path, text: text))
+        }
+        return (0, 0, scan(path: path, text: text).filter { $0.kind == .hardCodedSecret })
+    }
+
     /// Scans every code and configuration file of a project.
     public func scan(project files: ProjectFiles) -> AntiPatternReport {
         var findings: [AntiPatternFinding] = []
         var loc = 0, markers = 0
         var byFile: [String: Int] = [:]
         var skipped: [String: String] = [:]
-        for path in files.paths {
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            if Self.lockFiles.contains(name) { continue }
-            let ext = name.contains(".") ? String(name.split(separator: ".").last!).lowercased() : ""
-            let isCode = Self.codeExtensions.contains(ext)
-            guard isCode || Self.configExtensions.contains(ext) || name.hasPrefix(".env") else { continue }
+        for path in files.paths where Self.isScanned(path) {
             guard let text = files.text(path) else {
                 skipped[path] = "binary or larger than 2 MB"
                 continue
             }
-            if isCode {
-                findings += scan(path: path, text: text)
-                let n = LinesOfCode.count(text)
-                loc += n
-                byFile[path] = n
-                markers += Self.todoMarkers(in: text, path: path)
-            } else {
-                findings += scan(path: path, text: text).filter { $0.kind == .hardCodedSecret }
-            }
+            let m = measure(path: path, text: text)
+            findings += m.findings
+            markers += m.todoMarkers
+            loc += m.linesOfCode
+            if Self.codeExtensions.contains(PracticeChecker.ext(path)) { byFile[path] = m.linesOfCode }
         }
         return AntiPatternReport(findings: findings, linesOfCode: loc, todoMarkers: markers,
                                  todoPerKLOC: loc > 0 ? Double(markers) * 1000 / Double(loc) : 0,

@@ -77,14 +77,23 @@ public struct AntiPatternScanner: Sendable {
         }.count
     }
 
+    /// A comment whose text starts with TODO, FIXME, XXX or HACK (`// TODO: x`, `# FIXME`, `/* XXX */`),
+    /// the way these markers are written; a mention inside prose or a string does not count.
     static func hasTodoMarker(_ line: Substring, language: SourceLanguage?) -> Bool {
-        // A marker counts inside a comment: the line is a comment, or holds a comment opener.
-        guard let markerRange = ["TODO", "FIXME", "XXX", "HACK"].lazy.compactMap({ line.range(of: $0) }).first else {
-            return false
+        var body: Substring?
+        if line.hasPrefix("*") { body = line }
+        for opener in ["//", "#", "/*", "--"] where body == nil {
+            if let r = line.range(of: opener) {
+                // An opener inside a string literal does not start a comment.
+                let quotes = line[..<r.lowerBound].filter { $0 == "\"" || $0 == "'" }.count
+                if quotes % 2 == 0 { body = line[r.lowerBound...] }
+            }
         }
-        let before = line[..<markerRange.lowerBound]
-        return before.contains("//") || before.contains("#") || before.contains("/*") || before.contains("--")
-            || (language?.isCommentLine(line) ?? false)
+        guard let comment = body else { return false }
+        let text = comment.drop { $0 == "/" || $0 == "*" || $0 == "#" || $0 == "-" || $0 == "!" || $0 == " " || $0 == "\t" }
+        return ["TODO", "FIXME", "XXX", "HACK"].contains { marker in
+            text.hasPrefix(marker) && !(text.dropFirst(marker.count).first?.isLetter ?? false)
+        }
     }
 
     /// `except:` anywhere, or `except Exception:` / `except BaseException as e:` whose body only passes.
@@ -136,8 +145,15 @@ public struct AntiPatternScanner: Sendable {
     /// `catch {}`, `catch (e) {}`, `catch (Exception e) { }`, `} catch let error { // ignore }`.
     private func braceCatchAll(_ text: String, _ path: String) -> [AntiPatternFinding] {
         let ns = text as NSString
-        return Self.emptyCatch.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { m in
-            let line = 1 + ns.substring(to: m.range.location).reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+        return Self.emptyCatch.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
+            let before = ns.substring(to: m.range.location)
+            let line = 1 + before.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+            // Skip mentions in comments and string literals on the line of the `catch`.
+            let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
+            let prefix = before[lineStart...]
+            let trimmed = prefix.drop { $0 == " " || $0 == "\t" }
+            if trimmed.hasPrefix("*") || prefix.contains("//") || prefix.contains("/*") { return nil }
+            if prefix.filter({ $0 == "\"" || $0 == "`" || $0 == "'" }).count % 2 == 1 { return nil }
             return AntiPatternFinding(
                 kind: .catchAll, file: path, line: line,
                 message: "an empty catch block swallows every error silently",

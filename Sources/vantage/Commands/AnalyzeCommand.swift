@@ -8,5 +8,6 @@ struct AnalyzeCommand: AsyncParsableCommand {
         subcommands: [
             AnalyzeLogsCommand.self,
             AnalyzeCoverageCommand.self,
+            AnalyzeDebtCommand.self,
         ])
 }
