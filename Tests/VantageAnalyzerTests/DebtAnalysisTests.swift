@@ -4,7 +4,7 @@ import VantageAnalyzer
 
 @Suite struct DebtAnalysisTests {
     @Test func projectReportCombinesFindingsHotspotsAndHistory() throws {
-        let repo = try GitFixture()
+        let repo = try DebtTestRepository()
         defer { repo.remove() }
         try repo.write("README.md", "# x\n")
         try repo.write("lib/core.py", "def f():\n    return 1\n")
@@ -18,7 +18,7 @@ import VantageAnalyzer
         let analysis = ProjectDebtAnalysis(hotspotWindowDays: 30, historyWeeks: 2)
         let smell = RemediationItem(kind: "long-function", file: "lib/util.py", line: 1, minutes: 20)
         let report = try analysis.analyze(root: repo.path, extraItems: [smell], complexityByFile: ["lib/core.py": 3, "lib/util.py": 1],
-                                          now: isoDate("2024-01-16T00:00:00Z"))
+                                          now: DebtTestRepository.date("2024-01-16T00:00:00Z"))
 
         #expect(report.antiPatterns.map { "\($0.file):\($0.line):\($0.kind.rawValue)" } == ["lib/core.py:2:print-debugging", "lib/core.py:5:catch-all"])
         let practiceMinutes = report.practices.findings.reduce(0) { $0 + $1.remediationMinutes }

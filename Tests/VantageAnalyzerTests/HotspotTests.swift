@@ -4,8 +4,8 @@ import VantageAnalyzer
 
 @Suite struct HotspotTests {
     /// a.py changes in every commit, b.py twice, c.py once (added last).
-    func history() throws -> GitFixture {
-        let repo = try GitFixture()
+    func history() throws -> DebtTestRepository {
+        let repo = try DebtTestRepository()
         try repo.write("a.py", "x = 1\n")
         try repo.write("b.py", "y = 1\n")
         try repo.commit("start", at: "2024-01-01T12:00:00Z")
@@ -23,19 +23,19 @@ import VantageAnalyzer
     @Test func commitsPerFileCountsCommitsInTheWindow() throws {
         let repo = try history()
         defer { repo.remove() }
-        let all = try HotspotAnalysis.commitsPerFile(repo: repo.path, since: isoDate("2023-12-01T00:00:00Z"))
+        let all = try HotspotAnalysis.commitsPerFile(repo: repo.path, since: DebtTestRepository.date("2023-12-01T00:00:00Z"))
         #expect(all == ["a.py": 4, "b.py": 2, "c.py": 1])
-        let recent = try HotspotAnalysis.commitsPerFile(repo: repo.path, since: isoDate("2024-01-10T00:00:00Z"))
+        let recent = try HotspotAnalysis.commitsPerFile(repo: repo.path, since: DebtTestRepository.date("2024-01-10T00:00:00Z"))
         #expect(recent == ["a.py": 2, "b.py": 1, "c.py": 1])
-        let window = try HotspotAnalysis.commitsPerFile(repo: repo.path, since: isoDate("2024-01-05T00:00:00Z"),
-                                                        until: isoDate("2024-01-10T00:00:00Z"))
+        let window = try HotspotAnalysis.commitsPerFile(repo: repo.path, since: DebtTestRepository.date("2024-01-05T00:00:00Z"),
+                                                        until: DebtTestRepository.date("2024-01-10T00:00:00Z"))
         #expect(window == ["a.py": 1])
     }
 
     @Test func hotspotsRankChangesTimesComplexity() throws {
         let repo = try history()
         defer { repo.remove() }
-        let commits = try HotspotAnalysis.commitsPerFile(repo: repo.path, since: isoDate("2023-12-01T00:00:00Z"))
+        let commits = try HotspotAnalysis.commitsPerFile(repo: repo.path, since: DebtTestRepository.date("2023-12-01T00:00:00Z"))
         let ranked = HotspotAnalysis.rank(commits: commits, complexity: ["a.py": 5, "b.py": 20, "c.py": 1])
         #expect(ranked.map(\.file) == ["b.py", "a.py", "c.py"])
         #expect(ranked.map(\.score) == [40, 20, 1])
@@ -62,7 +62,7 @@ import VantageAnalyzer
                 .map { RemediationItem(kind: "todo", file: path, line: $0.offset + 1, minutes: 10) }
             return FileMeasurement(linesOfCode: LinesOfCode.count(text), items: items)
         }
-        let points = try DebtHistory.measure(repo: repo.path, weeks: 3, until: isoDate("2024-01-23T00:00:00Z"),
+        let points = try DebtHistory.measure(repo: repo.path, weeks: 3, until: DebtTestRepository.date("2024-01-23T00:00:00Z"),
                                              include: { $0.hasSuffix(".py") }, measure: todo)
         #expect(points.map(\.summary.debtMinutes) == [0, 10, 20, 30])
         #expect(points.map(\.summary.linesOfCode) == [2, 2, 3, 4])
@@ -79,7 +79,7 @@ import VantageAnalyzer
     @Test func samplesBeforeTheFirstCommitAreLeftOut() throws {
         let repo = try history()
         defer { repo.remove() }
-        let samples = try DebtHistory.sampleCommits(repo: repo.path, weeks: 8, until: isoDate("2024-01-09T00:00:00Z"))
+        let samples = try DebtHistory.sampleCommits(repo: repo.path, weeks: 8, until: DebtTestRepository.date("2024-01-09T00:00:00Z"))
         #expect(samples.count == 2)
     }
 

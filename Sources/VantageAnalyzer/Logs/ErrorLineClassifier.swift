@@ -17,8 +17,28 @@ public enum ErrorLineClassifier {
         #"(?i)\b(uncaught|unhandled)\b.*\b(exception|error|rejection)\b"#,
     ].map { try! NSRegularExpression(pattern: $0) }
 
+    /// Lower-case fragments one of the patterns needs; lines without any skip the expressions.
+    private static let keywords: [[UInt8]] = ["err", "fatal", "crit", "severe", "panic", "exception", "traceback",
+                                              "uncaught", "unhandled", "emerg"].map { Array($0.utf8) }
+
     public static func isError(_ text: String) -> Bool {
+        guard mentionsKeyword(text) else { return false }
         let range = NSRange(text.startIndex..., in: text)
         return patterns.contains { $0.firstMatch(in: text, range: range) != nil }
+    }
+
+    private static func mentionsKeyword(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)
+        for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 32 }
+        return bytes.withUnsafeBufferPointer { b in
+            keywords.contains { k in
+                guard b.count >= k.count else { return false }
+                outer: for start in 0 ... b.count - k.count {
+                    for j in 0 ..< k.count where b[start + j] != k[j] { continue outer }
+                    return true
+                }
+                return false
+            }
+        }
     }
 }

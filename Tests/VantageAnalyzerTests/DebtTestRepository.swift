@@ -1,7 +1,7 @@
 import Foundation
 
 /// A real git repository in a temporary directory, with commits at fixed dates.
-struct GitFixture {
+struct DebtTestRepository {
     let path: String
 
     init() throws {
@@ -47,4 +47,6 @@ struct GitFixture {
     func remove() { try? FileManager.default.removeItem(atPath: path) }
 }
 
-func isoDate(_ s: String) -> Date { ISO8601DateFormatter().date(from: s)! }
+extension DebtTestRepository {
+    static func date(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso)! }
+}
