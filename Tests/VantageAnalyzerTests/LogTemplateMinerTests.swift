@@ -63,6 +63,21 @@ import Testing
         #expect(mining.clustersByCount.allSatisfy { $0.count == 2 })
     }
 
+    @Test func structuredAndFrameworkFormatsGroupByMessage() throws {
+        let mining = try LogFileMining.mine(path: Self.fixtures.appendingPathComponent("structured.log").path)
+        #expect(mining.miner.clusters.map(\.template) == [
+            "level=error ts=<*> msg=dial failed addr=<*>",
+            "level=info ts=<*> msg=request done status=<*> path=<*>",
+            "time=\"<*>\" level=info msg=\"cache warmed\" entries=<*>",
+            "slow query took <*> ms",
+            "Started GET \"<*>\" for <*>",
+            "Listening on <*>",
+            // Not a complete JSON object: read as words.
+            "{\"msg\": \"broken json line\", \"n\":",
+        ])
+        #expect(mining.assignments.map(\.rawValue) == [1, 2, 1, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7])
+    }
+
     @Test func crlfEndingsAndAMissingFinalNewlineAreHandled() {
         let data = Data("a b 1\r\na b 2\r\na b 3".utf8)
         let mining = LogFileMining.mine(data: data)

@@ -165,7 +165,7 @@ enum LogLineHeader {
             else if b >= 0x41 && b <= 0x5A { letters += 1 }
         }
         if digits > 0 || letters == 0 { return true }
-        if lower == 0 && letters >= 2 { return true }
+        if lower == 0 && letters >= 1 { return true }
         if isQualifiedName(l, s, e) { return true }
         var ws = s, we = e
         while we > ws, !isAlnum(l[we - 1]) { we -= 1 }

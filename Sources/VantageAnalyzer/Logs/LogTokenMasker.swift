@@ -9,8 +9,18 @@
 /// - `key=value`, `key:value`, `key.....value`, `name[value]` and `name(value)` keep the key and mask
 ///   only a value that is one of the above.
 /// Surrounding punctuation is kept, so `(6),` becomes `(<*>),`.
+///
+/// A message that is one JSON object (pino, zap, bunyan, structlog) is read as fields: each
+/// becomes `key=value`, and the words of a string value become tokens of their own, so the
+/// message text forms the template while timestamps and ids are masked.
 struct LogTokenMasker {
     private var scratch: [UInt8] = []
+    private var fields: [JSONField] = []
+
+    private struct JSONField {
+        var keyStart: Int, keyEnd: Int, valueStart: Int, valueEnd: Int
+        var isString: Bool
+    }
 
     init() { scratch.reserveCapacity(256) }
 
@@ -18,6 +28,11 @@ struct LogTokenMasker {
     mutating func tokens(_ line: UnsafeBufferPointer<UInt8>, from: Int, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         var i = from
         let n = line.count
+        while i < n, line[i] == 0x20 || line[i] == 0x09 { i += 1 }
+        if i < n, line[i] == UInt8(ascii: "{"), jsonFields(line, i) {
+            emitJSON(line, emit)
+            return
+        }
         while i < n {
             while i < n, line[i] == 0x20 || line[i] == 0x09 || line[i] == 0x0D { i += 1 }
             if i >= n { break }
@@ -27,6 +42,103 @@ struct LogTokenMasker {
             scratch.withUnsafeBufferPointer { emit($0) }
         }
     }
+
+    // MARK: - JSON lines
+
+    /// Parses a top-level JSON object starting at `start` into `fields`; false if it is not one.
+    private mutating func jsonFields(_ l: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        fields.removeAll(keepingCapacity: true)
+        let n = l.count
+        var i = start + 1
+        func skipSpace() { while i < n, l[i] == 0x20 || l[i] == 0x09 || l[i] == 0x0D { i += 1 } }
+        /// From an opening quote, the index of the closing quote.
+        func stringEnd(_ from: Int) -> Int? {
+            var j = from + 1
+            while j < n {
+                if l[j] == UInt8(ascii: "\\") { j += 2; continue }
+                if l[j] == UInt8(ascii: "\"") { return j }
+                j += 1
+            }
+            return nil
+        }
+        while true {
+            skipSpace()
+            guard i < n else { return false }
+            if l[i] == UInt8(ascii: "}") { break }
+            if l[i] == UInt8(ascii: ",") { i += 1; continue }
+            guard l[i] == UInt8(ascii: "\""), let keyEnd = stringEnd(i) else { return false }
+            let keyStart = i + 1
+            i = keyEnd + 1
+            skipSpace()
+            guard i < n, l[i] == UInt8(ascii: ":") else { return false }
+            i += 1
+            skipSpace()
+            guard i < n else { return false }
+            if l[i] == UInt8(ascii: "\"") {
+                guard let end = stringEnd(i) else { return false }
+                fields.append(JSONField(keyStart: keyStart, keyEnd: keyEnd, valueStart: i + 1, valueEnd: end, isString: true))
+                i = end + 1
+            } else {
+                let valueStart = i
+                var depth = 0
+                while i < n {
+                    let b = l[i]
+                    if b == UInt8(ascii: "\"") {
+                        guard let end = stringEnd(i) else { return false }
+                        i = end + 1
+                        continue
+                    }
+                    if b == UInt8(ascii: "{") || b == UInt8(ascii: "[") { depth += 1 }
+                    else if b == UInt8(ascii: "}") || b == UInt8(ascii: "]") {
+                        if depth == 0 { break }
+                        depth -= 1
+                    } else if b == UInt8(ascii: ","), depth == 0 { break }
+                    i += 1
+                }
+                var valueEnd = i
+                while valueEnd > valueStart, l[valueEnd - 1] == 0x20 || l[valueEnd - 1] == 0x09 { valueEnd -= 1 }
+                fields.append(JSONField(keyStart: keyStart, keyEnd: keyEnd, valueStart: valueStart, valueEnd: valueEnd, isString: false))
+            }
+        }
+        return !fields.isEmpty
+    }
+
+    private mutating func emitJSON(_ l: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        for f in fields {
+            var wordStart = f.valueStart
+            var first = true
+            repeat {
+                while wordStart < f.valueEnd, l[wordStart] == 0x20 { wordStart += 1 }
+                var wordEnd = wordStart
+                while wordEnd < f.valueEnd, l[wordEnd] != 0x20 { wordEnd += 1 }
+                if !f.isString {
+                    // Numbers, nested objects and arrays with values are one value; true/false/null stay.
+                    scratch.removeAll(keepingCapacity: true)
+                    if isValue(l, f.valueStart, f.valueEnd) || l[f.valueStart] == UInt8(ascii: "[")
+                        || l[f.valueStart] == UInt8(ascii: "{") {
+                        appendMask()
+                    } else {
+                        for i in f.valueStart ..< f.valueEnd { scratch.append(l[i]) }
+                    }
+                    wordEnd = f.valueEnd
+                } else if wordStart < wordEnd {
+                    mask(l, wordStart, wordEnd)
+                } else {
+                    scratch.removeAll(keepingCapacity: true)
+                }
+                if first {
+                    var key = Array(l[f.keyStart ..< f.keyEnd])
+                    key.append(UInt8(ascii: "="))
+                    scratch.insert(contentsOf: key, at: 0)
+                    first = false
+                }
+                if !scratch.isEmpty { scratch.withUnsafeBufferPointer { emit($0) } }
+                wordStart = wordEnd
+            } while wordStart < f.valueEnd
+        }
+    }
+
+    // MARK: - Tokens
 
     private mutating func mask(_ l: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
         scratch.removeAll(keepingCapacity: true)
@@ -38,8 +150,10 @@ struct LogTokenMasker {
             if isPathOrURL(l, s, e) {
                 appendMask()
             } else if let (_, sepEnd) = keySeparator(l, s, e) {
-                for i in s ... sepEnd { scratch.append(l[i]) }
-                if isValue(l, sepEnd + 1, e) { appendMask() } else { for i in sepEnd + 1 ..< e { scratch.append(l[i]) } }
+                var v = sepEnd + 1
+                while v < e, l[v] == UInt8(ascii: "\"") || l[v] == UInt8(ascii: "'") { v += 1 }
+                for i in s ..< v { scratch.append(l[i]) }
+                if isValue(l, v, e) { appendMask() } else { for i in v ..< e { scratch.append(l[i]) } }
             } else if !isNamedIdentifier(l, s, e), isValue(l, s, e) {
                 appendMask()
             } else {
