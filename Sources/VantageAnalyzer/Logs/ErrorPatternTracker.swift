@@ -20,9 +20,9 @@ public struct ErrorPattern: Codable, Sendable, Equatable {
     public var isSuccessPattern: Bool { recoveries > 0 }
 }
 
-/// Turns projects' output into troubleshooting knowledge: it mines templates per project (the same
-/// miner as `vantage analyze logs`), and for lines that look like errors (`ErrorLineClassifier`)
-/// keeps counts and first/last seen per template, emitting a `Diagnostic` the first time a template
+/// Turns projects' output into troubleshooting knowledge: for lines that look like errors
+/// (`ErrorLineClassifier`) it mines templates per project (the same miner as `vantage analyze
+/// logs`), keeps counts and first/last seen per template, emitting a `Diagnostic` the first time a template
 /// is seen. When the project then recovers (`noteRecovered`: a restart that stayed up, a fix), the
 /// error patterns seen since the last recovery are recorded as success patterns.
 ///
@@ -44,10 +44,11 @@ public actor ErrorPatternTracker {
     /// Feeds one line. Returns a `Diagnostic` when the line is an error of a template not seen before.
     @discardableResult
     public func consume(_ line: LogLine) -> Diagnostic? {
+        // Only error lines are mined: memory then grows with the error templates, not with all output.
+        guard ErrorLineClassifier.isError(line.text) else { return nil }
         var state = projects[line.project] ?? ProjectState(miner: LogTemplateMiner(configuration: configuration))
         defer { projects[line.project] = state }
         let cluster = state.miner.add(line.text)
-        guard ErrorLineClassifier.isError(line.text) else { return nil }
         let template = state.miner.template(of: cluster)
         if var known = state.patterns[cluster] {
             known.count += 1
