@@ -116,6 +116,11 @@ import Testing
         #expect(message("- 1117838570 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.50.675872 R02-M1-N0-C:J12-U11 RAS KERNEL INFO instruction cache parity error corrected") == "instruction cache parity error corrected")
         #expect(message("2024-01-02 10:00:00,123 - myapp.db - ERROR - Connection lost") == "Connection lost")
         #expect(message("2024-01-02T10:00:00.5Z [WARN] disk almost full") == "disk almost full")
+        // log4j: thread in brackets and a logger name, in either order around the level.
+        #expect(message("2015-10-18 18:01:47,978 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Created MRAppMaster") == "Created MRAppMaster")
+        #expect(message("2015-10-18 18:01:53,447 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.speculate.DefaultSpeculator: JOB_CREATE job_1") == "JOB_CREATE job_1")
+        #expect(message("2024-01-02 10:00:00,001 [pool-2-thread-1] WARN  com.example.cache.Loader - cache miss for 42") == "cache miss for 42")
+        #expect(message("17/06/09 20:10:40 INFO executor.CoarseGrainedExecutorBackend: Registered signal handlers for [TERM, HUP, INT]") == "Registered signal handlers for [TERM, HUP, INT]")
     }
 
     @Test func messageWordsAreNotTakenForALevel() {

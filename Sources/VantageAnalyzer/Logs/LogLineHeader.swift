@@ -5,8 +5,9 @@
 /// 1. Read up to `maxUnits` leading units: a `[...]` group (nesting allowed) or a whitespace token.
 /// 2. If a unit is a log level (`INFO`, `[error]`, `WARN:` ...) and every unit before it looks like
 ///    header material (has a digit, is bracketed, is punctuation, an upper-case word, a dotted
-///    logger name, a month or day name), the message starts after the level, after one qualified component
-///    (`dfs.DataNode$X:`, or `[...]` followed by a separator), and after separators (`-`, `|`, `:`).
+///    logger name, a month or day name), the message starts after the level, after a bracketed
+///    thread (`[main]`) and a logger name (`dfs.DataNode$X:`, `org.example.Main -`) when present,
+///    and after separators (`-`, `|`, `:`).
 /// 3. Otherwise leading timestamp-shaped units are skipped.
 enum LogLineHeader {
     static let maxUnits = 14
@@ -26,16 +27,21 @@ enum LogLineHeader {
         for (k, unit) in units.enumerated() {
             if isLevel(line, unit.start, unit.end) {
                 var next = k + 1
-                if next < units.count {
-                    let u = units[next]
-                    if line[u.start] == UInt8(ascii: "["), next + 1 < units.count,
-                       isSeparator(line, units[next + 1].start, units[next + 1].end) {
-                        next += 1
-                    } else if isQualifiedComponent(line, u.start, u.end) {
-                        next += 1
-                    }
+                func opens(_ i: Int, _ byte: UInt8) -> Bool { i < units.count && line[units[i].start] == byte }
+                func separator(_ i: Int) -> Bool { i < units.count && isSeparator(line, units[i].start, units[i].end) }
+                func component(_ i: Int) -> Bool { i < units.count && isQualifiedComponent(line, units[i].start, units[i].end) }
+                func loggerName(_ i: Int) -> Bool { i < units.count && isQualifiedName(line, units[i].start, units[i].end) }
+                // A thread or context in brackets, when a separator or a logger name follows: `[main]`.
+                if opens(next, UInt8(ascii: "[")), separator(next + 1) || component(next + 1) || (loggerName(next + 1) && separator(next + 2)) {
+                    next += 1
                 }
-                while next < units.count, isSeparator(line, units[next].start, units[next].end) { next += 1 }
+                // A logger name: `dfs.DataNode$PacketResponder:`, or `org.example.Main` before ` - `.
+                if component(next) {
+                    next += 1
+                } else if loggerName(next), separator(next + 1) {
+                    next += 1
+                }
+                while separator(next) { next += 1 }
                 return next < units.count ? units[next].start : (units.count < maxUnits ? line.count : pos)
             }
             if !isHeaderLike(line, unit.start, unit.end) { break }
