@@ -49,11 +49,17 @@ import Testing
         #expect(kinds("src/lib.js", js) == ["1:catch-all", "5:catch-all"])
         let swift = """
             do { try a() } catch {}
-            do { try b() } catch let error as DecodingError { }
+            do { try b() } catch let error { }
             do { try c() } catch { log(error) }
+            do { try d() } catch is CancellationError {}
+            do { try e() } catch let error as DecodingError { }
             """
         #expect(kinds("Sources/Lib/A.swift", swift) == ["1:catch-all", "2:catch-all"])
-        #expect(kinds("src/A.java", "try { x(); } catch (Exception e) {\n}\n") == ["1:catch-all"])
+        #expect(kinds("src/A.java", "try { x(); } catch (Exception e) {\n}\ntry { y(); } catch (IOException e) {}\n") == ["1:catch-all"])
+        #expect(kinds("src/a.ts", "try { x() } catch (e: unknown) { /* best effort */ }\n") == ["1:catch-all"])
+        #expect(kinds("src/a.cpp", "try { x(); } catch (...) {}\n") == ["1:catch-all"])
+        // Tests expecting an error end in an empty catch on purpose.
+        #expect(kinds("Tests/LibTests/ATests.swift", "do { try a(); XCTFail() } catch {}\n").isEmpty)
     }
 
     @Test func secretLookingStrings() {
