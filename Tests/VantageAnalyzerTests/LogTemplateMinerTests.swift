@@ -30,6 +30,20 @@ import Testing
         #expect(miner.template(of: a) == "settings page of the admin console opened by <*>")
     }
 
+    @Test func aVariableWordAmongTheLeadingTokensStillJoinsTheTemplate() {
+        let miner = LogTemplateMiner()
+        let a = miner.add("user alice opened the settings page")
+        let b = miner.add("user bob opened the settings page")
+        let c = miner.add("user carol opened the settings page")
+        let other = miner.add("user alice deleted her whole account")
+        #expect(a == b)
+        #expect(b == c)
+        #expect(miner.template(of: a) == "user <*> opened the settings page")
+        #expect(other != a)
+        // Leading words that differ where nothing else is shared stay apart.
+        #expect(miner.add("start x") != miner.add("stop x"))
+    }
+
     @Test func templatesThatShareFewWordsStayApart() {
         let miner = LogTemplateMiner()
         let a = miner.add("Client attempting to establish new session at /10.10.34.11:50286")
@@ -152,6 +166,7 @@ import Testing
 
     @Test func namesAndKeysStay() {
         #expect(masked("jk2_init() log4j.properties user=alice code=404 sessionid:0x14ede enable......1") == "jk2_init() log4j.properties user=alice code=<*> sessionid:<*> enable......<*>")
+        #expect(masked("core.1234 touch.0 java.version=1.7.0") == "core.<*> touch.<*> java.version=<*>")
         #expect(masked("Error:KeeperErrorCode Found child") == "Error:KeeperErrorCode Found child")
     }
 }

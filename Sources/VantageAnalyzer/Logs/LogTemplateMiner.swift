@@ -25,6 +25,8 @@ public final class LogTemplateMiner {
     private var interner = TokenInterner()
     private var masker = LogTokenMasker()
     private var byLength: [Int: Node] = [:]
+    /// Clusters per token count, for lines whose leading tokens hold an unmasked variable.
+    private var clustersByLength: [Int: [Int]] = [:]
     private var store: [Cluster] = []
     private var lineTokens: [Int] = []
     /// Lines given so far; the next line's 1-based number is `lineCount + 1`.
@@ -127,6 +129,14 @@ public final class LogTemplateMiner {
                 best = index; bestSim = sim; bestParams = params
             }
         }
+        if best < 0 || bestSim < configuration.similarityThreshold,
+           let linked = matchAcrossPaths(tokens, excluding: node.clusters) {
+            // A variable word among the leading tokens (`User alice logged in`) sent the line down a
+            // new path. Link the cluster into this leaf so the next such line finds it directly.
+            node.clusters.append(linked)
+            best = linked
+            bestSim = 1
+        }
         if best >= 0, bestSim >= configuration.similarityThreshold {
             var c = store[best]
             for i in c.tokens.indices where c.tokens[i] != tokens[i] { c.tokens[i] = TokenInterner.wildcard }
@@ -137,7 +147,36 @@ public final class LogTemplateMiner {
         }
         store.append(Cluster(tokens: tokens, count: 1, firstLine: lineCount, lastLine: lineCount))
         node.clusters.append(store.count - 1)
+        clustersByLength[tokens.count, default: []].append(store.count - 1)
         return store.count - 1
+    }
+
+    /// How many clusters of the same length a line that matches nothing in its leaf is compared with.
+    static let fallbackScan = 256
+
+    /// A cluster of the same length (among the latest `fallbackScan`) from which the line differs in
+    /// at most one routing token while every constant token after the routing prefix matches.
+    /// Strict on purpose: the prefix tree keeps templates that differ in a leading word apart.
+    private func matchAcrossPaths(_ tokens: [Int], excluding: [Int]) -> Int? {
+        let depth = min(configuration.prefixDepth, tokens.count)
+        guard depth > 0, tokens.count > depth else { return nil }
+        candidates: for index in (clustersByLength[tokens.count] ?? []).suffix(Self.fallbackScan).reversed()
+            where !excluding.contains(index) {
+            let template = store[index].tokens
+            var prefixDifferences = 0
+            for i in 0 ..< depth where template[i] != TokenInterner.wildcard && template[i] != tokens[i] {
+                prefixDifferences += 1
+            }
+            guard prefixDifferences <= 1 else { continue }
+            var constants = 0
+            for i in depth ..< tokens.count where template[i] != TokenInterner.wildcard {
+                if template[i] != tokens[i] { continue candidates }
+                constants += 1
+            }
+            // At least two constant words must agree: "a b" and "c b" are not one template.
+            if constants >= 2 { return index }
+        }
+        return nil
     }
 
     /// The share of the template's constant positions that hold the same token in the line, and the

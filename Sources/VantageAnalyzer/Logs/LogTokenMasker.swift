@@ -6,8 +6,8 @@
 ///   contains a digit is a value: numbers, hex, IPv4/IPv6 with ports, UUIDs, dates, times,
 ///   versions, ids;
 /// - a core that starts like a path (`/`, `./`, `~/`, `C:\`) or holds a URL (`://`) is a value;
-/// - `key=value`, `key:value`, `key.....value`, `name[value]` and `name(value)` keep the key and mask
-///   only a value that is one of the above.
+/// - `key=value`, `key:value`, `key.....value`, `word.123`, `name[value]` and `name(value)` keep the
+///   key and mask only a value that is one of the above.
 /// Surrounding punctuation is kept, so `(6),` becomes `(<*>),`.
 ///
 /// A message that is one JSON object (pino, zap, bunyan, structlog) is read as fields: each
@@ -231,6 +231,8 @@ struct LogTokenMasker {
             if b == UInt8(ascii: "=") || b == UInt8(ascii: ":") || b == UInt8(ascii: "[") || b == UInt8(ascii: "(") {
                 return i > s ? (i, i) : nil
             }
+            // `core.1234`, `touch.0`: a word, one dot, then a value.
+            if b == UInt8(ascii: "."), l[i + 1] >= 0x30, l[i + 1] <= 0x39 { return i > s ? (i, i) : nil }
             if b == UInt8(ascii: "."), l[i + 1] == UInt8(ascii: ".") {
                 guard i > s else { return nil }
                 var j = i + 1
