@@ -14,7 +14,7 @@ struct AnalyzeLogsCommand: ParsableCommand {
             and left out. One default configuration; nothing to tune.
             """)
 
-    @Argument(help: "The log file to read.")
+    @Argument(help: "The log file to read (- for standard input).")
     var file: String
 
     @Flag(help: "Print the clusters as JSON.")
@@ -32,7 +32,9 @@ struct AnalyzeLogsCommand: ParsableCommand {
     func run() throws {
         let mining: LogFileMining
         do {
-            mining = try LogFileMining.mine(path: file)
+            mining = file == "-"
+                ? LogFileMining.mine(data: FileHandle.standardInput.readDataToEndOfFile())
+                : try LogFileMining.mine(path: file)
         } catch let error as VantageError {
             throw reportFailure(error)
         }
