@@ -54,7 +54,7 @@ public enum DebtHistory {
         measure: (String, Data) -> FileMeasurement,
         projectItems: ([String], (String) -> String?) -> [RemediationItem] = { _, _ in [] }
     ) throws -> [DebtHistoryPoint] {
-        var byBlob: [String: FileMeasurement] = [:]
+        var measured: [String: FileMeasurement] = [:]  // keyed by blob id and path
         var byCommit: [String: DebtSummary] = [:]
         var points: [DebtHistoryPoint] = []
         for (date, commit) in try sampleCommits(repo: repo, weeks: weeks, until: until) {
@@ -63,19 +63,23 @@ public enum DebtHistory {
                 continue
             }
             let tree = try files(repo: repo, commit: commit)
-            let wanted = tree.filter { include($0.path) }
-            let missing = Array(Set(wanted.map(\.blob)).filter { byBlob[$0] == nil })
-            let contents = try readBlobs(repo: repo, ids: missing)
+            // Files over `maxBlobBytes` are skipped, as in the working-tree scan.
+            let wanted = tree.filter { include($0.path) && $0.size <= maxBlobBytes }
+            // A measurement depends on the contents and on the path (language, tests), so both key it;
+            // unchanged files between samples are measured once.
+            let missing = wanted.filter { measured[$0.blob + "\u{0}" + $0.path] == nil }
+            // Read in batches so that a large repository never sits in memory at once.
+            for start in stride(from: 0, to: missing.count, by: 500) {
+                let batch = missing[start ..< min(start + 500, missing.count)]
+                let contents = try readBlobs(repo: repo, ids: Array(Set(batch.map(\.blob))))
+                for file in batch {
+                    measured[file.blob + "\u{0}" + file.path] = measure(file.path, contents[file.blob] ?? Data())
+                }
+            }
             var loc = 0
             var items: [RemediationItem] = []
             for file in wanted {
-                let m: FileMeasurement
-                if let known = byBlob[file.blob] {
-                    m = known
-                } else {
-                    m = measure(file.path, contents[file.blob] ?? Data())
-                    byBlob[file.blob] = m
-                }
+                let m = measured[file.blob + "\u{0}" + file.path] ?? FileMeasurement(linesOfCode: 0, items: [])
                 loc += m.linesOfCode
                 items += m.items.map { var i = $0; i.file = file.path; return i }
             }
@@ -107,17 +111,20 @@ public enum DebtHistory {
                            minutesPerWeekOfDelay: rate * Double(effort))
     }
 
+    /// Files larger than this are not read (the working-tree scan skips them too).
+    public static let maxBlobBytes = 2_000_000
+
     /// Blobs in the tree of `commit` under `repo` (which may be a folder inside the repository):
-    /// path relative to that folder, and object id.
-    public static func files(repo: String, commit: String) throws -> [(path: String, blob: String)] {
-        let out = try GitCommand.run(["ls-tree", "-r", "-z", commit], in: repo)
-        var result: [(String, String)] = []
+    /// path relative to that folder, object id and size in bytes.
+    public static func files(repo: String, commit: String) throws -> [(path: String, blob: String, size: Int)] {
+        let out = try GitCommand.run(["ls-tree", "-r", "-l", "-z", commit], in: repo)
+        var result: [(String, String, Int)] = []
         for entry in out.split(separator: 0) {
-            // <mode> SP <type> SP <object> TAB <path>
+            // <mode> SP <type> SP <object> SP+ <size> TAB <path>
             guard let tab = entry.firstIndex(of: 0x09) else { continue }
             let meta = String(decoding: entry[entry.startIndex ..< tab], as: UTF8.self).split(separator: " ")
-            guard meta.count == 3, meta[1] == "blob" else { continue }
-            result.append((String(decoding: entry[(tab + 1)...], as: UTF8.self), String(meta[2])))
+            guard meta.count == 4, meta[1] == "blob" else { continue }
+            result.append((String(decoding: entry[(tab + 1)...], as: UTF8.self), String(meta[2]), Int(meta[3]) ?? Int.max))
         }
         return result
     }
