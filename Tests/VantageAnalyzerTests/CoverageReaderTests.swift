@@ -87,16 +87,20 @@ import VantageCore
 
     @Test func badJSONNamesFileAndLine() throws {
         let path = Self.dir.appendingPathComponent("bad/broken.json").path
-        // Detection needs a JSON object, so broken JSON is not recognised as any format.
         let error = try #require(throws: VantageError.self) { try CoverageReader.read(path: path) }
-        #expect(error.location == SourceLocation(file: path, line: 1))
-        #expect(error.message.contains("not a coverage report"))
+        #expect(error.location == SourceLocation(file: path, line: 4))
+        #expect(error.message == "invalid JSON in the coverage report")
     }
 
     @Test func missingFieldIsNamed() throws {
         let json = #"{"type": "llvm.coverage.json.export", "data": [{"files": [{"filename": "x.c", "summary": {}}]}]}"#
         let error = try #require(throws: VantageError.self) { try CoverageReader.parse(Data(json.utf8), file: "x.json") }
         #expect(error.location?.field == "data[0].files[0].summary.lines.count/covered")
+    }
+
+    @Test func jsonOfAnotherShapeIsNotTakenForCoverage() throws {
+        let error = try #require(throws: VantageError.self) { try CoverageReader.parse(Data(#"{"name": "x"}"#.utf8), file: "package.json") }
+        #expect(error.message.contains("not a coverage report"))
     }
 
     @Test func unknownFilesAreRejected() throws {

@@ -18,9 +18,7 @@ enum CoverageJSONParser {
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
-            let index = (error as NSError).userInfo["NSJSONSerializationErrorIndex"] as? Int
-            throw VantageError(.config, "invalid JSON in the coverage report",
-                               at: SourceLocation(file: file, line: index.map { lineOf(offset: $0, in: data) }))
+            throw invalidJSON(error, data, file)
         }
         guard let root = object as? [String: Any] else {
             throw VantageError(.config, "the coverage report is not a JSON object", at: SourceLocation(file: file, line: 1))
@@ -85,6 +83,25 @@ enum CoverageJSONParser {
 
     private static func missing(_ field: String, _ file: String) -> VantageError {
         VantageError(.config, "missing or malformed field", at: SourceLocation(file: file, field: field))
+    }
+
+    /// A JSON syntax error, with the line when Foundation says where (an index, "line N" or
+    /// "around character N").
+    static func invalidJSON(_ error: Error, _ data: Data, _ file: String) -> VantageError {
+        let info = (error as NSError).userInfo
+        var line: Int?
+        if let index = info["NSJSONSerializationErrorIndex"] as? Int {
+            line = lineOf(offset: index, in: data)
+        } else if let text = info["NSDebugDescription"] as? String {
+            let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            if let i = words.firstIndex(of: "line"), i + 1 < words.count, let n = Int(words[i + 1]) {
+                line = n
+            } else if let i = words.firstIndex(of: "character"), i + 1 < words.count, let n = Int(words[i + 1]) {
+                line = lineOf(offset: n, in: data)
+            }
+        }
+        return VantageError(.config, "invalid JSON in the coverage report", at: SourceLocation(file: file, line: line),
+                            hint: "the file may be truncated; write the report again")
     }
 
     static func lineOf(offset: Int, in data: Data) -> Int {

@@ -18,6 +18,14 @@ public enum CoverageReader {
     /// Parses a report; `file` names it in errors.
     public static func parse(_ data: Data, file: String) throws -> CoverageReport {
         guard let format = detect(data) else {
+            if firstByte(data) == UInt8(ascii: "{") {
+                // It looks like JSON: say where the JSON breaks, or which format it is not.
+                do {
+                    _ = try JSONSerialization.jsonObject(with: data)
+                } catch {
+                    throw CoverageJSONParser.invalidJSON(error, data, file)
+                }
+            }
             throw VantageError(.config, "not a coverage report Vantage knows",
                                at: SourceLocation(file: file, line: 1),
                                hint: "give an lcov .info, a Cobertura .xml, coverage.py JSON (`coverage json`) or `llvm-cov export` JSON")
@@ -29,13 +37,18 @@ public enum CoverageReader {
         }
     }
 
-    /// The format, from the first bytes and, for JSON, the top-level keys.
-    public static func detect(_ data: Data) -> CoverageFormat? {
+    /// The first byte after a BOM and whitespace.
+    static func firstByte(_ data: Data) -> UInt8? {
         var start = data.startIndex
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
         while start < data.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(data[start]) { start += 1 }
-        guard start < data.endIndex else { return nil }
-        switch data[start] {
+        return start < data.endIndex ? data[start] : nil
+    }
+
+    /// The format, from the first bytes and, for JSON, the top-level keys.
+    public static func detect(_ data: Data) -> CoverageFormat? {
+        guard let first = firstByte(data) else { return nil }
+        switch first {
         case UInt8(ascii: "<"):
             return data.range(of: Data("<coverage".utf8)) != nil ? .cobertura : nil
         case UInt8(ascii: "{"):
