@@ -69,6 +69,18 @@ import VantageCore
         #expect(PracticeChecker().check(paths: [".github/CODEOWNERS"]) { _ in nil }.findings.contains { $0.practice == .ci })
     }
 
+    @Test func printsInASwiftExecutableTargetAreProgramOutput() throws {
+        let files = try project([
+            "Sources/tool/Main.swift": "@main struct Tool { static func main() { Report.show() } }\n",
+            "Sources/tool/Report.swift": "enum Report {\n    static func show() {\n        print(\"done\")\n    }\n}\n",
+            "Sources/Lib/Cache.swift": "func load() {\n    print(\"loading\")\n}\n",
+            "bin/data.bin": "\u{0}\u{1}binary",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: files.root) }
+        let report = AntiPatternScanner().scan(project: files)
+        #expect(report.findings.map { "\($0.file):\($0.line):\($0.kind.rawValue)" } == ["Sources/Lib/Cache.swift:2:print-debugging"])
+    }
+
     @Test func antiPatternScanOfAProjectSkipsBinariesAndReportsDensity() throws {
         let files = ProjectFiles.walk(Self.fixtures.appendingPathComponent("bare-python").path)
         let report = AntiPatternScanner().scan(project: files)

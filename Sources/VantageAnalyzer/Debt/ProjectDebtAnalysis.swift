@@ -60,6 +60,8 @@ public struct ProjectDebtAnalysis: Sendable {
             priorities = HotspotAnalysis.priorities(hotspots: hotspots, debtByFile: DebtCalculator.debtByFile(items))
             if historyWeeks > 0 {
                 let scanner = self.scanner
+                // Executable targets as they are now (the layout of a project rarely changes).
+                let programs = AntiPatternScanner.swiftProgramFolders(files)
                 history = try DebtHistory.measure(
                     repo: root, weeks: historyWeeks, until: now, calculator: calculator,
                     include: AntiPatternScanner.isScanned,
@@ -68,7 +70,8 @@ public struct ProjectDebtAnalysis: Sendable {
                         guard data.count <= 2_000_000, !data.prefix(8192).contains(0) else {
                             return FileMeasurement(linesOfCode: 0, items: [])
                         }
-                        let m = scanner.measure(path: path, text: String(decoding: data, as: UTF8.self))
+                        let m = scanner.measure(path: path, text: String(decoding: data, as: UTF8.self),
+                                                programCode: programs.contains { path.hasPrefix($0) })
                         return FileMeasurement(linesOfCode: m.linesOfCode, items: m.findings.map(\.remediationItem))
                     },
                     projectItems: { paths, read in

@@ -33,9 +33,10 @@ extension AntiPatternScanner {
     }
 
     /// Lines of code and findings of one scanned file (configuration files: secrets only, no code lines).
-    public func measure(path: String, text: String) -> (linesOfCode: Int, todoMarkers: Int, findings: [AntiPatternFinding]) {
+    public func measure(path: String, text: String, programCode: Bool = false) -> (linesOfCode: Int, todoMarkers: Int, findings: [AntiPatternFinding]) {
         if Self.codeExtensions.contains(PracticeChecker.ext(path)) {
-            return (LinesOfCode.count(text), Self.todoMarkers(in: text, path: path), scan(path: path, text: text))
+            return (LinesOfCode.count(text), Self.todoMarkers(in: text, path: path),
+                    scan(path: path, text: text, programCode: programCode))
         }
         return (0, 0, scan(path: path, text: text).filter { $0.kind == .hardCodedSecret })
     }
@@ -46,12 +47,13 @@ extension AntiPatternScanner {
         var loc = 0, markers = 0
         var byFile: [String: Int] = [:]
         var skipped: [String: String] = [:]
+        let programs = Self.swiftProgramFolders(files)
         for path in files.paths where Self.isScanned(path) {
             guard let text = files.text(path) else {
                 skipped[path] = "binary or larger than 2 MB"
                 continue
             }
-            let m = measure(path: path, text: text)
+            let m = measure(path: path, text: text, programCode: programs.contains { path.hasPrefix($0) })
             findings += m.findings
             markers += m.todoMarkers
             loc += m.linesOfCode
@@ -60,5 +62,19 @@ extension AntiPatternScanner {
         return AntiPatternReport(findings: findings, linesOfCode: loc, todoMarkers: markers,
                                  todoPerKLOC: loc > 0 ? Double(markers) * 1000 / Double(loc) : 0,
                                  skipped: skipped, linesOfCodeByFile: byFile)
+    }
+
+    /// Swift executable targets (`Sources/<name>/` holding a `main.swift` or an `@main` type): every
+    /// file in them is program code, where printing is the output, not debugging.
+    static func swiftProgramFolders(_ files: ProjectFiles) -> [String] {
+        var folders = Set<String>()
+        for path in files.paths where path.hasSuffix(".swift") {
+            let parts = path.split(separator: "/")
+            guard let sources = parts.firstIndex(of: "Sources"), sources + 2 < parts.count else { continue }
+            let folder = parts[...(sources + 1)].joined(separator: "/") + "/"
+            if folders.contains(folder) { continue }
+            if parts.last == "main.swift" || (files.text(path)?.contains("@main") ?? false) { folders.insert(folder) }
+        }
+        return folders.sorted()
     }
 }

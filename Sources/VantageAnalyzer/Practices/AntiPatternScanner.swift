@@ -20,15 +20,16 @@ public struct AntiPatternScanner: Sendable {
         self.todoMinimumMarkers = todoMinimumMarkers
     }
 
-    /// Findings in one file. `path` decides the language and whether it is library code.
-    public func scan(path: String, text: String) -> [AntiPatternFinding] {
+    /// Findings in one file. `path` decides the language and whether it is library code;
+    /// `programCode: true` says the file belongs to a program (an executable target) whatever its name.
+    public func scan(path: String, text: String, programCode: Bool = false) -> [AntiPatternFinding] {
         let language = SourceLanguage(path: path)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? $0.dropLast() : $0
         }
         var findings: [AntiPatternFinding] = []
         let isTest = SourcePaths.isTest(path)
-        let isLibrary = language != nil && !isTest && !SourcePaths.isEntryPoint(path, text: text)
+        let isLibrary = language != nil && !isTest && !programCode && !SourcePaths.isEntryPoint(path, text: text)
         var markers = 0
 
         for (i, raw) in lines.enumerated() {
