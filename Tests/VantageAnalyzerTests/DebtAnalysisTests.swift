@@ -35,6 +35,21 @@ import VantageAnalyzer
         #expect(abs((report.costOfDelay?.debtGrowthPerWeek ?? 0) - 10) < 1e-9)
     }
 
+    @Test func aGitIgnoredLockFileDoesNotCount() throws {
+        let repo = try DebtTestRepository()
+        defer { repo.remove() }
+        try repo.write("pyproject.toml", "[project]\nname = \"x\"\n")
+        try repo.write("poetry.lock", "# lock\n")
+        try repo.write(".gitignore", "poetry.lock\n")
+        try repo.commit("start", at: "2024-01-01T12:00:00Z")
+        let ignored = try ProjectDebtAnalysis(historyWeeks: 0).analyze(root: repo.path)
+        #expect(ignored.practices.findings.contains { $0.practice == .lockFile })
+        try repo.write(".gitignore", "*.pyc\n")
+        try repo.commit("share the lock file", at: "2024-01-02T12:00:00Z")
+        let shared = try ProjectDebtAnalysis(historyWeeks: 0).analyze(root: repo.path)
+        #expect(!shared.practices.findings.contains { $0.practice == .lockFile })
+    }
+
     @Test func aFolderOutsideGitHasNoHotspotsOrHistory() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vantage-nogit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -7,7 +7,8 @@ import VantageCore
 /// the like, with `GIT_OPTIONAL_LOCKS=0` so that not even a stat refresh writes the index.
 public enum GitCommand {
     /// Output of `git -C repo ARGS`; `input` is written to its standard input.
-    public static func run(_ arguments: [String], in repo: String, input: Data? = nil) throws -> Data {
+    public static func run(_ arguments: [String], in repo: String, input: Data? = nil,
+                           allowedExitCodes: Set<Int32> = [0]) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", repo, "--no-pager", "-c", "core.quotepath=off"] + arguments
@@ -45,7 +46,7 @@ public enum GitCommand {
         let output = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        guard allowedExitCodes.contains(process.terminationStatus) else {
             let message = String(decoding: errorOutput.data, as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             throw VantageError(.io, "git \(arguments.first ?? "") failed: \(message)",

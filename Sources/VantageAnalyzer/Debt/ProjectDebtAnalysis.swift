@@ -46,14 +46,18 @@ public struct ProjectDebtAnalysis: Sendable {
                         now: Date = Date()) throws -> ProjectDebtReport {
         let files = ProjectFiles.walk(root)
         let scan = scanner.scan(project: files)
-        let practices = PracticeChecker().check(project: files)
+        let inGit = GitCommand.isRepository(root)
+        // In a repository, a git-ignored file (say an ignored Package.resolved) does not count
+        // for the practices: nobody else gets it.
+        let shared = inGit ? ProjectFiles(root: files.root, paths: Self.notIgnored(files.paths, in: root)) : files
+        let practices = PracticeChecker().check(project: shared)
         let items = scan.findings.map(\.remediationItem) + practices.findings.map(\.remediationItem) + extraItems
         let summary = calculator.summary(items: items, linesOfCode: scan.linesOfCode)
 
         var hotspots: [Hotspot] = []
         var priorities: [RefactoringPriority] = []
         var history: [DebtHistoryPoint] = []
-        if GitCommand.isRepository(root), (try? GitCommand.run(["rev-parse", "--verify", "-q", "HEAD"], in: root)) != nil {
+        if inGit, (try? GitCommand.run(["rev-parse", "--verify", "-q", "HEAD"], in: root)) != nil {
             let since = now.addingTimeInterval(-Double(hotspotWindowDays) * 86_400)
             let commits = try HotspotAnalysis.commitsPerFile(repo: root, since: since, until: now)
             hotspots = HotspotAnalysis.rank(commits: commits, complexity: complexityByFile ?? scan.linesOfCodeByFile)
@@ -64,7 +68,7 @@ public struct ProjectDebtAnalysis: Sendable {
                 let programs = AntiPatternScanner.swiftProgramFolders(files)
                 history = try DebtHistory.measure(
                     repo: root, weeks: historyWeeks, until: now, calculator: calculator,
-                    include: AntiPatternScanner.isScanned,
+                    include: { AntiPatternScanner.isScanned($0) && !ProjectFiles.isInSkippedDirectory($0) },
                     measure: { path, data in
                         // The same rules as the working-tree scan: binary and oversized files are skipped.
                         guard data.count <= 2_000_000, !data.prefix(8192).contains(0) else {
@@ -75,7 +79,8 @@ public struct ProjectDebtAnalysis: Sendable {
                         return FileMeasurement(linesOfCode: m.linesOfCode, items: m.findings.map(\.remediationItem))
                     },
                     projectItems: { paths, read in
-                        PracticeChecker().check(paths: paths, read: read).findings.map(\.remediationItem)
+                        let kept = paths.filter { !ProjectFiles.isInSkippedDirectory($0) }
+                        return PracticeChecker().check(paths: kept, read: read).findings.map(\.remediationItem)
                     })
             }
         }
@@ -84,5 +89,16 @@ public struct ProjectDebtAnalysis: Sendable {
             todoPerKLOC: scan.todoPerKLOC, complexityMeasure: complexityByFile == nil ? "lines-of-code" : "ccn",
             hotspotWindowDays: hotspotWindowDays, hotspots: hotspots, priorities: priorities, history: history,
             costOfDelay: DebtHistory.costOfDelay(history), skipped: scan.skipped)
+    }
+
+    /// The paths git does not ignore (`git check-ignore --stdin`).
+    static func notIgnored(_ paths: [String], in root: String) -> [String] {
+        guard !paths.isEmpty else { return paths }
+        // check-ignore exits 1 when nothing is ignored; that is not a failure here.
+        guard let out = try? GitCommand.run(["check-ignore", "-z", "--stdin"], in: root,
+                                            input: Data((paths.joined(separator: "\u{0}") + "\u{0}").utf8),
+                                            allowedExitCodes: [0, 1]) else { return paths }
+        let ignored = Set(out.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
+        return paths.filter { !ignored.contains($0) }
     }
 }

@@ -44,6 +44,11 @@ public struct ProjectFiles: Sendable {
 
     public func contains(_ path: String) -> Bool { paths.contains(path) }
 
+    /// Whether a relative path lies in a folder `walk` skips (for listings from git).
+    public static func isInSkippedDirectory(_ path: String) -> Bool {
+        path.split(separator: "/").dropLast().contains { skippedDirectories.contains(String($0)) }
+    }
+
     /// Reads a file as text (invalid UTF-8 repaired), or nil when it is missing, larger than
     /// `maxBytes`, or binary (a NUL byte in its first 8 KiB).
     public func text(_ path: String, maxBytes: Int = 2_000_000) -> String? {
