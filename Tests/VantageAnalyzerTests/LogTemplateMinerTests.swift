@@ -59,6 +59,17 @@ import Testing
         #expect(miner.template(of: a) == "ask <*> to delete <*>")
     }
 
+    @Test func writtenOutDatesInsideMessagesAreValues() {
+        let miner = LogTemplateMiner()
+        let a = miner.add("session opened, last login Sun Dec 04 04:47:44 2005 from 10.0.0.1")
+        let b = miner.add("session opened, last login Mon Jan 16 11:02:13 2006 from 10.0.0.2")
+        #expect(a == b)
+        #expect(miner.template(of: a) == "session opened, last login <*> from <*>")
+        // A month name that is not next to a value is a word.
+        let c = miner.add("backups run every Sunday, see the May report")
+        #expect(miner.template(of: c) == "backups run every Sunday, see the May report")
+    }
+
     @Test func mixedFormatsFromOneFileGroupByMessage() throws {
         let mining = try LogFileMining.mine(path: Self.fixtures.appendingPathComponent("mixed-services.log").path)
         #expect(mining.assignments.count == 12)

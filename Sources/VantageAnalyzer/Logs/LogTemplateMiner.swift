@@ -50,14 +50,48 @@ public final class LogTemplateMiner {
         lineCount += 1
         lineTokens.removeAll(keepingCapacity: true)
         let start = LogLineHeader.messageStart(line)
+        var sawCalendarWord = false
         masker.tokens(line, from: start) { token in
             let id = interner.intern(token)
-            // A run of bare values (`<*> <*> <*>`) is one variable-length value: a list of ids, a
-            // multi-word timestamp. Keeping one lets lists of any length share a template.
-            if id == TokenInterner.wildcard, lineTokens.last == TokenInterner.wildcard { return }
+            sawCalendarWord = sawCalendarWord || interner.isCalendarWord[id]
             lineTokens.append(id)
         }
+        if sawCalendarWord { maskWrittenDates() }
+        collapseValueRuns()
         return LogClusterID(place(lineTokens) + 1)
+    }
+
+    /// `Sun Dec 04 04:47:44 2005`: month and weekday names next to a value are part of a date.
+    private func maskWrittenDates() {
+        var i = 0
+        while i < lineTokens.count {
+            if interner.isCalendarWord[lineTokens[i]] {
+                // Look past further calendar words (`Sun Dec 04`) for the value that makes it a date.
+                var j = i
+                while j < lineTokens.count, interner.isCalendarWord[lineTokens[j]] { j += 1 }
+                let valueAfter = j < lineTokens.count && lineTokens[j] == TokenInterner.wildcard
+                let valueBefore = i > 0 && lineTokens[i - 1] == TokenInterner.wildcard
+                if valueAfter || valueBefore {
+                    for k in i ..< j { lineTokens[k] = TokenInterner.wildcard }
+                }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    /// A run of bare values (`<*> <*> <*>`) is one variable-length value: a list of ids, a written-out
+    /// date. Keeping one lets lists of any length share a template.
+    private func collapseValueRuns() {
+        var kept = 0
+        for i in lineTokens.indices {
+            let id = lineTokens[i]
+            if id == TokenInterner.wildcard, kept > 0, lineTokens[kept - 1] == TokenInterner.wildcard { continue }
+            lineTokens[kept] = id
+            kept += 1
+        }
+        lineTokens.removeLast(lineTokens.count - kept)
     }
 
     /// Every cluster, in order of creation.

@@ -8,6 +8,8 @@ struct TokenInterner {
     private var lengths: [Int] = []
     /// Whether the token contains a masked part (`<*>`), which makes it a variable for routing.
     private(set) var hasMask: [Bool] = []
+    /// Whether the token is a month or weekday name (`Jan`, `Monday,`), part of a written-out date.
+    private(set) var isCalendarWord: [Bool] = []
     private var slots: [Int32]
     private var mask: Int
 
@@ -48,6 +50,7 @@ struct TokenInterner {
         lengths.append(token.count)
         arena.append(contentsOf: token)
         hasMask.append(Self.containsMask(token))
+        isCalendarWord.append(Self.isCalendar(token))
         slots[slot] = Int32(id)
         if starts.count * 2 > slots.count { grow() }
         return id
@@ -59,6 +62,23 @@ struct TokenInterner {
             for i in 0 ..< token.count where a[s + i] != token[i] { return false }
             return true
         }
+    }
+
+    private static let calendarWords: Set<String> = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october",
+        "november", "december", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
+
+    private static func isCalendar(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = t.count
+        while end > 0, t[end - 1] == UInt8(ascii: ",") || t[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        var start = 0
+        while start < end, t[start] == UInt8(ascii: "[") || t[start] == UInt8(ascii: "(") { start += 1 }
+        guard end - start >= 3, end - start <= 9 else { return false }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: t[start ..< end]), as: UTF8.self).lowercased()
+        return calendarWords.contains(word)
     }
 
     private static func containsMask(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
