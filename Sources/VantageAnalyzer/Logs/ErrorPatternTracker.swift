@@ -1,0 +1,100 @@
+import Foundation
+import VantageCore
+
+/// An error template seen in a project's output, for the Troubleshooting pane.
+public struct ErrorPattern: Codable, Sendable, Equatable {
+    public var project: ProjectID
+    public var cluster: LogClusterID
+    /// The template (values as `<*>`), as it stands now.
+    public var template: String
+    /// The first line that created the pattern, as written.
+    public var example: String
+    public var count: Int
+    public var firstSeen: Date
+    public var lastSeen: Date
+    /// Times a recovery (a successful restart or fix) followed an occurrence.
+    public var recoveries: Int
+    public var lastRecovered: Date?
+
+    /// Occurrences of this pattern have been followed by a successful restart or fix.
+    public var isSuccessPattern: Bool { recoveries > 0 }
+}
+
+/// Turns projects' output into troubleshooting knowledge: for lines that look like errors
+/// (`ErrorLineClassifier`) it mines templates per project (the same miner as `vantage analyze
+/// logs`), keeps counts and first/last seen per template, emitting a `Diagnostic` the first time a template
+/// is seen. When the project then recovers (`noteRecovered`: a restart that stayed up, a fix), the
+/// error patterns seen since the last recovery are recorded as success patterns.
+///
+/// The lead wires it to the bus: `LogLine` events in, `Diagnostic`s out.
+public actor ErrorPatternTracker {
+    private struct ProjectState {
+        let miner: LogTemplateMiner
+        var patterns: [LogClusterID: ErrorPattern] = [:]
+        var lastRecovery: Date?
+    }
+
+    private let configuration: LogMinerConfiguration
+    private var projects: [ProjectID: ProjectState] = [:]
+
+    public init(configuration: LogMinerConfiguration = .default) {
+        self.configuration = configuration
+    }
+
+    /// Feeds one line. Returns a `Diagnostic` when the line is an error of a template not seen before.
+    @discardableResult
+    public func consume(_ line: LogLine) -> Diagnostic? {
+        // Only error lines are mined: memory then grows with the error templates, not with all output.
+        guard ErrorLineClassifier.isError(line.text) else { return nil }
+        var state = projects[line.project] ?? ProjectState(miner: LogTemplateMiner(configuration: configuration))
+        defer { projects[line.project] = state }
+        let cluster = state.miner.add(line.text)
+        let template = state.miner.template(of: cluster)
+        if var known = state.patterns[cluster] {
+            known.count += 1
+            known.lastSeen = max(known.lastSeen, line.time)
+            known.template = template
+            state.patterns[cluster] = known
+            return nil
+        }
+        state.patterns[cluster] = ErrorPattern(
+            project: line.project, cluster: cluster, template: template, example: line.text, count: 1,
+            firstSeen: line.time, lastSeen: line.time, recoveries: 0, lastRecovered: nil)
+        return Diagnostic(time: line.time, severity: .error, source: line.project.rawValue, project: line.project,
+                          message: "new error pattern: \(template)")
+    }
+
+    /// Feeds lines in order; returns the diagnostics for new error patterns.
+    public func consume(_ lines: [LogLine]) -> [Diagnostic] {
+        lines.compactMap { consume($0) }
+    }
+
+    /// The project recovered (a restart stayed up, or a fix was applied). Every error pattern seen
+    /// since the previous recovery becomes (or again counts as) a success pattern. Returns them.
+    @discardableResult
+    public func noteRecovered(project: ProjectID, at time: Date = Date()) -> [ErrorPattern] {
+        guard var state = projects[project] else { return [] }
+        var recovered: [ErrorPattern] = []
+        for (id, var pattern) in state.patterns where state.lastRecovery.map({ pattern.lastSeen > $0 }) ?? true {
+            guard pattern.lastSeen <= time else { continue }
+            pattern.recoveries += 1
+            pattern.lastRecovered = time
+            state.patterns[id] = pattern
+            recovered.append(pattern)
+        }
+        state.lastRecovery = time
+        projects[project] = state
+        return recovered.sorted { $0.cluster < $1.cluster }
+    }
+
+    /// Error patterns of a project, most frequent first.
+    public func patterns(project: ProjectID) -> [ErrorPattern] {
+        (projects[project]?.patterns.values).map { Array($0) }?
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.cluster < $1.cluster } ?? []
+    }
+
+    /// Error patterns that recoveries have followed.
+    public func successPatterns(project: ProjectID) -> [ErrorPattern] {
+        patterns(project: project).filter(\.isSuccessPattern)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import VantageCore
+
+/// The result of mining one log file: the miner (with its clusters) and, per line, the cluster it
+/// joined.
+public struct LogFileMining {
+    public let miner: LogTemplateMiner
+    /// `assignments[i]` is the cluster of line `i + 1`.
+    public let assignments: [LogClusterID]
+
+    /// Reads `path` and mines every line (`\n` or `\r\n` endings; invalid UTF-8 is mined as bytes).
+    public static func mine(path: String, configuration: LogMinerConfiguration = .default) throws -> LogFileMining {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw VantageError(.io, "cannot read the log file: \(error.localizedDescription)",
+                               at: SourceLocation(file: path), hint: "check the path and its permissions")
+        }
+        return mine(data: data, configuration: configuration)
+    }
+
+    public static func mine(data: Data, configuration: LogMinerConfiguration = .default) -> LogFileMining {
+        let miner = LogTemplateMiner(configuration: configuration)
+        var ids: [LogClusterID] = []
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            func emit(_ end: Int) {
+                var e = end
+                if e > start, bytes[e - 1] == 0x0D { e -= 1 }
+                ids.append(miner.add(bytes: UnsafeBufferPointer(rebasing: bytes[start ..< e])))
+            }
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x0A { emit(i); start = i + 1 }
+                i += 1
+            }
+            if start < bytes.count { emit(bytes.count) }
+        }
+        return LogFileMining(miner: miner, assignments: ids)
+    }
+
+    /// Clusters, most frequent first (ties: first seen first).
+    public var clustersByCount: [LogCluster] {
+        miner.clusters.sorted { $0.count != $1.count ? $0.count > $1.count : $0.id < $1.id }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// The files of a project, relative to its root, without dependency, build and VCS folders.
+public struct ProjectFiles: Sendable {
+    public let root: String
+    /// Relative paths, sorted.
+    public let paths: [String]
+
+    /// Folders never walked: VCS data, dependencies, build output, caches.
+    public static let skippedDirectories: Set<String> = [
+        ".git", ".hg", ".svn", "node_modules", ".build", "build", "dist", "target", "vendor", ".venv", "venv",
+        "env", "__pycache__", "Pods", "DerivedData", ".tox", ".mypy_cache", ".pytest_cache", ".next", ".nuxt",
+        "coverage", ".gradle", ".idea", ".swiftpm", "bower_components", ".cache", ".terraform",
+    ]
+
+    public init(root: String, paths: [String]) {
+        self.root = root
+        self.paths = paths.sorted()
+    }
+
+    /// Walks `root` (files only, symlinks not followed, at most `limit` files).
+    public static func walk(_ root: String, limit: Int = 200_000) -> ProjectFiles {
+        let base = URL(fileURLWithPath: root).standardizedFileURL
+        var found: [String] = []
+        let fm = FileManager.default
+        var stack = [""]
+        while let dir = stack.popLast(), found.count < limit {
+            let url = dir.isEmpty ? base : base.appendingPathComponent(dir)
+            guard let entries = try? fm.contentsOfDirectory(at: url, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey]) else { continue }
+            for entry in entries {
+                let name = entry.lastPathComponent
+                let rel = dir.isEmpty ? name : dir + "/" + name
+                let values = try? entry.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
+                if values?.isSymbolicLink == true { continue }
+                if values?.isDirectory == true {
+                    if !skippedDirectories.contains(name) { stack.append(rel) }
+                } else {
+                    found.append(rel)
+                }
+            }
+        }
+        return ProjectFiles(root: base.path, paths: found)
+    }
+
+    public func contains(_ path: String) -> Bool { paths.contains(path) }
+
+    /// Whether a relative path lies in a folder `walk` skips (for listings from git).
+    public static func isInSkippedDirectory(_ path: String) -> Bool {
+        path.split(separator: "/").dropLast().contains { skippedDirectories.contains(String($0)) }
+    }
+
+    /// Reads a file as text (invalid UTF-8 repaired), or nil when it is missing, larger than
+    /// `maxBytes`, or binary (a NUL byte in its first 8 KiB).
+    public func text(_ path: String, maxBytes: Int = 2_000_000) -> String? {
+        let full = URL(fileURLWithPath: root).appendingPathComponent(path).path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: full),
+              let size = attributes[.size] as? Int, size <= maxBytes,
+              let data = FileManager.default.contents(atPath: full) else { return nil }
+        if data.prefix(8192).contains(0) { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,3 @@
+from shapes import area, describe
+area("square", 2)
+describe(3)
