@@ -11,6 +11,7 @@ struct Vantage: AsyncParsableCommand {
         // Each subcommand lives in Commands/<Name>Command.swift.
         subcommands: [
             DashboardCommand.self,
+            StatusCommand.self,
             AnalyzeCommand.self,
             ScanCommand.self,
             BenchCommand.self,

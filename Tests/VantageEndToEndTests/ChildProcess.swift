@@ -16,7 +16,10 @@ enum ChildProcess {
     @discardableResult
     static func run(_ argv: [String], environment: [String: String]? = nil) throws -> Output {
         var pipeFDs: [Int32] = [0, 0]
+        // Close-on-exec, so a daemon the command starts (the tmux server) cannot hold our pipe open.
         guard pipe(&pipeFDs) == 0 else { throw POSIXError(.EMFILE) }
+        _ = fcntl(pipeFDs[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(pipeFDs[1], F_SETFD, FD_CLOEXEC)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

@@ -1,6 +1,11 @@
 import ArgumentParser
 import Foundation
+import VantageAnalyzer
 import VantageCore
+import VantageKnowledge
+import VantageProbes
+import VantageStore
+import VantageTUI
 
 /// `vantage [--root DIR]...`: the full-screen dashboard.
 struct DashboardCommand: AsyncParsableCommand {
@@ -29,6 +34,45 @@ struct DashboardCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        throw CommandLineFailure(message: "the dashboard is being wired up", status: 1)
+        let started = ContinuousClock.now
+        let roots = try workspace.resolvedRoots()
+        // Bad user files stop here, before the screen is taken, with file:line: field.
+        let locator = ConfigLocator.fromEnvironment()
+        let themes = try ThemeLoader.resolvePair(theme, locator: locator)
+        let keys = try KeymapLoader.resolve(keymap, locator: locator)
+        let options = RuntimeOptions.detect(ascii: ascii, startedAt: started)
+        let store = try Store.open(paths: .fromEnvironment())
+
+        // The scan is a few milliseconds on a workspace: doing it first lets the first frame
+        // show every project.
+        let scanStart = ContinuousClock.now
+        let scan = try ProjectScanner().scan(roots: roots)
+        let scanTime = ContinuousClock.now - scanStart
+
+        let bus = Bus()
+        let uiEvents = bus.events()
+        let session = DashboardSession(bus: bus, store: store, projects: scan.projects, interval: .seconds(refresh))
+        session.start()
+        Workspace.publish(scan: scan, roots: roots, duration: scanTime, on: bus)
+
+        let counters: RuntimeCounters
+        do {
+            counters = try await Self.runScreen(roots: roots, projects: scan.projects, keymap: keys, themes: themes,
+                                                options: options, bus: bus, events: uiEvents)
+        } catch {
+            await session.stop()
+            throw error
+        }
+        await session.stop()
+        if counters.stoppedBy == .signal || counters.stoppedBy == .hangup { throw ExitCode(130) }
+    }
+
+    /// ncurses is owned by the main actor only.
+    @MainActor
+    static func runScreen(roots: [String], projects: [Project], keymap: Keymap, themes: ThemePair, options: RuntimeOptions,
+                          bus: Bus, events: AsyncStream<Event>) async throws -> RuntimeCounters {
+        let app = App(roots: roots, projects: projects, keymap: keymap, darkTheme: themes.dark,
+                      lightTheme: themes.light, startVariant: themes.current.variant, glyphs: options.glyphs)
+        return try await TerminalRuntime.run(program: app, bus: bus, options: options, events: events)
     }
 }

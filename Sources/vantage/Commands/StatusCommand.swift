@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import VantageAnalyzer
+import VantageCore
+import VantageProbes
+
+/// `vantage status [--json]`: the machine and the workspace's projects, from a fresh sample.
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Print system and project state from a fresh sample of /proc.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Flag(help: "Print JSON: {\"system\": {...}, \"projects\": [{...}]}.")
+    var json = false
+
+    struct Report: Encodable {
+        struct Row: Encodable {
+            var name: String
+            var path: String
+            var kind: String
+            var state: RunState
+            var cpu: Double
+            var rss: UInt64
+            var pids: [Int32]
+            var ports: [Int]
+        }
+        var system: SystemSample
+        var projects: [Row]
+    }
+
+    func run() async throws {
+        let roots = try workspace.resolvedRoots()
+        let scan = try ProjectScanner().scan(roots: roots)
+        for w in scan.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
+        let (system, samples) = await Monitor.sampleOnce(projects: scan.projects)
+        let byID = Dictionary(samples.map { ($0.project, $0) }, uniquingKeysWith: { a, _ in a })
+        let rows = scan.projects.map { p -> Report.Row in
+            let s = byID[p.id]
+            return Report.Row(name: p.name, path: p.path, kind: p.primaryKind.rawValue, state: s?.state ?? .stopped,
+                              cpu: s?.cpuPercent ?? 0, rss: s?.rssBytes ?? 0, pids: s?.pids ?? [],
+                              ports: Array(Set(p.ports + (s?.listeningPorts ?? []))).sorted())
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
+            print(String(decoding: try encoder.encode(Report(system: system, projects: rows)), as: UTF8.self))
+            return
+        }
+        print(String(format: "CPU %.1f %% of %d cores   memory %@ / %@   load %.2f %.2f %.2f",
+                     system.cpuPercent, system.cpuCount, Bytes.human(system.memUsedBytes), Bytes.human(system.memTotalBytes),
+                     system.load1, system.load5, system.load15))
+        print(String(format: "net ↓%@/s ↑%@/s   disk r %@/s w %@/s",
+                     Bytes.human(UInt64(system.netRxBytesPerSec)), Bytes.human(UInt64(system.netTxBytesPerSec)),
+                     Bytes.human(UInt64(system.diskReadBytesPerSec)), Bytes.human(UInt64(system.diskWriteBytesPerSec))))
+        let header = ["NAME", "KIND", "STATE", "CPU", "RSS", "PORTS"]
+        let table = rows.map { [$0.name, $0.kind, $0.state.rawValue, String(format: "%.1f%%", $0.cpu), Bytes.human($0.rss),
+                                $0.ports.map(String.init).joined(separator: ",")] }
+        let widths = header.indices.map { i in ([header[i]] + table.map { $0[i] }).map(\.count).max() ?? 0 }
+        for line in [header] + table {
+            print(line.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+                .joined(separator: "  "))
+        }
+    }
+}
+
+enum Bytes {
+    static func human(_ n: UInt64) -> String {
+        let units = ["B", "KB", "MB", "GB", "TB"]
+        var v = Double(n), i = 0
+        while v >= 1024, i < units.count - 1 { v /= 1024; i += 1 }
+        return i == 0 ? "\(n) B" : String(format: "%.1f %@", v, units[i])
+    }
+}

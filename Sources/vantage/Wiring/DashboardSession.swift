@@ -1,0 +1,73 @@
+import Foundation
+import VantageAnalyzer
+import VantageCore
+import VantageKnowledge
+import VantageProbes
+import VantageStore
+
+/// The actors behind the dashboard, wired to one bus: the /proc monitor, the store recorder, the
+/// knowledge-graph layout and the error-pattern miner. Each subscribes before anything is
+/// published, so no early event is missed.
+final class DashboardSession: Sendable {
+    private let bus: Bus
+    private let monitor: Monitor
+    private let recorder: StoreRecorder
+    private let graph: GraphLayoutActor
+    private let errors = ErrorPatternTracker()
+    private let tasks = TaskList()
+
+    init(bus: Bus, store: Store, projects: [Project], interval: Duration) {
+        self.bus = bus
+        monitor = Monitor(bus: bus, projects: projects, interval: interval)
+        recorder = StoreRecorder(store: store, bus: bus)
+        graph = GraphLayoutActor(bus: bus)
+    }
+
+    func start() {
+        let graphEvents = bus.events()
+        let logEvents = bus.events(capacity: 4096)
+        let (monitor, recorder, graph, errors, bus) = (self.monitor, self.recorder, self.graph, self.errors, self.bus)
+        tasks.add(Task { await monitor.run() })
+        tasks.add(Task { await recorder.run() })
+        tasks.add(Task { await graph.run(events: graphEvents) })
+        // New error templates in project output become troubleshooting entries.
+        tasks.add(Task {
+            for await case .log(let line) in logEvents {
+                if let diagnostic = await errors.consume(line) { bus.publish(.diagnostic(diagnostic)) }
+            }
+        })
+    }
+
+    /// Asks every actor to finish (the recorder writes what is pending) and waits a little for it.
+    func stop() async {
+        bus.send(.shutdown)
+        await recorder.flush()
+        bus.close()
+        tasks.cancelAll()
+    }
+}
+
+/// Tasks owned by a session, cancelled together.
+final class TaskList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tasks: [Task<Void, Never>] = []
+    func add(_ t: Task<Void, Never>) { lock.withLock { tasks.append(t) } }
+    func cancelAll() { lock.withLock { tasks.forEach { $0.cancel() }; tasks = [] } }
+}
+
+/// What a finished scan tells the rest of Vantage.
+enum Workspace {
+    static func publish(scan: ScanResult, roots: [String], duration: Duration, on bus: Bus) {
+        let now = Date()
+        bus.publish(.scanned(roots: roots, projects: scan.projects))
+        let ms = Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000
+        bus.publish(.timeline(TimelineEntry(time: now, kind: .scan,
+                                            text: "scanned \(roots.count == 1 ? roots[0] : "\(roots.count) roots"): \(scan.projects.count) projects in \(String(format: "%.0f", ms)) ms")))
+        for p in scan.projects {
+            let ports = p.ports.isEmpty ? "" : " on port \(p.ports.map(String.init).joined(separator: ", "))"
+            bus.publish(.timeline(TimelineEntry(time: now, kind: .detection, project: p.id,
+                                                text: "\(p.name): \(p.kinds.map(\.rawValue).joined(separator: ", "))\(ports)")))
+        }
+        for d in scan.diagnostics(at: now) { bus.publish(.diagnostic(d)) }
+    }
+}
