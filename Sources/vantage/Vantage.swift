@@ -8,6 +8,8 @@ struct Vantage: AsyncParsableCommand {
         abstract: "Run, watch, analyse and maintain every project you work on, from one terminal console.",
         // Each subcommand lives in Commands/<Name>Command.swift.
         subcommands: [
+            DaemonCommand.self, LaunchCommand.self, StopCommand.self, RestartCommand.self, PsCommand.self,
+            LogsCommand.self, EnvCommand.self, SecretCommand.self, LimitCommand.self,
         ])
     func run() async throws {}
 }

@@ -64,7 +64,7 @@ enum ProcessLauncher {
         let flags = Int32(0x80 /* POSIX_SPAWN_SETSID */) | Int32(POSIX_SPAWN_SETSIGMASK) | Int32(POSIX_SPAWN_SETSIGDEF)
         posix_spawnattr_setflags(&attr, Int16(flags))
 
-        let argv = ["/bin/sh", "-c", prelude + request.command]
+        let argv = ["/bin/sh", "-c", prelude + execIfSimple(request.command)]
         let envp = request.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         var pid: pid_t = 0
         let rc = withCStrings(argv) { cArgv in
@@ -79,6 +79,23 @@ enum ProcessLauncher {
                                hint: "check that the folder exists and the command is installed")
         }
         return GatedProcess(pid: pid, gateFD: gate[1])
+    }
+
+    /// A single simple command is run with `exec`, so the project's main pid is the program itself,
+    /// not a shell waiting for it. Lists, pipes, loops and subshells are left to the shell.
+    static func execIfSimple(_ command: String) -> String {
+        let trimmed = command.trimmingCharacters(in: .whitespacesAndNewlines)
+        let special: Set<Character> = [";", "&", "|", "(", ")", "\n", "`", "<", ">"]
+        let keywords = ["while", "for", "if", "case", "until", "{", "exec", "!", "cd", "export"]
+        let first = trimmed.split(separator: " ").first.map(String.init) ?? ""
+        var quote: Character?
+        for c in trimmed {
+            if let q = quote { if c == q { quote = nil }; continue }
+            if c == "'" || c == "\"" { quote = c; continue }
+            if special.contains(c) { return command }
+        }
+        if keywords.contains(first) || first.contains("=") { return command }
+        return "exec " + trimmed
     }
 
     /// Runs a command to completion (used by exec readiness probes); returns its exit status.
