@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Records real usage series for the forecast benchmark: the RSS of a process that leaks memory at an
-uneven rate, and the CPU share of a process whose load ramps up, sampled from /proc every 0.25 s.
+uneven rate, and the CPU share (from /proc/PID/schedstat, in ns) of a process whose load ramps up, sampled every 0.25 s.
 Usage: orchestrator-record-series.py OUTDIR [seconds]"""
 import os, random, subprocess, sys, time
 
@@ -24,11 +24,11 @@ while True:
     while time.time() - t < 0.05 * duty: pass
     time.sleep(max(0.0, 0.05 * (1 - duty)))
 """])
-tick = os.sysconf("SC_CLK_TCK")
+tick = 1e9
 page = os.sysconf("SC_PAGE_SIZE")
 def cpu_ticks(pid):
-    f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-    return int(f[11]) + int(f[12])
+    # Nanoseconds on CPU (the precision of the cgroup's cpuacct.usage the supervisor reads).
+    return int(open(f"/proc/{pid}/schedstat").read().split()[0])
 def rss(pid):
     return int(open(f"/proc/{pid}/statm").read().split()[1]) * page
 mem, cpu = [], []

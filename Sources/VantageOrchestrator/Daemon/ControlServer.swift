@@ -102,10 +102,19 @@ public final class ControlServer: @unchecked Sendable {
                 return .ok(message: nil)
             case .launch(let names, let all, let environment, let overrides):
                 let ids = try await targets(names, all: all)
-                var failures: [String] = []
-                for id in ids {
-                    do throws(VantageError) { try await supervisor.launch(id, environment: environment, overrides: overrides.isEmpty ? nil : overrides) }
-                    catch { failures.append("\(error)") }
+                // Concurrently: each project has its own lock, and dependencies wait for each other.
+                let failures = await withTaskGroup(of: String?.self) { group in
+                    for id in ids {
+                        group.addTask {
+                            do throws(VantageError) {
+                                try await self.supervisor.launch(id, environment: environment, overrides: overrides.isEmpty ? nil : overrides)
+                                return nil
+                            } catch { return "\(error)" }
+                        }
+                    }
+                    var out: [String] = []
+                    for await f in group { if let f { out.append(f) } }
+                    return out.sorted()
                 }
                 if !failures.isEmpty { return .error(message: failures.joined(separator: "\n")) }
                 return .status(await supervisor.snapshot().filter { row in ids.contains { $0.rawValue == row.path } })

@@ -43,6 +43,7 @@ extension Supervisor {
         projects[id] = mp
 
         guard policy.shouldRestart(exitSucceeded: succeeded) else {
+            releaseCgroup(id)
             projects[id]?.generation += 1
             setState(id, succeeded ? .stopped : .failed)
             if !succeeded { diagnose(id, .error, "\(mp.name) \(status); last lines:\n" + mp.lastError.joined(separator: "\n")) }
@@ -52,6 +53,7 @@ extension Supervisor {
         mp.tries += 1
         if mp.tries > policy.maxTries {
             projects[id] = mp
+            releaseCgroup(id)
             projects[id]?.generation += 1
             setState(id, .failed)
             diagnose(id, .error, "\(mp.name) gave up after \(policy.maxTries) tries (\(status)); last lines:\n" + mp.lastError.joined(separator: "\n"))
@@ -69,6 +71,13 @@ extension Supervisor {
             guard !Task.isCancelled else { return }
             await self?.restartAfterBackoff(id, generation: generation)
         }
+    }
+
+    /// Removes the empty cgroup of a project that ended for good (a new one is made at the next launch).
+    func releaseCgroup(_ id: ProjectID) {
+        guard let cg = projects[id]?.cgroup, cg.isEmpty else { return }
+        cg.remove()
+        projects[id]?.cgroup = nil
     }
 
     func restartAfterBackoff(_ id: ProjectID, generation: Int) async {
