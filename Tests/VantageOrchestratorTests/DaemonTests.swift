@@ -105,6 +105,22 @@ import VantageCore
         #expect(logs.output.contains("gamma alive"))
         let pidsBefore = Dictionary(uniqueKeysWithValues: rows.map { ($0.name, $0.pid!) })
 
+        // A secret set through the CLI (value on stdin) shows masked in `env show`, with its source.
+        let secretValue = "sk-\(UUID().uuidString)"
+        let set = try Self.vantage(["secret", "set", "alpha", "API_KEY"], home: f.paths.home, stdin: secretValue + "\n")
+        #expect(set.status == 0, "\(set.output)")
+        let show = try Self.vantage(["env", "show", "alpha"], home: f.paths.home)
+        #expect(show.output.contains("API_KEY") && show.output.contains("********") && show.output.contains("secret (development)"), "\(show.output)")
+        #expect(!show.output.contains(secretValue))
+        let get = try Self.vantage(["secret", "get", "alpha", "API_KEY"], home: f.paths.home)
+        #expect(get.output == secretValue + "\n")
+        let list = try Self.vantage(["secret", "list", "alpha"], home: f.paths.home)
+        #expect(list.output == "development\tAPI_KEY\n")
+        chmod(f.paths.keyFile, 0o644)
+        let refused = try Self.vantage(["secret", "get", "alpha", "API_KEY"], home: f.paths.home)
+        #expect(refused.status != 0 && refused.output.contains("chmod 600"), "\(refused.output)")
+        chmod(f.paths.keyFile, 0o600)
+
         // Crash the supervisor: projects keep running; beta dies while nobody watches.
         kill(daemon, SIGKILL)
         var status: Int32 = 0

@@ -24,6 +24,10 @@ struct DaemonCommand: AsyncParsableCommand {
         var settings = Daemon.Settings(projects: roots.flatMap { DirectoryProjects.discover(root: $0) })
         settings.options.stopTimeout = stopTimeout
         settings.keepProjectsRunning = keepRunning
-        try await Daemon.run(paths: paths, settings: settings, secrets: try? SecretVault.open(paths))
+        var vault: SecretVault?
+        do { vault = try SecretVault.open(paths) } catch {
+            FileHandle.standardError.write(Data("vantage daemon: secrets are unavailable: \(error)\n".utf8))
+        }
+        try await Daemon.run(paths: paths, settings: settings, secrets: vault)
     }
 }
