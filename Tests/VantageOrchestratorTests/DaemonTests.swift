@@ -17,7 +17,7 @@ import VantageCore
     struct Run { var status: Int32; var output: String }
 
     /// Runs `vantage ARGS` to completion with VANTAGE_HOME set.
-    static func vantage(_ args: [String], home: String, stdin: String? = nil) throws -> Run {
+    static func vantage(_ args: [String], home: String, stdin: String? = nil, timeoutSeconds: Int? = nil) throws -> Run {
         let out = home + "/../cli-\(UUID().uuidString.prefix(6)).out"
         let input = stdin.map { s -> String in
             let path = home + "/../stdin-\(UUID().uuidString.prefix(6))"
@@ -27,7 +27,8 @@ import VantageCore
         let quoted = args.map { "'\($0)'" }.joined(separator: " ")
         let fd = open("/dev/null", O_WRONLY)
         defer { close(fd) }
-        let p = try ProcessLauncher.spawn(SpawnRequest(command: "'\(binary)' \(quoted) > '\(out)' 2>&1\(input)", directory: home,
+        let prefix = timeoutSeconds.map { "timeout \($0) " } ?? ""
+        let p = try ProcessLauncher.spawn(SpawnRequest(command: "\(prefix)'\(binary)' \(quoted) > '\(out)' 2>&1\(input)", directory: home,
                                                        environment: ["VANTAGE_HOME": home, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"],
                                                        stdoutFD: fd, stderrFD: fd))
         p.open()
@@ -103,7 +104,24 @@ import VantageCore
         #expect(rows.flatMap(\.decisions).contains { $0.contains("\(base) busy") })
         let logs = try Self.vantage(["logs", "gamma", "-n", "3"], home: f.paths.home)
         #expect(logs.output.contains("gamma alive"))
-        let pidsBefore = Dictionary(uniqueKeysWithValues: rows.map { ($0.name, $0.pid!) })
+        // restart, env use, limit and logs -f through the CLI.
+        let gammaPid = rows.first { $0.name == "gamma" }!.pid!
+        #expect(try Self.vantage(["restart", "gamma"], home: f.paths.home).status == 0)
+        let useEnv = try Self.vantage(["env", "use", "gamma", "staging"], home: f.paths.home)
+        #expect(useEnv.output.contains("gamma now uses staging"), "\(useEnv.output)")
+        let limit = try Self.vantage(["limit", "alpha", "--cpu", "0.5", "--memory", "256M", "--pids", "100"], home: f.paths.home)
+        #expect(limit.status == 0, "\(limit.output)")
+        let badLimit = try Self.vantage(["limit", "alpha", "--memory", "lots"], home: f.paths.home)
+        #expect(badLimit.status != 0 && badLimit.output.contains("256M or 1G"))
+        let follow = try Self.vantage(["logs", "gamma", "-f", "-n", "1"], home: f.paths.home, timeoutSeconds: 1)
+        #expect(follow.output.split(separator: "\n").filter { $0.contains("gamma alive") }.count >= 3, "\(follow.output)")
+        let refreshed = try Self.rows(f.paths)
+        let gammaRow = refreshed.first { $0.name == "gamma" }!
+        #expect(gammaRow.pid != gammaPid && gammaRow.env == "staging" && gammaRow.state.isUp)
+        let alphaRow = refreshed.first { $0.name == "alpha" }!
+        #expect(alphaRow.limits == ResourceLimits(cpus: 0.5, memoryBytes: 256 << 20, pids: 100))
+        #expect(alphaRow.decisions.contains { $0.contains("limits set to cpu 0.5, memory 256M, pids 100") })
+        let pidsBefore = Dictionary(uniqueKeysWithValues: refreshed.map { ($0.name, $0.pid!) })
 
         // A secret set through the CLI (value on stdin) shows masked in `env show`, with its source.
         let secretValue = "sk-\(UUID().uuidString)"

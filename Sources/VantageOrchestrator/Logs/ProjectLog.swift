@@ -73,7 +73,8 @@ public final class ProjectLog: Sendable {
         }
     }
 
-    static func format(_ line: LogLine) -> String {
+    /// `2026-11-25T15:01:02.123Z out text` plus a newline: the stored and printed form of a line.
+    public static func format(_ line: LogLine) -> String {
         let stamp = line.time.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
         return "\(stamp) \(line.stream == .stdout ? "out" : "err") \(line.text)\n"
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import VantageCore
 import VantageOrchestrator
 
@@ -19,9 +20,10 @@ struct LogsCommand: AsyncParsableCommand {
         default: break
         }
         guard follow else { return }
+        fflush(nil) // a pipe or file reader sees each line at once
         while true {
             if case .event(.log(let line)) = try client.next() {
-                print("\(line.time.formatted(.iso8601)) \(line.stream == .stdout ? "out" : "err") \(line.text)")
+                FileHandle.standardOutput.write(Data(ProjectLog.format(line).utf8))
             }
         }
     }
