@@ -19,7 +19,8 @@ import VantageCore
         let p = f.project("api", command: "echo \"token=$API_TOKEN\"; python3 -c 'import os,urllib.parse; print(\"enc=\" + urllib.parse.quote(os.environ[\"API_TOKEN\"], safe=\"\"))'; printf %s \"$API_TOKEN\" > got.txt; sleep 30")
         await f.supervisor.register([p])
         try await f.supervisor.launch(p.id, environment: "staging")
-        try await Task.sleep(for: .milliseconds(600))
+        for _ in 0..<200 where !FileManager.default.fileExists(atPath: p.path + "/got.txt") { try await Task.sleep(for: .milliseconds(50)) }
+        try await Task.sleep(for: .milliseconds(200))
         #expect(try String(contentsOfFile: p.path + "/got.txt", encoding: .utf8) == plaintext, "the child got the value")
         let logText = try String(contentsOfFile: f.paths.logs + "/api.log", encoding: .utf8)
         #expect(logText.contains("token=[redacted]"))

@@ -67,9 +67,12 @@ import VantageCore
         let p = f.project("talker", command: "echo hello out; echo hello err >&2; sleep 30")
         await f.supervisor.register([p])
         try await f.supervisor.launch(p.id)
-        try await Task.sleep(for: .milliseconds(400))
         let file = f.paths.logs + "/talker.log"
-        let lines = ProjectLog.tail(ofFile: file, lines: 50)
+        var lines: [String] = []
+        for _ in 0..<100 where !lines.contains(where: { $0.hasSuffix(" err hello err") }) || !lines.contains(where: { $0.hasSuffix(" out hello out") }) {
+            try await Task.sleep(for: .milliseconds(50))
+            lines = ProjectLog.tail(ofFile: file, lines: 50)
+        }
         #expect(lines.contains { $0.hasSuffix(" out hello out") && $0.hasPrefix("20") })
         #expect(lines.contains { $0.hasSuffix(" err hello err") })
         await f.cleanup()

@@ -33,6 +33,17 @@ enum ProcessTable {
                     startTicks: UInt64(f(22)) ?? 0, rssPages: Int(f(24)) ?? 0)
     }
 
+    /// Bytes read and written from storage (`read_bytes`, `write_bytes` of /proc/PID/io).
+    static func io(_ pid: pid_t) -> (read: UInt64, write: UInt64) {
+        guard let text = LinuxCalls.readSmallFile("/proc/\(pid)/io") else { return (0, 0) }
+        var r: UInt64 = 0, w: UInt64 = 0
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("read_bytes: ") { r = UInt64(line.dropFirst(12)) ?? 0 }
+            if line.hasPrefix("write_bytes: ") { w = UInt64(line.dropFirst(13)) ?? 0 }
+        }
+        return (r, w)
+    }
+
     static func isZombie(_ pid: pid_t) -> Bool { stat(pid)?.state == "Z" }
 
     static func allPids() -> [pid_t] {

@@ -15,15 +15,22 @@ enum ReadinessChecker {
         var logStart: Int
     }
 
+    /// Blocking socket probes run here, off Swift's cooperative pool (which has one thread per core).
+    static let probeQueue = DispatchQueue(label: "vantage.readiness", attributes: .concurrent)
+
+    static func offPool(_ body: @escaping @Sendable () -> Bool) async -> Bool {
+        await withCheckedContinuation { c in probeQueue.async { c.resume(returning: body()) } }
+    }
+
     static func check(_ spec: ReadinessSpec, _ ctx: Context) async -> Bool {
         switch spec {
         case .tcp(let port):
             let ports = port.map { [$0] } ?? ctx.ports
             guard !ports.isEmpty else { return true }
-            return ports.allSatisfy { PortProbe.accepts($0) }
+            return await offPool { ports.allSatisfy { PortProbe.accepts($0) } }
         case .http(let path, let port):
             guard let p = port ?? ctx.ports.first else { return false }
-            return httpStatus(port: p, path: path).map { (200..<400).contains($0) } ?? false
+            return await offPool { httpStatus(port: p, path: path).map { (200..<400).contains($0) } ?? false }
         case .exec(let command):
             return await ProcessLauncher.run(command, directory: ctx.directory, environment: ctx.environment, timeout: .seconds(5)) == 0
         case .logLine(let pattern):

@@ -31,4 +31,9 @@ public struct ProjectStatus: Codable, Sendable, Equatable {
     public var priority: PriorityLevel
     public var throttled: Bool
     public var paused: Bool
+    /// Why the health score is what it is, one part per line.
+    public var healthReasons: [String]
+    /// Bytes per second read and written by the project's processes.
+    public var ioRead: Double
+    public var ioWrite: Double
 }

@@ -25,6 +25,21 @@ extension Supervisor {
             mp.lastCPUSample = (now, nanos)
             mp.rssBytes = UInt64(pids.compactMap { ProcessTable.stat($0)?.rssPages }.reduce(0, +) * ProcessTable.pageSize)
             mp.history.append(cpu: mp.cpuPercent, memory: mp.rssBytes)
+            var read: UInt64 = 0, written: UInt64 = 0
+            for pid in pids {
+                let io = ProcessTable.io(pid)
+                read += io.read
+                written += io.write
+            }
+            if let last = mp.lastIOSample {
+                let elapsed = Double((now - last.time).components.seconds) + Double((now - last.time).components.attoseconds) / 1e18
+                if elapsed > 0 {
+                    mp.ioReadBytesPerSec = read >= last.read ? Double(read - last.read) / elapsed : 0
+                    mp.ioWriteBytesPerSec = written >= last.write ? Double(written - last.write) / elapsed : 0
+                }
+            }
+            mp.lastIOSample = (now, read, written)
+            mp.recentErrorLines = logFor(mp).lastLines(ProjectLog.tailCapacity).filter { LogSeverity.isError($0.text) }.count
             if let kills = mp.cgroup?.oomKills(), kills > mp.oomKillsSeen {
                 mp.oomKillsSeen = kills
                 let limit = mp.effectiveLimits.memoryBytes.map { " (limit \(ByteCount.format($0)))" } ?? ""

@@ -203,6 +203,7 @@ public actor Supervisor {
                       restarts: mp.restarts, env: mp.environment, decisions: mp.decisions, lastError: mp.lastError,
                       processes: mp.processes.filter { !$0.exited }.map { .init(name: $0.name, pid: $0.pid, port: $0.port) },
                       backoffDelays: mp.backoffDelays, limits: mp.effectiveLimits, priority: mp.config.priority,
-                      throttled: mp.throttled, paused: mp.paused)
+                      throttled: mp.throttled, paused: mp.paused, healthReasons: mp.healthBreakdown.reasons,
+                      ioRead: mp.ioReadBytesPerSec.rounded(), ioWrite: mp.ioWriteBytesPerSec.rounded())
     }
 }
