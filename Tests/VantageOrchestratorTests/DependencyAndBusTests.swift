@@ -90,3 +90,35 @@ import VantageCore
         #expect(ProjectLog.tail(ofFile: log.path, lines: 1).first?.contains("line 99 ") == true)
     }
 }
+
+@Suite(.serialized) struct AdoptionTests {
+    /// A second supervisor on the same home (the first one "crashed") adopts from the records, and
+    /// from the cgroup alone when the records are gone; it never starts a duplicate.
+    @Test func adoptsFromRecordsOrFromTheCgroupAlone() async throws {
+        try #require(CgroupVersion.detect() != nil, "needs a writable cgroup")
+        let first = Fixture()
+        let port = randomPortBase() + 9
+        let p = first.project("keeper", command: pythonServer, ports: [port])
+        await first.supervisor.register([p])
+        try await first.supervisor.launch(p.id)
+        #expect(await first.supervisor.waitFor(p.id, [.ready]) == .ready)
+        let pid = try #require(await first.supervisor.status(of: p.id)?.pid)
+
+        for removeRecords in [false, true] {
+            if removeRecords { try FileManager.default.removeItem(atPath: SupervisorRecords.path(first.paths)) }
+            let second = Supervisor(paths: first.paths, bus: Bus(), options: Fixture.fastOptions())
+            await second.register([p])
+            let result = await second.adoptFromRecords()
+            #expect(result.adopted == ["keeper"], "records removed: \(removeRecords)")
+            #expect(await second.waitFor(p.id, [.ready]) == .ready)
+            let row = try #require(await second.status(of: p.id))
+            #expect(row.pid == pid)
+            #expect(row.ports == [port])
+            try await second.launch(p.id)
+            #expect(processesWithMarker(containing: "keeper-") == [pid], "no duplicate")
+            await second.shutdown(stopProjects: false)
+        }
+        await first.cleanup()
+        #expect(PortProbe.isFree(port))
+    }
+}

@@ -61,6 +61,21 @@ public struct ProjectCgroup: Sendable, Equatable, Codable {
         }
     }
 
+    /// The group if it already exists (never creates one): used to find projects left running.
+    public static func existing(name: String, root: String = "/sys/fs/cgroup") -> ProjectCgroup? {
+        guard let version = CgroupVersion.detect(root: root) else { return nil }
+        var dirs: [String: String] = [:]
+        switch version {
+        case .v1:
+            for controller in v1Controllers where access("\(root)/\(controller)/vantage/\(name)/cgroup.procs", F_OK) == 0 {
+                dirs[controller] = "\(root)/\(controller)/vantage/\(name)"
+            }
+        case .v2:
+            if access("\(root)/vantage/\(name)/cgroup.procs", F_OK) == 0 { dirs["unified"] = "\(root)/vantage/\(name)" }
+        }
+        return dirs.isEmpty ? nil : ProjectCgroup(version: version, directories: dirs)
+    }
+
     /// Moves a process into every controller of the group.
     @discardableResult
     public func add(_ pid: pid_t) -> Bool {

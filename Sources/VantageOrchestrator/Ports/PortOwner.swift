@@ -36,6 +36,30 @@ public struct PortOwner: Sendable, Equatable, CustomStringConvertible {
         return PortOwner(pid: nil, command: nil)
     }
 
+    /// TCP ports the processes listen on.
+    public static func listeningPorts(of pids: [Int32]) -> [Int] {
+        var inodeToPort: [UInt64: Int] = [:]
+        for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+            guard let text = LinuxCalls.readSmallFile(table, limit: 16 << 20) else { continue }
+            for line in text.split(separator: "\n").dropFirst() {
+                let f = line.split(separator: " ", omittingEmptySubsequences: true)
+                guard f.count > 9, f[3] == "0A", let colon = f[1].lastIndex(of: ":"),
+                      let port = Int(f[1][f[1].index(after: colon)...], radix: 16), let inode = UInt64(f[9]) else { continue }
+                inodeToPort[inode] = port
+            }
+        }
+        var ports = Set<Int>()
+        for pid in pids {
+            let dir = "/proc/\(pid)/fd"
+            for fd in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] {
+                guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "\(dir)/\(fd)"), target.hasPrefix("socket:["),
+                      let inode = UInt64(target.dropFirst(8).dropLast()), let port = inodeToPort[inode] else { continue }
+                ports.insert(port)
+            }
+        }
+        return ports.sorted()
+    }
+
     /// Inodes of LISTEN sockets (state 0A) on the port.
     static func listeningInodes(port: Int) -> Set<UInt64> {
         var result = Set<UInt64>()

@@ -21,7 +21,10 @@ extension Supervisor {
             setState(id, .stopping)
             let timeout = options.stopTimeout ?? mp.config.stopTimeout
             await terminate(mp, gracePeriod: timeout)
-            await waitForPortsFree(mp.ports)
+            let busy = await waitForPortsFree(mp.ports)
+            for port in busy {
+                diagnose(id, .warning, "\(mp.name) is stopped but port \(port) is still in use (\(PortOwner.find(port: port)?.description ?? "owner unknown"))")
+            }
         }
         allocator.release(mp.ports, from: id.rawValue)
         projects[id]?.processes = []
@@ -81,11 +84,13 @@ extension Supervisor {
         diagnose(mp.id, .error, "some processes of \(mp.name) survived SIGKILL: \(remainingProcesses(mp))")
     }
 
-    func waitForPortsFree(_ ports: [Int]) async {
+    /// Waits until every port is free; returns those still busy at the deadline.
+    func waitForPortsFree(_ ports: [Int]) async -> [Int] {
         let deadline = ContinuousClock.now + .seconds(options.portFreeTimeout)
         while ContinuousClock.now < deadline {
-            if ports.allSatisfy({ PortProbe.isFree($0) }) { return }
+            if ports.allSatisfy({ PortProbe.isFree($0) }) { return [] }
             try? await Task.sleep(for: .milliseconds(10))
         }
+        return ports.filter { !PortProbe.isFree($0) }
     }
 }

@@ -49,7 +49,22 @@ extension Supervisor {
     /// Returns the names adopted and lost.
     @discardableResult
     public func adoptFromRecords() async -> (adopted: [String], lost: [String]) {
-        guard let records = SupervisorRecords.load(paths) else { return ([], []) }
+        var records = SupervisorRecords.load(paths) ?? SupervisorRecords(supervisorPid: 0, entries: [])
+        // Projects with no record whose own cgroup still holds processes (the records were lost).
+        if options.useCgroups {
+            for mp in projects.values where !records.entries.contains(where: { $0.project.id == mp.id }) && !mp.state.isUp {
+                guard let cg = ProjectCgroup.existing(name: ProjectFileName.cgroupName(mp.project, home: paths.home), root: options.cgroupRoot) else { continue }
+                let pids = cg.pids().filter { !ProcessTable.isZombie($0) }
+                guard !pids.isEmpty else { cg.remove(); continue }
+                let leaders = pids.filter { ProcessTable.stat($0)?.pgid == $0 }
+                let mains = (leaders.isEmpty ? [pids[0]] : leaders).enumerated().map { i, pid in
+                    RunningProcess(name: i == 0 ? "main" : "process\(i + 1)", pid: pid, startTicks: ProcessTable.stat(pid)?.startTicks ?? 0)
+                }
+                records.entries.append(SupervisorRecords.Entry(project: mp.project, processes: mains, ports: PortOwner.listeningPorts(of: pids),
+                                                               cgroup: cg, environment: mp.environment, startedAt: nil, restarts: 0,
+                                                               decisions: [], limits: ResourceLimits()))
+            }
+        }
         var adopted: [String] = []
         var lost: [String] = []
         for entry in records.entries {
