@@ -64,6 +64,7 @@ import VantageCore
     @Test func cliWithoutADaemonSaysSo() throws {
         try #require(FileManager.default.fileExists(atPath: Self.binary), "build the binary first: swift build --product vantage")
         let f = Fixture()
+        defer { f.removeFiles() }
         let run = try Self.vantage(["ps"], home: f.paths.home)
         #expect(run.status != 0)
         #expect(run.output.contains("no Vantage daemon is running"), "\(run.output)")

@@ -78,6 +78,7 @@ import VantageCore
 
     @Test func logFilesRotateBySize() throws {
         let f = Fixture()
+        defer { f.removeFiles() }
         let log = ProjectLog(directory: f.paths.logs, name: "rot", project: ProjectID("/x"), bus: nil, maxBytes: 2000, keptFiles: 2)
         for i in 0..<100 { log.append("line \(i) " + String(repeating: "x", count: 40), stream: .stdout) }
         log.close()

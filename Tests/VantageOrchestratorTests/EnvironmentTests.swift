@@ -6,6 +6,7 @@ import VantageCore
 @Suite(.serialized) struct EnvironmentTests {
     @Test func layersApplyLowestFirstAndKeepProvenance() throws {
         let f = Fixture()
+        defer { f.removeFiles() }
         let p = f.project("layers", files: [
             ".env": "A=from-env\nB=from-env\n# comment\nexport Q=\"quoted \\\"x\\\"\"\n",
             ".env.local": "B=from-local\n",
@@ -105,6 +106,7 @@ import VantageCore
 
     @Test func pythonUsesTheVenvAndUnbufferedOutput() async throws {
         let f = Fixture()
+        defer { f.removeFiles() }
         let p = f.project("venv", kinds: [.python], command: "python -c \"import os,sys; print(sys.executable, os.environ.get('PYTHONUNBUFFERED'))\"; sleep 30")
         try FileManager.default.createDirectory(atPath: p.path + "/.venv/bin", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: p.path + "/.venv/bin/python", withDestinationPath: LinuxCalls.which("python3")!)

@@ -8,6 +8,7 @@ final class Fixture: @unchecked Sendable {
     let paths: VantagePaths
     let bus = Bus()
     let supervisor: Supervisor
+    private var created: [Project] = []
 
     init(options: SupervisorOptions = Fixture.fastOptions(), secrets: (any SecretsSource)? = nil) {
         root = NSTemporaryDirectory() + "vantage-orch-\(UUID().uuidString.prefix(8))"
@@ -35,8 +36,28 @@ final class Fixture: @unchecked Sendable {
             try! FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try! text.write(toFile: path, atomically: true, encoding: .utf8)
         }
-        return Project(name: name, path: dir, kinds: kinds, command: command, ports: ports)
+        let project = Project(name: name, path: dir, kinds: kinds, command: command, ports: ports)
+        created.append(project)
+        return project
     }
+
+    /// A test that failed half way must not leave servers behind: kill whatever carries the markers
+    /// of this fixture's projects, and remove their cgroups and files.
+    deinit {
+        for p in created {
+            let marker = ProjectFileName.cgroupName(p, home: paths.home)
+            for pid in ProcessTable.pids(withMarker: marker) { kill(pid, SIGKILL) }
+            if let cg = ProjectCgroup.existing(name: marker) {
+                cg.signalAll(SIGKILL)
+                usleep(20_000)
+                cg.remove()
+            }
+        }
+        removeFiles()
+    }
+
+    /// Removes the temporary folder (for tests that start no process).
+    func removeFiles() { try? FileManager.default.removeItem(atPath: root) }
 
     func cleanup() async {
         await supervisor.shutdown()

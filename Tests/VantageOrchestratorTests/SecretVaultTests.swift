@@ -5,7 +5,9 @@ import VantageCore
 
 @Suite(.serialized) struct SecretVaultTests {
     @Test func roundTripAndNoPlaintextAnywhere() async throws {
-        let paths = Fixture().paths
+        let home = Fixture()
+        defer { home.removeFiles() }
+        let paths = home.paths
         let vault = try SecretVault.open(paths)
         let plaintext = "tok:en/with spaces&=\(UUID().uuidString.prefix(8))"
         try vault.set(project: "api", environment: "staging", key: "API_TOKEN", value: plaintext)
@@ -50,7 +52,9 @@ import VantageCore
     }
 
     @Test func keyFileReadableByOthersIsRefused() throws {
-        let paths = Fixture().paths
+        let home = Fixture()
+        defer { home.removeFiles() }
+        let paths = home.paths
         _ = try SecretVault.open(paths)
         chmod(paths.keyFile, 0o644)
         #expect {
@@ -64,7 +68,9 @@ import VantageCore
     }
 
     @Test func ciphertextMovedToAnotherKeyOrEnvironmentFailsToDecrypt() throws {
-        let paths = Fixture().paths
+        let home = Fixture()
+        defer { home.removeFiles() }
+        let paths = home.paths
         let vault = try SecretVault.open(paths)
         try vault.set(project: "api", environment: "prod", key: "A", value: "alpha-value")
         try vault.set(project: "api", environment: "prod", key: "B", value: "bravo-value")
