@@ -51,6 +51,10 @@ import VantageCore
         #expect(limited < 0.30, "busy loop used \(limited) of a core under a 0.25 limit (unlimited: \(free))")
         #expect(limited > min(0.18, free * 0.6), "the limit holds the loop near 0.25, not far below: \(limited) (unlimited: \(free))")
         #expect(await f.supervisor.status(of: p.id)?.decisions.last?.contains("cpu 0.25") == true)
+        // The limit outlives the supervisor.
+        let next = Supervisor(paths: f.paths, bus: Bus(), options: Fixture.fastOptions())
+        await next.register([p])
+        #expect(await next.status(of: p.id)?.limits.cpus == 0.25)
         await f.cleanup()
     }
 

@@ -17,6 +17,7 @@ extension Supervisor {
         guard let mp = projects[id] else { throw unknown(id) }
         let wasUp = mp.state.isUp
         projects[id]?.environment = environment
+        saveSettings()
         recordDecision(id, "\(mp.name): environment switched to \(environment)")
         if wasUp { try await restart(id, environment: environment) }
     }

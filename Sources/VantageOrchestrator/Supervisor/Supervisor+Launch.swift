@@ -24,7 +24,11 @@ extension Supervisor {
             projects[id]?.lastError = ["\(error)"]
             throw error
         }
-        if let environment { mp.environment = environment }
+        if let environment, environment != mp.environment {
+            mp.environment = environment
+            projects[id] = mp
+            saveSettings()
+        }
         if let overrides { mp.overrides = overrides }
         mp.tries = 0
         mp.backoffDelays = []

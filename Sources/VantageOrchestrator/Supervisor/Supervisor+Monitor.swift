@@ -65,6 +65,7 @@ extension Supervisor {
         projects[id] = mp
         recordDecision(id, "\(mp.name): limits set to \(LimitText.describe(mp.effectiveLimits))")
         saveRecords()
+        saveSettings()
     }
 
     /// CPU and memory forecasts and recommended limits for a project, from its recorded usage.

@@ -41,6 +41,7 @@ public actor Supervisor {
             if var existing = projects[p.id] { existing.project = p; projects[p.id] = existing }
             else { projects[p.id] = ManagedProject(project: p) }
         }
+        applySavedSettings()
     }
 
     /// The project called `name` (or with that path). An unknown name lists the known ones.
