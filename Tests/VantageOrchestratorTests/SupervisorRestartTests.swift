@@ -73,7 +73,7 @@ import VantageCore
             try await Task.sleep(for: .milliseconds(50))
             lines = ProjectLog.tail(ofFile: file, lines: 50)
         }
-        #expect(lines.contains { $0.hasSuffix(" out hello out") && $0.hasPrefix("20") })
+        #expect(lines.contains { $0.hasSuffix("Z out hello out") && $0.hasPrefix("20") }, "\(lines)")
         #expect(lines.contains { $0.hasSuffix(" err hello err") })
         await f.cleanup()
     }

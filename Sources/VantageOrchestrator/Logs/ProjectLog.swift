@@ -75,7 +75,7 @@ public final class ProjectLog: Sendable {
 
     /// `2026-11-25T15:01:02.123Z out text` plus a newline: the stored and printed form of a line.
     public static func format(_ line: LogLine) -> String {
-        let stamp = line.time.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
+        let stamp = line.time.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
         return "\(stamp) \(line.stream == .stdout ? "out" : "err") \(line.text)\n"
     }
 

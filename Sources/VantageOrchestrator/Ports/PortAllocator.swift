@@ -27,8 +27,10 @@ public struct PortAllocator: Sendable {
                 return Assignment(preferred: preferred, assigned: candidate, holder: holder)
             }
             if first {
-                if let other = reserved[candidate], other != project { holder = other }
-                else if let owner = PortOwner.find(port: candidate) { holder = owner.description }
+                let owner = PortOwner.find(port: candidate)
+                if let other = reserved[candidate], other != project {
+                    holder = [owner.flatMap { $0.pid == nil ? nil : $0.description }, "project \(other)"].compactMap { $0 }.joined(separator: ", ")
+                } else if let owner { holder = owner.description }
                 first = false
             }
             candidate += 1

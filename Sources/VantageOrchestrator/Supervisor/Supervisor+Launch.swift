@@ -106,7 +106,11 @@ extension Supervisor {
             }
             if a.wasReassigned {
                 let label = plan.processes.count > 1 ? "\(mp.name)/\(process.name)" : mp.name
-                decisions.append("\(label): \(a.preferred) busy (\(a.holder ?? "owner unknown")), assigned \(a.assigned)")
+                var holder = a.holder ?? "owner unknown"
+                for other in projects.values where holder.contains("project \(other.id.rawValue)") {
+                    holder = holder.replacingOccurrences(of: "project \(other.id.rawValue)", with: "project \(other.name)")
+                }
+                decisions.append("\(label): \(a.preferred) busy (\(holder)), assigned \(a.assigned)")
             }
             ports.append(a.assigned)
         }

@@ -200,7 +200,7 @@ public actor Supervisor {
     func status(_ mp: ManagedProject) -> ProjectStatus {
         ProjectStatus(name: mp.name, path: mp.project.path, kind: mp.project.primaryKind.rawValue, state: mp.state,
                       pid: mp.state.isUp ? mp.mainPid : nil, ports: mp.state.isUp ? mp.ports : [],
-                      cpu: (mp.cpuPercent * 10).rounded() / 10, rss: mp.rssBytes, health: mp.health,
+                      cpu: mp.state.isUp ? (mp.cpuPercent * 10).rounded() / 10 : 0, rss: mp.state.isUp ? mp.rssBytes : 0, health: mp.health,
                       restarts: mp.restarts, env: mp.environment, decisions: mp.decisions, lastError: mp.lastError,
                       processes: mp.processes.filter { !$0.exited }.map { .init(name: $0.name, pid: $0.pid, port: $0.port) },
                       backoffDelays: mp.backoffDelays, limits: mp.effectiveLimits, priority: mp.config.priority,
