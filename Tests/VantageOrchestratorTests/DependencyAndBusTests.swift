@@ -3,7 +3,7 @@ import Testing
 import VantageCore
 @testable import VantageOrchestrator
 
-@Suite(.serialized) struct DependencyAndBusTests {
+@Suite(.serialized, .timeLimit(.minutes(2))) struct DependencyAndBusTests {
     @Test func dependenciesStartFirstAndAreWaitedFor() async throws {
         let f = Fixture()
         let base = randomPortBase()
@@ -92,7 +92,7 @@ import VantageCore
     }
 }
 
-@Suite(.serialized) struct AdoptionTests {
+@Suite(.serialized, .timeLimit(.minutes(2))) struct AdoptionTests {
     /// A second supervisor on the same home (the first one "crashed") adopts from the records, and
     /// from the cgroup alone when the records are gone; it never starts a duplicate.
     @Test func adoptsFromRecordsOrFromTheCgroupAlone() async throws {

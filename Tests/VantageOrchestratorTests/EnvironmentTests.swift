@@ -3,7 +3,7 @@ import Testing
 import VantageCore
 @testable import VantageOrchestrator
 
-@Suite(.serialized) struct EnvironmentTests {
+@Suite(.serialized, .timeLimit(.minutes(2))) struct EnvironmentTests {
     @Test func layersApplyLowestFirstAndKeepProvenance() throws {
         let f = Fixture()
         defer { f.removeFiles() }

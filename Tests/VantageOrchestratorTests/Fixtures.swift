@@ -79,3 +79,14 @@ func processesWithMarker(containing text: String) -> [Int32] {
 
 let pythonServer = "python3 -m http.server $PORT --bind 127.0.0.1"
 let nodeServer = "node -e \"require('http').createServer((q,s)=>s.end('ok')).listen(process.env.PORT, '127.0.0.1')\""
+
+/// Runs a blocking call (socket reads, waitpid) on its own thread, never on one of the few threads
+/// of Swift's cooperative pool: blocking those can starve the in-process supervisor a test talks to.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { (c: CheckedContinuation<T, any Error>) in
+        let thread = Thread {
+            do { c.resume(returning: try body()) } catch { c.resume(throwing: error) }
+        }
+        thread.start()
+    }
+}

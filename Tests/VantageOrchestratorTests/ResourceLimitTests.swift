@@ -3,7 +3,7 @@ import Testing
 import VantageCore
 @testable import VantageOrchestrator
 
-@Suite(.serialized) struct ResourceLimitTests {
+@Suite(.serialized, .timeLimit(.minutes(2))) struct ResourceLimitTests {
     @Test func projectOverItsMemoryLimitIsOOMKilledReportedAndRestarted() async throws {
         try #require(CgroupVersion.detect() != nil, "needs a writable cgroup")
         let f = Fixture()

@@ -3,7 +3,7 @@ import Testing
 import VantageCore
 @testable import VantageOrchestrator
 
-@Suite(.serialized) struct SecretVaultTests {
+@Suite(.serialized, .timeLimit(.minutes(2))) struct SecretVaultTests {
     @Test func roundTripAndNoPlaintextAnywhere() async throws {
         let home = Fixture()
         defer { home.removeFiles() }

@@ -3,7 +3,7 @@ import Testing
 import VantageCore
 @testable import VantageOrchestrator
 
-@Suite(.serialized) struct SupervisorPortsTests {
+@Suite(.serialized, .timeLimit(.minutes(2))) struct SupervisorPortsTests {
     @Test func twelveProjectsWithClashingPortsAllBecomeReadyOnDistinctPorts() async throws {
         let f = Fixture()
         let base = randomPortBase()

@@ -3,7 +3,7 @@ import Testing
 import VantageCore
 @testable import VantageOrchestrator
 
-@Suite(.serialized) struct SupervisorRestartTests {
+@Suite(.serialized, .timeLimit(.minutes(2))) struct SupervisorRestartTests {
     @Test func crashAtStartBacksOffWithGrowingCappedDelaysThenFails() async throws {
         let f = Fixture()
         let p = f.project("crasher", command: "echo starting; echo 'error: cannot open config.yml' >&2; exit 3", files: [

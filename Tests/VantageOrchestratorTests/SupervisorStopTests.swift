@@ -3,7 +3,7 @@ import Testing
 import VantageCore
 @testable import VantageOrchestrator
 
-@Suite(.serialized) struct SupervisorStopTests {
+@Suite(.serialized, .timeLimit(.minutes(2))) struct SupervisorStopTests {
     /// A server forks a grandchild that calls setsid and keeps the listening socket (and ignores
     /// SIGTERM). After stop, nothing of the project is left and the port is free.
     @Test func setsidGrandchildHoldingThePortIsKilled() async throws {

@@ -189,7 +189,13 @@ extension Supervisor {
         guard let mp = projects[id] else { return }
         let spec = mp.config.readiness ?? (mp.ports.isEmpty ? nil : .tcp(port: nil))
         guard let spec else {
-            setState(id, .ready)
+            // Nothing to probe: ready once it has stayed up for a moment (a crash at start never shows ready).
+            let grace = options.noProbeGrace
+            projects[id]?.readinessTask = Task { [weak self] in
+                try? await Task.sleep(for: .seconds(grace))
+                guard !Task.isCancelled else { return }
+                await self?.markReady(id, generation: generation)
+            }
             return
         }
         let env = ProcessInfo.processInfo.environment

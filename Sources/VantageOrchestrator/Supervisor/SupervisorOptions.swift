@@ -14,6 +14,8 @@ public struct SupervisorOptions: Sendable {
     /// Overrides every project's readiness timeout when set.
     public var readinessTimeout: Double?
     public var pressure = PressureThresholds()
+    /// A project with no port and no readiness probe counts as ready after staying up this long (seconds).
+    public var noProbeGrace: Double = 0.5
     /// Make the supervisor a child subreaper (orphans of projects reparent to it).
     public var becomeSubreaper = true
 
