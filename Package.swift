@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        // AES-GCM and HKDF for the orchestrator's encrypted secrets.
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // ncursesw from the system (libncursesw5-dev); a shim header exposes the macros Swift cannot import.
@@ -23,7 +25,9 @@ let package = Package(
             "VantageCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "VantageProbes", dependencies: ["VantageCore"]),
-        .target(name: "VantageOrchestrator", dependencies: ["VantageCore", "VantageStore", "VantageProbes"]),
+        .target(name: "VantageOrchestrator", dependencies: [
+            "VantageCore", "VantageStore", "VantageProbes", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "VantageAnalyzer", dependencies: ["VantageCore", "VantageStore", "VantageProbes"]),
         .target(name: "VantageKnowledge", dependencies: ["VantageCore", "VantageStore"]),
         .target(name: "VantageTUI", dependencies: ["VantageCore", "CNcursesw"]),

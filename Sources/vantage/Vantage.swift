@@ -11,6 +11,15 @@ struct Vantage: AsyncParsableCommand {
         // Each subcommand lives in Commands/<Name>Command.swift.
         subcommands: [
             DashboardCommand.self,
+            LimitCommand.self,
+            SecretCommand.self,
+            EnvCommand.self,
+            LogsCommand.self,
+            PsCommand.self,
+            RestartCommand.self,
+            StopCommand.self,
+            LaunchCommand.self,
+            DaemonCommand.self,
             StatusCommand.self,
             AnalyzeCommand.self,
             ScanCommand.self,

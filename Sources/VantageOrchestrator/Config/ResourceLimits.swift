@@ -1,0 +1,59 @@
+import VantageCore
+
+/// Limits applied to a project's cgroup and rlimits. nil means "no limit".
+public struct ResourceLimits: Codable, Sendable, Equatable {
+    /// CPU in cores (0.5 = half of one core).
+    public var cpus: Double?
+    public var memoryBytes: UInt64?
+    public var pids: Int?
+    /// RLIMIT_NOFILE for the project's processes.
+    public var openFiles: Int?
+
+    public init(cpus: Double? = nil, memoryBytes: UInt64? = nil, pids: Int? = nil, openFiles: Int? = nil) {
+        self.cpus = cpus
+        self.memoryBytes = memoryBytes
+        self.pids = pids
+        self.openFiles = openFiles
+    }
+
+    public var isEmpty: Bool { cpus == nil && memoryBytes == nil && pids == nil && openFiles == nil }
+
+    /// Later values win where they are set.
+    public func merged(with other: ResourceLimits) -> ResourceLimits {
+        ResourceLimits(cpus: other.cpus ?? cpus, memoryBytes: other.memoryBytes ?? memoryBytes,
+                       pids: other.pids ?? pids, openFiles: other.openFiles ?? openFiles)
+    }
+
+    /// Parses sizes such as `256M`, `1G`, `512k`, `1048576`.
+    public static func parseBytes(_ text: String) -> UInt64? {
+        let t = text.trimmingCharacters(in: .whitespaces).uppercased()
+        guard !t.isEmpty else { return nil }
+        var digits = t
+        var multiplier: UInt64 = 1
+        for (suffix, m) in [("KB", 1 << 10), ("MB", 1 << 20), ("GB", 1 << 30), ("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30), ("B", 1)] as [(String, UInt64)] where t.hasSuffix(suffix) {
+            digits = String(t.dropLast(suffix.count))
+            multiplier = m
+            break
+        }
+        guard let v = Double(digits), v > 0 else { return nil }
+        return UInt64(v * Double(multiplier))
+    }
+}
+
+/// How important a project is: maps to nice, I/O priority and OOM score, and orders throttling.
+public enum PriorityLevel: String, Codable, Sendable, CaseIterable, Comparable {
+    case background, normal, critical
+
+    public var nice: Int32 { switch self { case .critical: -5; case .normal: 0; case .background: 10 } }
+    /// (class, level) for ioprio_set: best effort 0 for critical, best effort 4 for normal, idle for background.
+    public var ioPriority: (ioClass: Int, level: Int) {
+        switch self { case .critical: (2, 0); case .normal: (2, 4); case .background: (3, 0) }
+    }
+    public var oomScoreAdjust: Int { switch self { case .critical: -500; case .normal: 0; case .background: 500 } }
+
+    public static func < (a: PriorityLevel, b: PriorityLevel) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+import Foundation

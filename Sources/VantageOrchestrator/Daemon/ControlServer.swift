@@ -1,0 +1,181 @@
+import Foundation
+import VantageCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Serves the supervisor on `$VANTAGE_HOME/vantage.sock` (mode 0600): one thread accepts, one
+/// thread per client reads newline-delimited JSON requests and writes JSON responses.
+public final class ControlServer: @unchecked Sendable {
+    let supervisor: Supervisor
+    let bus: Bus
+    let path: String
+    private var listenFD: Int32 = -1
+
+    public init(supervisor: Supervisor, bus: Bus, socketPath: String) {
+        self.supervisor = supervisor
+        self.bus = bus
+        self.path = socketPath
+    }
+
+    public func start() throws(VantageError) {
+        listenFD = try UnixSocket.listen(path)
+        let fd = listenFD
+        let thread = Thread { [self] in
+            while true {
+                let client = accept(fd, nil, nil)
+                if client < 0 {
+                    if errno == EINTR || errno == ECONNABORTED { continue }
+                    return
+                }
+                _ = fcntl(client, F_SETFD, FD_CLOEXEC)
+                let t = Thread { [self] in self.serve(client) }
+                t.name = "vantage-control"
+                t.start()
+            }
+        }
+        thread.name = "vantage-accept"
+        thread.start()
+    }
+
+    public func stop() {
+        if listenFD >= 0 { shutdown(listenFD, Int32(SHUT_RDWR)); close(listenFD) }
+        unlink(path)
+    }
+
+    private func serve(_ fd: Int32) {
+        defer { close(fd) }
+        let reader = LineReader(fd: fd)
+        while let line = reader.next() {
+            guard let request = try? JSONDecoder().decode(ControlRequest.self, from: line) else {
+                _ = UnixSocket.writeAll(fd, ControlCoding.encode(ControlResponse.error(message: "the request is not valid JSON for this version of Vantage")))
+                continue
+            }
+            switch request {
+            case .subscribe:
+                stream(fd, reader: reader, filter: { _ in true })
+                return
+            case .logs(let name, let count, let follow):
+                let events = follow ? bus.events() : nil
+                let first = blocking { await self.logs(name: name, count: count) }
+                guard UnixSocket.writeAll(fd, ControlCoding.encode(first)) else { return }
+                if follow, case .lines = first, let events {
+                    let id = blocking { try? await self.supervisor.resolve(name) }
+                    stream(fd, reader: reader, events: events) { e in
+                        if case .log(let l) = e { return l.project == id }
+                        return false
+                    }
+                    return
+                }
+            default:
+                let response = blocking { await self.handle(request) }
+                guard UnixSocket.writeAll(fd, ControlCoding.encode(response)) else { return }
+            }
+        }
+    }
+
+    /// Writes events until the client hangs up.
+    private func stream(_ fd: Int32, reader: LineReader, events: AsyncStream<Event>? = nil, filter: @escaping @Sendable (Event) -> Bool) {
+        let stream = events ?? bus.events()
+        let task = Task {
+            for await e in stream where filter(e) {
+                if !UnixSocket.writeAll(fd, ControlCoding.encode(ControlResponse.event(e))) { break }
+            }
+        }
+        while reader.next() != nil {} // until the client closes
+        task.cancel()
+    }
+
+    private func logs(name: String, count: Int) async -> ControlResponse {
+        do {
+            let id = try await supervisor.resolve(name)
+            guard let log = await supervisor.log(of: id) else { return .lines([]) }
+            return .lines(ProjectLog.tail(ofFile: log.path, lines: count))
+        } catch { return .error(message: "\(error)") }
+    }
+
+    func handle(_ request: ControlRequest) async -> ControlResponse {
+        do throws(VantageError) {
+            switch request {
+            case .command(let command):
+                await supervisor.handle(command)
+                return .ok(message: nil)
+            case .launch(let names, let all, let environment, let overrides):
+                let ids = try await targets(names, all: all)
+                // Concurrently: each project has its own lock, and dependencies wait for each other.
+                let failures = await withTaskGroup(of: String?.self) { group in
+                    for id in ids {
+                        group.addTask {
+                            do throws(VantageError) {
+                                try await self.supervisor.launch(id, environment: environment, overrides: overrides.isEmpty ? nil : overrides)
+                                return nil
+                            } catch { return "\(error)" }
+                        }
+                    }
+                    var out: [String] = []
+                    for await f in group { if let f { out.append(f) } }
+                    return out.sorted()
+                }
+                if !failures.isEmpty { return .error(message: failures.joined(separator: "\n")) }
+                return .status(await supervisor.snapshot().filter { row in ids.contains { $0.rawValue == row.path } })
+            case .stop(let names, let all):
+                let ids = try await targets(names, all: all)
+                await withTaskGroup(of: Void.self) { group in
+                    for id in ids { group.addTask { try? await self.supervisor.stop(id) } }
+                }
+                return .status(await supervisor.snapshot().filter { row in ids.contains { $0.rawValue == row.path } })
+            case .restart(let name, let environment):
+                let id = try await supervisor.resolve(name)
+                try await supervisor.restart(id, environment: environment)
+                return .status(await supervisor.status(of: id).map { [$0] } ?? [])
+            case .ps:
+                return .status(await supervisor.snapshot())
+            case .envShow(let name, let environment):
+                let id = try await supervisor.resolve(name)
+                let vars = try await supervisor.resolvedEnvironment(id, environment: environment)
+                return .environment(vars.map { v in var m = v; if m.isSecret { m.value = m.displayValue }; return m })
+            case .envUse(let name, let environment):
+                let id = try await supervisor.resolve(name)
+                try await supervisor.useEnvironment(id, environment)
+                return .ok(message: "\(name) now uses \(environment)")
+            case .limit(let name, let limits):
+                let id = try await supervisor.resolve(name)
+                try await supervisor.setLimits(id, limits)
+                return .status(await supervisor.status(of: id).map { [$0] } ?? [])
+            case .predict(let name):
+                let id = try await supervisor.resolve(name)
+                return .prediction(try await supervisor.prediction(id))
+            case .projects:
+                return .projects(await supervisor.knownProjects)
+            case .subscribe, .logs:
+                return .error(message: "not handled here")
+            }
+        } catch {
+            return .error(message: "\(error)")
+        }
+    }
+
+    private func targets(_ names: [String], all: Bool) async throws(VantageError) -> [ProjectID] {
+        if all { return await supervisor.knownProjects.map(\.id) }
+        guard !names.isEmpty else { throw VantageError(.usage, "name at least one project, or use --all") }
+        var ids: [ProjectID] = []
+        for n in names { ids.append(try await supervisor.resolve(n)) }
+        return ids
+    }
+}
+
+/// Runs async work from a plain thread and waits for it.
+func blocking<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
+    let semaphore = DispatchSemaphore(value: 0)
+    let box = ResultBox<T>()
+    Task {
+        box.value = await body()
+        semaphore.signal()
+    }
+    semaphore.wait()
+    return box.value!
+}
+
+final class ResultBox<T>: @unchecked Sendable {
+    var value: T?
+}

@@ -1,0 +1,46 @@
+import Foundation
+import VantageCore
+
+/// A small stand-in for the workspace scanner, used by `vantage daemon --root DIR` until the scanner
+/// is wired in: every folder (the root and its direct subfolders) with run evidence becomes a project.
+public enum DirectoryProjects {
+    public static func discover(root: String) -> [Project] {
+        let fm = FileManager.default
+        var dirs = [root]
+        if let names = try? fm.contentsOfDirectory(atPath: root) {
+            for n in names.sorted() where !n.hasPrefix(".") {
+                var isDir: ObjCBool = false
+                if fm.fileExists(atPath: root + "/" + n, isDirectory: &isDir), isDir.boolValue { dirs.append(root + "/" + n) }
+            }
+        }
+        return dirs.compactMap(project(at:))
+    }
+
+    public static func project(at dir: String) -> Project? {
+        let fm = FileManager.default
+        func has(_ f: String) -> Bool { fm.fileExists(atPath: dir + "/" + f) }
+        var kinds: [ProjectKind] = []
+        if has("Procfile") { kinds.append(.procfile) }
+        if has("package.json") { kinds.append(.node) }
+        if has("pyproject.toml") || has("requirements.txt") || has("manage.py") || has("app.py") || has("main.py") { kinds.append(.python) }
+        if has("go.mod") { kinds.append(.go) }
+        if has("Package.swift") { kinds.append(.swift) }
+        if has("Cargo.toml") { kinds.append(.rust) }
+        let hasConfig = has(ProjectConfigReader.fileName)
+        if kinds.isEmpty && !hasConfig { return nil }
+        if kinds.isEmpty { kinds = [.command] }
+        let url = URL(fileURLWithPath: dir).standardizedFileURL
+        var name = url.lastPathComponent
+        var ports: [Int] = []
+        var command: String?
+        if hasConfig, let table = try? TOMLParser.parse(contentsOf: dir + "/" + ProjectConfigReader.fileName) {
+            if let n = table["name"]?.stringValue { name = n }
+            command = table["command"]?.stringValue
+            ports = (table["ports"]?.arrayValue ?? []).compactMap { $0.intValue.map(Int.init) }
+        }
+        if ports.isEmpty, let env = try? DotEnvParser.parse(contentsOf: dir + "/.env"), let p = env.last(where: { $0.key == "PORT" }).flatMap({ Int($0.value) }) {
+            ports = [p]
+        }
+        return Project(name: name, path: url.path, kinds: kinds, command: command, ports: ports)
+    }
+}

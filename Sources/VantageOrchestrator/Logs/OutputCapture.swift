@@ -1,0 +1,56 @@
+import Foundation
+import VantageCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A project's stdout or stderr goes into a named pipe under `$VANTAGE_HOME/run`. The child holds it
+/// open read-write, so it never gets SIGPIPE if the supervisor dies, and a restarted supervisor can
+/// open the same pipe and keep reading (that is how an adopted project keeps its logs).
+enum OutputCapture {
+    /// Creates the FIFO if needed and opens the descriptor the child writes to.
+    static func childDescriptor(fifo path: String) throws(VantageError) -> Int32 {
+        if access(path, F_OK) != 0 {
+            guard mkfifo(path, 0o600) == 0 else {
+                throw VantageError(.io, "cannot create the output pipe \(path): \(LinuxCalls.errnoText())")
+            }
+        }
+        let fd = open(path, O_RDWR | O_CLOEXEC)
+        guard fd >= 0 else { throw VantageError(.io, "cannot open the output pipe \(path): \(LinuxCalls.errnoText())") }
+        return fd
+    }
+
+    /// Reads lines from the FIFO on a thread until every writer has closed it.
+    static func startReading(fifo path: String, stream: LogLine.Stream, into log: ProjectLog, onEnd: (@Sendable () -> Void)? = nil) {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { onEnd?(); return }
+        let flags = fcntl(fd, F_GETFL)
+        _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK)
+        let thread = Thread {
+            var pending = [UInt8]()
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                pending.append(contentsOf: buffer[0..<n])
+                while let nl = pending.firstIndex(of: 10) {
+                    var lineBytes = pending[..<nl]
+                    if lineBytes.last == 13 { lineBytes = lineBytes.dropLast() }
+                    log.append(String(decoding: lineBytes, as: UTF8.self), stream: stream)
+                    pending.removeSubrange(...nl)
+                }
+                if pending.count > 64 * 1024 { // a very long line without a newline
+                    log.append(String(decoding: pending, as: UTF8.self), stream: stream)
+                    pending.removeAll()
+                }
+            }
+            if !pending.isEmpty { log.append(String(decoding: pending, as: UTF8.self), stream: stream) }
+            close(fd)
+            onEnd?()
+        }
+        thread.name = "vantage-log"
+        thread.stackSize = 256 * 1024
+        thread.start()
+    }
+}

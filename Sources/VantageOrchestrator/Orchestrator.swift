@@ -1,2 +1,0 @@
-// The VantageOrchestrator module. See docs/ARCHITECTURE.md for what it holds and what it may import.
-import VantageCore

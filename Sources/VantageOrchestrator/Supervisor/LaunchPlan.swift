@@ -1,0 +1,108 @@
+import Foundation
+import VantageCore
+
+/// The processes a project starts: one for most kinds, one per process type for a Procfile.
+struct LaunchPlan: Sendable, Equatable {
+    struct Process: Sendable, Equatable {
+        /// `main` or the Procfile process type.
+        var name: String
+        var command: String
+        /// The port this process is told to use through PORT, before conflicts are resolved.
+        var preferredPort: Int?
+    }
+    var processes: [Process]
+    /// Variables the kind needs (PYTHONUNBUFFERED, a venv's PATH).
+    var kindEnvironment: [String: String]
+
+    static func make(project: Project, config: ProjectConfig, directory: String, declaredPort: Int? = nil,
+                     path: String? = ProcessInfo.processInfo.environment["PATH"]) throws(VantageError) -> LaunchPlan {
+        var env: [String: String] = [:]
+        let preferred = config.ports.first ?? project.ports.first ?? declaredPort
+        let procfile = project.path + "/Procfile"
+        if config.command == nil, project.kinds.contains(.procfile) || (project.command == nil && FileManager.default.fileExists(atPath: procfile)) {
+            let entries = try ProcfileReader.read(procfile)
+            let base = preferred ?? 5000
+            let processes = entries.enumerated().map { i, e in
+                Process(name: e.name, command: e.command, preferredPort: base + i)
+            }
+            return LaunchPlan(processes: processes, kindEnvironment: env)
+        }
+        guard var command = config.command ?? project.command ?? defaultCommand(project) else {
+            throw VantageError(.config, "Vantage does not know how to start \(project.name)",
+                               at: SourceLocation(file: project.path + "/" + ProjectConfigReader.fileName, field: "command"),
+                               hint: "add command = \"...\" to .vantage.toml")
+        }
+        let words = command.split(separator: " ", omittingEmptySubsequences: true)
+        let first = words.first.map(String.init) ?? ""
+        if project.kinds.contains(.python) || first.hasPrefix("python") {
+            env["PYTHONUNBUFFERED"] = "1"
+            let venv = project.path + "/.venv"
+            if FileManager.default.fileExists(atPath: venv + "/bin/python") {
+                if first == "python" || first == "python3" {
+                    command = venv + "/bin/python" + command.dropFirst(first.count)
+                }
+                env["VIRTUAL_ENV"] = venv
+                env["PATH"] = venv + "/bin:" + (path ?? "/usr/local/bin:/usr/bin:/bin")
+            }
+        }
+        if first == "go" && LinuxCalls.which("go", path: path) == nil {
+            throw VantageError(.unavailable, "go is not installed, so \(project.name) cannot start",
+                               hint: "install Go (https://go.dev/doc/install) and make sure `go` is on PATH")
+        }
+        if first == "swift" && LinuxCalls.which("swift", path: path) == nil {
+            throw VantageError(.unavailable, "swift is not installed, so \(project.name) cannot start")
+        }
+        if first == "node" || first == "npm", LinuxCalls.which(first, path: path) == nil {
+            throw VantageError(.unavailable, "\(first) is not installed, so \(project.name) cannot start")
+        }
+        return LaunchPlan(processes: [Process(name: "main", command: command, preferredPort: preferred)], kindEnvironment: env)
+    }
+
+    static func defaultCommand(_ project: Project) -> String? {
+        let fm = FileManager.default
+        func has(_ f: String) -> Bool { fm.fileExists(atPath: project.path + "/" + f) }
+        switch project.primaryKind {
+        case .go: return "go run ."
+        case .swift: return "swift run"
+        case .node:
+            if let data = fm.contents(atPath: project.path + "/package.json"),
+               let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+               let scripts = json["scripts"] as? [String: Any], scripts["start"] != nil { return "npm start" }
+            for f in ["server.js", "index.js", "app.js", "main.js"] where has(f) { return "node \(f)" }
+            return nil
+        case .python:
+            if has("manage.py") { return "python manage.py runserver 0.0.0.0:$PORT" }
+            for f in ["app.py", "main.py", "server.py"] where has(f) { return "python \(f)" }
+            return nil
+        case .rust: return "cargo run"
+        default: return nil
+        }
+    }
+}
+
+/// Reads a Procfile: `type: command` per line.
+enum ProcfileReader {
+    struct Entry: Sendable, Equatable { var name: String; var command: String }
+
+    static func read(_ path: String) throws(VantageError) -> [Entry] {
+        guard let text = LinuxCalls.readFile(path) else {
+            throw VantageError(.io, "cannot read the Procfile", at: SourceLocation(file: path))
+        }
+        var entries: [Entry] = []
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            guard let colon = line.firstIndex(of: ":") else {
+                throw VantageError(.config, "expected `type: command`", at: SourceLocation(file: path, line: i + 1))
+            }
+            let name = line[..<colon].trimmingCharacters(in: .whitespaces)
+            let command = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, !command.isEmpty else {
+                throw VantageError(.config, "a process type needs a name and a command", at: SourceLocation(file: path, line: i + 1, field: name))
+            }
+            entries.append(Entry(name: name, command: command))
+        }
+        guard !entries.isEmpty else { throw VantageError(.config, "the Procfile lists no process", at: SourceLocation(file: path)) }
+        return entries
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import VantageCore
+
+/// One row of `vantage ps`: what the grid and `ps --json` show for a project.
+public struct ProjectStatus: Codable, Sendable, Equatable {
+    public struct ProcessInfo: Codable, Sendable, Equatable {
+        public var name: String
+        public var pid: Int32
+        public var port: Int?
+    }
+    public var name: String
+    public var path: String
+    public var kind: String
+    public var state: RunState
+    public var pid: Int32?
+    public var ports: [Int]
+    /// Percent of one core.
+    public var cpu: Double
+    /// Bytes.
+    public var rss: UInt64
+    public var health: Int
+    public var restarts: Int
+    public var env: String
+    /// Port reassignments and other decisions taken for this project, newest last.
+    public var decisions: [String]
+    /// The last error lines of a failed or crashed run.
+    public var lastError: [String]
+    public var processes: [ProcessInfo]
+    public var backoffDelays: [Double]
+    public var limits: ResourceLimits
+    public var priority: PriorityLevel
+    public var throttled: Bool
+    public var paused: Bool
+    /// Why the health score is what it is, one part per line.
+    public var healthReasons: [String]
+    /// Bytes per second read and written by the project's processes.
+    public var ioRead: Double
+    public var ioWrite: Double
+}

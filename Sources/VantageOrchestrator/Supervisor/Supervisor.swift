@@ -1,0 +1,210 @@
+import Foundation
+import VantageCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Launches and supervises projects: one process tree, session and cgroup per project, logs captured
+/// to disk, ports checked and reassigned, readiness probed, crashes restarted with backoff, and every
+/// change published on the bus as `Event`s. All operations on one project are serialised.
+public actor Supervisor {
+    public let paths: VantagePaths
+    public let bus: Bus
+    let options: SupervisorOptions
+    let secrets: (any SecretsSource)?
+
+    var projects: [ProjectID: ManagedProject] = [:]
+    var logs: [ProjectID: ProjectLog] = [:]
+    var allocator = PortAllocator()
+    var locks = ProjectLocks()
+    var decisionLog: [TimelineEntry] = []
+    var monitorTask: Task<Void, Never>?
+    var commandTask: Task<Void, Never>?
+    var pressure = PressureGovernor.State()
+    var lastSystemCPU: (busy: UInt64, total: UInt64)?
+
+    public init(paths: VantagePaths, bus: Bus, options: SupervisorOptions = SupervisorOptions(), secrets: (any SecretsSource)? = nil) {
+        self.paths = paths
+        self.bus = bus
+        self.options = options
+        self.secrets = secrets
+        if options.becomeSubreaper { LinuxCalls.becomeChildSubreaper() }
+        try? FileManager.default.createDirectory(atPath: paths.logs, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(atPath: paths.home + "/run", withIntermediateDirectories: true)
+    }
+
+    // MARK: projects
+
+    /// Adds or refreshes the projects this supervisor may run (from the scanner, or built by hand).
+    public func register(_ list: [Project]) {
+        for p in list {
+            if var existing = projects[p.id] { existing.project = p; projects[p.id] = existing }
+            else { projects[p.id] = ManagedProject(project: p) }
+        }
+        applySavedSettings()
+    }
+
+    /// The project called `name` (or with that path). An unknown name lists the known ones.
+    public func resolve(_ name: String) throws(VantageError) -> ProjectID {
+        if let hit = projects.values.first(where: { $0.name == name || $0.project.path == name }) { return hit.id }
+        let known = projects.values.map(\.name).sorted()
+        throw VantageError(.notFound, "no project called \"\(name)\"",
+                           hint: known.isEmpty ? "no projects are known yet" : "known projects: \(known.joined(separator: ", "))")
+    }
+
+    public var knownProjects: [Project] { projects.values.map(\.project).sorted { $0.name < $1.name } }
+
+    // MARK: public operations
+
+    /// Starts a project (and what it depends on). Returns once its processes run; readiness follows
+    /// in the background (watch the bus or `waitFor`). Launching a project that is up does nothing.
+    public func launch(_ id: ProjectID, environment: String? = nil, overrides: [String: String]? = nil) async throws(VantageError) {
+        try await launch(id, environment: environment, overrides: overrides, visiting: [])
+    }
+
+    /// Stops a project's whole tree: SIGTERM to its group and cgroup, SIGKILL after the timeout, then
+    /// every process left in the cgroup. Returns once nothing is left and its ports are free.
+    public func stop(_ id: ProjectID) async throws(VantageError) {
+        guard projects[id] != nil else { throw unknown(id) }
+        await acquire(id)
+        defer { release(id) }
+        await performStop(id)
+    }
+
+    public func restart(_ id: ProjectID, environment: String? = nil) async throws(VantageError) {
+        try await stop(id)
+        try await launch(id, environment: environment)
+    }
+
+    /// What `ps` shows, sorted by name.
+    public func snapshot() -> [ProjectStatus] {
+        projects.values.sorted { $0.name < $1.name }.map(status)
+    }
+
+    public func status(of id: ProjectID) -> ProjectStatus? { projects[id].map(status) }
+
+    /// Every decision taken (port reassignments, throttling), oldest first.
+    public var decisions: [TimelineEntry] { decisionLog }
+
+    public func log(of id: ProjectID) -> ProjectLog? { logs[id] ?? projects[id].map { logFor($0) } }
+
+    /// Waits until the project reaches one of the states, or the timeout passes; returns the state then.
+    @discardableResult
+    public func waitFor(_ id: ProjectID, _ states: Set<RunState>, timeout: Duration = .seconds(30)) async -> RunState? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let s = projects[id]?.state, states.contains(s) { return s }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return projects[id]?.state
+    }
+
+    /// Follows `Command`s from the bus (launch, stop, restart, shutdown) and starts the monitor.
+    public func start() {
+        if monitorTask == nil {
+            monitorTask = Task { [weak self] in
+                while !Task.isCancelled {
+                    guard let self else { return }
+                    try? await Task.sleep(for: self.options.monitorInterval)
+                    await self.monitorTick()
+                }
+            }
+        }
+        if commandTask == nil {
+            let stream = bus.commands()
+            commandTask = Task { [weak self] in
+                for await command in stream {
+                    guard let self else { return }
+                    await self.handle(command)
+                }
+            }
+        }
+    }
+
+    /// Stops every project and the background tasks.
+    public func shutdown(stopProjects: Bool = true) async {
+        monitorTask?.cancel()
+        commandTask?.cancel()
+        monitorTask = nil
+        commandTask = nil
+        if stopProjects { await stopAll() }
+    }
+
+    public func stopAll() async {
+        await withTaskGroup(of: Void.self) { group in
+            for id in projects.keys where projects[id]?.state != .stopped || !(projects[id]?.processes.isEmpty ?? true) {
+                group.addTask { try? await self.stop(id) }
+            }
+        }
+    }
+
+    func handle(_ command: Command) async {
+        switch command {
+        case .launch(let id): do { try await launch(id) } catch { report(error, project: id) }
+        case .stop(let id): do { try await stop(id) } catch { report(error, project: id) }
+        case .restart(let id): do { try await restart(id) } catch { report(error, project: id) }
+        case .shutdown: await shutdown()
+        default: break
+        }
+    }
+
+    // MARK: helpers shared by the extensions
+
+    func acquire(_ id: ProjectID) async {
+        if locks.tryAcquire(id) { return }
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in locks.enqueue(id, c) }
+    }
+
+    func release(_ id: ProjectID) { locks.release(id) }
+
+    func unknown(_ id: ProjectID) -> VantageError {
+        let known = projects.values.map(\.name).sorted()
+        return VantageError(.notFound, "no project at \(id.rawValue)", hint: "known projects: \(known.joined(separator: ", "))")
+    }
+
+    func setState(_ id: ProjectID, _ new: RunState) {
+        guard var mp = projects[id], mp.state != new else { return }
+        let old = mp.state
+        mp.state = new
+        projects[id] = mp
+        bus.publish(.stateChanged(project: id, from: old, to: new))
+        logFor(mp).note("state \(old.rawValue) → \(new.rawValue)")
+    }
+
+    func logFor(_ mp: ManagedProject) -> ProjectLog {
+        if let l = logs[mp.id] { return l }
+        let l = ProjectLog(directory: paths.logs, name: ProjectFileName.of(mp.project), project: mp.id, bus: bus)
+        logs[mp.id] = l
+        return l
+    }
+
+    func recordDecision(_ id: ProjectID, _ text: String) {
+        let entry = TimelineEntry(time: Date(), kind: .decision, project: id, text: text)
+        decisionLog.append(entry)
+        if decisionLog.count > 1000 { decisionLog.removeFirst(decisionLog.count - 1000) }
+        projects[id]?.decisions.append(text)
+        if let n = projects[id]?.decisions.count, n > 50 { projects[id]?.decisions.removeFirst(n - 50) }
+        bus.publish(.timeline(entry))
+    }
+
+    func diagnose(_ id: ProjectID?, _ severity: Diagnostic.Severity, _ message: String) {
+        let source = id.flatMap { projects[$0]?.name } ?? "vantage"
+        bus.publish(.diagnostic(Diagnostic(time: Date(), severity: severity, source: source, project: id, message: message)))
+        if severity == .error { bus.publish(.timeline(TimelineEntry(time: Date(), kind: .error, project: id, text: "\(source): \(message)"))) }
+    }
+
+    func report(_ error: any Error, project id: ProjectID?) {
+        diagnose(id, .error, "\(error)")
+    }
+
+    func status(_ mp: ManagedProject) -> ProjectStatus {
+        ProjectStatus(name: mp.name, path: mp.project.path, kind: mp.project.primaryKind.rawValue, state: mp.state,
+                      pid: mp.state.isUp ? mp.mainPid : nil, ports: mp.state.isUp ? mp.ports : [],
+                      cpu: mp.state.isUp ? (mp.cpuPercent * 10).rounded() / 10 : 0, rss: mp.state.isUp ? mp.rssBytes : 0, health: mp.health,
+                      restarts: mp.restarts, env: mp.environment, decisions: mp.decisions, lastError: mp.lastError,
+                      processes: mp.processes.filter { !$0.exited }.map { .init(name: $0.name, pid: $0.pid, port: $0.port) },
+                      backoffDelays: mp.backoffDelays, limits: mp.effectiveLimits, priority: mp.config.priority,
+                      throttled: mp.throttled, paused: mp.paused, healthReasons: mp.healthBreakdown.reasons,
+                      ioRead: mp.ioReadBytesPerSec.rounded(), ioWrite: mp.ioWriteBytesPerSec.rounded())
+    }
+}

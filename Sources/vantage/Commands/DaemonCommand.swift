@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import VantageCore
+import VantageOrchestrator
+
+/// `vantage daemon`: the supervisor without a screen, in the foreground.
+struct DaemonCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "daemon",
+        abstract: "Run the supervisor headless in the foreground; other vantage commands and the console attach to it.")
+
+    @Option(name: .long, help: "A folder whose projects (it and its direct subfolders) the daemon may run. Repeatable.")
+    var root: [String] = []
+
+    @Option(name: .long, help: "Seconds between SIGTERM and SIGKILL when stopping a project (default: each project's stop_timeout, 10).")
+    var stopTimeout: Double?
+
+    @Flag(name: .long, help: "On SIGTERM or Ctrl-C leave the projects running; the next daemon adopts them.")
+    var keepRunning = false
+
+    func run() async throws {
+        let paths = VantagePaths.fromEnvironment()
+        let roots = root.isEmpty ? [FileManager.default.currentDirectoryPath] : root
+        var settings = Daemon.Settings(projects: roots.flatMap { DirectoryProjects.discover(root: $0) })
+        settings.options.stopTimeout = stopTimeout
+        settings.keepProjectsRunning = keepRunning
+        var vault: SecretVault?
+        do { vault = try SecretVault.open(paths) } catch {
+            FileHandle.standardError.write(Data("vantage daemon: secrets are unavailable: \(error)\n".utf8))
+        }
+        try await Daemon.run(paths: paths, settings: settings, secrets: vault)
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import VantageCore
+import VantageOrchestrator
+
+/// `vantage limit`: CPU, memory and process limits through the project's cgroup.
+struct LimitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "limit", abstract: "Limit a project's CPU, memory and processes; with no limit given, show forecasts and recommended limits.")
+
+    @Argument(help: "Project name.") var name: String
+    @Option(name: .long, help: "CPU in cores, e.g. 0.5.") var cpu: Double?
+    @Option(name: .long, help: "Memory, e.g. 256M or 1G.") var memory: String?
+    @Option(name: .long, help: "Maximum number of processes.") var pids: Int?
+
+    func run() async throws {
+        let paths = VantagePaths.fromEnvironment()
+        var limits = ResourceLimits(cpus: cpu, pids: pids)
+        if let memory {
+            guard let bytes = ResourceLimits.parseBytes(memory) else {
+                throw ValidationError("--memory: \"\(memory)\" is not a size; write 256M or 1G")
+            }
+            limits.memoryBytes = bytes
+        }
+        if limits.isEmpty {
+            guard case .prediction(let p) = try ControlClient.request(paths, .predict(name: name)) else { return }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(p), as: UTF8.self))
+            return
+        }
+        let response = try ControlClient.request(paths, .limit(name: name, limits: limits))
+        if case .status(let rows) = response { print(StatusTable.render(rows), terminator: "") }
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import VantageCore
+import VantageOrchestrator
+
+/// `vantage restart`: stop then start one project.
+struct RestartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "restart", abstract: "Restart a project.")
+
+    @Argument(help: "Project name.") var name: String
+    @Option(name: .long, help: "Switch to this environment while restarting.") var env: String?
+
+    func run() async throws {
+        let response = try ControlClient.request(VantagePaths.fromEnvironment(), .restart(name: name, environment: env))
+        if case .status(let rows) = response { print(StatusTable.render(rows), terminator: "") }
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import VantageCore
+import VantageOrchestrator
+
+/// `vantage stop`: stop projects' whole process trees.
+struct StopCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "stop", abstract: "Stop projects: their whole process tree, until their ports are free.")
+
+    @Argument(help: "Project names.") var names: [String] = []
+    @Flag(name: .long, help: "Stop every project.") var all = false
+
+    func run() async throws {
+        let response = try ControlClient.request(VantagePaths.fromEnvironment(), .stop(names: names, all: all))
+        if case .status(let rows) = response { print(StatusTable.render(rows), terminator: "") }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import VantageCore
+@testable import VantageOrchestrator
+
+@Suite(.serialized, .timeLimit(.minutes(2))) struct EnvironmentTests {
+    @Test func layersApplyLowestFirstAndKeepProvenance() throws {
+        let f = Fixture()
+        defer { f.removeFiles() }
+        let p = f.project("layers", files: [
+            ".env": "A=from-env\nB=from-env\n# comment\nexport Q=\"quoted \\\"x\\\"\"\n",
+            ".env.local": "B=from-local\n",
+            ".env.staging": "A=from-staging\nC=from-staging\n",
+            ".env.staging.local": "D=from-staging-local\n",
+            ".vantage.toml": "command = \"true\"\n[env]\nBASE = \"toml-base\"\n[env.staging]\nA = \"from-toml\"\nE = 5\n",
+        ])
+        let config = try ProjectConfigReader.read(projectPath: p.path)
+        let vars = try EnvironmentLayers.resolve(projectPath: p.path, config: config, environment: "staging",
+                                                 secrets: ["S": "s3cr3t-value", "A": "from-secret"], overrides: ["A": "from-cli"])
+        let byKey = Dictionary(uniqueKeysWithValues: vars.map { ($0.key, $0) })
+        #expect(byKey["A"]?.value == "from-cli")
+        #expect(byKey["A"]?.source == "-e on the command line")
+        #expect(byKey["B"]?.value == "from-local")
+        #expect(byKey["B"]?.source == p.path + "/.env.local:1")
+        #expect(byKey["C"]?.source == p.path + "/.env.staging:2")
+        #expect(byKey["D"]?.value == "from-staging-local")
+        #expect(byKey["E"]?.value == "5")
+        #expect(byKey["E"]?.source == p.path + "/.vantage.toml:6")
+        #expect(byKey["BASE"]?.value == "toml-base")
+        #expect(byKey["Q"]?.value == "quoted \"x\"")
+        #expect(byKey["S"]?.isSecret == true)
+        #expect(byKey["S"]?.displayValue == "********")
+        // Without the override the secret wins over the toml section.
+        let noCLI = try EnvironmentLayers.resolve(projectPath: p.path, config: config, environment: "staging", secrets: ["A": "from-secret"])
+        #expect(noCLI.first { $0.key == "A" }?.value == "from-secret")
+        // Another environment does not see staging's files.
+        let dev = try EnvironmentLayers.resolve(projectPath: p.path, config: config, environment: "development")
+        #expect(dev.first { $0.key == "A" }?.value == "from-env")
+        #expect(dev.first { $0.key == "C" } == nil)
+    }
+
+    @Test func malformedEnvFileNamesFileLineAndField() {
+        #expect {
+            try DotEnvParser.parse("GOOD=1\n1BAD=2\n", file: "/p/.env")
+        } throws: { e in
+            let v = e as? VantageError
+            return v?.location == SourceLocation(file: "/p/.env", line: 2, field: "1BAD")
+        }
+        #expect {
+            try DotEnvParser.parse("A=1\nB=\"open\n", file: "/p/.env")
+        } throws: { e in (e as? VantageError)?.location?.line == 2 }
+        #expect {
+            try DotEnvParser.parse("just words\n", file: "/p/.env")
+        } throws: { e in (e as? VantageError)?.location?.line == 1 }
+    }
+
+    @Test func malformedVantageTomlNamesFieldAndOtherProjectsStillRun() async throws {
+        let f = Fixture()
+        let bad = f.project("bad", files: [".vantage.toml": "command = \"sleep 30\"\n\n[restart]\npolicy = \"sometimes\"\n"])
+        let badEnv = f.project("bad-env", command: "sleep 30", files: [".env": "OK=1\nnot a line\n"])
+        let good = f.project("good", command: "sleep 30")
+        await f.supervisor.register([bad, badEnv, good])
+        await #expect {
+            try await f.supervisor.launch(bad.id)
+        } throws: { e in
+            let v = e as? VantageError
+            return v?.location?.line == 4 && v?.location?.field == "restart.policy" && v?.message.contains("sometimes") == true
+        }
+        await #expect {
+            try await f.supervisor.launch(badEnv.id)
+        } throws: { e in (e as? VantageError)?.location == SourceLocation(file: badEnv.path + "/.env", line: 2, field: "not a line") }
+        try await f.supervisor.launch(good.id)
+        #expect(await f.supervisor.waitFor(good.id, [.ready]) == .ready)
+        #expect(await f.supervisor.status(of: bad.id)?.state == .failed)
+        #expect(await f.supervisor.status(of: bad.id)?.lastError.first?.contains(".vantage.toml:4") == true)
+        await f.cleanup()
+    }
+
+    @Test func templatesRenderAtLaunchAndAMissingVariableRefusesTheLaunch() async throws {
+        let f = Fixture()
+        let ok = f.project("tmpl", command: "sleep 30", files: [
+            ".env": "DB_HOST=db.local\n",
+            ".vantage.toml": "templates = [\"config/app.yaml.tmpl\"]\nports = [\(randomPortBase() + 5)]\n[readiness]\ntype = \"exec\"\ncommand = \"true\"\n",
+            "config/app.yaml.tmpl": "db: ${DB_HOST}\nport: {{ PORT }}\nname: {{DB_HOST}}\n",
+        ])
+        let missing = f.project("tmpl-missing", command: "sleep 30", files: [
+            ".vantage.toml": "templates = [\"app.conf.tmpl\"]\n",
+            "app.conf.tmpl": "first line\nsecond ${NOT_SET} line\n",
+        ])
+        await f.supervisor.register([ok, missing])
+        try await f.supervisor.launch(ok.id)
+        let rendered = try String(contentsOfFile: ok.path + "/config/app.yaml", encoding: .utf8)
+        let port = try #require(await f.supervisor.status(of: ok.id)?.ports.first)
+        #expect(rendered == "db: db.local\nport: \(port)\nname: db.local\n")
+        await #expect {
+            try await f.supervisor.launch(missing.id)
+        } throws: { e in
+            let v = e as? VantageError
+            return v?.location == SourceLocation(file: missing.path + "/app.conf.tmpl", line: 2, field: "NOT_SET")
+        }
+        #expect(!FileManager.default.fileExists(atPath: missing.path + "/app.conf"))
+        #expect(processesWithMarker(containing: "tmpl-missing-").isEmpty)
+        #expect(await f.supervisor.status(of: missing.id)?.state == .failed)
+        await f.cleanup()
+    }
+
+    @Test func pythonUsesTheVenvAndUnbufferedOutput() async throws {
+        let f = Fixture()
+        defer { f.removeFiles() }
+        let p = f.project("venv", kinds: [.python], command: "python -c \"import os,sys; print(sys.executable, os.environ.get('PYTHONUNBUFFERED'))\"; sleep 30")
+        try FileManager.default.createDirectory(atPath: p.path + "/.venv/bin", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: p.path + "/.venv/bin/python", withDestinationPath: LinuxCalls.which("python3")!)
+        let plan = try LaunchPlan.make(project: p, config: ProjectConfig(), directory: p.path)
+        #expect(plan.processes[0].command.hasPrefix(p.path + "/.venv/bin/python -c"))
+        #expect(plan.kindEnvironment["PYTHONUNBUFFERED"] == "1")
+        let go = f.project("gosvc", kinds: [.go])
+        #expect {
+            try LaunchPlan.make(project: go, config: ProjectConfig(), directory: go.path, path: "/nonexistent")
+        } throws: { e in (e as? VantageError)?.message.contains("go is not installed") == true }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import VantageCore
+@testable import VantageOrchestrator
+
+@Suite(.serialized, .timeLimit(.minutes(2))) struct SupervisorStopTests {
+    /// A server forks a grandchild that calls setsid and keeps the listening socket (and ignores
+    /// SIGTERM). After stop, nothing of the project is left and the port is free.
+    @Test func setsidGrandchildHoldingThePortIsKilled() async throws {
+        var options = Fixture.fastOptions()
+        options.stopTimeout = 1
+        let f = Fixture(options: options)
+        let port = randomPortBase() + 3
+        let server = """
+        import os, signal, socket, time
+        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.bind(("127.0.0.1", int(os.environ["PORT"])))
+        s.listen(8)
+        if os.fork() == 0:
+            os.setsid()
+            if os.fork() == 0:
+                signal.signal(signal.SIGTERM, signal.SIG_IGN)
+                print("grandchild", os.getpid(), "session", os.getsid(0), flush=True)
+                while True:
+                    c, _ = s.accept(); c.close()
+            os._exit(0)
+        print("server ready", flush=True)
+        while True:
+            c, _ = s.accept(); c.close()
+        """
+        let p = f.project("forker", kinds: [.python], command: "python3 server.py", ports: [port], files: ["server.py": server])
+        await f.supervisor.register([p])
+        try await f.supervisor.launch(p.id)
+        #expect(await f.supervisor.waitFor(p.id, [.ready], timeout: .seconds(15)) == .ready)
+        try await Task.sleep(for: .milliseconds(300))
+        let before = processesWithMarker(containing: "forker-")
+        #expect(before.count >= 2, "server and setsid grandchild run: \(before)")
+        let sessions = Set(before.compactMap { ProcessTable.stat($0)?.sid })
+        #expect(sessions.count >= 2, "the grandchild left the project's session")
+
+        try await f.supervisor.stop(p.id)
+        #expect(processesWithMarker(containing: "forker-").isEmpty)
+        for pid in before { #expect(!LinuxCalls.isAlive(pid) || ProcessTable.isZombie(pid)) }
+        #expect(PortProbe.isFree(port))
+        #expect(await f.supervisor.status(of: p.id)?.state == .stopped)
+        await f.cleanup()
+    }
+
+    @Test func concurrentLaunchAndStopAreSerialised() async throws {
+        let f = Fixture()
+        let p = f.project("flip", command: "while true; do sleep 0.1; done")
+        await f.supervisor.register([p])
+        await withTaskGroup(of: Void.self) { group in
+            for i in 0..<10 {
+                group.addTask {
+                    if i % 2 == 0 { try? await f.supervisor.launch(p.id) } else { try? await f.supervisor.stop(p.id) }
+                }
+            }
+        }
+        try await f.supervisor.launch(p.id)
+        try await f.supervisor.launch(p.id) // already up: no second copy
+        try await Task.sleep(for: .milliseconds(200))
+        let running = processesWithMarker(containing: "flip-")
+        #expect(running.count == 1 || running.count == 2, "one sh (and maybe its sleep): \(running)")
+        let groups = Set(running.compactMap { ProcessTable.stat($0)?.pgid })
+        #expect(groups.count == 1, "exactly one copy of the project runs")
+        try await f.supervisor.stop(p.id)
+        #expect(processesWithMarker(containing: "flip-").isEmpty)
+        await f.cleanup()
+    }
+}
