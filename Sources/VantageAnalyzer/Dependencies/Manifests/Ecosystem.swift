@@ -1,3 +1,5 @@
+import Foundation
+import VantageCore
 /// A package ecosystem, spelled as OSV spells it (`affected[].package.ecosystem`).
 public enum Ecosystem: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case npm = "npm"

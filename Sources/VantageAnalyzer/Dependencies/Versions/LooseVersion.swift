@@ -1,3 +1,4 @@
+import Foundation
 /// An ordering for ecosystems whose own rules are not implemented here (RubyGems, Packagist,
 /// Maven): the version is split into numeric and alphabetic tokens; numbers compare numerically,
 /// and a text token (`a`, `beta`, `rc`, `pre`) after the common prefix marks a pre-release,

@@ -1,3 +1,4 @@
+import Foundation
 /// node-semver ranges: `||` unions, space-separated intersections, hyphen ranges (`1.2 - 2.3.4`),
 /// `^`, `~`, `x`/`X`/`*` wildcards, partial versions and comparators (`>=1.2.7 <1.3.0`).
 public enum NpmRange {

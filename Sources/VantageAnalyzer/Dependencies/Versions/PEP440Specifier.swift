@@ -1,3 +1,4 @@
+import Foundation
 /// One PEP 440 version clause: `==1.2.*`, `~=2.2`, `!=1.5`, `<3`, `===weird`.
 public struct PEP440Clause: Sendable, Hashable, CustomStringConvertible {
     public enum Operator: String, Sendable, Hashable, CaseIterable {

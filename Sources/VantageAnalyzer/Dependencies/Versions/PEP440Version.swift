@@ -1,3 +1,4 @@
+import Foundation
 /// A Python package version under PEP 440: `[N!]N(.N)*[{a|b|rc}N][.postN][.devN][+local]`.
 /// Parsing accepts the spellings PEP 440 normalises (`alpha`, `c`, `pre`, `-1` for a post-release,
 /// a leading `v`, `_`/`-` separators); ordering follows the specification (as `packaging` does).

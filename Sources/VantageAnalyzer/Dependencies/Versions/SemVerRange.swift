@@ -1,3 +1,4 @@
+import Foundation
 /// `op version`, the atom of every SemVer-based range (npm, Cargo, SwiftPM).
 public struct SemVerComparator: Sendable, Hashable, CustomStringConvertible {
     public enum Operator: String, Sendable, Hashable { case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=", equal = "=" }

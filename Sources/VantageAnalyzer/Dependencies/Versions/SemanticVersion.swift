@@ -1,3 +1,4 @@
+import Foundation
 /// A SemVer 2.0 version (`1.2.3-rc.1+build`), also used for Go modules (`v1.2.3`, pseudo-versions
 /// `v0.0.0-20200101120000-abcdef123456` are SemVer prereleases, `+incompatible` is build metadata)
 /// and for npm, crates.io and SwiftPM. Build metadata never affects ordering.

@@ -1,3 +1,4 @@
+import Foundation
 /// A requirement on a package's version, in the syntax of the ecosystem that wrote it.
 public enum VersionConstraint: Sendable, Hashable, CustomStringConvertible {
     case pep440(PEP440SpecifierSet)

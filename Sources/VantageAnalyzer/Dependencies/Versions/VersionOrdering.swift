@@ -1,3 +1,4 @@
+import Foundation
 /// A version parsed under its ecosystem's rules, comparable only with versions of the same scheme.
 public enum ParsedVersion: Sendable, Hashable, CustomStringConvertible {
     case pep440(PEP440Version)
