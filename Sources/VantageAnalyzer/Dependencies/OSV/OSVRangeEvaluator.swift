@@ -51,8 +51,14 @@ public struct OSVAffectedEntry: Sendable {
         var skipped: [String] = []
         let parsed = scheme.parse(version)
         var affected = versions.contains(version)
-        if !affected, scheme == .pep440, let p = parsed {
-            affected = versions.contains { scheme.parse($0).map { $0.compare(to: p) == 0 } ?? false }
+        if !affected, scheme == .pep440, case .pep440(let p)? = parsed {
+            // PEP 440 equality (`2.1` == `2.1.0`, `1.0-1` == `1.0.post1`); only listed versions that
+            // start with the same major number are parsed.
+            let prefix = "\(p.release.first ?? 0)"
+            affected = versions.contains { listed in
+                guard listed.hasPrefix(prefix) || listed.hasPrefix("v") || listed.contains("!") else { return false }
+                return PEP440Version(listed).map { PEP440Version.compare($0, p) == 0 } ?? false
+            }
         }
         var fixedIn: ParsedVersion?
         var fixedInText: String?
