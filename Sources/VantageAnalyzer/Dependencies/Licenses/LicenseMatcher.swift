@@ -43,7 +43,10 @@ public struct LicenseMatcher: Sendable {
         var kept: [String] = []
         for raw in text.lowercased().split(whereSeparator: \.isNewline) {
             let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("copyright") || line.hasPrefix("(c)") || line.hasPrefix("©") || line == "all rights reserved." { continue }
+            // Copyright statements ("Copyright (c) 2024 Ada", "© 2019 …"), not sentences that
+            // merely begin with the word ("copyright notice and this permission notice …").
+            if line.range(of: #"^(copyright\s*(\(c\)|©)?\s*[\d\[<]|copyright\s*(\(c\)|©)|\(c\)\s*\d|©)"#, options: .regularExpression) != nil
+                || line == "all rights reserved." { continue }
             kept.append(line)
         }
         var s = kept.joined(separator: " ")
