@@ -8,7 +8,7 @@ struct DepsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deps",
         abstract: "Inspect a workspace's dependencies offline: list, vulnerabilities, licences, conflicts, locks, updates.",
-        subcommands: [DepsListCommand.self, DepsVulnsCommand.self, DepsDBCommand.self, DepsBenchCommand.self, DepsConflictsCommand.self, DepsLicensesCommand.self,
+        subcommands: [DepsListCommand.self, DepsVulnsCommand.self, DepsDBCommand.self, DepsBenchCommand.self, DepsConflictsCommand.self, DepsLicensesCommand.self, DepsLockCommand.self, DepsUpdateCommand.self,
                       ])
 }
 
