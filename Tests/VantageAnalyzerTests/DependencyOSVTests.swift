@@ -208,4 +208,29 @@ struct CVSSTests {
         #expect(SeverityRating(score: 7.5) == .high)
         #expect(SeverityRating(label: "MODERATE") == .medium)
     }
+
+    @Test func v3ScoresOfEveryVectorInTheDataMatchTheReference() throws {
+        let text = try String(contentsOfFile: DepsFixtures.path("cvss3-reference.tsv"), encoding: .utf8)
+        var checked = 0
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let cols = line.split(separator: "\t")
+            #expect(CVSS3.baseScore(String(cols[0])) == Double(cols[1])!, "\(cols[0])")
+            checked += 1
+        }
+        #expect(checked > 100)
+    }
+
+    @Test func v4ScoresMatchTheReferenceImplementation() throws {
+        let text = try String(contentsOfFile: DepsFixtures.path("cvss4-reference.tsv"), encoding: .utf8)
+        var checked = 0
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let cols = line.split(separator: "\t")
+            let expected = Double(cols[1])!
+            #expect(CVSS4.baseScore(String(cols[0])) == expected, "\(cols[0])")
+            checked += 1
+        }
+        #expect(checked == 600)
+        #expect(CVSS4.baseScore("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H") == 10.0)
+        #expect(CVSS4.baseScore("CVSS:4.0/AV:N/AC:L") == nil)
+    }
 }
