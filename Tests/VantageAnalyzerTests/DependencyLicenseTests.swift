@@ -8,7 +8,7 @@ struct DependencyLicenseTests {
     let matcher = LicenseMatcher.shared
 
     @Test func everyShippedTextIdentifiesItself() {
-        #expect(LicenseTexts.all.count >= 7)
+        #expect(LicenseTexts.all.count >= 8)
         for t in LicenseTexts.all {
             let m = matcher.identify(t.text)
             #expect(m?.spdx == t.spdx, "\(t.spdx)")
@@ -33,6 +33,12 @@ struct DependencyLicenseTests {
             let m = matcher.identify(lines.joined(separator: "\n"))
             #expect(m?.spdx == t.spdx, "\(t.spdx) reflowed")
         }
+    }
+
+    @Test func apacheWithoutItsAppendixIsStillApache() throws {
+        let apache = try #require(LicenseTexts.all.first { $0.spdx == "Apache-2.0" }?.text)
+        let terms = try #require(apache.components(separatedBy: "APPENDIX:").first)
+        #expect(matcher.identify(terms)?.spdx == "Apache-2.0")
     }
 
     @Test func nearTextUsesDiceAndScrambledTextDoesNot() throws {

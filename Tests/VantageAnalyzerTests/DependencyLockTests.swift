@@ -54,6 +54,16 @@ struct DependencyLockTests {
         #expect(LockFileChecker.check(dir).first?.state == .ok)
     }
 
+    @Test func requirementsInWithoutACompiledFileIsMissing() throws {
+        let dir = try tempProject()
+        try FileManager.default.createDirectory(atPath: dir + "/svc", withIntermediateDirectories: true)
+        try "flask>=2\n".write(toFile: dir + "/svc/requirements.in", atomically: true, encoding: .utf8)
+        let s = try #require(LockFileChecker.check(dir).first)
+        #expect(s.state == .missing)
+        #expect(s.lock.hasSuffix("svc/requirements.txt"))
+        #expect(s.regenerate == ["pip-compile", "requirements.in"])
+    }
+
     @Test func aMissingToolIsReportedClearly() throws {
         let status = LockFileStatus(folder: "/tmp", manifest: "/tmp/composer.json", lock: "/tmp/composer.lock", ecosystem: .packagist,
                                     state: .missing, reasons: [], regenerate: ["no-such-tool-vantage", "lock"])

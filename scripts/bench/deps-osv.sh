@@ -5,5 +5,10 @@
 set -eu
 cd "$(dirname "$0")/../.."
 OSV_DIR="${1:-/work/shared/data/osv}"
-swift build -c release --product vantage >/dev/null
+LOG="${TMPDIR:-/tmp}/vantage-deps-bench-build.log"
+if ! swift build -c release --product vantage >"$LOG" 2>&1; then
+    grep -E "error" "$LOG" | head -20
+    echo "release build failed; see $LOG" >&2
+    exit 1
+fi
 "$(swift build -c release --show-bin-path)/vantage" deps bench-osv "$OSV_DIR" --count 1000 --rounds 3

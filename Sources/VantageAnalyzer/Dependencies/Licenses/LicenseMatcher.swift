@@ -50,6 +50,8 @@ public struct LicenseMatcher: Sendable {
             kept.append(line)
         }
         var s = kept.joined(separator: " ")
+        // Apache-style appendices ("how to apply this licence") are often left out; compare the terms only.
+        if let end = s.range(of: "end of terms and conditions") { s = String(s[..<end.upperBound]) }
         // Placeholders such as [year], <copyright holders>, [project].
         s = s.replacingOccurrences(of: #"\[[^\]]*\]|<[^>]*>"#, with: " ", options: .regularExpression)
         // "zlib license copyright (c) ..." on the title line.

@@ -28,6 +28,7 @@ public enum LockFileChecker {
         Rule(manifest: "go.mod", locks: ["go.sum"], command: ["go", "mod", "tidy"]),
         Rule(manifest: "Package.swift", locks: ["Package.resolved"], command: ["swift", "package", "resolve"]),
         Rule(manifest: "Pipfile", locks: ["Pipfile.lock"], command: ["pipenv", "lock"]),
+        Rule(manifest: "requirements.in", locks: ["requirements.txt"], command: ["pip-compile", "requirements.in"]),
         Rule(manifest: "composer.json", locks: ["composer.lock"], command: ["composer", "update", "--lock"]),
         Rule(manifest: "Gemfile", locks: ["Gemfile.lock"], command: ["bundle", "lock"]),
         Rule(manifest: "pyproject.toml", locks: ["poetry.lock", "uv.lock"], command: ["poetry", "lock"],
@@ -38,8 +39,10 @@ public enum LockFileChecker {
     public static func check(_ root: String, inventory: DependencyInventory? = nil) -> [LockFileStatus] {
         let inventory = inventory ?? DependencyInventory(scanning: root)
         var folders = Set(ManifestScanner.findFiles(root).map { ($0 as NSString).deletingLastPathComponent })
-        // Gemfile is not parsed, but it needs a lock too.
-        for f in folders where FileManager.default.fileExists(atPath: f + "/Gemfile") { folders.insert(f) }
+        // Gemfile and requirements.in are not parsed, but they need a lock too.
+        for f in ManifestScanner.allFolders(root) where ["Gemfile", "requirements.in"].contains(where: { FileManager.default.fileExists(atPath: f + "/" + $0) }) {
+            folders.insert(f)
+        }
         var out: [LockFileStatus] = []
         let fm = FileManager.default
         for folder in folders.sorted() {

@@ -65,6 +65,21 @@ public struct ManifestScanner: Sendable {
         }
     }
 
+    /// Every folder under `root` that the scanner would visit.
+    static func allFolders(_ root: String) -> [String] {
+        var out: [String] = []
+        var stack = [root]
+        let fm = FileManager.default
+        while let dir = stack.popLast() {
+            out.append(dir)
+            for name in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] where !skippedFolders.contains(name) {
+                var isDir: ObjCBool = false
+                if fm.fileExists(atPath: dir + "/" + name, isDirectory: &isDir), isDir.boolValue { stack.append(dir + "/" + name) }
+            }
+        }
+        return out
+    }
+
     static func findFiles(_ root: String) -> [String] {
         var out: [String] = []
         var stack = [root]
