@@ -151,6 +151,20 @@ struct OSVMatchingTrapTests {
         #expect(s.exitStatus == 2)
     }
 
+    @Test func graphLinksVulnerablePackagesToEveryProjectUsingThem() throws {
+        var a = dep(.crates, "regex", "1.5.4"); a.source = "/ws/api/Cargo.lock"
+        var b = dep(.crates, "regex", "1.5.4"); b.source = "/ws/cli/Cargo.lock"
+        let s = try scan([a, b, dep(.crates, "serde", "1.0.0")])
+        let g = VulnerabilityGraph.snapshot(s)
+        let regex = try #require(g.nodes.firstIndex { $0.id == "dependency:crates.io/regex@1.5.4" })
+        let projects = g.edges.filter { $0.to == regex && $0.kind == .dependsOn }.map { g.nodes[$0.from].label }
+        #expect(Set(projects) == ["api", "cli"])
+        #expect(g.edges.contains { $0.from == regex && $0.kind == .affectedBy && g.nodes[$0.to].id == "advisory:TEST-CRATE" })
+        #expect(!g.nodes.contains { $0.label.hasPrefix("serde") })
+        let diags = VulnerabilityGraph.diagnostics(s)
+        #expect(diags.count == 2 && diags.allSatisfy { $0.severity == .error && $0.message.contains("upgrade to 1.5.5") })
+    }
+
     @Test func jsonAndSarifShapes() throws {
         let s = try scan([dep(.crates, "regex", "1.5.4"), dep(.pypi, "requests", nil)])
         let json = try #require(try JSONSerialization.jsonObject(with: VulnerabilityReport.json(s)) as? [String: Any])
