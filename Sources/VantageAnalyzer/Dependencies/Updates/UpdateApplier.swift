@@ -69,6 +69,13 @@ public struct UpdateApplier: Sendable {
             try? text.write(toFile: scratchPath, atomically: true, encoding: .utf8)
             if rel.hasSuffix(".txt"), let py = UpdateChecker.venvPython(scratch) { install.append([py, "-m", "pip", "install", "-q", "--disable-pip-version-check", "-r", scratchPath]) }
             if rel.hasSuffix("package.json"), let npm = ToolRunner.which("npm") { install.append([npm, "install", "--ignore-scripts"]) }
+            // Lock-only ecosystems: the tool moves the pin in the lock file.
+            for u in group where u.manifest == m {
+                if u.ecosystem == .crates, let cargo = ToolRunner.which("cargo") { install.append([cargo, "update", "-p", u.name, "--precise", u.latest!]) }
+                if u.ecosystem == .swift, let swift = ToolRunner.which("swift") {
+                    install.append([swift, "package", "update", String(u.name.split(separator: "/").last ?? Substring(u.name))])
+                }
+            }
         }
         var output = ""
         var status: Int32 = 0
@@ -83,15 +90,28 @@ public struct UpdateApplier: Sendable {
             output += r.output
         }
         let kept = status == 0
-        if kept {
-            for m in manifests {
-                let rel = String(m.dropFirst(folder.count + 1))
-                if let data = fm.contents(atPath: scratch + "/" + rel) { try? data.write(to: URL(fileURLWithPath: m)) }
+        // The manifests and the lock files beside them that the update changed.
+        var touched = Set(manifests)
+        for m in manifests {
+            let dir = (m as NSString).deletingLastPathComponent
+            for lock in ["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "Cargo.lock", "Package.resolved",
+                         "poetry.lock", "uv.lock", "Pipfile.lock", "composer.lock", "Gemfile.lock"] where fm.fileExists(atPath: dir + "/" + lock) {
+                touched.insert(dir + "/" + lock)
+                if originals[dir + "/" + lock] == nil { originals[dir + "/" + lock] = fm.contents(atPath: dir + "/" + lock) }
             }
         }
-        let unchanged = kept || manifests.allSatisfy { fm.contents(atPath: $0) == originals[$0] }
+        var changed: [String] = []
+        if kept {
+            for path in touched.sorted() {
+                let rel = String(path.dropFirst(folder.count + 1))
+                guard let data = fm.contents(atPath: scratch + "/" + rel), data != originals[path] else { continue }
+                try? data.write(to: URL(fileURLWithPath: path))
+                changed.append(path)
+            }
+        }
+        let unchanged = kept || touched.allSatisfy { fm.contents(atPath: $0) == originals[$0] }
         return GroupOutcome(type: type, updates: group, kept: kept, testCommand: command, testStatus: status,
-                            testOutputTail: String(output.suffix(2000)), files: manifests.sorted(), originalUnchanged: unchanged)
+                            testOutputTail: String(output.suffix(2000)), files: kept ? changed : touched.sorted(), originalUnchanged: unchanged)
     }
 
     /// Rewrites a pin in a manifest: requirements `name==old` (PEP 503 name match, keeping extras,

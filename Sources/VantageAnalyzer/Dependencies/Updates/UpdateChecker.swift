@@ -49,6 +49,7 @@ public struct UpdateChecker: Sendable {
         if !pinnedPython.isEmpty { out += python(pinnedPython, folder: folder) }
         if FileManager.default.fileExists(atPath: folder + "/package.json") { out += npm(folder, inventory: inventory) }
         if FileManager.default.fileExists(atPath: folder + "/Cargo.lock") { out += cargo(folder, inventory: inventory) }
+        if FileManager.default.fileExists(atPath: folder + "/Package.resolved") { out += swiftPM(folder, inventory: inventory) }
         return out
     }
 
@@ -114,6 +115,27 @@ public struct UpdateChecker: Sendable {
         return crates.map { d in
             if let latest = found[d.name] { return pick(.crates, name: d.name, current: d.version!, candidates: [latest], manifest: d.source) }
             return AvailableUpdate(ecosystem: .crates, name: d.name, current: d.version!, latest: d.version, type: nil, status: "up to date", manifest: d.source)
+        }
+    }
+
+    func swiftPM(_ folder: String, inventory: DependencyInventory) -> [AvailableUpdate] {
+        let pins = inventory.dependencies.filter { $0.ecosystem == .swift && $0.version != nil && $0.source.hasSuffix("Package.resolved") }
+        guard let swift = ToolRunner.which("swift") else { return [] }
+        let r = ToolRunner.run([swift, "package", "update", "--dry-run"], in: folder, timeout: 600)
+        guard r.status == 0 else {
+            return pins.map { AvailableUpdate(ecosystem: .swift, name: $0.name, current: $0.version!, latest: nil, type: nil, status: "unknown (offline)",
+                                              manifest: $0.source, detail: r.output.split(separator: "\n").last.map(String.init)) }
+        }
+        // "N dependencies have changed:" then "~ identity 1.2.0 -> identity 1.3.0".
+        var found: [String: String] = [:]
+        for line in r.output.split(separator: "\n") where line.hasPrefix("~ ") {
+            let w = line.split(separator: " ")
+            if w.count >= 6, w[3] == "->" { found[String(w[1]).lowercased()] = String(w[5]) }
+        }
+        return pins.map { d in
+            let identity = String(d.name.split(separator: "/").last ?? Substring(d.name)).lowercased()
+            if let latest = found[identity] { return pick(.swift, name: d.name, current: d.version!, candidates: [latest], manifest: d.source) }
+            return AvailableUpdate(ecosystem: .swift, name: d.name, current: d.version!, latest: d.version, type: nil, status: "up to date", manifest: d.source)
         }
     }
 
