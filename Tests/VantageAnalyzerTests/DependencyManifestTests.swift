@@ -78,6 +78,7 @@ struct DependencyManifestTests {
         #expect(v9.find("axios")?.isDirect == true)
         #expect(v9.find("typescript")?.isDev == true)
         #expect(v9.find("follow-redirects")?.isDirect == false)
+        #expect(v9.requirements.contains { $0.name == "follow-redirects" && $0.constraint == "1.15.3" && $0.requiredBy == "axios 1.6.0" })
         let v6 = DepsFixtures.inventory("pnpm-v6")
         #expect(v6.find("react-dom")?.version == "18.2.0")          // peer suffix stripped
         #expect(v6.find("react-dom")?.isDirect == true)

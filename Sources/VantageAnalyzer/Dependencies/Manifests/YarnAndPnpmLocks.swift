@@ -90,6 +90,13 @@ enum PnpmLockParser {
                 if let v = dep.value { reqs.append(Requirement(ecosystem: .npm, name: dep.key, constraint: v.split(separator: "(").first.map(String.init) ?? v, requiredBy: "\(name) \(version)", source: path, line: dep.line)) }
             }
         }
+        // v9 keeps each package's dependencies under `snapshots:` (exact versions, peer suffixes).
+        for entry in root["snapshots"]?.children ?? [] {
+            guard let (name, version) = nameAndVersion(fromKey: entry.key, entry: entry) else { continue }
+            for dep in (entry["dependencies"]?.children ?? []) + (entry["optionalDependencies"]?.children ?? []) {
+                if let v = dep.value { reqs.append(Requirement(ecosystem: .npm, name: dep.key, constraint: v.split(separator: "(").first.map(String.init) ?? v, requiredBy: "\(name) \(version)", source: path, line: dep.line)) }
+            }
+        }
         return ParsedManifest(path: path, format: .pnpmLock, dependencies: deps, requirements: reqs)
     }
 
