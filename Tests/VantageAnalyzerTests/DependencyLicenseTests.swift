@@ -95,7 +95,19 @@ struct DependencyLicenseTests {
         try isc.write(toFile: root + "/node_modules/@scope/nolicense/LICENSE", atomically: true, encoding: .utf8)
         try "Metadata-Version: 2.1\nName: attrs\nVersion: 23.1.0\nClassifier: License :: OSI Approved :: MIT License\n\nbody\n"
             .write(toFile: root + "/.venv/lib/python3.11/site-packages/attrs-23.1.0.dist-info/METADATA", atomically: true, encoding: .utf8)
-        let found = LicenseCollector(cargoHome: root + "/no-cargo").collect(root)
+        // A Swift checkout with a licence file, and a crate from the local Cargo registry cache.
+        try fm.createDirectory(atPath: root + "/.build/checkouts/swift-tagged", withIntermediateDirectories: true)
+        let mit = LicenseTexts.all.first { $0.spdx == "MIT" }!.text.replacingOccurrences(of: "[year] [fullname]", with: "2020 Point-Free, Inc.")
+        try mit.write(toFile: root + "/.build/checkouts/swift-tagged/LICENSE", atomically: true, encoding: .utf8)
+        try "[[package]]\nname = \"regex\"\nversion = \"1.10.2\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n"
+            .write(toFile: root + "/Cargo.lock", atomically: true, encoding: .utf8)
+        let crate = root + "/cargo-home/registry/src/index.crates.io-6f17d22bba15001f/regex-1.10.2"
+        try fm.createDirectory(atPath: crate, withIntermediateDirectories: true)
+        try "[package]\nname = \"regex\"\nversion = \"1.10.2\"\nlicense = \"MIT OR Apache-2.0\"\n".write(toFile: crate + "/Cargo.toml", atomically: true, encoding: .utf8)
+        let found = LicenseCollector(cargoHome: root + "/cargo-home").collect(root)
+        #expect(found.first { $0.name == "swift-tagged" }?.licenses == ["MIT"])
+        #expect(found.first { $0.name == "regex" }?.licenses == ["MIT OR Apache-2.0"])
+        #expect(found.first { $0.name == "regex" }?.evidence == "Cargo.toml license")
         #expect(found.first { $0.name == "left-pad" }?.licenses == ["WTFPL"])
         #expect(found.first { $0.name == "@scope/nolicense" }?.licenses == ["ISC"])
         #expect(found.first { $0.name == "attrs" }?.licenses == ["MIT"])
