@@ -178,6 +178,22 @@ struct DependencyManifestTests {
         #expect(maven.find("junit:junit")?.isDev == true)
     }
 
+    @Test func rangeOnlyDependenciesTakeTheInstalledVersion() throws {
+        let dir = NSTemporaryDirectory() + "vantage-installed-\(UUID().uuidString)"
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: dir + "/.venv/lib/python3.11/site-packages/Flask_Cors-3.0.8.dist-info", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: dir + "/node_modules/@scope/pkg", withIntermediateDirectories: true)
+        try "flask-cors>=3\nrequests>=2\n".write(toFile: dir + "/requirements.txt", atomically: true, encoding: .utf8)
+        try #"{"dependencies": {"@scope/pkg": "^1.0.0"}}"#.write(toFile: dir + "/package.json", atomically: true, encoding: .utf8)
+        try #"{"name": "@scope/pkg", "version": "1.4.2"}"#.write(toFile: dir + "/node_modules/@scope/pkg/package.json", atomically: true, encoding: .utf8)
+        let inv = DependencyInventory(scanning: dir)
+        #expect(inv.find("flask-cors")?.version == "3.0.8")
+        #expect(inv.find("flask-cors")?.note == "version as installed (virtualenv)")
+        #expect(inv.find("requests")?.version == nil)                // not installed: stays unchecked
+        #expect(inv.find("@scope/pkg")?.version == "1.4.2")
+        #expect(DependencyInventory(scanning: dir, useInstalledVersions: false).find("flask-cors")?.version == nil)
+    }
+
     @Test func malformedFilesNameFileLineAndFieldAndOthersStillLoad() throws {
         let inv = DepsFixtures.inventory("malformed")
         let byFile = Dictionary(grouping: inv.errors) { ($0.location?.file as NSString?)?.lastPathComponent ?? "" }

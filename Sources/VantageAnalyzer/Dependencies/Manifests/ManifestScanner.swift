@@ -109,9 +109,12 @@ public struct DependencyInventory: Sendable {
     public var manifests: [ParsedManifest]
     public var errors: [VantageError]
 
-    public init(scanning root: String) {
+    /// Scans `root`; range-only Python and npm dependencies take the version installed beside
+    /// their manifest (virtualenv, node_modules) when there is one.
+    public init(scanning root: String, useInstalledVersions: Bool = true) {
         let result = ManifestScanner().scan(root)
         self.init(manifests: result.manifests, errors: result.errors)
+        if useInstalledVersions { dependencies = InstalledPackages.resolve(dependencies) }
     }
 
     public init(manifests: [ParsedManifest], errors: [VantageError] = []) {

@@ -43,7 +43,8 @@ public struct UpdateChecker: Sendable {
     public init(limit: UpdateType? = nil) { self.limit = limit }
 
     public func check(_ folder: String) -> [AvailableUpdate] {
-        let inventory = DependencyInventory(scanning: folder)
+        // Only pins written in manifests and locks can be moved; installed versions are not pins.
+        let inventory = DependencyInventory(scanning: folder, useInstalledVersions: false)
         var out: [AvailableUpdate] = []
         let pinnedPython = inventory.dependencies.filter { $0.ecosystem == .pypi && $0.version != nil && $0.isDirect }
         if !pinnedPython.isEmpty { out += python(pinnedPython, folder: folder) }
