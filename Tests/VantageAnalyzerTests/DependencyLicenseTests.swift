@@ -8,7 +8,7 @@ struct DependencyLicenseTests {
     let matcher = LicenseMatcher.shared
 
     @Test func everyShippedTextIdentifiesItself() {
-        #expect(LicenseTexts.all.count >= 9)
+        #expect(LicenseTexts.all.count >= 10)
         for t in LicenseTexts.all {
             let m = matcher.identify(t.text)
             #expect(m?.spdx == t.spdx, "\(t.spdx)")
@@ -77,6 +77,8 @@ struct DependencyLicenseTests {
         #expect(p.evaluate(f("c", "1", ["GPL-3.0-only"])) == .violation("GPL-3.0-only is denied"))
         #expect(p.evaluate(f("d", "1", ["MPL-2.0"])) == .violation("MPL-2.0 is not in the allow list"))
         #expect(p.evaluate(f("e", "1", [])) == .violation("licence unknown"))
+        #expect(p.evaluate(f("g", "1", ["GPL-3.0"])) == .violation("GPL-3.0 is denied"))          // text-identified GPL
+        #expect(p.evaluate(f("h", "1", ["GPL-3.0-or-later"])) == .violation("GPL-3.0-or-later is denied"))
         if case .approved(let a) = p.evaluate(f("readline-wrapper", "2.0.1", ["GPL-3.0-only"])) { #expect(a.who == "Ada (legal)") } else { Issue.record("approval not applied") }
         #expect(p.evaluate(f("readline-wrapper", "2.0.2", ["GPL-3.0-only"])) == .violation("GPL-3.0-only is denied"))   // approval is per version
         try "[[approvals]]\nname = \"x\"\n".write(toFile: dir + "/bad.toml", atomically: true, encoding: .utf8)

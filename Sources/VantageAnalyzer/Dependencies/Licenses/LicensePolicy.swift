@@ -51,12 +51,18 @@ public struct LicensePolicy: Sendable, Equatable {
             return .approved(a)
         }
         if f.licenses.isEmpty { return (allow.isEmpty && deny.isEmpty) ? .allowed : .violation("licence unknown") }
-        let allowSet = Set(allow.map { $0.lowercased() }), denySet = Set(deny.map { $0.lowercased() })
+        // `GPL-3.0`, `GPL-3.0-only`, `GPL-3.0-or-later` and `GPL-3.0+` name the same text; a list entry covers them all.
+        func base(_ id: String) -> String {
+            var s = id.lowercased()
+            for suffix in ["-only", "-or-later", "+"] where s.hasSuffix(suffix) { s.removeLast(suffix.count) }
+            return s
+        }
+        let allowSet = Set(allow.map(base)), denySet = Set(deny.map(base))
         for expression in f.licenses {
             // `A OR B`: one acceptable choice is enough; `A AND B`: every part must be acceptable.
             let choices = expression.components(separatedBy: " OR ").map {
                 $0.replacingOccurrences(of: "(", with: "").replacingOccurrences(of: ")", with: "")
-                  .components(separatedBy: " AND ").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                  .components(separatedBy: " AND ").map { base($0.trimmingCharacters(in: .whitespaces)) }
             }
             let acceptable = choices.contains { parts in
                 parts.allSatisfy { !denySet.contains($0) && (allowSet.isEmpty || allowSet.contains($0)) }
