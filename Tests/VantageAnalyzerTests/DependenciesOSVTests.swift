@@ -70,7 +70,7 @@ struct OSVRangeEvaluationTests {
 }
 
 /// Builds an advisory database in a temporary folder from OSV objects.
-private func makeDatabase(_ advisories: [[String: Any]]) throws -> AdvisoryDatabase {
+func makeDatabase(_ advisories: [[String: Any]]) throws -> AdvisoryDatabase {
     let dir = NSTemporaryDirectory() + "vantage-osv-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: dir + "/osv", withIntermediateDirectories: true)
     for a in advisories {
@@ -82,7 +82,7 @@ private func makeDatabase(_ advisories: [[String: Any]]) throws -> AdvisoryDatab
     return db
 }
 
-private func advisory(_ id: String, _ ecosystem: String, _ name: String, _ events: [[String: String]], withdrawn: String? = nil, versions: [String] = [], severity: String? = nil) -> [String: Any] {
+func advisory(_ id: String, _ ecosystem: String, _ name: String, _ events: [[String: String]], withdrawn: String? = nil, versions: [String] = [], severity: String? = nil) -> [String: Any] {
     var a: [String: Any] = ["id": id, "modified": "2024-01-01T00:00:00Z", "summary": "test \(id)",
                             "affected": [["package": ["ecosystem": ecosystem, "name": name],
                                           "ranges": [["type": ecosystem == "crates.io" ? "SEMVER" : "ECOSYSTEM", "events": events]],
@@ -246,5 +246,25 @@ struct CVSSTests {
         #expect(checked == 600)
         #expect(CVSS4.baseScore("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H") == 10.0)
         #expect(CVSS4.baseScore("CVSS:4.0/AV:N/AC:L") == nil)
+    }
+}
+
+@Suite("Dependency overview")
+struct DependenciesOverviewTests {
+    @Test func oneCallGathersListVulnerabilitiesLocksAndConflicts() throws {
+        let dir = NSTemporaryDirectory() + "vantage-overview-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "flask==0.12.2\nrequests>=2\n".write(toFile: dir + "/requirements.txt", atomically: true, encoding: .utf8)
+        try #"{"name": "web", "dependencies": {"left-pad": "1.3.0"}}"#.write(toFile: dir + "/package.json", atomically: true, encoding: .utf8)
+        let db = try makeDatabase([advisory("TEST-FLASK", "PyPI", "flask", [["introduced": "0"], ["fixed": "1.0"]],
+                                            severity: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")])
+        let o = DependencyOverview.build(path: dir, database: db)
+        #expect(o.inventory.dependencies.count == 3)
+        #expect(o.vulnerabilities?.findings.map(\.dependency.name) == ["flask"])
+        #expect(o.bySeverity.first?.0 == .critical && o.bySeverity.first?.1 == 1)
+        #expect(o.vulnerabilities?.unchecked.count == 2)                 // requests (no version), left-pad (no npm data)
+        #expect(o.locks.contains { $0.state == .missing && $0.lock.hasSuffix("package-lock.json") })
+        #expect(o.conflicts.isEmpty)
+        #expect(o.updates.isEmpty)                                        // not asked for: stays offline
     }
 }
