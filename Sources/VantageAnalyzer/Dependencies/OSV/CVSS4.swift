@@ -14,7 +14,18 @@ public enum CVSS4 {
             guard kv.count == 2 else { return nil }
             metrics[String(kv[0])] = String(kv[1])
         }
-        for m in ["AV", "AC", "AT", "PR", "UI", "VC", "VI", "VA", "SC", "SI", "SA"] where metrics[m] == nil { return nil }
+        let allowed: [String: Set<String>] = [
+            "AV": ["N", "A", "L", "P"], "AC": ["L", "H"], "AT": ["N", "P"], "PR": ["N", "L", "H"], "UI": ["N", "P", "A"],
+            "VC": ["H", "L", "N"], "VI": ["H", "L", "N"], "VA": ["H", "L", "N"], "SC": ["H", "L", "N"], "SI": ["H", "L", "N"], "SA": ["H", "L", "N"],
+        ]
+        for (m, values) in allowed { guard let v = metrics[m], values.contains(v) else { return nil } }
+        let optional: [String: Set<String>] = [
+            "E": ["X", "A", "P", "U"], "CR": ["X", "H", "M", "L"], "IR": ["X", "H", "M", "L"], "AR": ["X", "H", "M", "L"],
+            "MAV": ["X", "N", "A", "L", "P"], "MAC": ["X", "L", "H"], "MAT": ["X", "N", "P"], "MPR": ["X", "N", "L", "H"], "MUI": ["X", "N", "P", "A"],
+            "MVC": ["X", "H", "L", "N"], "MVI": ["X", "H", "L", "N"], "MVA": ["X", "H", "L", "N"], "MSC": ["X", "H", "L", "N"],
+            "MSI": ["X", "S", "H", "L", "N"], "MSA": ["X", "S", "H", "L", "N"],
+        ]
+        for (m, values) in optional { if let v = metrics[m], !values.contains(v) { return nil } }
         let v = Metrics(metrics)
         if ["VC", "VI", "VA", "SC", "SI", "SA"].allSatisfy({ v[$0] == "N" }) { return 0 }
         let eq = v.macroVector
