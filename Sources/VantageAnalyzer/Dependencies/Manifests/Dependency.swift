@@ -83,6 +83,7 @@ public enum ManifestFormat: String, Sendable, Codable, CaseIterable {
     /// Which format a file name is, if any.
     public static func detect(fileName: String) -> ManifestFormat? {
         if let f = ManifestFormat(rawValue: fileName) { return f }
+        if fileName == "npm-shrinkwrap.json" { return .packageLock }   // same format as package-lock.json
         let lower = fileName.lowercased()
         if lower.hasPrefix("requirements") && lower.hasSuffix(".txt") { return .requirementsTxt }
         return nil

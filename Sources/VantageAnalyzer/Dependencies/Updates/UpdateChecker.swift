@@ -28,7 +28,7 @@ public struct AvailableUpdate: Sendable, Codable, Equatable {
     /// nil when the tool could not say (offline); never guessed.
     public var latest: String?
     public var type: UpdateType?
-    /// `available`, `up to date` or `unknown (offline)`.
+    /// `available`, `up to date`, `unknown (offline)` or `unknown (TOOL failed)`.
     public var status: String
     public var manifest: String
     /// The tool's own words when it failed.
@@ -54,6 +54,14 @@ public struct UpdateChecker: Sendable {
         return out
     }
 
+    /// "unknown (offline)" when the tool's failure reads as a network problem, else "unknown (TOOL failed)".
+    static func failureStatus(_ output: String, tool: String) -> String {
+        let lower = output.lowercased()
+        let network = ["network", "resolve host", "could not resolve", "connection", "timed out", "timeout", "offline", "name resolution",
+                       "failed to fetch", "unable to access", "no matching distribution", "enotfound", "eai_again", "econnrefused", "unreachable"]
+        return network.contains(where: lower.contains) ? "unknown (offline)" : "unknown (\(tool) failed)"
+    }
+
     /// The project's virtual environment interpreter (`.venv`, `venv`, `env`), else nil.
     public static func venvPython(_ folder: String) -> String? {
         for v in [".venv", "venv", "env"] {
@@ -65,15 +73,19 @@ public struct UpdateChecker: Sendable {
 
     func python(_ deps: [PackageDependency], folder: String) -> [AvailableUpdate] {
         func unknown(_ d: PackageDependency, _ why: String) -> AvailableUpdate {
-            AvailableUpdate(ecosystem: .pypi, name: d.name, current: d.version!, latest: nil, type: nil, status: "unknown (offline)", manifest: d.source, detail: why)
+            AvailableUpdate(ecosystem: .pypi, name: d.name, current: d.version!, latest: nil, type: nil, status: Self.failureStatus(why, tool: "pip"), manifest: d.source, detail: why)
         }
-        guard let py = Self.venvPython(folder) ?? ToolRunner.which("python3") else { return deps.map { unknown($0, "no Python interpreter found") } }
+        guard let py = Self.venvPython(folder) ?? ToolRunner.which("python3") else {
+            return deps.map { var u = unknown($0, "no Python interpreter found"); u.status = "unknown (no Python interpreter)"; return u }
+        }
         var out: [AvailableUpdate] = []
         for d in deps {
             // `pip index versions` lists every release on the index, newest first.
             let r = ToolRunner.run([py, "-m", "pip", "index", "versions", d.name, "--disable-pip-version-check"], in: folder, timeout: 120)
             guard r.status == 0, let line = r.output.split(separator: "\n").first(where: { $0.contains("Available versions:") }) else {
-                out.append(unknown(d, r.output.split(separator: "\n").last.map(String.init) ?? "pip index versions failed"))
+                var u = unknown(d, r.output.split(separator: "\n").last.map(String.init) ?? "pip index versions failed")
+                u.status = Self.failureStatus(r.output, tool: "pip")
+                out.append(u)
                 continue
             }
             let versions = line.split(separator: ":", maxSplits: 1).last!.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -88,7 +100,7 @@ public struct UpdateChecker: Sendable {
         let direct = inventory.dependencies.filter { $0.ecosystem == .npm && $0.isDirect && $0.version != nil }
         guard let data = r.output.data(using: .utf8), let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               json["error"] == nil else {
-            return direct.map { AvailableUpdate(ecosystem: .npm, name: $0.name, current: $0.version!, latest: nil, type: nil, status: "unknown (offline)",
+            return direct.map { AvailableUpdate(ecosystem: .npm, name: $0.name, current: $0.version!, latest: nil, type: nil, status: Self.failureStatus(r.output, tool: "npm"),
                                                 manifest: $0.source, detail: r.output.split(separator: "\n").first.map(String.init)) }
         }
         return direct.map { d in
@@ -104,7 +116,7 @@ public struct UpdateChecker: Sendable {
         let r = ToolRunner.run([cargo, "update", "--dry-run"], in: folder, timeout: 180)
         let crates = inventory.dependencies.filter { $0.ecosystem == .crates && $0.isDirect && $0.version != nil }
         guard r.status == 0 else {
-            return crates.map { AvailableUpdate(ecosystem: .crates, name: $0.name, current: $0.version!, latest: nil, type: nil, status: "unknown (offline)",
+            return crates.map { AvailableUpdate(ecosystem: .crates, name: $0.name, current: $0.version!, latest: nil, type: nil, status: Self.failureStatus(r.output, tool: "cargo"),
                                                 manifest: $0.source, detail: r.output.split(separator: "\n").last.map(String.init)) }
         }
         var found: [String: String] = [:]
@@ -124,7 +136,7 @@ public struct UpdateChecker: Sendable {
         guard let swift = ToolRunner.which("swift") else { return [] }
         let r = ToolRunner.run([swift, "package", "update", "--dry-run"], in: folder, timeout: 600)
         guard r.status == 0 else {
-            return pins.map { AvailableUpdate(ecosystem: .swift, name: $0.name, current: $0.version!, latest: nil, type: nil, status: "unknown (offline)",
+            return pins.map { AvailableUpdate(ecosystem: .swift, name: $0.name, current: $0.version!, latest: nil, type: nil, status: Self.failureStatus(r.output, tool: "swift"),
                                               manifest: $0.source, detail: r.output.split(separator: "\n").last.map(String.init)) }
         }
         // "N dependencies have changed:" then "~ identity 1.2.0 -> identity 1.3.0".
