@@ -234,6 +234,16 @@ struct CVSSTests {
         #expect(checked > 100)
     }
 
+    @Test func v2BaseScores() {
+        #expect(CVSS2.baseScore("AV:N/AC:L/Au:N/C:P/I:P/A:P") == 7.5)
+        #expect(CVSS2.baseScore("AV:N/AC:L/Au:N/C:C/I:C/A:C") == 10.0)
+        #expect(CVSS2.baseScore("AV:N/AC:M/Au:N/C:N/I:P/A:N") == 4.3)
+        #expect(CVSS2.baseScore("AV:L/AC:L/Au:N/C:N/I:N/A:N") == 0)
+        #expect(CVSS2.baseScore("AV:N/AC:L") == nil)
+        let adv: [String: Any] = ["severity": [["type": "CVSS_V2", "score": "AV:N/AC:L/Au:N/C:P/I:P/A:P"]]]
+        #expect(AdvisorySeverity(advisory: adv).score == 7.5)
+    }
+
     @Test func v4ScoresMatchTheReferenceImplementation() throws {
         let text = try String(contentsOfFile: DepsFixtures.path("cvss4-reference.tsv"), encoding: .utf8)
         var checked = 0
