@@ -161,6 +161,19 @@ struct SemVerRangeTests {
         #expect(throws: VantageVersionError.self) { try CargoRequirement.parse("1.2,,") }
     }
 
+    @Test func rubyAndComposerPessimisticRequirements() throws {
+        func ok(_ c: String, _ v: String, _ e: Ecosystem) throws -> Bool? { try VersionConstraint.parse(c, ecosystem: e).isSatisfied(by: v) }
+        #expect(try ok("~> 1.2", "1.9.0", .rubygems) == true)
+        #expect(try ok("~> 1.2", "2.0.0", .rubygems) == false)
+        #expect(try ok("~> 1.2.3", "1.2.9", .rubygems) == true)
+        #expect(try ok("~> 1.2.3", "1.3.0", .rubygems) == false)
+        #expect(try ok("~> 2.0, >= 2.2.4", "2.2.3", .rubygems) == false)
+        #expect(try ok("~> 2.0, >= 2.2.4", "2.2.8", .rubygems) == true)
+        #expect(try ok("~1.2", "1.5.0", .packagist) == true)
+        #expect(try ok("^2.0 || ^3.0", "3.0.0", .packagist) == true)
+        #expect(try ok("^2.0 | ^3.0", "4.0.0", .packagist) == false)
+    }
+
     @Test func swiftPMRequirements() throws {
         let from = try SwiftPMRequirement.parse(#"from: "1.2.0""#)!
         #expect(from.contains(SemanticVersion(1, 9, 0))); #expect(!from.contains(SemanticVersion(2, 0, 0)))

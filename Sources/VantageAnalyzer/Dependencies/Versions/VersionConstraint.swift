@@ -49,7 +49,29 @@ public enum VersionConstraint: Sendable, Hashable, CustomStringConvertible {
             guard let v = SemanticVersion(t) else { throw VantageVersionError(text: t, reason: "not a Go module version") }
             // go.mod `require` is a minimum (minimal version selection).
             return .semver(SemVerRange(sets: [[.init(.greaterOrEqual, v)]]))
-        case .rubygems, .packagist, .maven:
+        case .rubygems, .packagist:
+            // Pessimistic `~> 1.2` (RubyGems) and Composer's `~1.2` bump the next-to-last part given:
+            // `~>1.2` is `>=1.2 <2.0`, `~>1.2.3` is `>=1.2.3 <1.3.0`. Composer also writes `|` for `||`.
+            var text = t.replacingOccurrences(of: "||", with: "\u{1}").replacingOccurrences(of: "|", with: "||").replacingOccurrences(of: "\u{1}", with: "||")
+            text = text.replacingOccurrences(of: ",", with: " ")
+                .replacingOccurrences(of: #"(~>|>=|<=|!=|>|<|=|~|\^)\s+"#, with: "$1", options: .regularExpression)
+            let sets = try text.components(separatedBy: "||").map { alternative throws(VantageVersionError) -> String in
+                try alternative.split(separator: " ").map { token throws(VantageVersionError) -> String in
+                    let s = String(token)
+                    guard s.hasPrefix("~") else { return s }
+                    let v = String(s.drop { $0 == "~" || $0 == ">" })
+                    let parts = v.split(separator: ".").compactMap { UInt64($0) }
+                    guard !parts.isEmpty, parts.count == v.split(separator: ".").count else {
+                        throw VantageVersionError(text: t, reason: "'\(s)' is not a pessimistic version requirement")
+                    }
+                    var upper = Array(parts.dropLast(parts.count > 1 ? 1 : 0))
+                    upper[upper.count - 1] += 1
+                    while upper.count < 3 { upper.append(0) }
+                    return ">=\(v) <\(upper.map(String.init).joined(separator: "."))-0"
+                }.joined(separator: " ")
+            }.joined(separator: " || ")
+            return .semver(try NpmRange.parse(sets))
+        case .maven:
             return .semver(try NpmRange.parse(t.replacingOccurrences(of: ",", with: " ")))
         }
     }
