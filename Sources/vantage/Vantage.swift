@@ -11,6 +11,7 @@ struct Vantage: AsyncParsableCommand {
         // Each subcommand lives in Commands/<Name>Command.swift.
         subcommands: [
             DashboardCommand.self,
+            DepsCommand.self,
             LimitCommand.self,
             SecretCommand.self,
             EnvCommand.self,

@@ -157,6 +157,8 @@ public struct TOMLParser {
             }
         }
         arrayTablePaths.insert(joined)
+        // A new element starts: its sub-tables ([package.dependencies]) may be defined again.
+        definedHeaders = definedHeaders.filter { !$0.hasPrefix(joined + ".") }
     }
 
     private mutating func insert(_ value: TOMLValue, at tablePath: [String], key: [String], line: Int) throws(VantageError) {

@@ -1,0 +1,163 @@
+import Foundation
+import VantageCore
+
+/// Finds every manifest and lock file under a folder and parses each one. A malformed file
+/// becomes an error naming file, line and field; the other files are still read.
+public struct ManifestScanner: Sendable {
+    /// Folders never descended into: installed packages, build output, VCS data, virtualenvs.
+    public static let skippedFolders: Set<String> = [
+        "node_modules", ".git", ".hg", ".svn", ".build", "target", "vendor", "venv", ".venv", "env",
+        "__pycache__", ".tox", ".nox", "site-packages", "dist-packages", ".swiftpm", "DerivedData", ".yarn", ".pnpm-store",
+    ]
+
+    public init() {}
+
+    public struct Result: Sendable {
+        public var manifests: [ParsedManifest]
+        public var errors: [VantageError]
+    }
+
+    public func scan(_ root: String) -> Result {
+        var manifests: [ParsedManifest] = []
+        var errors: [VantageError] = []
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir) else {
+            return Result(manifests: [], errors: [VantageError(.notFound, "no such file or folder", at: SourceLocation(file: root))])
+        }
+        let files = isDir.boolValue ? Self.findFiles(root) : [root]
+        var included = Set<String>()
+        var parsed: [ParsedManifest] = []
+        for file in files {
+            guard let format = ManifestFormat.detect(fileName: (file as NSString).lastPathComponent) else { continue }
+            do throws(VantageError) {
+                let m = try Self.parse(file, format: format)
+                included.formUnion(m.included)
+                parsed.append(m)
+            } catch { errors.append(error) }
+        }
+        // A requirements file included by another one is reported through its includer only.
+        for m in parsed where !(m.format == .requirementsTxt && included.contains(m.path)) { manifests.append(m) }
+        return Result(manifests: manifests, errors: errors)
+    }
+
+    public static func parse(_ path: String, format: ManifestFormat) throws(VantageError) -> ParsedManifest {
+        switch format {
+        case .packageJSON: return try PackageJSONParser.parse(path: path)
+        case .packageLock: return try PackageLockParser.parse(path: path)
+        case .yarnLock: return try YarnLockParser.parse(path: path)
+        case .pnpmLock: return try PnpmLockParser.parse(path: path)
+        case .requirementsTxt: return try RequirementsTxtParser.parse(path: path)
+        case .poetryLock: return try PoetryLockParser.parse(path: path)
+        case .pipfile: return try PipfileParser.parse(path: path)
+        case .pipfileLock: return try PipfileLockParser.parse(path: path)
+        case .uvLock: return try UvLockParser.parse(path: path)
+        case .pyproject: return try PyprojectParser.parse(path: path)
+        case .cargoToml: return try CargoTomlParser.parse(path: path)
+        case .cargoLock: return try CargoLockParser.parse(path: path)
+        case .goMod: return try GoModParser.parse(path: path)
+        case .goSum: return try GoSumParser.parse(path: path)
+        case .packageSwift: return try PackageSwiftParser.parse(path: path)
+        case .packageResolved: return try PackageResolvedParser.parse(path: path)
+        case .gemfileLock: return try GemfileLockParser.parse(path: path)
+        case .composerJSON: return try ComposerJSONParser.parse(path: path)
+        case .composerLock: return try ComposerLockParser.parse(path: path)
+        case .pomXML: return try PomXMLParser.parse(path: path)
+        }
+    }
+
+    /// Every folder under `root` that the scanner would visit.
+    static func allFolders(_ root: String) -> [String] {
+        var out: [String] = []
+        var stack = [root]
+        let fm = FileManager.default
+        while let dir = stack.popLast() {
+            out.append(dir)
+            for name in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] where !skippedFolders.contains(name) {
+                var isDir: ObjCBool = false
+                if fm.fileExists(atPath: dir + "/" + name, isDirectory: &isDir), isDir.boolValue { stack.append(dir + "/" + name) }
+            }
+        }
+        return out
+    }
+
+    static func findFiles(_ root: String) -> [String] {
+        var out: [String] = []
+        var stack = [root]
+        let fm = FileManager.default
+        while let dir = stack.popLast() {
+            guard let names = try? fm.contentsOfDirectory(atPath: dir) else { continue }
+            for name in names.sorted() {
+                let path = dir == "/" ? "/" + name : dir + "/" + name
+                var isDir: ObjCBool = false
+                guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }
+                if isDir.boolValue {
+                    if !skippedFolders.contains(name) && !name.hasSuffix(".xcodeproj") { stack.append(path) }
+                } else if ManifestFormat.detect(fileName: name) != nil {
+                    out.append(path)
+                }
+            }
+        }
+        return out.sorted()
+    }
+}
+
+/// The dependencies of a workspace after merging each folder's manifest with its lock file:
+/// lock entries carry versions, the manifest says which are direct and what was required.
+public struct DependencyInventory: Sendable {
+    public var dependencies: [PackageDependency]
+    public var requirements: [Requirement]
+    public var manifests: [ParsedManifest]
+    public var errors: [VantageError]
+
+    /// Scans `root`; range-only Python and npm dependencies take the version installed beside
+    /// their manifest (virtualenv, node_modules) when there is one.
+    public init(scanning root: String, useInstalledVersions: Bool = true) {
+        let result = ManifestScanner().scan(root)
+        self.init(manifests: result.manifests, errors: result.errors)
+        if useInstalledVersions { dependencies = InstalledPackages.resolve(dependencies) }
+    }
+
+    public init(manifests: [ParsedManifest], errors: [VantageError] = []) {
+        self.manifests = manifests
+        self.errors = errors
+        self.requirements = manifests.flatMap(\.requirements)
+        var out: [PackageDependency] = []
+        // Group by (folder, ecosystem).
+        let groups = Dictionary(grouping: manifests) { m in "\((m.path as NSString).deletingLastPathComponent)\u{0}\(m.format.ecosystem.rawValue)" }
+        for key in groups.keys.sorted() {
+            let group = groups[key]!
+            var locks = group.filter { $0.format.isLock }
+            let declared = group.filter { !$0.format.isLock }
+            // go.sum only adds modules go.mod does not name.
+            if let mod = locks.first(where: { $0.format == .goMod }), let sumIndex = locks.firstIndex(where: { $0.format == .goSum }) {
+                let named = Set(mod.dependencies.map(\.normalisedName) + mod.dependencies.compactMap { $0.requirement != nil ? Ecosystem.go.normalise($0.name) : nil })
+                locks[sumIndex].dependencies.removeAll { named.contains($0.normalisedName) }
+            }
+            // Two locks of one ecosystem in one folder (yarn.lock and package-lock.json) are both kept.
+            var locked = locks.flatMap(\.dependencies)
+            if locked.isEmpty {
+                out += declared.flatMap(\.dependencies)
+                continue
+            }
+            var index: [String: [Int]] = [:]
+            for (i, d) in locked.enumerated() { index[d.normalisedName, default: []].append(i) }
+            for d in declared.flatMap(\.dependencies) {
+                if let hits = index[d.normalisedName] {
+                    for i in hits {
+                        locked[i].isDirect = true
+                        if locked[i].requirement == nil { locked[i].requirement = d.requirement }
+                        if d.isDev { locked[i].isDev = true }
+                        if locked[i].marker == nil { locked[i].marker = d.marker }
+                    }
+                } else {
+                    // Declared but not in the lock: the lock is stale (or the dependency is optional/unused).
+                    var missing = d
+                    missing.note = (d.note.map { $0 + "; " } ?? "") + "not in the lock file"
+                    out.append(missing)
+                }
+            }
+            out += locked
+        }
+        self.dependencies = out
+    }
+}

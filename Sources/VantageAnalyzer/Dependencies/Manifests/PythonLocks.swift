@@ -1,0 +1,176 @@
+import Foundation
+import VantageCore
+
+/// `poetry.lock`: `[[package]]` tables with name, version, category/groups and dependencies.
+enum PoetryLockParser {
+    static func parse(path: String) throws(VantageError) -> ParsedManifest {
+        let table = try TOMLParser.parse(contentsOf: path)
+        var deps: [PackageDependency] = []
+        var reqs: [Requirement] = []
+        for (i, pkg) in try TOMLPackages.list(table, path: path).enumerated() {
+            let (name, version) = try TOMLPackages.nameAndVersion(pkg, index: i, path: path)
+            let dev = pkg["category"]?.stringValue == "dev"
+            deps.append(PackageDependency(ecosystem: .pypi, name: name, version: version, isDirect: false, isDev: dev, source: path, line: pkg.line(of: "name")))
+            for entry in pkg["dependencies"]?.tableValue?.entries ?? [] {
+                let constraint = entry.value.stringValue ?? entry.value.tableValue?["version"]?.stringValue ?? "*"
+                reqs.append(Requirement(ecosystem: .pypi, name: entry.key, constraint: constraint, requiredBy: "\(name) \(version)", source: path, line: entry.line))
+            }
+        }
+        return ParsedManifest(path: path, format: .poetryLock, dependencies: deps, requirements: reqs)
+    }
+}
+
+/// `uv.lock`: `[[package]]` with name, version, source; the project itself has an editable or
+/// virtual source, and its `dependencies` are the direct ones.
+enum UvLockParser {
+    static func parse(path: String) throws(VantageError) -> ParsedManifest {
+        let table = try TOMLParser.parse(contentsOf: path)
+        let packages = try TOMLPackages.list(table, path: path)
+        var direct = Set<String>()
+        var reqs: [Requirement] = []
+        var deps: [PackageDependency] = []
+        for (i, pkg) in packages.enumerated() {
+            let source = pkg["source"]?.tableValue
+            let isProject = source?["editable"] != nil || source?["virtual"] != nil
+            let name = pkg["name"]?.stringValue ?? ""
+            let version = pkg["version"]?.stringValue
+            if isProject {
+                for d in pkg["dependencies"]?.arrayValue ?? [] { if let n = d.tableValue?["name"]?.stringValue { direct.insert(Ecosystem.pep503(n)) } }
+                for r in pkg.value(at: ["metadata", "requires-dist"])?.arrayValue ?? [] {
+                    if let t = r.tableValue, let n = t["name"]?.stringValue {
+                        reqs.append(Requirement(ecosystem: .pypi, name: n, constraint: t["specifier"]?.stringValue ?? "", requiredBy: name, source: path, line: t.line))
+                    }
+                }
+                continue
+            }
+            guard let version else {
+                throw ManifestText.error(path, line: pkg.line(of: "name") ?? pkg.line, field: "package[\(i)].version", "the package '\(name)' has no version")
+            }
+            _ = try TOMLPackages.nameAndVersion(pkg, index: i, path: path)
+            deps.append(PackageDependency(ecosystem: .pypi, name: name, version: version, isDirect: false, source: path, line: pkg.line(of: "name")))
+        }
+        for i in deps.indices where direct.contains(Ecosystem.pep503(deps[i].name)) { deps[i].isDirect = true }
+        return ParsedManifest(path: path, format: .uvLock, dependencies: deps, requirements: reqs)
+    }
+}
+
+/// `Pipfile.lock`: JSON with `default` and `develop` maps of name → `{version: "==1.2.3"}`.
+enum PipfileLockParser {
+    static func parse(path: String) throws(VantageError) -> ParsedManifest {
+        let text = try ManifestText.read(path)
+        let json = try ManifestText.json(text, path: path)
+        let keyLines = ManifestText.jsonKeyLines(text)
+        var deps: [PackageDependency] = []
+        for (section, dev) in [("default", false), ("develop", true)] {
+            for (name, value) in ((json[section] as? [String: Any]) ?? [:]).sorted(by: { $0.key < $1.key }) {
+                guard let entry = value as? [String: Any] else {
+                    throw ManifestText.error(path, line: keyLines[name], field: "\(section).\(name)", "expected an object")
+                }
+                var version = entry["version"] as? String
+                if let v = version, v.hasPrefix("==") { version = String(v.dropFirst(2)) }
+                deps.append(PackageDependency(ecosystem: .pypi, name: name, version: version, isDirect: false, isDev: dev, source: path,
+                                       line: keyLines[name], marker: entry["markers"] as? String,
+                                       note: version == nil ? (entry["git"] != nil ? "git dependency" : (entry["path"] != nil ? "local path" : "no version")) : nil))
+            }
+        }
+        return ParsedManifest(path: path, format: .pipfileLock, dependencies: deps)
+    }
+}
+
+/// `Pipfile`: `[packages]` and `[dev-packages]` tables.
+enum PipfileParser {
+    static func parse(path: String) throws(VantageError) -> ParsedManifest {
+        let table = try TOMLParser.parse(contentsOf: path)
+        var deps: [PackageDependency] = []
+        var reqs: [Requirement] = []
+        for (section, dev) in [("packages", false), ("dev-packages", true)] {
+            for entry in table[section]?.tableValue?.entries ?? [] {
+                let spec = entry.value.stringValue ?? entry.value.tableValue?["version"]?.stringValue
+                let s = (spec == "*" ? nil : spec)
+                if let s { reqs.append(Requirement(ecosystem: .pypi, name: entry.key, constraint: s, requiredBy: path, source: path, line: entry.line)) }
+                deps.append(PackageDependency(ecosystem: .pypi, name: entry.key, version: s.flatMap { PythonRequirementLine(name: entry.key, extras: [], specifier: $0).pinnedVersion },
+                                       requirement: s, isDirect: true, isDev: dev, source: path, line: entry.line))
+            }
+        }
+        return ParsedManifest(path: path, format: .pipfile, dependencies: deps, requirements: reqs)
+    }
+}
+
+/// `pyproject.toml`: PEP 621 `[project]` dependencies and optional dependencies, PEP 735
+/// `[dependency-groups]`, and Poetry's `[tool.poetry.*dependencies]`.
+enum PyprojectParser {
+    static func parse(path: String) throws(VantageError) -> ParsedManifest {
+        let table = try TOMLParser.parse(contentsOf: path)
+        var deps: [PackageDependency] = []
+        var reqs: [Requirement] = []
+        let project = table.value(at: ["project", "name"])?.stringValue ?? table.value(at: ["tool", "poetry", "name"])?.stringValue ?? path
+        func addPEP508(_ values: [TOMLValue]?, field: String, dev: Bool, line: Int?) throws(VantageError) {
+            for v in values ?? [] {
+                guard let s = v.stringValue else { throw ManifestText.error(path, line: line, field: field, "expected a requirement string") }
+                guard let r = PythonRequirementLine.parse(s) else { throw ManifestText.error(path, line: line, field: field, "'\(s)' is not a PEP 508 requirement") }
+                if !r.specifier.isEmpty { reqs.append(Requirement(ecosystem: .pypi, name: r.name, constraint: r.specifier, requiredBy: project, source: path, line: line)) }
+                deps.append(PackageDependency(ecosystem: .pypi, name: r.name, version: r.pinnedVersion, requirement: r.specifier.isEmpty ? nil : r.specifier,
+                                       isDirect: true, isDev: dev, source: path, line: line, marker: r.marker))
+            }
+        }
+        if let proj = table["project"]?.tableValue {
+            try addPEP508(proj["dependencies"]?.arrayValue, field: "project.dependencies", dev: false, line: proj.line(of: "dependencies"))
+            for e in proj["optional-dependencies"]?.tableValue?.entries ?? [] {
+                try addPEP508(e.value.arrayValue, field: "project.optional-dependencies.\(e.key)", dev: false, line: e.line)
+            }
+        }
+        for e in table["dependency-groups"]?.tableValue?.entries ?? [] {
+            try addPEP508(e.value.arrayValue?.filter { $0.stringValue != nil }, field: "dependency-groups.\(e.key)", dev: true, line: e.line)
+        }
+        if let poetry = table.value(at: ["tool", "poetry"])?.tableValue {
+            var sections: [(TOMLTable, Bool, String)] = []
+            if let t = poetry["dependencies"]?.tableValue { sections.append((t, false, "tool.poetry.dependencies")) }
+            if let t = poetry["dev-dependencies"]?.tableValue { sections.append((t, true, "tool.poetry.dev-dependencies")) }
+            for g in poetry["group"]?.tableValue?.entries ?? [] {
+                if let t = g.value.tableValue?["dependencies"]?.tableValue { sections.append((t, g.key != "main", "tool.poetry.group.\(g.key).dependencies")) }
+            }
+            for (t, dev, field) in sections {
+                for e in t.entries where e.key.lowercased() != "python" {
+                    let spec = e.value.stringValue ?? e.value.tableValue?["version"]?.stringValue
+                    if e.value.stringValue == nil && e.value.tableValue == nil && e.value.arrayValue == nil {
+                        throw ManifestText.error(path, line: e.line, field: "\(field).\(e.key)", "expected a version string or a table")
+                    }
+                    let note = spec == nil ? (e.value.tableValue?["git"] != nil ? "git dependency" : (e.value.tableValue?["path"] != nil ? "local path" : nil)) : nil
+                    if let spec, spec != "*" { reqs.append(Requirement(ecosystem: .pypi, name: e.key, constraint: spec, requiredBy: project, source: path, line: e.line)) }
+                    let pinned = spec.flatMap { s -> String? in
+                        if let f = s.first, f.isNumber, PEP440Version(s) != nil { return s }
+                        return PythonRequirementLine(name: e.key, extras: [], specifier: s).pinnedVersion
+                    }
+                    deps.append(PackageDependency(ecosystem: .pypi, name: e.key, version: pinned, requirement: spec, isDirect: true, isDev: dev, source: path, line: e.line, note: note))
+                }
+            }
+        }
+        return ParsedManifest(path: path, format: .pyproject, dependencies: deps, requirements: reqs)
+    }
+}
+
+/// Shared reading of `[[package]]` arrays (poetry.lock, uv.lock, Cargo.lock).
+enum TOMLPackages {
+    static func list(_ table: TOMLTable, path: String) throws(VantageError) -> [TOMLTable] {
+        guard let value = table["package"] else { return [] }
+        guard let array = value.arrayValue else {
+            throw ManifestText.error(path, line: table.line(of: "package"), field: "package", "expected [[package]] tables")
+        }
+        var out: [TOMLTable] = []
+        for (i, v) in array.enumerated() {
+            guard let t = v.tableValue else { throw ManifestText.error(path, line: table.line(of: "package"), field: "package[\(i)]", "expected a table") }
+            out.append(t)
+        }
+        return out
+    }
+
+    static func nameAndVersion(_ pkg: TOMLTable, index: Int, path: String) throws(VantageError) -> (String, String) {
+        guard let name = pkg["name"]?.stringValue else {
+            throw ManifestText.error(path, line: pkg.line, field: "package[\(index)].name", "the package has no name")
+        }
+        guard let version = pkg["version"]?.stringValue else {
+            throw ManifestText.error(path, line: pkg.line(of: "name") ?? pkg.line, field: "package[\(index)].version", "the package '\(name)' has no version")
+        }
+        return (name, version)
+    }
+}

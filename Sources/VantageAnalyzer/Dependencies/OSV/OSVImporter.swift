@@ -1,0 +1,121 @@
+import Foundation
+import VantageCore
+import VantageStore
+
+/// Reads a folder of OSV JSON files (any depth) into `AdvisoryRecord`s and stores them.
+public enum OSVImporter {
+    public struct Summary: Sendable {
+        public var files: Int
+        public var advisories: Int
+        public var errors: [VantageError]
+        public var seconds: Double
+    }
+
+    /// Imports every `*.json` under `folder` into `database`, replacing what was there.
+    /// Unreadable files are reported and skipped.
+    @discardableResult
+    public static func importFolder(_ folder: String, into database: AdvisoryDatabase) throws(VantageError) -> Summary {
+        let start = Date()
+        let files = jsonFiles(under: folder)
+        guard !files.isEmpty else {
+            throw VantageError(.notFound, "no OSV JSON files found", at: SourceLocation(file: folder),
+                               hint: "point at a folder of OSV advisories such as ecosystem/package/ID.json")
+        }
+        let (records, errors) = parse(files)
+        try database.replaceAll(with: records, source: folder, meta: ["fingerprint": fingerprint(files)])
+        return Summary(files: files.count, advisories: records.count, errors: errors, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Opens the cache database for `folder`, importing first when the cache is missing or
+    /// the folder changed (file count or newest modification time differ).
+    public static func openCached(folder: String, cachePath: String) throws(VantageError) -> (AdvisoryDatabase, Summary?) {
+        let db = try AdvisoryDatabase(path: cachePath)
+        let files = jsonFiles(under: folder)
+        let absolute = URL(fileURLWithPath: folder).standardized.path
+        if db.meta("source").map({ URL(fileURLWithPath: $0).standardized.path }) == absolute, db.meta("fingerprint") == fingerprint(files) {
+            return (db, nil)
+        }
+        return (db, try importFolder(folder, into: db))
+    }
+
+    static func fingerprint(_ files: [String]) -> String {
+        var newest = 0.0
+        for f in files {
+            if let d = (try? FileManager.default.attributesOfItem(atPath: f))?[.modificationDate] as? Date { newest = max(newest, d.timeIntervalSince1970) }
+        }
+        return "\(files.count):\(newest)"
+    }
+
+    static func jsonFiles(under folder: String) -> [String] {
+        guard let e = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var out: [String] = []
+        while let rel = e.nextObject() as? String {
+            if rel.hasSuffix(".json") { out.append(folder + "/" + rel) }
+        }
+        return out.sorted()
+    }
+
+    /// Parses on all cores; results keep file order.
+    static func parse(_ files: [String]) -> ([AdvisoryRecord], [VantageError]) {
+        let results = UnsafeResults(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            results.set(i, parseFile(files[i]))
+        }
+        var records: [AdvisoryRecord] = []
+        var errors: [VantageError] = []
+        for r in results.values {
+            switch r {
+            case .success(let rec)?: records.append(rec)
+            case .failure(let e)?: errors.append(e)
+            case nil: break
+            }
+        }
+        return (records, errors)
+    }
+
+    static func parseFile(_ path: String) -> Result<AdvisoryRecord, VantageError> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(VantageError(.io, "cannot read the file", at: SourceLocation(file: path)))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(VantageError(.config, "not UTF-8", at: SourceLocation(file: path)))
+        }
+        return parseAdvisory(text, path: path)
+    }
+
+    /// One OSV object → record (ids, names normalised for lookup, compact affected JSON).
+    public static func parseAdvisory(_ text: String, path: String) -> Result<AdvisoryRecord, VantageError> {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            return .failure(VantageError(.config, "not a JSON object", at: SourceLocation(file: path)))
+        }
+        guard let id = object["id"] as? String else {
+            return .failure(VantageError(.config, "the advisory has no id", at: SourceLocation(file: path, field: "id")))
+        }
+        var affected: [AffectedRecord] = []
+        for (i, item) in ((object["affected"] as? [Any]) ?? []).enumerated() {
+            guard let entry = item as? [String: Any], let package = entry["package"] as? [String: Any],
+                  let ecosystemName = package["ecosystem"] as? String, let name = package["name"] as? String else {
+                return .failure(VantageError(.config, "affected entry without package ecosystem and name", at: SourceLocation(file: path, field: "affected[\(i)].package")))
+            }
+            // Ecosystem names may carry a suffix (`Debian:11`); the part before ':' selects the rules.
+            let base = String(ecosystemName.split(separator: ":").first ?? "")
+            let normalised = Ecosystem(rawValue: base)?.normalise(name) ?? name
+            var compact: [String: Any] = [:]
+            if let r = entry["ranges"] { compact["ranges"] = r }
+            if let v = entry["versions"] { compact["versions"] = v }
+            guard let json = try? JSONSerialization.data(withJSONObject: compact) else { continue }
+            affected.append(AffectedRecord(ecosystem: base, name: name, normalisedName: normalised, json: String(decoding: json, as: UTF8.self)))
+        }
+        return .success(AdvisoryRecord(id: id, modified: object["modified"] as? String ?? "", withdrawn: object["withdrawn"] as? String,
+                                       summary: object["summary"] as? String, aliases: object["aliases"] as? [String] ?? [],
+                                       json: text, affected: affected))
+    }
+}
+
+/// Fixed-size result slots written from `concurrentPerform` (each index by exactly one worker).
+private final class UnsafeResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [Result<AdvisoryRecord, VantageError>?]
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ v: Result<AdvisoryRecord, VantageError>) { lock.lock(); values[i] = v; lock.unlock() }
+}

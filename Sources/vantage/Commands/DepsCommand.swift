@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import VantageAnalyzer
+import VantageCore
+
+/// `vantage deps ...`: dependencies, vulnerabilities, licences, conflicts, lock files and updates.
+struct DepsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deps",
+        abstract: "Inspect a workspace's dependencies offline: list, vulnerabilities, licences, conflicts, locks, updates.",
+        subcommands: [DepsListCommand.self, DepsVulnsCommand.self, DepsDBCommand.self, DepsBenchCommand.self, DepsConflictsCommand.self, DepsLicensesCommand.self, DepsLockCommand.self, DepsUpdateCommand.self,
+                      ])
+}
+
+/// Shared output helpers for the deps commands.
+enum DepsOutput {
+    static func printJSON<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+
+    static func printErrors(_ errors: [VantageError]) {
+        for e in errors { FileHandle.standardError.write(Data("error: \(e)\n".utf8)) }
+    }
+
+    /// Left-aligned columns.
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        var widths = header.map(\.count)
+        for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+        func line(_ r: [String]) -> String {
+            r.enumerated().map { i, c in i == r.count - 1 ? c : c.padding(toLength: widths[i], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+        }
+        return ([line(header)] + rows.map(line)).joined(separator: "\n")
+    }
+
+    static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+}
+
+struct ErrorJSON: Encodable {
+    var file: String?
+    var line: Int?
+    var field: String?
+    var message: String
+    init(_ e: VantageError) { file = e.location?.file; line = e.location?.line; field = e.location?.field; message = e.message + (e.hint.map { " (\($0))" } ?? "") }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import VantageAnalyzer
+import VantageCore
+
+/// `vantage deps licenses PATH [--policy FILE] [--json]`
+struct DepsLicensesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "licenses",
+        abstract: "Licences of installed dependencies (metadata and licence texts); exit 1 on a policy violation.")
+
+    @Argument(help: "Project or workspace folder.") var path: String = "."
+    @Option(help: "Policy TOML: allow = [...], deny = [...], [[approvals]] name, version, who, why.") var policy: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    struct Item: Encodable { var finding: LicenseFinding; var verdict: String; var detail: String? }
+
+    func run() async throws {
+        var p = LicensePolicy()
+        if let policy {
+            switch Result(catching: { () throws(VantageError) -> LicensePolicy in try LicensePolicy.load(policy) }) {
+            case .success(let loaded): p = loaded
+            case .failure(let e): FileHandle.standardError.write(Data("error: \(e)\n".utf8)); throw ExitCode(2)
+            }
+        }
+        let findings = LicenseCollector().collect(path)
+        var violations = 0
+        var items: [Item] = []
+        for f in findings {
+            switch p.evaluate(f) {
+            case .allowed: items.append(Item(finding: f, verdict: "allowed", detail: nil))
+            case .approved(let a): items.append(Item(finding: f, verdict: "approved", detail: "by \(a.who): \(a.why)"))
+            case .violation(let why): violations += 1; items.append(Item(finding: f, verdict: "violation", detail: why))
+            }
+        }
+        if json { try DepsOutput.printJSON(items) }
+        else {
+            print(DepsOutput.table(["ECOSYSTEM", "NAME", "VERSION", "LICENCE", "VERDICT", "EVIDENCE"], items.map {
+                [$0.finding.ecosystem.rawValue, $0.finding.name, $0.finding.version ?? "", $0.finding.licenses.isEmpty ? "unknown" : $0.finding.licenses.joined(separator: ", "),
+                 $0.verdict + ($0.detail.map { " (\($0))" } ?? ""), $0.finding.evidence]
+            }))
+            print("\(findings.count) packages, \(violations) violations")
+        }
+        if violations > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import VantageAnalyzer
+import VantageCore
+
+/// `vantage deps list PATH [--json]`
+struct DepsListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List direct and transitive dependencies from every manifest and lock file under PATH.")
+
+    @Argument(help: "A project or workspace folder, or one manifest file.") var path: String = "."
+    @Flag(help: "Print JSON.") var json = false
+
+    struct Output: Encodable { var dependencies: [PackageDependency]; var errors: [ErrorJSON] }
+
+    func run() async throws {
+        let inventory = DependencyInventory(scanning: path)
+        if json {
+            try DepsOutput.printJSON(Output(dependencies: inventory.dependencies, errors: inventory.errors.map(ErrorJSON.init)))
+        } else {
+            let rows = inventory.dependencies.map { d in
+                [d.ecosystem.rawValue, d.name, d.version ?? "(\(d.requirement ?? "no version"))", d.isDirect ? "direct" : "transitive",
+                 d.source + (d.line.map { ":\($0)" } ?? "") + (d.note.map { "  [\($0)]" } ?? "")]
+            }
+            print(DepsOutput.table(["ECOSYSTEM", "NAME", "VERSION", "KIND", "SOURCE"], rows))
+            print("\(inventory.dependencies.count) dependencies from \(inventory.manifests.count) files")
+            DepsOutput.printErrors(inventory.errors)
+        }
+        if !inventory.errors.isEmpty { throw ExitCode(2) }
+    }
+}

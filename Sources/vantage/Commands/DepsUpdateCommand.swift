@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import VantageAnalyzer
+import VantageCore
+
+/// `vantage deps update PATH [--patch|--minor] [--dry-run] [--json]`
+struct DepsUpdateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Find newer versions with the ecosystem's tool; apply them group by group in a scratch copy, keep them only if the tests pass.")
+
+    @Argument(help: "Project folder.") var path: String = "."
+    @Flag(help: "Only patch updates.") var patch = false
+    @Flag(help: "Patch and minor updates.") var minor = false
+    @Flag(name: .customLong("dry-run"), help: "List updates without applying them.") var dryRun = false
+    @Option(help: "Test command (default: .vantage.toml `test`, or detected).") var test: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    struct Output: Encodable { var updates: [AvailableUpdate]; var groups: [UpdateApplier.GroupOutcome] }
+
+    func run() async throws {
+        let folder = DepsOutput.absolute(path)
+        let updates = UpdateChecker(limit: patch ? .patch : (minor ? .minor : nil)).check(folder)
+        var groups: [UpdateApplier.GroupOutcome] = []
+        if !dryRun {
+            let applier = UpdateApplier(testCommand: test)
+            switch Result(catching: { () throws(VantageError) -> [UpdateApplier.GroupOutcome] in try applier.apply(updates, in: folder) }) {
+            case .success(let g): groups = g
+            case .failure(let e): FileHandle.standardError.write(Data("error: \(e)\n".utf8)); throw ExitCode(2)
+            }
+        }
+        if json { try DepsOutput.printJSON(Output(updates: updates, groups: groups)) }
+        else {
+            for type in [UpdateType.patch, .minor, .major] {
+                let us = updates.filter { $0.type == type }
+                guard !us.isEmpty else { continue }
+                print("\(type.rawValue) updates:")
+                for u in us { print("  \(u.ecosystem.rawValue) \(u.name) \(u.current) → \(u.latest ?? "?")") }
+            }
+            for u in updates where u.latest == nil { print("  \(u.ecosystem.rawValue) \(u.name) \(u.current): \(u.status)\(u.detail.map { " — \($0)" } ?? "")") }
+            for g in groups {
+                print("\(g.type.rawValue) group: tests \(g.kept ? "passed — kept" : "failed (exit \(g.testStatus)) — original left unchanged\(g.originalUnchanged ? " byte for byte" : "")")")
+            }
+        }
+        if updates.contains(where: { $0.latest == nil }) { throw ExitCode(2) }
+        if groups.contains(where: { !$0.kept }) { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import VantageAnalyzer
+import VantageCore
+import VantageStore
+
+/// `vantage deps vulns PATH --db DIR [--json|--sarif]`
+struct DepsVulnsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vulns",
+        abstract: "Match dependencies against an offline OSV database. Exit 0 clean, 1 vulnerable, 2 error or unchecked.")
+
+    @Argument(help: "A project or workspace folder, or one manifest file.") var path: String = "."
+    @Option(help: "A folder of OSV JSON (imported into a cache automatically) or an imported advisories.sqlite.") var db: String
+    @Option(name: .customLong("db-cache"), help: "Where to keep the imported database (default: $VANTAGE_HOME/advisories.sqlite).") var dbCache: String?
+    @Flag(help: "Print osv-scanner-shaped JSON.") var json = false
+    @Flag(help: "Print SARIF 2.1.0.") var sarif = false
+
+    func run() async throws {
+        do {
+            let database = try DepsDatabaseOpener.open(db, cache: dbCache, quiet: json || sarif)
+            let inventory = DependencyInventory(scanning: path)
+            var scan = try VulnerabilityScanner(database: database).scan(inventory.dependencies)
+            scan.errors += inventory.errors
+            if inventory.manifests.isEmpty && inventory.errors.isEmpty {
+                scan.errors.append(VantageError(.notFound, "no manifest or lock file found", at: SourceLocation(file: path)))
+            }
+            if sarif { FileHandle.standardOutput.write(VulnerabilityReport.sarif(scan)); print() }
+            else if json { FileHandle.standardOutput.write(VulnerabilityReport.json(scan)); print() }
+            else { print(VulnerabilityReport.text(scan)) }
+            if scan.exitStatus != 0 { throw ExitCode(scan.exitStatus) }
+        } catch let e as VantageError {
+            FileHandle.standardError.write(Data("error: \(e)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+enum DepsDatabaseOpener {
+    static func open(_ db: String, cache: String?, quiet: Bool) throws -> AdvisoryDatabase {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: db, isDirectory: &isDir) else {
+            throw VantageError(.notFound, "the advisory database does not exist", at: SourceLocation(file: db),
+                               hint: "pass a folder of OSV JSON or a file made by `vantage deps db import`")
+        }
+        if !isDir.boolValue { return try AdvisoryDatabase(path: db) }
+        let cachePath = cache ?? AdvisoryDatabase.defaultPath()
+        let (database, summary) = try OSVImporter.openCached(folder: db, cachePath: cachePath)
+        if let summary, !quiet {
+            FileHandle.standardError.write(Data("imported \(summary.advisories) advisories from \(db) into \(cachePath) in \(String(format: "%.2f", summary.seconds)) s\n".utf8))
+        }
+        return database
+    }
+}
+
+/// `vantage deps db import DIR`
+struct DepsDBCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "db", abstract: "Manage the offline advisory database.",
+                                                    subcommands: [Import.self])
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "import", abstract: "Load a folder of OSV JSON into SQLite.")
+        @Argument(help: "Folder of OSV JSON files (any depth).") var folder: String
+        @Option(name: .customLong("db-cache"), help: "Database file (default: $VANTAGE_HOME/advisories.sqlite).") var dbCache: String?
+
+        func run() async throws {
+            do {
+                let path = dbCache ?? AdvisoryDatabase.defaultPath()
+                let db = try AdvisoryDatabase(path: path)
+                let s = try OSVImporter.importFolder(folder, into: db)
+                for e in s.errors { FileHandle.standardError.write(Data("error: \(e)\n".utf8)) }
+                print("imported \(s.advisories) advisories from \(s.files) files into \(path) in \(String(format: "%.3f", s.seconds)) s")
+                if !s.errors.isEmpty { throw ExitCode(2) }
+            } catch let e as VantageError {
+                FileHandle.standardError.write(Data("error: \(e)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+    }
+}
