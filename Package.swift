@@ -12,6 +12,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        // Docker Engine API over a unix socket (http+unix) and tcp, with deadlines on every call.
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        // Compose files.
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // ncursesw from the system (libncursesw5-dev); a shim header exposes the macros Swift cannot import.
@@ -23,13 +27,19 @@ let package = Package(
             "VantageCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "VantageProbes", dependencies: ["VantageCore"]),
+        // Docker engines: API client, endpoint discovery, cgroup statistics, compose, the Docker actor.
+        .target(name: "VantageDocker", dependencies: [
+            "VantageCore", "VantageProbes",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
         .target(name: "VantageOrchestrator", dependencies: ["VantageCore", "VantageStore", "VantageProbes"]),
         .target(name: "VantageAnalyzer", dependencies: ["VantageCore", "VantageStore", "VantageProbes"]),
         .target(name: "VantageKnowledge", dependencies: ["VantageCore", "VantageStore"]),
         .target(name: "VantageTUI", dependencies: ["VantageCore", "CNcursesw"]),
         .executableTarget(name: "vantage", dependencies: [
             "VantageCore", "VantageStore", "VantageProbes", "VantageOrchestrator",
-            "VantageAnalyzer", "VantageKnowledge", "VantageTUI",
+            "VantageAnalyzer", "VantageKnowledge", "VantageTUI", "VantageDocker",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -38,6 +48,7 @@ let package = Package(
         .testTarget(name: "VantageProbesTests", dependencies: ["VantageProbes"]),
         .testTarget(name: "VantageOrchestratorTests", dependencies: ["VantageOrchestrator"]),
         .testTarget(name: "VantageAnalyzerTests", dependencies: ["VantageAnalyzer"]),
+        .testTarget(name: "VantageDockerTests", dependencies: ["VantageDocker"]),
         .testTarget(name: "VantageKnowledgeTests", dependencies: ["VantageKnowledge"]),
         .testTarget(name: "VantageTUITests", dependencies: ["VantageTUI"]),
         // Drives the real `vantage` binary in tmux; needs the executable built first.
