@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         // AES-GCM and HKDF for the orchestrator's encrypted secrets.
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        // Docker Engine API over a unix socket (http+unix) and tcp, with deadlines on every call.
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        // Compose files.
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // ncursesw from the system (libncursesw5-dev); a shim header exposes the macros Swift cannot import.
@@ -28,12 +32,18 @@ let package = Package(
         .target(name: "VantageOrchestrator", dependencies: [
             "VantageCore", "VantageStore", "VantageProbes", .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Docker engines: API client, endpoint discovery, cgroup statistics, compose, the Docker actor.
+        .target(name: "VantageDocker", dependencies: [
+            "VantageCore", "VantageProbes",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
         .target(name: "VantageAnalyzer", dependencies: ["VantageCore", "VantageStore", "VantageProbes"]),
         .target(name: "VantageKnowledge", dependencies: ["VantageCore", "VantageStore"]),
         .target(name: "VantageTUI", dependencies: ["VantageCore", "CNcursesw"]),
         .executableTarget(name: "vantage", dependencies: [
             "VantageCore", "VantageStore", "VantageProbes", "VantageOrchestrator",
-            "VantageAnalyzer", "VantageKnowledge", "VantageTUI",
+            "VantageAnalyzer", "VantageKnowledge", "VantageTUI", "VantageDocker",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -43,6 +53,7 @@ let package = Package(
         .testTarget(name: "VantageOrchestratorTests", dependencies: ["VantageOrchestrator"]),
         // Fixtures are folder trees the tests read from disk (they hold Package.swift files, so never compile them).
         .testTarget(name: "VantageAnalyzerTests", dependencies: ["VantageAnalyzer"], exclude: ["Fixtures"]),
+        .testTarget(name: "VantageDockerTests", dependencies: ["VantageDocker"]),
         .testTarget(name: "VantageKnowledgeTests", dependencies: ["VantageKnowledge"]),
         .testTarget(name: "VantageTUITests", dependencies: ["VantageTUI"], exclude: ["Goldens", "InvalidConfigs"]),
         // Drives the real `vantage` binary in tmux; needs the executable built first.

@@ -21,15 +21,21 @@ public struct Project: Codable, Sendable, Hashable, Identifiable {
     public var ports: [Int]
     /// Direct dependencies named in the project's manifests ("name" or "name@version").
     public var dependencies: [Dependency]
+    /// For containers: the Docker engine they run on.
+    public var engine: String?
+    /// For containers: the compose project they belong to (the grid shows them beneath it).
+    public var group: String?
 
     public init(name: String, path: String, kinds: [ProjectKind], command: String? = nil,
-                ports: [Int] = [], dependencies: [Dependency] = []) {
+                ports: [Int] = [], dependencies: [Dependency] = [], engine: String? = nil, group: String? = nil) {
         self.name = name
         self.path = path
         self.kinds = kinds
         self.command = command
         self.ports = ports
         self.dependencies = dependencies
+        self.engine = engine
+        self.group = group
     }
 
     public var primaryKind: ProjectKind { kinds.first ?? .command }

@@ -2,6 +2,11 @@
 public enum Event: Codable, Sendable, Equatable {
     /// A scan of the workspace roots finished.
     case scanned(roots: [String], projects: [Project])
+    /// The projects found by a source other than the folder scan (a Docker engine), replacing
+    /// what that source reported before.
+    case discovered(source: String, projects: [Project])
+    /// A Docker engine became reachable or unreachable.
+    case engine(EngineStatus)
     /// A fresh machine reading.
     case systemSampled(SystemSample)
     /// Fresh readings of every known project, taken together.

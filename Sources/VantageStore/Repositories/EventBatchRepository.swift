@@ -18,7 +18,7 @@ enum EventRows {
     static func isStored(_ event: Event) -> Bool {
         switch event {
         case .scanned, .systemSampled, .projectsSampled, .stateChanged, .timeline, .diagnostic: return true
-        case .log, .graph: return false
+        case .log, .graph, .discovered, .engine: return false
         }
     }
 
@@ -37,7 +37,7 @@ enum EventRows {
             try TimelineRows.insert(db, entry)
         case .diagnostic(let diagnostic):
             try TimelineRows.insert(db, diagnostic)
-        case .log, .graph:
+        case .log, .graph, .discovered, .engine:
             break
         }
     }

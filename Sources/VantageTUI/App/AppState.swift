@@ -20,6 +20,8 @@ public struct AppState: Sendable, Equatable {
     public var roots: [String] = []
     /// Projects of the last scan, sorted by name.
     public var projects: [Project] = []
+    /// Docker engines by name, as last reported (reachable or "unreachable since …").
+    public var engines: [String: EngineStatus] = [:]
     public var samples: [ProjectID: ProjectSample] = [:]
     public var runStates: [ProjectID: RunState] = [:]
     public var projectSeries: [ProjectID: ProjectSeries] = [:]
@@ -64,6 +66,14 @@ public struct AppState: Sendable, Equatable {
     public var visibleProjects: [Project] {
         let f = filter(.projects).lowercased()
         return f.isEmpty ? projects : projects.filter { $0.name.lowercased().contains(f) }
+    }
+
+    /// The grid's order: folder projects by name, then containers by engine, compose project and name.
+    public static func gridOrder(_ a: Project, _ b: Project) -> Bool {
+        func key(_ p: Project) -> (Int, String, String, String, String) {
+            (p.engine == nil ? 0 : 1, p.engine ?? "", p.group ?? "", p.name.lowercased(), p.path)
+        }
+        return key(a) < key(b)
     }
 
     public func project(_ id: ProjectID) -> Project? { projects.first { $0.id == id } }

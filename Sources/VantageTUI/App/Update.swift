@@ -20,14 +20,16 @@ public enum Update {
         switch event {
         case let .scanned(roots, projects):
             s.roots = roots
-            s.projects = projects.sorted { ($0.name.lowercased(), $0.path) < ($1.name.lowercased(), $1.path) }
-            let ids = Set(s.projects.map(\.id))
-            s.samples = s.samples.filter { ids.contains($0.key) }
-            s.runStates = s.runStates.filter { ids.contains($0.key) }
-            s.projectSeries = s.projectSeries.filter { ids.contains($0.key) }
-            if s.selectedProject.map({ !ids.contains($0) }) ?? true { s.selectedProject = s.visibleProjects.first?.id }
-            if case .details(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }
-            if case .confirmStop(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }
+            // A folder scan replaces the folder projects; containers come from their engines.
+            s.projects = (projects + s.projects.filter { $0.engine != nil }).sorted(by: AppState.gridOrder)
+            forgetVanished(&s)
+        case let .discovered(source, projects):
+            s.projects = (s.projects.filter { p in p.engine.map { "docker:" + $0 } != source } + projects)
+                .sorted(by: AppState.gridOrder)
+            forgetVanished(&s)
+        case .engine(let status):
+            s.engines[status.name] = status
+            advance(&s, to: status.since)
         case .systemSampled(let sample):
             s.system = sample
             s.systemSeries.append(sample)
@@ -40,8 +42,11 @@ public enum Update {
                 s.projectSeries[sample.project, default: ProjectSeries(capacity: s.limits.seriesPoints)].append(sample)
                 advance(&s, to: sample.time)
             }
-        case let .stateChanged(project, _, to):
-            if s.project(project) != nil { s.runStates[project] = to }
+        case let .stateChanged(project, from, to):
+            guard let p = s.project(project) else { break }
+            s.runStates[project] = to
+            s.timeline.append(TimelineEntry(time: s.now, kind: .state, project: project,
+                                            text: "\(p.name): \(from.rawValue) → \(to.rawValue)"))
         case .timeline(let entry):
             s.timeline.append(entry)
             advance(&s, to: entry.time)
@@ -57,6 +62,17 @@ public enum Update {
             s.graph = snapshot
             if s.graphFocus != nil, s.graphFocusIndex == nil { s.graphFocus = nil }
         }
+    }
+
+    /// Drops what is known about projects that are no longer listed.
+    static func forgetVanished(_ s: inout AppState) {
+        let ids = Set(s.projects.map(\.id))
+        s.samples = s.samples.filter { ids.contains($0.key) }
+        s.runStates = s.runStates.filter { ids.contains($0.key) }
+        s.projectSeries = s.projectSeries.filter { ids.contains($0.key) }
+        if s.selectedProject.map({ !ids.contains($0) }) ?? true { s.selectedProject = s.visibleProjects.first?.id }
+        if case .details(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }
+        if case .confirmStop(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }
     }
 
     static func advance(_ s: inout AppState, to time: Date) { if time > s.now { s.now = time } }

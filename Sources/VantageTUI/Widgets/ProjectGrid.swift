@@ -15,8 +15,20 @@ public struct ProjectGrid: Sendable {
         public var health: Int
         public var healthRole: StyleRole
         public var ports: [Int]
+        /// A group heading (a Docker engine or a compose project) rather than a project: it shows
+        /// its own status text and no meters.
+        public var heading: Heading?
+        public struct Heading: Sendable, Equatable {
+            public var status: String
+            public var role: StyleRole
+            public init(status: String, role: StyleRole) {
+                self.status = status
+                self.role = role
+            }
+        }
         public init(name: String, kind: String, state: RunState, cpuPercent: Double?, rssBytes: UInt64?,
-                    memTotalBytes: UInt64?, health: Int, healthRole: StyleRole, ports: [Int]) {
+                    memTotalBytes: UInt64?, health: Int, healthRole: StyleRole, ports: [Int], heading: Heading? = nil) {
+            self.heading = heading
             self.name = name
             self.kind = kind
             self.state = state
@@ -64,6 +76,11 @@ public struct ProjectGrid: Sendable {
             Table.Column(header: "Ports", width: 12, minWidth: 5, dropOrder: 6),
         ]
         let body: [[Table.Content]] = rows.map { r in
+            if let h = r.heading {
+                return [.text(r.name, CellStyle(fg: .accent, bold: true)), .text(r.kind, .role(.muted)),
+                        .text(h.status, .role(h.role)), .text("", .plain), .text("", .plain), .text("", .plain),
+                        .text(r.ports.map(String.init).joined(separator: ","), .role(.text))]
+            }
             let up = r.state.isUp
             let cpu = up ? r.cpuPercent : nil
             let rss = up ? r.rssBytes : nil

@@ -9,7 +9,7 @@ enum CargoManifest {
         guard files.contains(fileName) else { return nil }
         let path = folder + "/" + fileName
         var evidence = KindEvidence(kind: .rust, command: "cargo run")
-        guard let toml = ManifestText.toml(path, warnings: &warnings) else { return evidence }
+        guard let toml = ScanManifestText.toml(path, warnings: &warnings) else { return evidence }
         if let package = toml["package"]?.tableValue, let raw = package.entry("name") {
             if let name = raw.value.stringValue { evidence.name = name } else {
                 warnings.add("'package.name' must be a string, not \(raw.value.typeDescription)", file: path, line: raw.line, field: "package.name")

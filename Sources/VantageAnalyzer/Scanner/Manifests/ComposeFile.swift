@@ -21,7 +21,7 @@ struct ComposeFile: Equatable {
         guard let file = fileNames.first(where: files.contains) else { return nil }
         let path = folder + "/" + file
         var evidence = KindEvidence(kind: .compose, command: "docker compose up")
-        guard let text = ManifestText.read(path, warnings: &warnings) else { return evidence }
+        guard let text = ScanManifestText.read(path, warnings: &warnings) else { return evidence }
         let compose = parse(text, path: path, env: env, warnings: &warnings)
         evidence.ports = compose.services.flatMap(\.ports)
         return evidence

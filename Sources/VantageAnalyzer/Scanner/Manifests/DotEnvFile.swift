@@ -11,7 +11,7 @@ struct DotEnvFile {
     static func read(folder: String, files: Set<String>, warnings: inout ScanWarnings) -> DotEnvFile? {
         guard files.contains(fileName) else { return nil }
         let path = folder + "/" + fileName
-        guard let text = ManifestText.read(path, warnings: &warnings) else { return nil }
+        guard let text = ScanManifestText.read(path, warnings: &warnings) else { return nil }
         return parse(text, path: path, warnings: &warnings)
     }
 

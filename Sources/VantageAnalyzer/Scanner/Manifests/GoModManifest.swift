@@ -10,7 +10,7 @@ enum GoModManifest {
         guard files.contains(fileName) else { return nil }
         let path = folder + "/" + fileName
         var evidence = KindEvidence(kind: .go, command: "go run .")
-        guard let text = ManifestText.read(path, warnings: &warnings) else { return evidence }
+        guard let text = ScanManifestText.read(path, warnings: &warnings) else { return evidence }
         var inRequireBlock = false
         var lineNumber = 0
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {

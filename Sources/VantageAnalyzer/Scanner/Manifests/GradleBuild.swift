@@ -11,7 +11,7 @@ enum GradleBuild {
         guard let file = fileNames.first(where: files.contains) else { return nil }
         let path = folder + "/" + file
         var evidence = KindEvidence(kind: .java, command: files.contains("gradlew") ? "./gradlew run" : "gradle run")
-        guard let text = ManifestText.read(path, warnings: &warnings) else { return evidence }
+        guard let text = ScanManifestText.read(path, warnings: &warnings) else { return evidence }
         let pattern = #"^\s*(?:implementation|api|compileOnly|runtimeOnly)\s*\(?\s*["']([^:"']+):([^:"']+)(?::([^"']+))?["']"#
         for groups in SwiftPackageManifest.allMatches(pattern, in: text) {
             evidence.dependencies.append(Dependency(ecosystem: "maven", name: "\(groups[0]):\(groups[1])",

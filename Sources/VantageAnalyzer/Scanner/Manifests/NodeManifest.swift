@@ -10,12 +10,12 @@ enum NodeManifest {
         guard files.contains(fileName) else { return nil }
         let path = folder + "/" + fileName
         var evidence = KindEvidence(kind: .node)
-        guard let text = ManifestText.read(path, warnings: &warnings) else { return evidence }
+        guard let text = ScanManifestText.read(path, warnings: &warnings) else { return evidence }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [])
         } catch {
-            let line = ManifestText.line(ofJSONError: error, in: text)
+            let line = ScanManifestText.line(ofJSONError: error, in: text)
             warnings.add("the file is not valid JSON", file: path, line: line,
                          hint: "fix the syntax; the project is listed without its name, command and dependencies")
             return evidence
@@ -24,7 +24,7 @@ enum NodeManifest {
             warnings.add("the top level must be a JSON object", file: path, line: 1)
             return evidence
         }
-        func lineOf(_ key: String) -> Int? { ManifestText.line(containing: "\"\(key)\"", in: text) }
+        func lineOf(_ key: String) -> Int? { ScanManifestText.line(containing: "\"\(key)\"", in: text) }
 
         if let raw = json["name"] {
             if let name = raw as? String, !name.isEmpty {

@@ -18,7 +18,7 @@ enum ProcfileManifest {
         guard files.contains(fileName) else { return nil }
         let path = folder + "/" + fileName
         var evidence = KindEvidence(kind: .procfile)
-        guard let text = ManifestText.read(path, warnings: &warnings) else { return evidence }
+        guard let text = ScanManifestText.read(path, warnings: &warnings) else { return evidence }
         let entries = parse(text, path: path, warnings: &warnings)
         let main = entries.first { $0.name == "web" } ?? entries.first
         evidence.command = main?.command

@@ -15,7 +15,7 @@ enum PythonManifest {
 
         if files.contains("pyproject.toml") {
             let path = folder + "/pyproject.toml"
-            if let toml = ManifestText.toml(path, warnings: &warnings) {
+            if let toml = ScanManifestText.toml(path, warnings: &warnings) {
                 let pyproject = readPyproject(toml, path: path, warnings: &warnings)
                 evidence.name = pyproject.name
                 evidence.dependencies += pyproject.dependencies
@@ -24,7 +24,7 @@ enum PythonManifest {
         }
         for file in requirementFiles {
             let path = folder + "/" + file
-            guard let text = ManifestText.read(path, warnings: &warnings) else { continue }
+            guard let text = ScanManifestText.read(path, warnings: &warnings) else { continue }
             evidence.dependencies += readRequirements(text, path: path, warnings: &warnings)
         }
 

@@ -11,7 +11,7 @@ enum SwiftPackageManifest {
         guard files.contains(fileName) else { return nil }
         let path = folder + "/" + fileName
         var evidence = KindEvidence(kind: .swift, command: "swift run")
-        guard let text = ManifestText.read(path, warnings: &warnings) else { return evidence }
+        guard let text = ScanManifestText.read(path, warnings: &warnings) else { return evidence }
         let code = stripComments(text)
         if let packageCall = code.range(of: "Package(") {
             let after = code[packageCall.upperBound...]

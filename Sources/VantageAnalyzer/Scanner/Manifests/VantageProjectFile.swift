@@ -13,7 +13,7 @@ struct VantageProjectFile: Equatable {
     static func read(folder: String, files: Set<String>, warnings: inout ScanWarnings) -> VantageProjectFile? {
         guard files.contains(fileName) else { return nil }
         let path = folder + "/" + fileName
-        guard let toml = ManifestText.toml(path, warnings: &warnings) else { return nil }
+        guard let toml = ScanManifestText.toml(path, warnings: &warnings) else { return nil }
         var file = VantageProjectFile()
         if let entry = toml.entry("name") {
             if let s = entry.value.stringValue, !s.isEmpty { file.name = s } else {

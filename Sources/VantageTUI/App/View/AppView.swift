@@ -64,7 +64,7 @@ public struct AppView: Sendable {
         let inner = block.inner(rect)
         guard !inner.isEmpty else { return }
         switch pane {
-        case .projects: PaneContent.projects(state, glyphs: glyphs).render(area: inner, buffer: &buffer)
+        case .projects: PaneContent.projects(state, glyphs: glyphs, timeZone: timeZone).render(area: inner, buffer: &buffer)
         case .metrics: PaneContent.metrics(state, glyphs: glyphs).render(area: inner, buffer: &buffer)
         case .graph:
             if state.graph.nodes.isEmpty {

@@ -1,21 +1,56 @@
+import Foundation
 import VantageCore
 
 /// Builds the widgets that fill the Projects and Metrics panes from the state.
 enum PaneContent {
-    static func projects(_ s: AppState, glyphs: GlyphSet) -> ProjectGrid {
+    static func projects(_ s: AppState, glyphs: GlyphSet, timeZone: TimeZone) -> ProjectGrid {
         let visible = s.visibleProjects
-        let rows = visible.map { p in
+        var rows: [ProjectGrid.Row] = []
+        var selected: Int?
+        var engine: String?, group: String?
+        // Containers follow the folder projects, beneath a row per engine and per compose project.
+        for name in s.engines.keys.sorted() where !visible.contains(where: { $0.engine == name }) {
+            rows.append(engineRow(name, s, timeZone))
+        }
+        for p in visible {
+            if let e = p.engine, e != engine {
+                engine = e
+                group = nil
+                rows.append(engineRow(e, s, timeZone))
+            }
+            if let g = p.group, g != group {
+                group = g
+                rows.append(ProjectGrid.Row(name: " " + g, kind: "compose", state: .stopped, cpuPercent: nil, rssBytes: nil,
+                                            memTotalBytes: nil, health: 0, healthRole: .muted, ports: [],
+                                            heading: .init(status: "", role: .muted)))
+            }
             let sample = s.samples[p.id]
             let health = s.health(of: p.id)
-            return ProjectGrid.Row(
-                name: p.name, kind: p.primaryKind.rawValue, state: s.runState(p.id),
+            let indent = p.group != nil ? "   " : (p.engine != nil ? "  " : "")
+            if p.id == s.selectedProject { selected = rows.count }
+            rows.append(ProjectGrid.Row(
+                name: indent + p.name, kind: p.primaryKind.rawValue, state: s.runState(p.id),
                 cpuPercent: sample?.cpuPercent, rssBytes: sample?.rssBytes, memTotalBytes: s.system?.memTotalBytes,
                 health: health.value, healthRole: health.role,
-                ports: (sample?.listeningPorts.isEmpty ?? true) ? p.ports : sample!.listeningPorts)
+                ports: (sample?.listeningPorts.isEmpty ?? true) ? p.ports : sample!.listeningPorts))
         }
-        let selected = visible.firstIndex { $0.id == s.selectedProject }
         let empty = s.projects.isEmpty ? "No projects found yet (scanning...)." : "No project matches the filter."
         return ProjectGrid(rows: rows, selected: selected, glyphs: glyphs, emptyText: empty)
+    }
+
+    /// "docker: main" with "ok", or "unreachable since 14:02" when the engine does not answer.
+    static func engineRow(_ name: String, _ s: AppState, _ timeZone: TimeZone) -> ProjectGrid.Row {
+        let status = s.engines[name]
+        let text: String, role: StyleRole
+        if let status, !status.reachable {
+            text = "unreachable since " + Formatting.clock(status.since, in: timeZone)
+            role = .error
+        } else {
+            text = status == nil ? "" : "ok"
+            role = .ok
+        }
+        return ProjectGrid.Row(name: "docker: " + name, kind: "engine", state: .stopped, cpuPercent: nil, rssBytes: nil,
+                               memTotalBytes: nil, health: 0, healthRole: .muted, ports: [], heading: .init(status: text, role: role))
     }
 
     static func metrics(_ s: AppState, glyphs: GlyphSet) -> MetricsPanel {

@@ -2,7 +2,7 @@ import Foundation
 import VantageCore
 
 /// Reads a manifest as UTF-8 text, or records why it could not.
-enum ManifestText {
+enum ScanManifestText {
     static func read(_ path: String, warnings: inout ScanWarnings) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else {
             warnings.add("cannot read the file", file: path, hint: "check its permissions")

@@ -1,0 +1,104 @@
+import Foundation
+import VantageCore
+
+/// One Docker engine Vantage is configured to talk to. Vantage only ever talks to these, and never
+/// exposes them (the Docker socket gives root).
+public struct DockerEndpoint: Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Source: String, Sendable, Codable { case environment, context, config }
+
+    /// A short name for the grid: the context name, the config name, or "default".
+    public var name: String
+    /// `unix:///path/docker.sock` or `tcp://host:port`.
+    public var host: String
+    public var source: Source
+
+    public init(name: String, host: String, source: Source) {
+        self.name = name
+        self.host = host
+        self.source = source
+    }
+
+    public var description: String { "\(name) (\(host))" }
+
+    /// The base URL async-http-client understands: `http+unix://<percent-encoded path>` or `http://host:port`.
+    public func baseURL() throws(VantageError) -> String {
+        if host.hasPrefix("unix://") {
+            let path = String(host.dropFirst("unix://".count))
+            guard path.hasPrefix("/") else {
+                throw VantageError(.config, "the Docker socket path must be absolute: \(host)")
+            }
+            let encoded = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? path
+            return "http+unix://" + encoded
+        }
+        if host.hasPrefix("tcp://") { return "http://" + host.dropFirst("tcp://".count) }
+        if host.hasPrefix("http://") { return host }
+        throw VantageError(.config, "unsupported Docker host '\(host)'", hint: "use unix:///path/to/docker.sock or tcp://host:port")
+    }
+
+    public static let defaultHost = "unix:///var/run/docker.sock"
+
+    /// Every endpoint from `DOCKER_HOST` (or the default socket), Docker contexts under
+    /// `~/.docker/contexts/meta`, and `[[docker.engines]]` in the workspace configuration,
+    /// without duplicates (the first occurrence of a host wins).
+    public static func discover(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                dockerConfigDir: String? = nil,
+                                configured: [DockerEndpoint] = []) -> (endpoints: [DockerEndpoint], warnings: [VantageError]) {
+        var result: [DockerEndpoint] = []
+        var warnings: [VantageError] = []
+        func add(_ e: DockerEndpoint) {
+            if !result.contains(where: { $0.host == e.host }) { result.append(e) }
+        }
+        if let h = environment["DOCKER_HOST"], !h.isEmpty {
+            add(DockerEndpoint(name: "default", host: h, source: .environment))
+        } else if FileManager.default.fileExists(atPath: "/var/run/docker.sock") {
+            add(DockerEndpoint(name: "default", host: defaultHost, source: .environment))
+        }
+        let configDir = dockerConfigDir ?? environment["DOCKER_CONFIG"] ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.docker")
+        let meta = configDir + "/contexts/meta"
+        for dir in (try? FileManager.default.contentsOfDirectory(atPath: meta))?.sorted() ?? [] {
+            let file = meta + "/" + dir + "/meta.json"
+            guard let data = FileManager.default.contents(atPath: file) else { continue }
+            guard let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                  let name = obj["Name"] as? String,
+                  let endpoints = obj["Endpoints"] as? [String: Any],
+                  let docker = endpoints["docker"] as? [String: Any],
+                  let host = docker["Host"] as? String else {
+                warnings.append(VantageError(.config, "not a Docker context description (expected Name and Endpoints.docker.Host)",
+                                             at: SourceLocation(file: file)))
+                continue
+            }
+            add(DockerEndpoint(name: name, host: host, source: .context))
+        }
+        configured.forEach(add)
+        return (result, warnings)
+    }
+
+    /// `[[docker.engines]]` entries (`name`, `host`) from a workspace `vantage.toml`.
+    public static func configured(in table: TOMLTable, file: String) throws(VantageError) -> [DockerEndpoint] {
+        guard let docker = table["docker"] else { return [] }
+        guard case .table(let t) = docker else {
+            throw VantageError(.config, "expected a table", at: SourceLocation(file: file, line: table.line(of: "docker"), field: "docker"))
+        }
+        guard let engines = t["engines"] else { return [] }
+        guard case .array(let items) = engines else {
+            throw VantageError(.config, "expected [[docker.engines]] tables", at: SourceLocation(file: file, line: t.line(of: "engines"), field: "docker.engines"))
+        }
+        var out: [DockerEndpoint] = []
+        for (i, item) in items.enumerated() {
+            guard case .table(let e) = item else {
+                throw VantageError(.config, "expected a table", at: SourceLocation(file: file, line: t.line(of: "engines"), field: "docker.engines[\(i)]"))
+            }
+            guard case .string(let host)? = e["host"] else {
+                throw VantageError(.config, "each engine needs host = \"unix:///…\" or \"tcp://…\"",
+                                   at: SourceLocation(file: file, line: e.line, field: "docker.engines[\(i)].host"))
+            }
+            let name = e["name"]?.stringValue ?? host
+            let endpoint = DockerEndpoint(name: name, host: host, source: .config)
+            do { _ = try endpoint.baseURL() } catch {
+                throw VantageError(.config, error.message, at: SourceLocation(file: file, line: e.line(of: "host"), field: "docker.engines[\(i)].host"), hint: error.hint)
+            }
+            out.append(endpoint)
+        }
+        return out
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+@testable import VantageDocker
+import VantageCore
+
+/// Collects what a watcher publishes on the bus.
+actor Published {
+    var events: [Event] = []
+    func add(_ e: Event) { events.append(e) }
+    func clear() { events = [] }
+
+    func discovered(source: String) -> [Project]? {
+        for case .discovered(let s, let projects) in events.reversed() where s == source { return projects }
+        return nil
+    }
+    var diagnostics: [Diagnostic] { events.compactMap { if case .diagnostic(let d) = $0 { return d }; return nil } }
+    var engines: [EngineStatus] { events.compactMap { if case .engine(let s) = $0 { return s }; return nil } }
+    var samples: [ProjectSample] { events.flatMap { e -> [ProjectSample] in if case .projectsSampled(let s) = e { return s }; return [] } }
+}
+
+func collect(_ bus: Bus, into published: Published) -> Task<Void, Never> {
+    let stream = bus.events()
+    return Task { for await e in stream { await published.add(e) } }
+}
+
+func eventually(_ timeout: Duration = .seconds(10), _ condition: () async -> Bool) async -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(100))
+    }
+    return await condition()
+}
+
+@Suite(.needsDocker, .serialized) struct DockerWatcherTests {
+    @Test func containersBecomeProjectsWithMetersFromTheirCgroup() async throws {
+        let client = try await TestEngine.client()
+        let busy = try await TestEngine.run(client, "while :; do :; done", hostConfig: ["NanoCpus": 300_000_000])
+        defer { Task { await TestEngine.cleanup(client, [busy.id]) } }
+        let bus = Bus(), published = Published()
+        let sink = collect(bus, into: published)
+        defer { sink.cancel() }
+        let watcher = DockerWatcher(bus: bus, endpoints: [TestEngine.endpoint])
+        await watcher.tick()
+        try await Task.sleep(for: .seconds(1))
+        await watcher.tick()
+        try await Task.sleep(for: .milliseconds(200))
+        let projects = try #require(await published.discovered(source: "docker:main"))
+        let project = try #require(projects.first { $0.name == busy.name })
+        #expect(project.kinds == [.container])
+        #expect(project.id == ContainerProjects.id(engine: "main", container: busy.name))
+        let sample = try #require(await published.samples.last { $0.project == project.id })
+        #expect(sample.state == .running)
+        #expect(sample.cpuPercent > 15 && sample.cpuPercent < 45, "a busy loop limited to 0.3 CPU shows about 30 %: \(sample.cpuPercent)")
+        #expect(sample.rssBytes > 0)
+    }
+
+    @Test func anOOMKillIsReported() async throws {
+        let client = try await TestEngine.client()
+        let bus = Bus(), published = Published()
+        let sink = collect(bus, into: published)
+        defer { sink.cancel() }
+        let watcher = DockerWatcher(bus: bus, endpoints: [TestEngine.endpoint])
+        let task = Task { await watcher.run() }
+        defer { task.cancel() }
+        #expect(await eventually { await published.engines.contains { $0.reachable } })
+        // -m 32m, then a shell string that doubles until it cannot.
+        let hog = try await TestEngine.run(client, "sleep 1; x=aaaaaaaaaaaaaaaa; while :; do x=$x$x; done",
+                                           hostConfig: ["Memory": 32 << 20, "MemorySwap": 32 << 20])
+        defer { Task { await TestEngine.cleanup(client, [hog.id]) } }
+        let reported = await eventually(.seconds(20)) {
+            await published.diagnostics.contains { $0.source == hog.name && $0.message.contains("out of memory") }
+        }
+        #expect(reported, "the OOM kill of \(hog.name) appears as a troubleshooting entry")
+        #expect(await eventually { (try? await client.inspect(hog.id).State.OOMKilled) == true }, "the engine agrees: OOMKilled")
+    }
+
+    @Test func aComposeProjectIsGroupedUnderItsName() async throws {
+        let client = try await TestEngine.client()
+        let dir = NSTemporaryDirectory() + "vt-compose-\(UUID().uuidString.prefix(6))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let yaml = """
+        name: vtstack
+        services:
+          web:
+            image: localhost/busybox:latest
+            command: ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 0.2; done"]
+            network_mode: none
+            depends_on: [db]
+          db:
+            image: localhost/busybox:latest
+            command: sleep 300
+            network_mode: none
+          ghost:
+            image: localhost/not-here:1
+            network_mode: none
+        """
+        try yaml.write(toFile: dir + "/compose.yaml", atomically: true, encoding: .utf8)
+        let file = try ComposeFile.load(path: dir + "/compose.yaml")
+        #expect(file.startOrder.map(\.name).firstIndex(of: "db")! < file.startOrder.map(\.name).firstIndex(of: "web")!)
+        let runner = ComposeRunner(client: client)
+        let outcome = try await runner.up(file)
+        #expect(Set(outcome.started) == ["web", "db"])
+        #expect(outcome.skipped["ghost"]?.contains("not present locally") == true)
+
+        let bus = Bus(), published = Published()
+        let sink = collect(bus, into: published)
+        defer { sink.cancel() }
+        let watcher = DockerWatcher(bus: bus, endpoints: [TestEngine.endpoint])
+        await watcher.tick()
+        try await Task.sleep(for: .milliseconds(200))
+        let projects = try #require(await published.discovered(source: "docker:main"))
+        let grouped = projects.filter { $0.group == "vtstack" }.map(\.name).sorted()
+        #expect(grouped == ["vtstack-db-1", "vtstack-web-1"])
+
+        try await runner.down(file, graceSeconds: 2)
+        let left = try await client.listContainers(all: true, labelFilter: "com.docker.compose.project=vtstack")
+        #expect(left.isEmpty)
+    }
+
+    @Test func badComposeFileNamesFileAndLine() throws {
+        let path = NSTemporaryDirectory() + "bad-compose-\(UUID().uuidString.prefix(6)).yaml"
+        try "services:\n  web:\n    image: [unclosed\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try ComposeFile.load(path: path)
+        } throws: { error in
+            guard let e = error as? VantageError else { return false }
+            return e.location?.file == path && e.location?.line != nil && e.description.contains("not valid YAML")
+        }
+    }
+}
+
+/// Engines that die, freeze and come back: these use a second engine the test starts itself.
+@Suite(.needsDocker, .serialized) struct DockerEngineFailureTests {
+    @Test func twoEnginesAtOnceAndAFrozenOneNeverBlocks() async throws {
+        try TestEngine.startSecond()
+        let second = try await DockerClient.connect(TestEngine.secondEndpoint, timeout: .seconds(20))
+        let onSecond = try await TestEngine.run(second, "sleep 300", name: "on-second")
+        defer { Task { await TestEngine.cleanup(second, [onSecond.id]) } }
+
+        let bus = Bus(), published = Published()
+        let sink = collect(bus, into: published)
+        defer { sink.cancel() }
+        var options = DockerWatcher.Options()
+        options.timeout = .seconds(2)
+        let watcher = DockerWatcher(bus: bus, endpoints: [TestEngine.endpoint, TestEngine.secondEndpoint], options: options)
+        await watcher.tick()
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(await published.discovered(source: "docker:main") != nil)
+        #expect(await published.discovered(source: "docker:second")?.contains { $0.name == "on-second" } == true)
+
+        // Freeze the second engine: a refresh still finishes within 3 s, and says so.
+        let pid = try #require(TestEngine.secondPID)
+        kill(pid, SIGSTOP)
+        defer { kill(pid, SIGCONT) }
+        let start = ContinuousClock.now
+        await watcher.perform(.refresh)   // `r` in the dashboard: re-read every engine now
+        let elapsed = ContinuousClock.now - start
+        #expect(elapsed < .seconds(3), "a frozen engine costs at most the deadline: \(elapsed)")
+        #expect(await watcher.statuses().first { $0.name == "second" }?.reachable == false)
+        // The healthy engine is not dragged down with it.
+        #expect(await eventually { await watcher.tick(); return await watcher.statuses().first { $0.name == "main" }?.reachable == true })
+        kill(pid, SIGCONT)
+    }
+
+    @Test func aKilledEngineIsReconnectedWhenItReturns() async throws {
+        try TestEngine.startSecond()
+        let bus = Bus(), published = Published()
+        let sink = collect(bus, into: published)
+        defer { sink.cancel() }
+        var options = DockerWatcher.Options()
+        options.maxBackoff = .seconds(1)
+        let watcher = DockerWatcher(bus: bus, endpoints: [TestEngine.secondEndpoint], options: options)
+        let task = Task { await watcher.run() }
+        defer { task.cancel() }
+        #expect(await eventually { await watcher.statuses().first?.reachable == true })
+
+        try TestEngine.stopSecond()
+        #expect(await eventually { await watcher.statuses().first?.reachable == false }, "the dead engine shows as unreachable")
+        #expect(await published.diagnostics.contains { $0.message.contains("unreachable") })
+
+        try TestEngine.startSecond()
+        #expect(await eventually(.seconds(15)) { await watcher.statuses().first?.reachable == true }, "it reconnects by itself")
+        // The event stream resumed: a container started now appears without waiting for a relist.
+        let second = try await DockerClient.connect(TestEngine.secondEndpoint, timeout: .seconds(20))
+        let fresh = try await TestEngine.run(second, "sleep 300", name: "after-restart-\(UUID().uuidString.prefix(4).lowercased())")
+        defer { Task { await TestEngine.cleanup(second, [fresh.id]) } }
+        #expect(await eventually(.seconds(5)) {
+            await published.discovered(source: "docker:second")?.contains { $0.name == fresh.name } == true
+        })
+    }
+}

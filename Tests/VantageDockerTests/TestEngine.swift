@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import VantageDocker
+
+/// The real Docker engines the tests use. `scripts/test` starts the first one (as root, from
+/// Debian's package, with an offline busybox image) and exports `VANTAGE_TEST_DOCKER_HOST`.
+/// Tests that stop, freeze or kill an engine use a second one they start themselves with the same
+/// script, so the shared engine is never disturbed. Images are only ever local: `--pull=never`.
+enum TestEngine {
+    static let image = "localhost/busybox:latest"
+    static let env = ProcessInfo.processInfo.environment
+
+    static var host: String? { env["VANTAGE_TEST_DOCKER_HOST"].flatMap { $0.isEmpty ? nil : $0 } }
+    static var available: Bool { host != nil }
+
+    static var endpoint: DockerEndpoint { DockerEndpoint(name: "main", host: host ?? "unix:///nonexistent", source: .config) }
+
+    /// A patient client: the tests share one engine and a loaded machine, where a busy engine can
+    /// take seconds to answer. Only the frozen-engine test relies on a short deadline.
+    static func client() async throws -> DockerClient { try await DockerClient.connect(endpoint, timeout: .seconds(20)) }
+
+    static var repositoryRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
+    /// The second, disposable engine.
+    static let secondBase = "/tmp/vantage-docker-test-2"
+    static var secondEndpoint: DockerEndpoint {
+        DockerEndpoint(name: "second", host: "unix://\(secondBase)/docker.sock", source: .config)
+    }
+
+    static func startSecond() throws {
+        let r = try ProcessRunner.run(["env", "BASE=\(secondBase)", "SKIP_SMOKE=1", "bash", repositoryRoot + "/scripts/docker-engine.sh", "start"])
+        guard r.status == 0 else { throw TestFailure("second engine did not start: \(r.output.suffix(500))") }
+    }
+
+    static func stopSecond() throws {
+        _ = try ProcessRunner.run(["env", "BASE=\(secondBase)", "bash", repositoryRoot + "/scripts/docker-engine.sh", "stop"])
+    }
+
+    static var secondPID: Int32? {
+        (try? String(contentsOfFile: secondBase + "/engine/dockerd.pid", encoding: .utf8))
+            .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
+    /// Creates and starts a busybox container running `script`, with a unique name.
+    static func run(_ client: DockerClient, _ script: String, name: String = "vt-\(UUID().uuidString.prefix(8).lowercased())",
+                    hostConfig: [String: Any] = [:], labels: [String: String] = [:]) async throws -> (id: String, name: String) {
+        var hc = hostConfig
+        hc["NetworkMode"] = "none"
+        let id = try await client.create(name: name, config: ["Image": image, "Cmd": ["sh", "-c", script], "HostConfig": hc, "Labels": labels])
+        try await client.start(id)
+        return (id, name)
+    }
+
+    static func cleanup(_ client: DockerClient, _ ids: [String]) async {
+        for id in ids { try? await client.remove(id, force: true) }
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+/// Under CI the Docker tests must run: a missing engine is a failure, not a skip.
+let dockerRequired: Bool = ProcessInfo.processInfo.environment["CI"] == "true"
+
+extension Trait where Self == ConditionTrait {
+    static var needsDocker: Self {
+        .enabled(if: TestEngine.available || dockerRequired,
+                 "no Docker engine: run scripts/test as root (it starts one), or set VANTAGE_TEST_DOCKER_HOST")
+    }
+}
