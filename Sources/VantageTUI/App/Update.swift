@@ -38,12 +38,14 @@ public enum Update {
             let ids = Set(s.projects.map(\.id))
             for sample in samples where ids.contains(sample.project) {
                 s.samples[sample.project] = sample
-                s.runStates[sample.project] = sample.state
+                let container = s.project(sample.project)?.engine != nil
+                s.runStates[sample.project] = container ? sample.state : reconciled(s.runStates[sample.project], sample.state)
                 s.projectSeries[sample.project, default: ProjectSeries(capacity: s.limits.seriesPoints)].append(sample)
                 advance(&s, to: sample.time)
             }
         case let .stateChanged(project, from, to):
             guard let p = s.project(project) else { break }
+            if isGuess(from, to), p.engine == nil, reconciled(s.runStates[project], to) != to { break }
             s.runStates[project] = to
             s.timeline.append(TimelineEntry(time: s.now, kind: .state, project: project,
                                             text: "\(p.name): \(from.rawValue) → \(to.rawValue)"))
@@ -62,6 +64,20 @@ public enum Update {
             s.graph = snapshot
             if s.graphFocus != nil, s.graphFocusIndex == nil { s.graphFocus = nil }
         }
+    }
+
+    /// The /proc monitor sees a folder project's processes (`external`) or none (`stopped`); the
+    /// supervisor knows more (starting, ready, backoff…). While the supervisor has a word on a
+    /// project, the monitor's guess does not replace it.
+    static func reconciled(_ current: RunState?, _ reported: RunState) -> RunState {
+        guard reported == .external || reported == .stopped, let current else { return reported }
+        return current == .stopped || current == .external ? reported : current
+    }
+
+    /// A change between `stopped` and `external` is the monitor's guess; any other is a
+    /// supervisor's or an engine's report and always stands.
+    static func isGuess(_ from: RunState, _ to: RunState) -> Bool {
+        (from == .stopped || from == .external) && (to == .stopped || to == .external)
     }
 
     /// Drops what is known about projects that are no longer listed.

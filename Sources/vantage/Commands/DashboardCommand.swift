@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VantageAnalyzer
 import VantageCore
+import VantageDocker
 import VantageKnowledge
 import VantageProbes
 import VantageStore
@@ -41,7 +42,9 @@ struct DashboardCommand: AsyncParsableCommand {
         let themes = try ThemeLoader.resolvePair(theme, locator: locator)
         let keys = try KeymapLoader.resolve(keymap, locator: locator)
         let options = RuntimeOptions.detect(ascii: ascii, startedAt: started)
-        let store = try Store.open(paths: .fromEnvironment())
+        let paths = VantagePaths.fromEnvironment()
+        let store = try Store.open(paths: paths)
+        let engines = try WorkspaceConfig.dockerEngines(roots: roots)
 
         // The scan is a few milliseconds on a workspace: doing it first lets the first frame
         // show every project.
@@ -51,7 +54,8 @@ struct DashboardCommand: AsyncParsableCommand {
 
         let bus = Bus()
         let uiEvents = bus.events()
-        let session = DashboardSession(bus: bus, store: store, projects: scan.projects, interval: .seconds(refresh))
+        let session = DashboardSession(bus: bus, store: store, paths: paths, projects: scan.projects,
+                                       engines: engines, interval: .seconds(refresh))
         session.start()
         Workspace.publish(scan: scan, roots: roots, duration: scanTime, on: bus)
 

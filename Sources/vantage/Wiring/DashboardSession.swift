@@ -1,6 +1,7 @@
 import Foundation
 import VantageAnalyzer
 import VantageCore
+import VantageDocker
 import VantageKnowledge
 import VantageProbes
 import VantageStore
@@ -14,13 +15,22 @@ final class DashboardSession: Sendable {
     private let recorder: StoreRecorder
     private let graph: GraphLayoutActor
     private let errors = ErrorPatternTracker()
+    private let docker: DockerWatcher?
     private let tasks = TaskList()
+    private let paths: VantagePaths
+    private let projects: [Project]
+    private let supervisor = Locked<SupervisorBridge?>(nil)
 
-    init(bus: Bus, store: Store, projects: [Project], interval: Duration) {
+    init(bus: Bus, store: Store, paths: VantagePaths, projects: [Project], engines: [DockerEndpoint], interval: Duration) {
         self.bus = bus
+        self.paths = paths
+        self.projects = projects
         monitor = Monitor(bus: bus, projects: projects, interval: interval)
         recorder = StoreRecorder(store: store, bus: bus)
         graph = GraphLayoutActor(bus: bus)
+        var dockerOptions = DockerWatcher.Options()
+        dockerOptions.interval = interval
+        docker = engines.isEmpty ? nil : DockerWatcher(bus: bus, endpoints: engines, options: dockerOptions)
     }
 
     func start() {
@@ -30,6 +40,21 @@ final class DashboardSession: Sendable {
         tasks.add(Task { await monitor.run() })
         tasks.add(Task { await recorder.run() })
         tasks.add(Task { await graph.run(events: graphEvents) })
+        if let docker { tasks.add(Task { await docker.run() }) }
+        // The supervisor: hosted here, or the daemon's when one runs. A failure is shown, not fatal:
+        // the dashboard still watches and analyses.
+        let (paths, projects, holder) = (self.paths, self.projects, self.supervisor)
+        tasks.add(Task {
+            do {
+                let bridge = try await SupervisorBridge.connect(paths: paths, bus: bus, projects: projects)
+                holder.set(bridge)
+                bus.publish(.timeline(TimelineEntry(time: Date(), kind: .detection,
+                                                    text: bridge.isHosting ? "supervisor started in this console" : "attached to the Vantage daemon")))
+            } catch {
+                bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: "vantage",
+                                                   message: "cannot start the supervisor: \(error)")))
+            }
+        })
         // New error templates in project output become troubleshooting entries.
         tasks.add(Task {
             for await case .log(let line) in logEvents {
@@ -40,11 +65,21 @@ final class DashboardSession: Sendable {
 
     /// Asks every actor to finish (the recorder writes what is pending) and waits a little for it.
     func stop() async {
+        await supervisor.get()?.stop()
         bus.send(.shutdown)
         await recorder.flush()
         bus.close()
         tasks.cancelAll()
     }
+}
+
+/// A value shared between tasks under a lock.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+    init(_ value: Value) { self.value = value }
+    func get() -> Value { lock.withLock { value } }
+    func set(_ v: Value) { lock.withLock { value = v } }
 }
 
 /// Tasks owned by a session, cancelled together.

@@ -1,0 +1,84 @@
+import Foundation
+import VantageCore
+import VantageOrchestrator
+
+/// Gives the dashboard a supervisor: it hosts one (and serves the control socket, so `vantage
+/// launch/stop/ps` reach it) when no daemon runs for this `$VANTAGE_HOME`, or attaches to the
+/// daemon's: its events are replayed on the local bus and the screen's commands are sent to it.
+/// Either way the screen shows the same state.
+final class SupervisorBridge: @unchecked Sendable {
+    private enum Mode {
+        case hosted(Supervisor, SupervisorLock, ControlServer)
+        case attached(ControlClient)
+    }
+    private let mode: Mode
+    private let paths: VantagePaths
+    private var commandTask: Task<Void, Never>?
+
+    /// `true` when this process runs the supervisor itself.
+    var isHosting: Bool { if case .hosted = mode { return true }; return false }
+
+    static func connect(paths: VantagePaths, bus: Bus, projects: [Project]) async throws(VantageError) -> SupervisorBridge {
+        switch try await SupervisorConnection.attachOrHost(paths: paths, bus: bus, projects: projects) {
+        case .hosted(let supervisor, let lock):
+            let server = ControlServer(supervisor: supervisor, bus: bus, socketPath: paths.socket)
+            try server.start()
+            return SupervisorBridge(mode: .hosted(supervisor, lock, server), paths: paths)
+        case .attached(let client):
+            let bridge = SupervisorBridge(mode: .attached(client), paths: paths)
+            bridge.follow(client, into: bus)
+            bridge.forwardCommands(from: bus)
+            return bridge
+        }
+    }
+
+    private init(mode: Mode, paths: VantagePaths) {
+        self.mode = mode
+        self.paths = paths
+    }
+
+    /// The daemon's events, read on a thread of their own (the socket calls block).
+    private func follow(_ client: ControlClient, into bus: Bus) {
+        Thread.detachNewThread {
+            guard case .ok = (try? client.send(.subscribe)) ?? .error(message: "") else { return }
+            while let response = try? client.next() {
+                if case .event(let event) = response { bus.publish(event) }
+            }
+            bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .warning, source: "vantage",
+                                               message: "lost the connection to the Vantage daemon; restart the console to attach again")))
+        }
+    }
+
+    private func forwardCommands(from bus: Bus) {
+        let commands = bus.commands()
+        let paths = self.paths
+        commandTask = Task.detached {
+            for await command in commands {
+                switch command {
+                case .launch, .stop, .restart:
+                    DispatchQueue.global().async {
+                        let answer = (try? ControlClient.connect(paths))
+                            .flatMap { try? $0.send(.command(command)) }
+                        if case .error(let message)? = answer {
+                            bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: "daemon", message: message)))
+                        }
+                    }
+                default: break
+                }
+            }
+        }
+    }
+
+    /// Hosted: stops the projects it started, closes the socket and releases the lock.
+    func stop() async {
+        commandTask?.cancel()
+        switch mode {
+        case .hosted(let supervisor, let lock, let server):
+            server.stop()
+            await supervisor.shutdown(stopProjects: true)
+            lock.release()
+        case .attached:
+            break
+        }
+    }
+}
