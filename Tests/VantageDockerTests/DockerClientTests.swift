@@ -3,7 +3,10 @@ import Testing
 @testable import VantageDocker
 import VantageCore
 
-@Suite(.needsDocker, .serialized) struct DockerClientTests {
+extension DockerTests {
+@Suite(.serialized) final class DockerClientTests {
+    deinit { TestEngine.removeCreated() }
+
     @Test func negotiatesTheEnginesVersionAndANewerOneIsRefused() async throws {
         let client = try await TestEngine.client()
         #expect(client.apiVersion == "1.41", "the engine here speaks 1.41; the client settles on it")
@@ -125,4 +128,5 @@ import VantageCore
         #expect(try await client.inspect(nano.id).HostConfig.NanoCpus == 250_000_000, "created with NanoCpus, updated with NanoCpus")
         #expect(try await client.inspect(quota.id).HostConfig.CpuQuota == 25_000, "created with CpuQuota, updated with CpuQuota")
     }
+}
 }

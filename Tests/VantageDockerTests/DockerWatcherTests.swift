@@ -32,7 +32,10 @@ func eventually(_ timeout: Duration = .seconds(10), _ condition: () async -> Boo
     return await condition()
 }
 
-@Suite(.needsDocker, .serialized) struct DockerWatcherTests {
+extension DockerTests {
+@Suite(.serialized) final class DockerWatcherTests {
+    deinit { TestEngine.removeCreated() }
+
     @Test func containersBecomeProjectsWithMetersFromTheirCgroup() async throws {
         let client = try await TestEngine.client()
         let busy = try await TestEngine.run(client, "while :; do :; done", hostConfig: ["NanoCpus": 300_000_000])
@@ -129,9 +132,13 @@ func eventually(_ timeout: Duration = .seconds(10), _ condition: () async -> Boo
         }
     }
 }
+}
 
+extension DockerTests {
 /// Engines that die, freeze and come back: these use a second engine the test starts itself.
-@Suite(.needsDocker, .serialized) struct DockerEngineFailureTests {
+@Suite(.serialized) final class DockerEngineFailureTests {
+    deinit { TestEngine.removeCreated() }
+
     @Test func twoEnginesAtOnceAndAFrozenOneNeverBlocks() async throws {
         try TestEngine.startSecond()
         let second = try await DockerClient.connect(TestEngine.secondEndpoint, timeout: .seconds(20))
@@ -189,4 +196,5 @@ func eventually(_ timeout: Duration = .seconds(10), _ condition: () async -> Boo
             await published.discovered(source: "docker:second")?.contains { $0.name == fresh.name } == true
         })
     }
+}
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import VantageDocker
 
@@ -48,9 +49,24 @@ enum TestEngine {
                     hostConfig: [String: Any] = [:], labels: [String: String] = [:]) async throws -> (id: String, name: String) {
         var hc = hostConfig
         hc["NetworkMode"] = "none"
-        let id = try await client.create(name: name, config: ["Image": image, "Cmd": ["sh", "-c", script], "HostConfig": hc, "Labels": labels])
+        var l = labels
+        l["vantage.test"] = "1"
+        let id = try await client.create(name: name, config: ["Image": image, "Cmd": ["sh", "-c", script], "HostConfig": hc, "Labels": l])
+        created.withLock { $0.append((client.endpoint.host, id)) }
         try await client.start(id)
         return (id, name)
+    }
+
+    /// Containers the tests created, removed when each test's suite instance goes away.
+    static let created = Mutex<[(host: String, id: String)]>([])
+
+    /// Removes every container the tests created so far, synchronously (suites call it from deinit,
+    /// where nothing can be awaited), so no busy loop outlives its test.
+    static func removeCreated() {
+        let all = created.withLock { c -> [(host: String, id: String)] in defer { c = [] }; return c }
+        for (host, ids) in Dictionary(grouping: all, by: \.host) {
+            _ = try? ProcessRunner.run(["docker", "-H", host, "rm", "-f"] + ids.map(\.id))
+        }
     }
 
     static func cleanup(_ client: DockerClient, _ ids: [String]) async {
@@ -72,3 +88,7 @@ extension Trait where Self == ConditionTrait {
                  "no Docker engine: run scripts/test as root (it starts one), or set VANTAGE_TEST_DOCKER_HOST")
     }
 }
+
+/// Every Docker suite runs inside this one, one test at a time: they share the engine, and each
+/// test's containers are removed when it ends (see `TestEngine.removeCreated`).
+@Suite(.needsDocker, .serialized) struct DockerTests {}
