@@ -38,7 +38,8 @@ public enum ContainerProjects {
         case "restarting": return .backoff
         case "removing": return .stopping
         case "exited", "dead":
-            if let d = details, d.State.ExitCode != 0 || d.State.OOMKilled { return .failed }
+            // 137 and 143 are SIGKILL and SIGTERM: what `docker stop` ends a container with.
+            if let d = details, d.State.OOMKilled || ![0, 137, 143].contains(d.State.ExitCode) { return .failed }
             return .stopped
         default:  // created, paused
             return .stopped

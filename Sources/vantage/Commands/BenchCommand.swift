@@ -9,5 +9,6 @@ struct BenchCommand: AsyncParsableCommand {
         subcommands: [
             BenchMonitorCommand.self,
             BenchGraphCommand.self,
+            BenchDockerCommand.self,
         ])
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import VantageCore
+import VantageDocker
 import VantageOrchestrator
 
 /// `vantage launch`: start projects in the running supervisor.
@@ -13,8 +14,11 @@ struct LaunchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let overrides = try EnvironmentLayers.parseOverrides(variables)
+        let (containers, others) = all ? ([], names) : await ContainerCLI.partition(names)
+        try await ContainerCLI.act("launch", containers)
+        if !containers.isEmpty && others.isEmpty { return }
         let response = try ControlClient.request(VantagePaths.fromEnvironment(),
-                                                 .launch(names: names, all: all, environment: env, overrides: overrides))
+                                                 .launch(names: others, all: all, environment: env, overrides: overrides))
         if case .status(let rows) = response { print(StatusTable.render(rows), terminator: "") }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VantageCore
+import VantageDocker
 import VantageOrchestrator
 
 /// `vantage limit`: CPU, memory and process limits through the project's cgroup.
@@ -20,6 +21,13 @@ struct LimitCommand: AsyncParsableCommand {
                 throw ValidationError("--memory: \"\(memory)\" is not a size; write 256M or 1G")
             }
             limits.memoryBytes = bytes
+        }
+        // A container's limits are a Docker update (in the style it was created with).
+        if !limits.isEmpty, let (client, c) = await DockerFleet.find(name, in: ContainerCLI.endpoints()) {
+            if limits.pids != nil { throw ValidationError("--pids is not supported for containers; set it when creating the container") }
+            try await client.updateResources(c.Id, memoryBytes: limits.memoryBytes.map(Int64.init), cpus: limits.cpus)
+            print("\(c.name) on \(client.endpoint.name): limits updated")
+            return
         }
         if limits.isEmpty {
             guard case .prediction(let p) = try ControlClient.request(paths, .predict(name: name)) else { return }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VantageCore
+import VantageDocker
 import VantageOrchestrator
 
 /// `vantage logs`: a project's captured output.
@@ -12,6 +13,13 @@ struct LogsCommand: AsyncParsableCommand {
     @Option(name: .short, help: "How many of the last lines to print.") var n: Int = 100
 
     func run() async throws {
+        if let (docker, c) = await DockerFleet.find(name, in: ContainerCLI.endpoints()) {
+            for try await frame in try await docker.logs(c.Id, follow: follow, tail: n) {
+                let line = (frame.stream == .stderr ? "err " : "out ") + frame.text + "\n"
+                FileHandle.standardOutput.write(Data(line.utf8))
+            }
+            return
+        }
         let client = try ControlClient.connect(VantagePaths.fromEnvironment())
         let first = try client.send(.logs(name: name, lines: n, follow: follow))
         switch first {

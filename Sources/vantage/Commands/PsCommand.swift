@@ -1,23 +1,41 @@
 import ArgumentParser
 import Foundation
 import VantageCore
+import VantageDocker
 import VantageOrchestrator
 
 /// `vantage ps`: what the supervisor runs.
 struct PsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ps", abstract: "Show supervised projects: state, pid, ports, CPU, memory, health, restarts, environment, decisions.")
+    static let configuration = CommandConfiguration(commandName: "ps", abstract: "Show supervised projects and containers: state, pid, ports, CPU, memory, health, restarts, environment, decisions.")
 
     @Flag(name: .long, help: "Print a JSON array of objects.") var json = false
 
     func run() async throws {
-        let response = try ControlClient.request(VantagePaths.fromEnvironment(), .ps)
-        guard case .status(let rows) = response else { return }
+        // Supervised projects from the daemon, containers straight from their engines.
+        var rows: [ProjectStatus] = []
+        var daemonError: Error?
+        do {
+            if case .status(let r) = try ControlClient.request(VantagePaths.fromEnvironment(), .ps) { rows = r }
+        } catch {
+            daemonError = error
+        }
+        let engines = ContainerCLI.endpoints()
+        let fleet = await DockerFleet.snapshot(engines)
+        if let daemonError, engines.isEmpty { throw daemonError }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+            let projects = try JSONSerialization.jsonObject(with: encoder.encode(rows)) as? [Any] ?? []
+            let containers = try JSONSerialization.jsonObject(with: encoder.encode(fleet.rows)) as? [Any] ?? []
+            let data = try JSONSerialization.data(withJSONObject: projects + containers, options: [.prettyPrinted, .sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
         } else {
-            print(StatusTable.render(rows), terminator: "")
+            if daemonError == nil { print(StatusTable.render(rows), terminator: "") }
+            print(ContainerCLI.table(fleet.rows, unreachable: fleet.unreachable), terminator: "")
         }
+        for (engine, reason) in fleet.unreachable.sorted(by: { $0.key < $1.key }) where json {
+            FileHandle.standardError.write(Data("vantage: docker engine \(engine) is unreachable: \(reason)\n".utf8))
+        }
+        if let daemonError { FileHandle.standardError.write(Data("vantage: \(daemonError)\n".utf8)) }
     }
 }

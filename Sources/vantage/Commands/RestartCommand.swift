@@ -1,5 +1,6 @@
 import ArgumentParser
 import VantageCore
+import VantageDocker
 import VantageOrchestrator
 
 /// `vantage restart`: stop then start one project.
@@ -10,6 +11,8 @@ struct RestartCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Switch to this environment while restarting.") var env: String?
 
     func run() async throws {
+        let (containers, _) = await ContainerCLI.partition([name])
+        if !containers.isEmpty { return try await ContainerCLI.act("restart", containers) }
         let response = try ControlClient.request(VantagePaths.fromEnvironment(), .restart(name: name, environment: env))
         if case .status(let rows) = response { print(StatusTable.render(rows), terminator: "") }
     }

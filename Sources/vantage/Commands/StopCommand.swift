@@ -1,5 +1,6 @@
 import ArgumentParser
 import VantageCore
+import VantageDocker
 import VantageOrchestrator
 
 /// `vantage stop`: stop projects' whole process trees.
@@ -10,7 +11,10 @@ struct StopCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Stop every project.") var all = false
 
     func run() async throws {
-        let response = try ControlClient.request(VantagePaths.fromEnvironment(), .stop(names: names, all: all))
+        let (containers, others) = all ? ([], names) : await ContainerCLI.partition(names)
+        try await ContainerCLI.act("stop", containers)
+        if !containers.isEmpty && others.isEmpty { return }
+        let response = try ControlClient.request(VantagePaths.fromEnvironment(), .stop(names: others, all: all))
         if case .status(let rows) = response { print(StatusTable.render(rows), terminator: "") }
     }
 }

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import VantageCore
+import VantageDocker
+
+/// `vantage bench docker`: runs the Docker watcher alone (no screen) for a while and prints its
+/// own CPU, so scripts/bench/docker-polling.sh can compare what it costs the engine with what a
+/// `docker stats --no-stream` loop costs.
+struct BenchDockerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "docker",
+        abstract: "Poll the Docker engines like the dashboard does, and print Vantage's own CPU.")
+
+    @Option(help: "Seconds to poll.") var seconds: Double = 30
+    @Option(help: "Seconds between refreshes.") var refresh: Double = 1
+
+    func run() async throws {
+        let engines = DockerEndpoint.discover().endpoints
+        guard !engines.isEmpty else {
+            throw CommandLineFailure(message: "no Docker engine: set DOCKER_HOST", status: 2)
+        }
+        let bus = Bus()
+        let events = bus.events(capacity: 1 << 16)
+        let counter = Task { () -> (Int, Int) in
+            var samples = 0, containers = 0
+            for await e in events {
+                if case .projectsSampled(let s) = e { samples += 1; containers = max(containers, s.count) }
+            }
+            return (samples, containers)
+        }
+        var options = DockerWatcher.Options()
+        options.interval = .milliseconds(Int(refresh * 1000))
+        let watcher = DockerWatcher(bus: bus, endpoints: engines, options: options)
+        let before = Self.cpuSeconds()
+        let start = ContinuousClock.now
+        let task = Task { await watcher.run() }
+        try await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+        task.cancel()
+        let wall = ContinuousClock.now - start
+        let cpu = Self.cpuSeconds() - before
+        bus.close()
+        let (samples, containers) = await counter.value
+        let wallSeconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
+        print("containers watched: \(containers)")
+        print("refreshes: \(samples)")
+        print(String(format: "vantage CPU while polling: %.2f %% of a core", cpu / wallSeconds * 100))
+    }
+
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// `vantage ps/logs/stop/launch/limit` on containers of a real engine, and a frozen engine that
+/// must not hold the command line up. Uses the engine `scripts/test` starts
+/// (`VANTAGE_TEST_DOCKER_HOST`) and a second one this suite starts and freezes itself.
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["VANTAGE_TEST_DOCKER_HOST"] != nil
+                              || ProcessInfo.processInfo.environment["CI"] == "true",
+                              "no Docker engine (scripts/test starts one as root)"))
+struct DockerCommandLineEndToEndTests {
+    let host = ProcessInfo.processInfo.environment["VANTAGE_TEST_DOCKER_HOST"] ?? "unix:///nonexistent.sock"
+
+    func docker(_ args: [String], host h: String? = nil) throws -> ChildProcess.Output {
+        try ChildProcess.run(["docker", "-H", h ?? host] + args)
+    }
+
+    func vantage(_ args: [String], dockerHost: String) throws -> ChildProcess.Output {
+        let bin = try #require(Binary.vantage)
+        let home = NSTemporaryDirectory() + "vantage-e2e-docker-\(UUID().uuidString.prefix(8))"
+        return try ChildProcess.run([bin] + args, environment: ["DOCKER_HOST": dockerHost, "VANTAGE_HOME": home,
+                                                               "HOME": home, "PATH": "/usr/bin:/bin"])
+    }
+
+    @Test func containersAreProjectsOnTheCommandLine() throws {
+        let name = "e2e-\(UUID().uuidString.prefix(6).lowercased())"
+        let run = try docker(["run", "-d", "--pull=never", "--network", "none", "--name", name, "--label", "vantage.test=1",
+                              "localhost/busybox:latest", "sh", "-c", "trap 'exit 0' TERM; while :; do echo tick; echo oops >&2; sleep 0.3; done"])
+        #expect(run.status == 0)
+        defer { _ = try? docker(["rm", "-f", name]) }
+        usleep(800_000)
+
+        let ps = try vantage(["ps", "--json"], dockerHost: host)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(ps.stdout.utf8)) as? [[String: Any]])
+        let row = try #require(rows.first { $0["name"] as? String == name }, "ps --json lists the container: \(ps.stdout)")
+        #expect(row["kind"] as? String == "container")
+        #expect(row["state"] as? String == "running")
+        #expect((row["rss"] as? Double ?? 0) > 0)
+        for key in ["pid", "ports", "cpu", "health", "restarts", "env"] { #expect(row[key] != nil, "ps --json has \(key)") }
+
+        let logs = try vantage(["logs", name, "-n", "4"], dockerHost: host)
+        #expect(logs.stdout.contains("out tick") && logs.stdout.contains("err oops"), "both streams: \(logs.stdout)")
+
+        let limit = try vantage(["limit", name, "--memory", "48M", "--cpu", "0.5"], dockerHost: host)
+        #expect(limit.status == 0, "\(limit.stdout)")
+        let inspect = try docker(["inspect", "-f", "{{.HostConfig.Memory}} {{.HostConfig.NanoCpus}}", name])
+        #expect(inspect.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "\(48 << 20) 500000000")
+
+        #expect(try vantage(["stop", name], dockerHost: host).status == 0)
+        #expect(try docker(["inspect", "-f", "{{.State.Running}}", name]).stdout.hasPrefix("false"))
+        #expect(try vantage(["launch", name], dockerHost: host).status == 0)
+        #expect(try docker(["inspect", "-f", "{{.State.Running}}", name]).stdout.hasPrefix("true"))
+    }
+
+    @Test func aFrozenEngineDoesNotHoldTheCommandLineUp() throws {
+        let base = "/tmp/vantage-docker-e2e-frozen"
+        let script = Binary.repositoryRoot + "/scripts/docker-engine.sh"
+        let start = try ChildProcess.run(["env", "BASE=\(base)", "SKIP_SMOKE=1", "bash", script, "start"])
+        #expect(start.status == 0, "the second engine starts: \(start.stdout.suffix(400))")
+        defer { _ = try? ChildProcess.run(["env", "BASE=\(base)", "bash", script, "stop"]) }
+        let pidText = try String(contentsOfFile: base + "/engine/dockerd.pid", encoding: .utf8)
+        let pid = try #require(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(pid, SIGSTOP)
+        defer { kill(pid, SIGCONT) }
+        let began = Date()
+        let ps = try vantage(["ps"], dockerHost: "unix://\(base)/docker.sock")
+        let elapsed = Date().timeIntervalSince(began)
+        kill(pid, SIGCONT)
+        #expect(elapsed < 3, "vantage ps answers within 3 s with a frozen engine (took \(elapsed) s)")
+        #expect(ps.stdout.contains("unreachable"), "and says the engine is unreachable: \(ps.stdout)")
+    }
+}
