@@ -48,7 +48,7 @@ final class DashboardSession: Sendable {
             do {
                 let bridge = try await SupervisorBridge.connect(paths: paths, bus: bus, projects: projects)
                 holder.set(bridge)
-                bus.publish(.timeline(TimelineEntry(time: Date(), kind: .detection,
+                bus.publish(.timeline(TimelineEntry(time: Date(), kind: .state,
                                                     text: bridge.isHosting ? "supervisor started in this console" : "attached to the Vantage daemon")))
             } catch {
                 bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: "vantage",
@@ -101,7 +101,7 @@ enum Workspace {
         for p in scan.projects {
             let ports = p.ports.isEmpty ? "" : " on port \(p.ports.map(String.init).joined(separator: ", "))"
             bus.publish(.timeline(TimelineEntry(time: now, kind: .detection, project: p.id,
-                                                text: "\(p.name): \(p.kinds.map(\.rawValue).joined(separator: ", "))\(ports)")))
+                                                text: p.kinds.map(\.rawValue).joined(separator: ", ") + ports)))
         }
         for d in scan.diagnostics(at: now) { bus.publish(.diagnostic(d)) }
     }
