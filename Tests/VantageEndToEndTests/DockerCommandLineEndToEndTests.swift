@@ -68,4 +68,36 @@ struct DockerCommandLineEndToEndTests {
         #expect(elapsed < 3, "vantage ps answers within 3 s with a frozen engine (took \(elapsed) s)")
         #expect(ps.stdout.contains("unreachable"), "and says the engine is unreachable: \(ps.stdout)")
     }
+
+    @Test func theDashboardKeepsPaintingWhileAnEngineIsFrozen() throws {
+        let base = "/tmp/vantage-docker-e2e-frozen"
+        let script = Binary.repositoryRoot + "/scripts/docker-engine.sh"
+        let start = try ChildProcess.run(["env", "BASE=\(base)", "SKIP_SMOKE=1", "bash", script, "start"])
+        #expect(start.status == 0)
+        defer { _ = try? ChildProcess.run(["env", "BASE=\(base)", "bash", script, "stop"]) }
+        let pid = try #require(Int32(try String(contentsOfFile: base + "/engine/dockerd.pid", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        let bin = try #require(Binary.vantage)
+        let home = NSTemporaryDirectory() + "vantage-e2e-frozen-\(UUID().uuidString.prefix(8))"
+        let tmux = try TmuxSession(width: 120, height: 40,
+                                   command: "\(TmuxSession.shellQuote(bin)) --root \(TmuxSession.shellQuote(Binary.repositoryRoot + "/examples"))",
+                                   environment: ["TERM": "tmux-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "VANTAGE_HOME": home,
+                                                 "DOCKER_HOST": "unix://\(base)/docker.sock"])
+        #expect(try tmux.waitFor(timeout: 5) { $0.contains("docker: default") }.ok, "the engine has a row")
+        kill(pid, SIGSTOP)
+        defer { kill(pid, SIGCONT) }
+        try tmux.send("r")   // refresh now: the frozen engine is asked and does not answer
+        let unreachable = try tmux.waitFor(timeout: 8) { $0.contains("unreachable since") }
+        #expect(unreachable.ok, "the engine row says since when it is unreachable:\n\(unreachable.screen)")
+        // The screen is alive: the clock in the footer moves and keys are answered at once.
+        let footer = { (screen: String) in screen.split(separator: "\n").last.map(String.init) ?? "" }
+        let before = footer(try tmux.screen())
+        let moved = try tmux.waitFor(timeout: 3) { footer($0) != before }
+        #expect(moved.ok, "the footer clock keeps moving")
+        try tmux.send("Tab")
+        let focused = try tmux.waitFor(timeout: 1) { $0.contains("Metrics") && $0.contains("CPU") }
+        #expect(focused.ok)
+        try tmux.send("q")
+        #expect(try tmux.waitFor(timeout: 5) { $0.contains("EXIT=0") }.ok, "q still quits cleanly")
+    }
 }

@@ -139,6 +139,13 @@ public actor Supervisor {
     }
 
     func handle(_ command: Command) async {
+        // The bus also carries commands for projects other actors own (containers, compose
+        // projects): only registered projects are this supervisor's business.
+        switch command {
+        case .launch(let id), .stop(let id), .restart(let id):
+            guard projects[id] != nil else { return }
+        default: break
+        }
         switch command {
         case .launch(let id): do { try await launch(id) } catch { report(error, project: id) }
         case .stop(let id): do { try await stop(id) } catch { report(error, project: id) }

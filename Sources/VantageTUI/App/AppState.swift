@@ -76,6 +76,15 @@ public struct AppState: Sendable, Equatable {
         return key(a) < key(b)
     }
 
+    /// Rows of the Projects grid: the visible projects plus a heading per Docker engine and per
+    /// compose project (see `PaneContent.projects`).
+    public var gridRowCount: Int {
+        let visible = visibleProjects
+        let engineNames = Set(visible.compactMap(\.engine)).union(engines.keys)
+        let groups = Set(visible.compactMap { p in p.group.map { (p.engine ?? "") + "/" + $0 } })
+        return visible.count + engineNames.count + groups.count
+    }
+
     public func project(_ id: ProjectID) -> Project? { projects.first { $0.id == id } }
 
     public var selected: Project? { selectedProject.flatMap(project) }

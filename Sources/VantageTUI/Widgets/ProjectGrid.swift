@@ -78,8 +78,7 @@ public struct ProjectGrid: Sendable {
         let body: [[Table.Content]] = rows.map { r in
             if let h = r.heading {
                 return [.text(r.name, CellStyle(fg: .accent, bold: true)), .text(r.kind, .role(.muted)),
-                        .text(h.status, .role(h.role)), .text("", .plain), .text("", .plain), .text("", .plain),
-                        .text(r.ports.map(String.init).joined(separator: ","), .role(.text))]
+                        .span(h.status, .role(h.role))]
             }
             let up = r.state.isUp
             let cpu = up ? r.cpuPercent : nil

@@ -27,6 +27,9 @@ public struct Table: Sendable {
         /// A meter followed by its value (right-aligned in `labelWidth` columns); when the column
         /// is too narrow for both, only the value is shown.
         case meter(fraction: Double, role: StyleRole, label: String, labelWidth: Int)
+        /// Text that runs on over the following columns to the end of the row (a group heading's
+        /// status, for example); the row's later cells are not drawn.
+        case span(String, CellStyle)
     }
 
     public var columns: [Column]
@@ -94,6 +97,12 @@ public struct Table: Sendable {
                 let w = min(col.width, area.right - cx)
                 if w <= 0 { break }
                 if col.index < rows[r].count {
+                    if case let .span(text, style) = rows[r][col.index] {
+                        let rest = area.right - cx - 1
+                        buffer.put(Formatting.truncate(text, to: max(0, rest), ellipsis: glyphs.ellipsis),
+                                   x: cx, y: y, style: style, maxWidth: max(0, rest))
+                        break
+                    }
                     draw(rows[r][col.index], column: columns[col.index], in: Rect(x: cx, y: y, width: w, height: 1),
                          buffer: &buffer)
                 }
@@ -116,6 +125,8 @@ public struct Table: Sendable {
 
     private func draw(_ content: Content, column: Column, in r: Rect, buffer: inout Buffer) {
         switch content {
+        case let .span(text, style):
+            buffer.put(Formatting.truncate(text, to: r.width, ellipsis: glyphs.ellipsis), x: r.x, y: r.y, style: style, maxWidth: r.width)
         case let .text(text, style):
             buffer.put(Formatting.pad(text, to: r.width, ellipsis: glyphs.ellipsis, alignRight: column.alignRight),
                        x: r.x, y: r.y, style: style, maxWidth: r.width)

@@ -16,6 +16,7 @@ final class DashboardSession: Sendable {
     private let graph: GraphLayoutActor
     private let errors = ErrorPatternTracker()
     private let docker: DockerWatcher?
+    private let compose: ComposeLauncher?
     private let tasks = TaskList()
     private let paths: VantagePaths
     private let projects: [Project]
@@ -31,6 +32,7 @@ final class DashboardSession: Sendable {
         var dockerOptions = DockerWatcher.Options()
         dockerOptions.interval = interval
         docker = engines.isEmpty ? nil : DockerWatcher(bus: bus, endpoints: engines, options: dockerOptions)
+        compose = engines.isEmpty ? nil : ComposeLauncher(bus: bus, endpoints: engines, projects: projects)
     }
 
     func start() {
@@ -41,12 +43,15 @@ final class DashboardSession: Sendable {
         tasks.add(Task { await recorder.run() })
         tasks.add(Task { await graph.run(events: graphEvents) })
         if let docker { tasks.add(Task { await docker.run() }) }
+        if let compose { tasks.add(Task { await compose.run() }) }
         // The supervisor: hosted here, or the daemon's when one runs. A failure is shown, not fatal:
         // the dashboard still watches and analyses.
         let (paths, projects, holder) = (self.paths, self.projects, self.supervisor)
         tasks.add(Task {
             do {
-                let bridge = try await SupervisorBridge.connect(paths: paths, bus: bus, projects: projects)
+                // Compose projects run on a Docker engine (ComposeLauncher), not as processes.
+                let bridge = try await SupervisorBridge.connect(paths: paths, bus: bus,
+                                                                projects: projects.filter { $0.primaryKind != .compose })
                 holder.set(bridge)
                 bus.publish(.timeline(TimelineEntry(time: Date(), kind: .state,
                                                     text: bridge.isHosting ? "supervisor started in this console" : "attached to the Vantage daemon")))

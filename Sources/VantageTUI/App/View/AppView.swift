@@ -19,7 +19,7 @@ public struct AppView: Sendable {
     public func render(size: Size) -> Buffer {
         var buffer = Buffer(width: max(0, size.width), height: max(0, size.height))
         let layout = ScreenLayout.compute(size: size, focus: state.focus, zoomed: state.zoomed,
-                                           projectRows: state.visibleProjects.count)
+                                           projectRows: state.gridRowCount)
         if layout.mode == .tooSmall {
             TooSmall(size: size, minimum: ScreenLayout.minimum).render(area: buffer.area, buffer: &buffer)
             return buffer

@@ -9,9 +9,6 @@ enum PaneContent {
         var selected: Int?
         var engine: String?, group: String?
         // Containers follow the folder projects, beneath a row per engine and per compose project.
-        for name in s.engines.keys.sorted() where !visible.contains(where: { $0.engine == name }) {
-            rows.append(engineRow(name, s, timeZone))
-        }
         for p in visible {
             if let e = p.engine, e != engine {
                 engine = e
@@ -33,6 +30,10 @@ enum PaneContent {
                 cpuPercent: sample?.cpuPercent, rssBytes: sample?.rssBytes, memTotalBytes: s.system?.memTotalBytes,
                 health: health.value, healthRole: health.role,
                 ports: (sample?.listeningPorts.isEmpty ?? true) ? p.ports : sample!.listeningPorts))
+        }
+        // Engines with no container (or none matching the filter) still show their state.
+        for name in s.engines.keys.sorted() where !visible.contains(where: { $0.engine == name }) {
+            rows.append(engineRow(name, s, timeZone))
         }
         let empty = s.projects.isEmpty ? "No projects found yet (scanning...)." : "No project matches the filter."
         return ProjectGrid(rows: rows, selected: selected, glyphs: glyphs, emptyText: empty)
