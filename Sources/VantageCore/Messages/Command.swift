@@ -7,6 +7,9 @@ public enum Command: Codable, Sendable, Equatable {
     case launch(ProjectID)
     case stop(ProjectID)
     case restart(ProjectID)
+    /// Switch a project to another environment (`.env.<name>`, `[env.<name>]`, its secrets); a
+    /// running project restarts in it.
+    case useEnvironment(ProjectID, String)
     /// Advance or re-seed the graph layout (sent when the graph pane is visible).
     case layoutGraph
     /// The app is quitting: actors should finish what they are writing and stop.

@@ -142,7 +142,7 @@ public actor Supervisor {
         // The bus also carries commands for projects other actors own (containers, compose
         // projects): only registered projects are this supervisor's business.
         switch command {
-        case .launch(let id), .stop(let id), .restart(let id):
+        case .launch(let id), .stop(let id), .restart(let id), .useEnvironment(let id, _):
             guard projects[id] != nil else { return }
         default: break
         }
@@ -150,6 +150,7 @@ public actor Supervisor {
         case .launch(let id): do { try await launch(id) } catch { report(error, project: id) }
         case .stop(let id): do { try await stop(id) } catch { report(error, project: id) }
         case .restart(let id): do { try await restart(id) } catch { report(error, project: id) }
+        case .useEnvironment(let id, let env): do { try await useEnvironment(id, env) } catch { report(error, project: id) }
         case .shutdown: await shutdown()
         default: break
         }

@@ -46,7 +46,7 @@ public final class App: TerminalProgram {
     /// the keymap's action (nil for an unbound key).
     public func message(for key: KeyPress) -> Message? {
         switch state.overlay {
-        case .confirmStop, .filterInput: return .input(key)
+        case .confirmStop, .filterInput, .environmentInput: return .input(key)
         default: return keymap.action(for: key).map(Message.action)
         }
     }

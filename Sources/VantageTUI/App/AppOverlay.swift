@@ -9,4 +9,6 @@ public enum AppOverlay: Sendable, Equatable {
     case confirmStop(ProjectID)
     /// Typing a filter for a pane; the filter applies live as it is typed.
     case filterInput(PaneID)
+    /// Typing the name of the environment to switch a project to (`e`); Enter switches.
+    case environmentInput(ProjectID, text: String)
 }

@@ -106,6 +106,17 @@ public enum Update {
                 s.overlay = nil
             default: break
             }
+        case .environmentInput(let id, var text):
+            switch key {
+            case .char(let c) where !c.isWhitespace: text.append(c)
+            case .backspace, .delete: if !text.isEmpty { text.removeLast() }
+            case .escape: s.overlay = nil; return []
+            case .enter:
+                s.overlay = nil
+                return text.isEmpty ? [] : [.useEnvironment(id, text)]
+            default: break
+            }
+            s.overlay = .environmentInput(id, text: text)
         case .filterInput(let pane):
             var text = s.filter(pane)
             switch key {
@@ -164,7 +175,7 @@ public enum Update {
             default: break
             }
             return []
-        case .confirmStop, .filterInput:
+        case .confirmStop, .filterInput, .environmentInput:
             // Keys reach these overlays as `.input`; an action here only closes them.
             if a == .back { s.overlay = nil }
             return []
@@ -194,7 +205,8 @@ public enum Update {
         case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom:
             navigate(a, state: &s)
         case .start, .stop, .restart: return projectAction(a, state: &s)
-        case .switchEnvironment: break   // No environments yet: nothing to switch.
+        case .switchEnvironment:
+            if let p = s.selected, p.engine == nil { s.overlay = .environmentInput(p.id, text: "") }
         case .zoomIn: s.graphViewport.zoomIn()
         case .zoomOut: s.graphViewport.zoomOut()
         case .center: s.graphViewport.center()

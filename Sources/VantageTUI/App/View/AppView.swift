@@ -39,11 +39,14 @@ public struct AppView: Sendable {
         case .confirmStop(let id):
             ConfirmDialog(question: "Stop \(state.project(id)?.name ?? id.rawValue)?", glyphs: glyphs)
                 .render(area: body, buffer: &buffer)
-        case .filterInput, nil: break
+        case .filterInput, .environmentInput, nil: break
         }
         if let footer = layout.footer {
             if case .filterInput(let pane) = state.overlay {
                 Prompt(label: "/ filter \(pane.title) (Enter keeps, Esc clears):", text: state.filter(pane))
+                    .render(area: footer, buffer: &buffer)
+            } else if case .environmentInput(let id, let text) = state.overlay {
+                Prompt(label: "environment for \(state.project(id)?.name ?? id.rawValue) (Enter switches and restarts, Esc cancels):", text: text)
                     .render(area: footer, buffer: &buffer)
             } else {
                 Footer(hints: FooterHints.hints(state: state, keymap: keymap), status: footerStatus)

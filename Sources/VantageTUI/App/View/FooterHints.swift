@@ -5,7 +5,7 @@ enum FooterHints {
         switch s.overlay {
         case .help: return [.back, .down, .up, .quit]
         case .details: return [.back, .up, .down, .start, .stop, .restart, .quit]
-        case .confirmStop, .filterInput: return []
+        case .confirmStop, .filterInput, .environmentInput: return []
         case nil: break
         }
         var list: [Action] = [.help, .quit, .focusNext, .zoom]
