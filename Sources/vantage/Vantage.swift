@@ -8,6 +8,7 @@ struct Vantage: AsyncParsableCommand {
         abstract: "Run, watch, analyse and maintain every project you work on, from one terminal console.",
         // Each subcommand lives in Commands/<Name>Command.swift.
         subcommands: [
+            AnalyzeCommand.self,
         ])
     func run() async throws {}
 }

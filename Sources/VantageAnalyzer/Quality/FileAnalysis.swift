@@ -1,0 +1,52 @@
+/// Analyses one file's bytes: tokens, function units, and per-function metrics.
+enum FileAnalysis {
+    /// Reads the units of `bytes` in `language`. `deadline` bounds the time spent;
+    /// when it passes, what was read so far is returned and `partialReason` says so.
+    static func analyze(bytes: UnsafeBufferPointer<UInt8>, language: SourceLanguage, path: String,
+                        timeBudget: Duration = .seconds(2)) -> FileQuality {
+        analyzeWithTokens(bytes: bytes, language: language, path: path, timeBudget: timeBudget).0
+    }
+
+    static func analyzeWithTokens(bytes: UnsafeBufferPointer<UInt8>, language: SourceLanguage, path: String,
+                                  timeBudget: Duration = .seconds(2)) -> (FileQuality, TokenStream) {
+        let tokens = Lexer.tokenize(bytes, dialect: language.dialect)
+        let stream = TokenStream(bytes: bytes, tokens: tokens)
+        let context = UnitContext()
+        switch language {
+        case .python:
+            var reader = PythonUnitReader(stream: stream, context: context)
+            reader.run()
+        case .swift:
+            var reader = BraceScopedUnitReader(stream: stream, context: context, flavor: .swift)
+            reader.run()
+        case .rust:
+            var reader = BraceScopedUnitReader(stream: stream, context: context, flavor: .rust)
+            reader.run()
+        case .go:
+            var reader = BraceScopedUnitReader(stream: stream, context: context, flavor: .go)
+            reader.run()
+        case .c, .cpp, .java, .javascript, .typescript:
+            var reader = CLikeUnitReader(stream: stream, context: context, language: language)
+            reader.run()
+        }
+        let structure = BlockStructure(stream: stream, language: language)
+        var functions: [FunctionMetrics] = []
+        functions.reserveCapacity(context.functions.count)
+        for f in context.functions {
+            let flow = structure.flowMetrics(from: f.firstToken, to: f.lastToken, name: f.name)
+            functions.append(FunctionMetrics(
+                name: f.name, longName: f.longName, startLine: f.startLine, endLine: f.endLine, nloc: f.nloc,
+                ccn: f.ccn, tokenCount: f.tokenCount, parameterCount: f.parameterCount,
+                cognitiveComplexity: flow.cognitive, maxNestingDepth: flow.maxNesting))
+        }
+        var lines = 0
+        for b in bytes where b == 0x0A { lines += 1 }
+        if let last = bytes.last, last != 0x0A { lines += 1 }
+        let quality = FileQuality(
+            path: path, language: language, nloc: context.fileNloc, tokenCount: context.fileTokens,
+            lineCount: lines, functions: functions,
+            partialReason: context.stopped ? "stopped at a \"GENERATED CODE\" comment, as lizard does" : nil,
+            documentation: DocCoverageScanner.scan(stream: stream, language: language))
+        return (quality, stream)
+    }
+}
