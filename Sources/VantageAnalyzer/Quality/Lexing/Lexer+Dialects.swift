@@ -159,10 +159,13 @@ extension Lexer {
     private mutating func scanSwift(at p: Int, to: Int, flags: UInt8) -> Int? {
         let b = bytes[p]
         let n1: UInt8 = p + 1 < to ? bytes[p + 1] : 0
-        if b == 0x2F && n1 == 0x2F {  // line comment: stays with the surrounding code
+        if b == 0x2F && n1 == 0x2F {  // line comment; a trailing backslash continues it, as in lizard
             var i = p + 2
-            while i < to && bytes[i] != 0x0A { i += 1 }
-            emit(LexToken(start: p, end: i, kind: .comment, flags: flags))
+            while i < to && bytes[i] != 0x0A {
+                if bytes[i] == 0x5C && i + 1 < to && bytes[i + 1] == 0x0A { i += 2; continue }
+                i += 1
+            }
+            emit(LexToken(start: p, end: i, kind: .comment, flags: flags, newlines: countNewlines(p, i)))
             return i
         }
         if b == 0x2F && n1 == 0x2A {  // nested block comment

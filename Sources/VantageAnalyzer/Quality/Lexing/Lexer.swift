@@ -46,8 +46,8 @@ struct Lexer {
     @inline(__always)
     mutating func emit(_ token: LexToken) {
         if var m = macro {
-            if token.newlines == 0 || token.kind == .backslashNewline
-                || (token.kind != .space && token.kind != .newline && containsBackslashNewline(token)) {
+            if token.kind == .space || token.newlines == 0 || token.kind == .backslashNewline
+                || (token.kind != .newline && containsBackslashNewline(token)) {
                 m.end = token.end
                 if token.kind != .space { m.newlines += token.newlines }
                 macro = m

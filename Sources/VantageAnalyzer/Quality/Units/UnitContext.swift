@@ -122,7 +122,10 @@ final class UnitContext {
 
     /// Accounts for a comment token; returns false when reading must stop.
     func accountComment(_ token: LexToken, bytes: UnsafeBufferPointer<UInt8>, commentPrefixLength: Int) {
-        for _ in 0..<Int(token.newlines) {
+        // lizard yields one line per `splitlines()` element after the first: a comment
+        // ending in a line break (a `//` comment continued by a backslash) loses one.
+        let endsWithNewline = token.end > token.start && bytes[Int(token.end) - 1] == 0x0A
+        for _ in 0..<max(0, Int(token.newlines) - (endsWithNewline ? 1 : 0)) {
             currentLine += 1
             atLineStart = 1
         }
