@@ -58,7 +58,7 @@ itoa = "=1.0.11"
 smallvec = "=1.13.2"
 TOML
   echo 'fn main() {}' > "$CACHE/rust-fetch/src/main.rs"
-  (cd "$CACHE/rust-fetch" && CARGO_HOME="$CACHE/cargo-home" cargo fetch --quiet) || echo "warning: cargo fetch failed" >&2
+  [ -e "$CACHE/rust-fetch/failed" ] || (cd "$CACHE/rust-fetch" && CARGO_HOME="$CACHE/cargo-home" cargo fetch --quiet 2>/dev/null) || { touch "$CACHE/rust-fetch/failed"; echo "note: crates.io unreachable; no Rust corpus" >&2; }
   for crate in "$CACHE"/cargo-home/registry/cache/*/*.crate; do
     [ -e "$crate" ] && tar -xzf "$crate" -C "$CORPUS/rust" --wildcards '*.rs'
   done

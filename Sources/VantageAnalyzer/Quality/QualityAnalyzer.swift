@@ -7,12 +7,21 @@ public enum QualityAnalyzer {
     /// Analyses `path` (a file or a directory, recursively). Paths in the report are
     /// `path` joined with each file's relative path, the way lizard prints them.
     public static func analyze(path: String, options: QualityOptions = QualityOptions()) throws -> QualityReport {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw VantageError(.notFound, "nothing to analyse at \(path)", at: SourceLocation(file: path),
-                               hint: "give a source file or a project directory")
+        try analyze(paths: [path], options: options)
+    }
+
+    /// Analyses several files or directories into one report (like `lizard A B C`).
+    public static func analyze(paths roots: [String], options: QualityOptions = QualityOptions()) throws -> QualityReport {
+        var paths: [String] = []
+        for root in roots {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
+                throw VantageError(.notFound, "nothing to analyse at \(root)", at: SourceLocation(file: root),
+                                   hint: "give a source file or a project directory")
+            }
+            paths += isDirectory.boolValue ? sourceFiles(under: root, options: options) : [root]
         }
-        let paths = isDirectory.boolValue ? sourceFiles(under: path, options: options) : [path]
+        let path = roots.joined(separator: " ")
         var files: [FileQuality] = []
         var skipped: [SkippedFile] = []
         var smells: [Smell] = []
@@ -59,7 +68,10 @@ public enum QualityAnalyzer {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(SkippedFile(path: path, reason: "could not be read (permissions or a broken link)"))
         }
-        if data.prefix(8192).contains(0) {
+        let hasNUL = data.withUnsafeBytes { raw in
+            raw.count > 0 && memchr(raw.baseAddress!, 0, min(raw.count, 8192)) != nil
+        }
+        if hasNUL {
             return .failure(SkippedFile(path: path, reason: "binary content (NUL bytes); skipped"))
         }
         return .success(data)

@@ -9,8 +9,8 @@ struct AnalyzeQualityCommand: ParsableCommand {
         commandName: "quality",
         abstract: "Complexity (CCN as lizard counts it, cognitive), size, documentation coverage and smells per function and file.")
 
-    @Argument(help: "A source file or a project directory.")
-    var path: String = "."
+    @Argument(help: "Source files or project directories.")
+    var paths: [String] = ["."]
 
     @Flag(help: "Print lizard's --csv rows (NLOC,CCN,token,PARAM,length,location,file,function,long_name,start,end).")
     var csv = false
@@ -36,7 +36,7 @@ struct AnalyzeQualityCommand: ParsableCommand {
         options.maxFileBytes = maxFileMB * 1024 * 1024
         let report: QualityReport
         do {
-            report = try QualityAnalyzer.analyze(path: path, options: options)
+            report = try QualityAnalyzer.analyze(paths: paths, options: options)
         } catch let error as VantageError {
             throw ValidationError(error.description)
         }

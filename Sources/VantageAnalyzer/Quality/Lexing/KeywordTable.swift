@@ -33,7 +33,7 @@ struct KeywordTable: Sendable {
             ("import", .kwImport), ("package", .kwPackage), ("default", .kwDefault),
             ("in", .kwIn), ("with", .kwWith), ("open", .kwOpen), ("pub", .kwPub), ("export", .kwExport),
             ("actor", .kwActor), ("trait", .kwTrait), ("impl", .kwImpl), ("typealias", .kwTypealias),
-            ("extension", .kwExtension),
+            ("extension", .kwExtension), ("repeat", .kwRepeat), ("goto", .kwGoto),
         ]
         for (word, kind) in words {
             let bytes = Array(word.utf8)

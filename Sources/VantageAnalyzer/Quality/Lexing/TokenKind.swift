@@ -17,7 +17,7 @@ enum TokenKind: UInt8, Sendable {
     case kwThrow, kwNoexcept, kwVoid, kwInterface, kwType, kwFn, kwElse, kwWhere, kwInclude
     case kwEnum, kwRecord, kwNew, kwFunction, kwChan, kwMap, kwFinal, kwExtends, kwImplements
     case kwSwitch, kwDo, kwTry, kwSynchronized, kwAssert, kwBreak, kwContinue, kwInstanceof
-    case kwIn, kwWith, kwOpen, kwPub, kwExport, kwActor, kwTrait, kwImpl, kwTypealias, kwExtension
+    case kwIn, kwWith, kwOpen, kwPub, kwExport, kwActor, kwTrait, kwImpl, kwTypealias, kwExtension, kwRepeat, kwGoto
     case kwStatic, kwPublic, kwPrivate, kwProtected, kwAbstract, kwImport, kwPackage, kwDefault
 }
 

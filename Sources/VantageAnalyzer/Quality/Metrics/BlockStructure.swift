@@ -99,7 +99,7 @@ struct BlockStructure {
             case .kwMatch where language == .rust:
                 flow.cognitive += 1 + nesting
                 pendingNestingBlock += 1
-            case .identifier where language == .swift && stream.text(t) == "repeat":
+            case .kwRepeat where language == .swift:
                 flow.cognitive += 1 + nesting
                 pendingNestingBlock += 1
             case .question:
@@ -107,10 +107,11 @@ struct BlockStructure {
             case .ampAmp, .pipePipe:
                 if previousBool != t.kind { flow.cognitive += 1 }
                 previousBool = t.kind
+            case .kwGoto:
+                flow.cognitive += 1
             case .kwBreak, .kwContinue:
                 if i < last, tokens[i].kind == .identifier { flow.cognitive += 1 }  // labelled jump
             case .identifier:
-                if stream.text(t) == "goto" { flow.cognitive += 1 }
                 if seenBody, t.length == nameBytes.count, previous != .dot, previous != .kwFunc, previous != .kwFn,
                    let next = nextCode(after: i - 1, limit: last), next.kind == .lparen, sameBytes(t, nameBytes) {
                     flow.cognitive += 1

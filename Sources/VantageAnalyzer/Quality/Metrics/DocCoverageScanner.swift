@@ -9,6 +9,10 @@ enum DocCoverageScanner {
         }
     }
 
+    @inline(__always) private static func isLayout(_ kind: TokenKind) -> Bool {
+        kind == .space || kind == .newline || kind == .comment
+    }
+
     // MARK: Python: public = name without a leading underscore, outside function bodies
 
     private static func python(_ stream: TokenStream) -> DocCoverage {
@@ -72,7 +76,7 @@ enum DocCoverageScanner {
             case .rparen, .rbracket, .rbrace: depth -= 1
             case .colon where depth == 0:
                 k += 1
-                while k < tokens.count, [.space, .newline, .comment].contains(tokens[k].kind) { k += 1 }
+                while k < tokens.count, isLayout(tokens[k].kind) { k += 1 }
                 guard k < tokens.count else { return false }
                 var s = k
                 // string prefixes (r, u, b) are words glued to the string
@@ -188,7 +192,7 @@ enum DocCoverageScanner {
         let tokens = stream.tokens
         func nextCode(_ k: Int) -> Int {
             var j = k + 1
-            while j < tokens.count, [.space, .newline, .comment].contains(tokens[j].kind) { j += 1 }
+            while j < tokens.count, isLayout(tokens[j].kind) { j += 1 }
             return j
         }
         let t = tokens[i]

@@ -24,7 +24,7 @@ struct BraceScopedUnitReader {
         var typeParameterOpen = TokenKind.lt
         var typeParameterClose = TokenKind.gt
         // Swift accessors
-        var accessorName = ""
+        var accessorToken = LexToken(start: 0, end: 0, kind: .kwGet)
         var accessorLine = 0
         var accessorKind = TokenKind.kwGet
         var accessorStep = AccessorStep.name
@@ -255,7 +255,7 @@ struct BraceScopedUnitReader {
             frames[f].state = .functionName
             functionName(t, text: t.kind == .kwSubscript ? "subscript" : "init", frame: f)
         } else if Self.swiftAccessors.contains(t.kind) && !afterDot {
-            frames[f].accessorName = stream.text(t)
+            frames[f].accessorToken = t
             frames[f].accessorKind = t.kind
             frames[f].accessorLine = ctx.currentLine
             frames[f].accessorStep = .name
@@ -297,7 +297,7 @@ struct BraceScopedUnitReader {
         frames[f].accessorTokens.append(t)
         let step = frames[f].accessorStep
         if t.kind == .lbrace && (step == .name || step == .parameterEnd || step == .effects) {
-            ctx.pushNewFunction(frames[f].accessorName)
+            ctx.pushNewFunction(stream.text(frames[f].accessorToken))
             ctx.current.startLine = frames[f].accessorLine
             frames[f].accessorTokens = []
             subScope(frame: f, callback: .endFunction)

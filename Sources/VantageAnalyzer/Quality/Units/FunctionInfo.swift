@@ -33,10 +33,15 @@ final class FunctionInfo {
 
     func addToLongName(_ text: String) {
         if let last = longName.unicodeScalars.last, let first = text.unicodeScalars.first,
-           last.properties.isAlphabetic, first.properties.isAlphabetic {
+           Self.isAlpha(last), Self.isAlpha(first) {
             longName += " "
         }
         longName += text
+    }
+
+    @inline(__always) private static func isAlpha(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A }
+        return c.properties.isAlphabetic
     }
 
     func addParameter(_ token: String) {
