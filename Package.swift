@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "VantageStoreTests", dependencies: ["VantageStore"]),
         .testTarget(name: "VantageProbesTests", dependencies: ["VantageProbes"]),
         .testTarget(name: "VantageOrchestratorTests", dependencies: ["VantageOrchestrator"]),
-        .testTarget(name: "VantageAnalyzerTests", dependencies: ["VantageAnalyzer"]),
+        .testTarget(name: "VantageAnalyzerTests", dependencies: ["VantageAnalyzer"], exclude: ["Fixtures"]),
         .testTarget(name: "VantageKnowledgeTests", dependencies: ["VantageKnowledge"]),
         .testTarget(name: "VantageTUITests", dependencies: ["VantageTUI"]),
         // Drives the real `vantage` binary in tmux; needs the executable built first.
