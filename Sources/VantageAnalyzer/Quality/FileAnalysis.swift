@@ -25,7 +25,10 @@ enum FileAnalysis {
         case .go:
             var reader = BraceScopedUnitReader(stream: stream, context: context, flavor: .go)
             reader.run()
-        case .c, .cpp, .java, .javascript, .typescript:
+        case .java:
+            var reader = JavaUnitReader(stream: stream, context: context)
+            reader.run()
+        case .c, .cpp, .javascript, .typescript:
             var reader = CLikeUnitReader(stream: stream, context: context, language: language)
             reader.run()
         }

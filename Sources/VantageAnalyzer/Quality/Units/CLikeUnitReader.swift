@@ -13,7 +13,6 @@ struct CLikeUnitReader {
         case javaDecorator, javaPostDecorator, javaAnnotationArguments
     }
 
-    private enum NestingState { case global, templateDeclaration, dot, readNamespace, readNamespaceName, readAttribute }
     private enum RValueState { case global, rvalueReference, typedef }
 
     private static let cConditions = KindSet([.kwIf, .kwFor, .kwWhile, .kwCatch, .kwCase, .ampAmp, .pipePipe, .question])
@@ -34,9 +33,7 @@ struct CLikeUnitReader {
     private var bracketStack: [TokenKind] = []
     private var savedTokens: [LexToken] = []
 
-    private var nestingState = NestingState.global
-    private var nestingBracketCount = 0
-    private var namespaceTokens: [LexToken] = []
+    private var nesting: CLikeNestingTracker
 
     private var rvalueState = RValueState.global
     private var rvalueTokens = 0
@@ -50,6 +47,7 @@ struct CLikeUnitReader {
         self.stream = stream
         self.ctx = context
         self.language = language
+        self.nesting = CLikeNestingTracker(stream: stream, context: context)
         self.conditions = (language == .javascript || language == .typescript) ? Self.jsConditions : Self.cConditions
     }
 
@@ -89,7 +87,7 @@ struct CLikeUnitReader {
             ctx.accountCode(t)
             if conditions.contains(t.kind) { ctx.current.ccn += 1 }
             if isJava { javaStep(t) } else { step(t) }
-            nestingStep(t)
+            nesting.step(t)
             if !isJava && !isJavaScript { rvalueStep(t) }
         }
     }
@@ -377,54 +375,6 @@ struct CLikeUnitReader {
         if Self.javaStatementKeywords.contains(t.kind) { return }
         if startsName(t) {
             tryNewFunction(text(t))
-        }
-    }
-
-    // MARK: Nesting (CLikeNestingStackStates)
-
-    private mutating func nestingStep(_ t: LexToken) {
-        switch nestingState {
-        case .global:
-            switch t.kind {
-            case .kwTemplate: nestingState = .templateDeclaration
-            case .dot: nestingState = .dot
-            case .kwStruct, .kwClass, .kwNamespace, .kwUnion: nestingState = .readNamespace
-            case .kwInterface where isJava, .kwEnum where isJava: nestingState = .readNamespace
-            case .lbrace: ctx.addBareNesting()
-            case .rbrace: ctx.popNesting()
-            default: break
-            }
-        case .dot:
-            nestingState = .global
-        case .readNamespace:
-            if t.kind == .lbracket {
-                nestingState = .readAttribute
-            } else {
-                nestingState = .readNamespaceName
-                namespaceTokens = []
-            }
-            nestingStep(t)
-        case .readNamespaceName:
-            if t.kind == .rparen || t.kind == .lparen || t.kind == .lbrace || t.kind == .semicolon {
-                nestingState = .global
-                if t.kind == .lbrace {
-                    var name = ""
-                    for token in namespaceTokens {
-                        if token.kind == .lt || token.kind == .colon || token.kind == .kwFinal || token.kind == .lbracket
-                            || token.kind == .kwExtends || token.kind == .kwImplements { break }
-                        name += text(token)
-                    }
-                    ctx.addNamespace(name)
-                }
-            } else {
-                namespaceTokens.append(t)
-            }
-        case .templateDeclaration:
-            if t.kind == .lt { nestingBracketCount += 1 } else if t.kind == .gt { nestingBracketCount -= 1 }
-            if nestingBracketCount == 0 { nestingState = .global }
-        case .readAttribute:
-            if t.kind == .lbracket { nestingBracketCount += 1 } else if t.kind == .rbracket { nestingBracketCount -= 1 }
-            if nestingBracketCount == 0 { nestingState = .readNamespace }
         }
     }
 
