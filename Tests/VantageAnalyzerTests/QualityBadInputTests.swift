@@ -71,3 +71,19 @@ struct QualityBadInputTests {
         #expect(quality.partialReason != nil)
     }
 }
+
+@Suite("Quality: per-file time budget")
+struct QualityTimeBudgetTests {
+    @Test("a file that outlasts its budget is returned partially, with the reason")
+    func budget() {
+        let source = String(repeating: "def f(x):\n    if x and x:\n        return 1\n", count: 50_000)
+        let quality = source.utf8CString.withUnsafeBufferPointer { raw in
+            raw.withMemoryRebound(to: UInt8.self) { bytes in
+                FileAnalysis.analyze(bytes: UnsafeBufferPointer(rebasing: bytes.dropLast()), language: .python,
+                                     path: "slow.py", timeBudget: .zero)
+            }
+        }
+        #expect(quality.partialReason?.contains("time budget") == true)
+        #expect(quality.functions.count < 50_000)
+    }
+}

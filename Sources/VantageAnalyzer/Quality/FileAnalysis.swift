@@ -9,9 +9,10 @@ enum FileAnalysis {
 
     static func analyzeWithTokens(bytes: UnsafeBufferPointer<UInt8>, language: SourceLanguage, path: String,
                                   timeBudget: Duration = .seconds(2)) -> (FileQuality, TokenStream) {
+        let deadline = ContinuousClock.now + timeBudget
         let tokens = Lexer.tokenize(bytes, dialect: language.dialect)
         let stream = TokenStream(bytes: bytes, tokens: tokens)
-        let context = UnitContext()
+        let context = UnitContext(deadline: deadline)
         switch language {
         case .python:
             var reader = PythonUnitReader(stream: stream, context: context)
@@ -48,7 +49,8 @@ enum FileAnalysis {
         let quality = FileQuality(
             path: path, language: language, nloc: context.fileNloc, tokenCount: context.fileTokens,
             lineCount: lines, functions: functions,
-            partialReason: context.stopped ? "stopped at a \"GENERATED CODE\" comment, as lizard does" : nil,
+            partialReason: context.timedOut ? "time budget of \(timeBudget) spent; functions after line \(context.currentLine) not read"
+                : context.stopped ? "stopped at a \"GENERATED CODE\" comment, as lizard does" : nil,
             documentation: DocCoverageScanner.scan(stream: stream, language: language))
         return (quality, stream)
     }

@@ -14,6 +14,8 @@ struct Lexer {
     var macro: LexToken?
     /// Start offsets from which a quote of that kind is known to have no closing quote.
     var unterminatedFrom: [UInt8: Int] = [:]
+    /// Offset from which `*/` is known to be absent.
+    var missingPairFrom: Int?
 
     init(bytes: UnsafeBufferPointer<UInt8>, dialect: LexDialect) {
         self.bytes = bytes
@@ -126,12 +128,13 @@ struct Lexer {
     }
 
     /// Finds the two-byte sequence `a b` at or after `from`; returns the offset of `a`.
-    func find2(_ a: UInt8, _ b: UInt8, from: Int, to: Int) -> Int? {
+    mutating func find2(_ a: UInt8, _ b: UInt8, from: Int, to: Int) -> Int? {
         var i = from
         while i + 1 < to {
             if bytes[i] == a && bytes[i + 1] == b { return i }
             i += 1
         }
+        missingPairFrom = from
         return nil
     }
 

@@ -69,6 +69,7 @@ struct BraceScopedUnitReader {
         if flavor == .swift { markArgumentLabels() }
         let tokens = stream.tokens
         for i in 0..<tokens.count {
+            if ctx.outOfTime(tokenIndex: i) { return }
             let t = tokens[i]
             currentIndex = i
             switch t.kind {

@@ -60,6 +60,7 @@ struct CLikeUnitReader {
     mutating func run() {
         tokens = preprocessed()
         for i in 0..<tokens.count {
+            if ctx.outOfTime(tokenIndex: i) { return }
             let t = tokens[i]
             switch t.kind {
             case .comment:

@@ -63,7 +63,8 @@ struct JavaUnitReader {
     private func isAlphaStart(_ t: LexToken) -> Bool { ByteClass.isAlpha(stream.bytes[Int(t.start)]) }
 
     mutating func run() {
-        for t in stream.tokens {
+        for (i, t) in stream.tokens.enumerated() {
+            if ctx.outOfTime(tokenIndex: i) { return }
             switch t.kind {
             case .comment:
                 ctx.accountComment(t, bytes: stream.bytes, commentPrefixLength: 2)

@@ -36,6 +36,7 @@ struct PythonUnitReader {
         var i = 0
         let n = tokens.count
         while i < n {
+            if ctx.outOfTime(tokenIndex: i) { return }
             let t = tokens[i]
             if i >= lookaheadEnd { trackSoftKeyword(at: i, t) }
             // Indentation: the first token of each line adjusts the nesting.

@@ -27,8 +27,20 @@ final class UnitContext {
     /// Set when a comment says "GENERATED CODE": lizard stops reading the file there.
     private(set) var stopped = false
 
-    init() {
+    /// When reading must end whatever the file holds (the per-file time budget).
+    var deadline: ContinuousClock.Instant?
+    private(set) var timedOut = false
+
+    init(deadline: ContinuousClock.Instant? = nil) {
         current = global
+        self.deadline = deadline
+    }
+
+    /// Checked by the readers every few thousand tokens; true once the budget is spent.
+    func outOfTime(tokenIndex: Int) -> Bool {
+        guard tokenIndex & 4095 == 0, let deadline else { return timedOut }
+        if ContinuousClock.now > deadline { timedOut = true; stopped = true }
+        return timedOut
     }
 
     // MARK: Nesting stack
