@@ -77,40 +77,47 @@ def main():
 
 
 def compare_cognitive(vantage, directory):
+    """complexipy reports functions by file and name (no line): compare where a bare
+    name occurs once in its file on both sides."""
+    output = "/tmp/vantage-complexipy.json"
     try:
-        out = subprocess.run(["complexipy", directory, "--output-json", "--quiet"], capture_output=True, text=True,
-                             cwd="/tmp")
+        subprocess.run(["complexipy", os.path.abspath(directory), "--output-format", "json", "--output", output,
+                        "--quiet"], capture_output=True, text=True)
     except FileNotFoundError:
-        print("    complexipy not installed; cognitive comparison skipped")
+        print("    complexipy not installed (pip install complexipy); cognitive comparison skipped")
         return
-    path = "/tmp/complexipy-results.json"
-    if not os.path.exists(path):
-        print("    complexipy produced no JSON;", out.stderr.strip()[:200])
+    if not os.path.exists(output):
+        print("    complexipy produced no JSON")
         return
-    with open(path) as handle:
+    with open(output) as handle:
         data = json.load(handle)
-    os.remove(path)
-    expected = {}
+    os.remove(output)
+    bare = lambda name: name.replace("::", ".").split(".")[-1]
+    expected = defaultdict(list)
     for entry in data:
-        for fn in entry.get("functions", [entry]):
-            fpath = entry.get("path") or entry.get("file_name")
-            expected[(os.path.normpath(os.path.abspath(fpath)), fn.get("line_start"), fn.get("name"))] = fn.get("complexity")
+        expected[(os.path.normpath(os.path.abspath(entry["path"])), bare(entry["function_name"]))].append(entry["complexity"])
     report = json.loads(subprocess.run([vantage, "analyze", "quality", "--json", "--no-duplicates", directory],
                                        capture_output=True, text=True).stdout)
-    actual = {}
+    actual = defaultdict(list)
     for f in report["files"]:
         for fn in f["functions"]:
-            actual[(os.path.normpath(os.path.abspath(f["path"])), fn["startLine"])] = fn
-    agree = found = 0
-    for (path, line, name), value in expected.items():
-        got = actual.get((path, line))
-        if got is None:
+            actual[(os.path.normpath(os.path.abspath(f["path"])), bare(fn["name"]))].append(fn["cognitiveComplexity"])
+    agree = compared = 0
+    diffs = []
+    for key, values in expected.items():
+        mine = actual.get(key)
+        if len(values) != 1 or not mine or len(mine) != 1:
             continue
-        found += 1
-        agree += got["cognitiveComplexity"] == value
-    if found:
-        print(f"    cognitive vs complexipy: {100.0 * agree / found:.2f}% of {found} matched functions agree "
-              f"({len(expected)} functions in complexipy)")
+        compared += 1
+        if mine[0] == values[0]:
+            agree += 1
+        else:
+            diffs.append((key, values[0], mine[0]))
+    if compared:
+        print(f"    cognitive vs complexipy: {100.0 * agree / compared:.2f}% of {compared} functions agree "
+              f"(functions whose name is unique in their file; complexipy lists {len(data)})")
+    for key, want, got in diffs[:int(os.environ.get("SHOW_DIFFS", "0"))]:
+        print("     ", key, "complexipy:", want, "vantage:", got)
 
 
 if __name__ == "__main__":

@@ -185,6 +185,11 @@ struct BlockStructure {
         var previousBool: TokenKind? = nil
         var firstLine = true
         var baseIndent = -1
+        var skipNestedAbove: Int? = nil   // indentation of a nested def whose body is its own unit
+        var lineIsCondition = false
+        var parenIsCall: [Bool] = []
+        var callDepth = 0
+        var previousCode = TokenKind.newline
         var i = first
         while i < last {
             let t = tokens[i]
@@ -200,9 +205,17 @@ struct BlockStructure {
                 continue
             default: break
             }
+            defer { previousCode = t.kind }
             let nestingLevel = blocks.reduce(0) { $0 + ($1.nests ? 1 : 0) }
+            if atLineStart, let nested = skipNestedAbove {
+                if indent > nested { atLineStart = false; continue }
+                skipNestedAbove = nil
+            } else if skipNestedAbove != nil {
+                continue
+            }
             if atLineStart {
                 atLineStart = false
+                lineIsCondition = t.kind == .kwIf || t.kind == .kwElif || t.kind == .kwWhile
                 if firstLine { baseIndent = indent; firstLine = false }
                 while let top = blocks.last, top.indent >= indent { blocks.removeLast() }
                 let level = blocks.reduce(0) { $0 + ($1.nests ? 1 : 0) }
@@ -219,7 +232,9 @@ struct BlockStructure {
                 case .kwDef where indent > baseIndent, .kwLambda:
                     blocks.append((indent, true))
                 case .kwAsync:
-                    if let next = nextCode(after: i - 1, limit: last), next.kind == .kwFor || next.kind == .kwWith {
+                    if let next = nextCode(after: i - 1, limit: last), next.kind == .kwDef, indent > baseIndent {
+                        blocks.append((indent, true))
+                    } else if let next = nextCode(after: i - 1, limit: last), next.kind == .kwFor || next.kind == .kwWith {
                         if next.kind == .kwFor {
                             flow.cognitive += 1 + level
                             blocks.append((indent, true))
@@ -242,13 +257,18 @@ struct BlockStructure {
                 if previousKindIsCode(before: i - 1, first: first, kind: .kwAsync) { break }
                 flow.cognitive += 1                 // comprehension
             case .kwAnd, .kwOr:
-                if previousBool != t.kind { flow.cognitive += 1 }
+                // a sequence of like operators counts once; not inside call arguments (as complexipy)
+                if callDepth == 0 && previousBool != t.kind { flow.cognitive += 1 }
                 previousBool = t.kind
             case .lparen, .lbracket, .lbrace:
                 bracketDepth += 1
+                let isCall = t.kind == .lparen && [.identifier, .rparen, .rbracket].contains(previousCode)
+                parenIsCall.append(isCall)
+                if isCall { callDepth += 1 }
                 previousBool = nil
             case .rparen, .rbracket, .rbrace:
                 bracketDepth = max(0, bracketDepth - 1)
+                if let wasCall = parenIsCall.popLast(), wasCall { callDepth -= 1 }
                 previousBool = nil
             case .comma, .colon:
                 previousBool = nil
