@@ -181,4 +181,17 @@ struct QualityRulesTests {
         """
         #expect(ccn(source, .java) == ["A::f": 3])
     }
+
+    @Test("JavaScript: +1 per default value in bindings, ?? and ternary count; arrows are units named by their variable")
+    func javaScriptRules() {
+        let source = """
+        function js2(a, b = 1, {c = 2} = {}) {
+          return (a ?? b) ? c : 0;
+        }
+        const arrow = (x) => x > 0 && x < 9;
+        """
+        let result = ccn(source, .javascript)
+        #expect(result["js2"] == 6)
+        #expect(result["arrow"] == 2)
+    }
 }

@@ -33,7 +33,7 @@ for lang in python swift c java javascript rust go; do
   dir="$CORPUS/$lang"
   [ -d "$dir" ] && [ -n "$(ls -A "$dir")" ] || continue
   lines=$(find "$dir" -type f -print0 | xargs -0 cat | wc -l)
-  t=$(best_time $PIN "$BIN" analyze quality --csv "$dir")
+  t=$(best_time $PIN "$BIN" analyze quality --csv --all-directories "$dir")
   printf "%-11s %9d lines  %7.3f s  %10.0f lines/s\n" "$lang" "$lines" "$t" "$(echo "$lines / $t" | bc -l)"
   total_lines=$((total_lines + lines))
   total_time=$(echo "$total_time + $t" | bc -l)

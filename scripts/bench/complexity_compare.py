@@ -44,7 +44,7 @@ def main():
             print(f"{language:11s} no corpus (nothing available offline)")
             continue
         lizard_text, lizard_time = run(["lizard", "--csv", directory])
-        vantage_text, vantage_time = run([vantage, "analyze", "quality", "--csv", directory])
+        vantage_text, vantage_time = run([vantage, "analyze", "quality", "--csv", "--all-directories", directory])
         expected, actual = read_csv(lizard_text), read_csv(vantage_text)
         if not expected:
             print(f"{language:11s} lizard found no functions")
@@ -96,7 +96,7 @@ def compare_cognitive(vantage, directory):
     expected = defaultdict(list)
     for entry in data:
         expected[(os.path.normpath(os.path.abspath(entry["path"])), bare(entry["function_name"]))].append(entry["complexity"])
-    report = json.loads(subprocess.run([vantage, "analyze", "quality", "--json", "--no-duplicates", directory],
+    report = json.loads(subprocess.run([vantage, "analyze", "quality", "--json", "--no-duplicates", "--all-directories", directory],
                                        capture_output=True, text=True).stdout)
     actual = defaultdict(list)
     for f in report["files"]:

@@ -29,7 +29,9 @@ enum FileAnalysis {
         case .java:
             var reader = JavaUnitReader(stream: stream, context: context)
             reader.run()
-        case .c, .cpp, .javascript, .typescript:
+        case .javascript, .typescript:
+            JavaScriptUnitReader(stream: stream, context: context).run()
+        case .c, .cpp:
             var reader = CLikeUnitReader(stream: stream, context: context, language: language)
             reader.run()
         }

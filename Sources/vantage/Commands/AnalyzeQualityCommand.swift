@@ -27,6 +27,9 @@ struct AnalyzeQualityCommand: ParsableCommand {
     @Flag(help: "Skip duplicated-block detection (faster on very large trees).")
     var noDuplicates = false
 
+    @Flag(help: "Also enter node_modules, build, target, vendor… (lizard enters every directory).")
+    var allDirectories = false
+
     @Option(help: "Skip files larger than this many megabytes.")
     var maxFileMB = 5
 
@@ -34,6 +37,7 @@ struct AnalyzeQualityCommand: ParsableCommand {
         var options = QualityOptions()
         options.findDuplicates = !noDuplicates && !csv
         options.maxFileBytes = maxFileMB * 1024 * 1024
+        if allDirectories { options.excludedDirectories = [] }
         let report: QualityReport
         do {
             report = try QualityAnalyzer.analyze(paths: paths, options: options)

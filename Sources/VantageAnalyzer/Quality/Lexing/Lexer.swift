@@ -25,7 +25,11 @@ struct Lexer {
 
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, dialect: LexDialect) -> [LexToken] {
         var lexer = Lexer(bytes: bytes, dialect: dialect)
-        lexer.scan(from: 0, to: bytes.count, flags: 0)
+        if dialect == .javascript {
+            lexer.scanJavaScriptFile()
+        } else {
+            lexer.scan(from: 0, to: bytes.count, flags: 0)
+        }
         lexer.flushMacro()
         return lexer.tokens
     }

@@ -31,6 +31,12 @@ enum TokenFlag {
     static let tripleQuoted: UInt8 = 4
     /// Word token that ends in `?` or `!` (Swift `try?`, `as!`, `x?`).
     static let gluedSuffix: UInt8 = 8
+    /// JavaScript `${` opening a template expression.
+    static let templateOpen: UInt8 = 16
+    /// JavaScript template expression kept as one opaque token.
+    static let templateExpression: UInt8 = 32
+    /// JavaScript template text between expressions (lizard spells it with backticks).
+    static let templateChunk: UInt8 = 64
 }
 
 /// One token: a byte range of the source plus what it is.

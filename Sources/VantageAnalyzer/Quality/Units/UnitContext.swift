@@ -26,6 +26,8 @@ final class UnitContext {
     private var atLineStart: Int = 1
     /// Set when a comment says "GENERATED CODE": lizard stops reading the file there.
     private(set) var stopped = false
+    /// lizard's `context.newline`: the current token starts a line (or spans several).
+    private(set) var newline = false
 
     /// When reading must end whatever the file holds (the per-file time budget).
     var deadline: ContinuousClock.Instant?
@@ -176,6 +178,7 @@ final class UnitContext {
         current.nloc += added
         current.endLine = currentLine
         atLineStart = 0
+        newline = added > 0
         fileTokens += 1
         current.tokenCount += 1
     }
