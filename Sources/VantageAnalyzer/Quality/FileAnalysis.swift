@@ -52,7 +52,7 @@ enum FileAnalysis {
             path: path, language: language, nloc: context.fileNloc, tokenCount: context.fileTokens,
             lineCount: lines, functions: functions,
             partialReason: context.timedOut ? "time budget of \(timeBudget) spent; functions after line \(context.currentLine) not read"
-                : context.stopped ? "stopped at a \"GENERATED CODE\" comment, as lizard does" : nil,
+                : context.stopReason,
             documentation: DocCoverageScanner.scan(stream: stream, language: language))
         return (quality, stream)
     }

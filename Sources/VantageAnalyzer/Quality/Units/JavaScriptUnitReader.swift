@@ -33,6 +33,10 @@ struct JavaScriptUnitReader {
             if Self.conditions.contains(t.kind) && t.flags & TokenFlag.gluedSuffix == 0 { ctx.current.ccn += 1 }
             let text = t.flags & TokenFlag.templateChunk != 0 ? "`" + stream.text(t) + "`" : stream.text(t)
             _ = root.call(JSTok(text: text))
+            if shared.depth > JSShared.maximumDepth {
+                ctx.stop(because: "brackets nested deeper than \(JSShared.maximumDepth) levels at line \(ctx.currentLine); the rest was not read")
+                return
+            }
         }
         root.beforeReturn()
     }
@@ -44,7 +48,11 @@ struct JSTok {
 }
 
 final class JSShared {
+    /// Each bracket level is a nested reader; past this depth reading stops (and says so).
+    static let maximumDepth = 400
     let ctx: UnitContext
+    /// Readers currently nested.
+    var depth = 0
     init(context: UnitContext) { ctx = context }
 }
 
@@ -84,7 +92,13 @@ class JSMachine {
     func subState(_ machine: JSMachine, callback: (() -> Void)? = nil, token: JSTok? = nil) {
         savedState = state
         self.callback = callback
-        next({ machine.call($0) }, token)
+        shared.depth += 1
+        let shared = self.shared
+        next({ t in
+            let done = machine.call(t)
+            if done { shared.depth -= 1 }
+            return done
+        }, token)
     }
 
     func statemachineReturn() {

@@ -26,6 +26,14 @@ final class UnitContext {
     private var atLineStart: Int = 1
     /// Set when a comment says "GENERATED CODE": lizard stops reading the file there.
     private(set) var stopped = false
+    /// Why reading stopped early, for a person (set with `stop(because:)`).
+    private(set) var stopReason: String?
+
+    func stop(because reason: String) {
+        stopped = true
+        if stopReason == nil { stopReason = reason }
+    }
+
     /// lizard's `context.newline`: the current token starts a line (or spans several).
     private(set) var newline = false
 
@@ -41,7 +49,7 @@ final class UnitContext {
     /// Checked by the readers every few thousand tokens; true once the budget is spent.
     func outOfTime(tokenIndex: Int) -> Bool {
         guard tokenIndex & 4095 == 0, let deadline else { return timedOut }
-        if ContinuousClock.now > deadline { timedOut = true; stopped = true }
+        if ContinuousClock.now > deadline { timedOut = true; stop(because: "time budget spent") }
         return timedOut
     }
 
@@ -160,7 +168,9 @@ final class UnitContext {
                 forgive = true
             }
         }
-        if Self.contains("GENERATED CODE", bytes, Int(token.start), end) { stopped = true }
+        if Self.contains("GENERATED CODE", bytes, Int(token.start), end) {
+            stop(because: "stopped at a \"GENERATED CODE\" comment, as lizard does")
+        }
     }
 
     /// A newline token: the next token starts a new line.
