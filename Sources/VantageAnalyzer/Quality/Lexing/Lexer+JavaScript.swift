@@ -2,7 +2,13 @@
 /// chunks with each `${…}` expression kept opaque, regular-expression literals after
 /// `= , ( { [ ? : ! & | ;`, `#private` and `$name` words, `x?` optional names, `??`, `?.`.
 extension Lexer {
-    private static let regexTriggers: Set<UInt8> = Set("=,({[?:!&|;".utf8)
+    /// `= , ( { [ ? : ! & | ;`: after these a `/` starts a regular expression.
+    @inline(__always) private static func isRegexTrigger(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x3D, 0x2C, 0x28, 0x7B, 0x5B, 0x3F, 0x3A, 0x21, 0x26, 0x7C, 0x3B: return true
+        default: return false
+        }
+    }
 
     mutating func scanJavaScriptFile() {
         let n = bytes.count
@@ -45,7 +51,7 @@ extension Lexer {
     /// lizard's REGEX_TOKEN at `p`: `(?:\\A|(?<=[=,({[?:!&|;]))\\s*` + a regex literal.
     /// Returns where the literal starts and where it ends.
     func regexTokenEnd(at p: Int, to: Int) -> (slash: Int, end: Int)? {
-        guard p == 0 || Self.regexTriggers.contains(bytes[p - 1]) else { return nil }
+        guard p == 0 || Self.isRegexTrigger(bytes[p - 1]) else { return nil }
         var s = p
         while s < to && ByteClass.isSpace(bytes[s]) { s += 1 }
         guard s < to, bytes[s] == 0x2F, s + 1 < to, bytes[s + 1] != 0x2F, bytes[s + 1] != 0x2A else { return nil }

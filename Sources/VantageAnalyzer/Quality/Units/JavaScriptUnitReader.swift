@@ -121,15 +121,15 @@ final class JSTypeAnnotationStates: JSMachine {
 
     override init(_ shared: JSShared) {
         super.init(shared)
-        state = { [unowned self] t in self.global(t) }
+        state = { [unowned(unsafe) self] t in self.global(t) }
         savedState = state
     }
 
     private func global(_ t: JSTok) -> Bool {
         if t.text == "{" {
-            next({ [unowned self] in self.bracketed("{", "}", $0) }, t)
+            next({ [unowned(unsafe) self] in self.bracketed("{", "}", $0) }, t)
         } else {
-            next({ [unowned self] in self.simpleType($0) }, t)
+            next({ [unowned(unsafe) self] in self.simpleType($0) }, t)
         }
         return false
     }
@@ -137,12 +137,12 @@ final class JSTypeAnnotationStates: JSMachine {
     private func simpleType(_ t: JSTok) -> Bool {
         let x = t.text
         if x == "<" {
-            next({ [unowned self] in self.bracketed("<", ">", $0) }, t)
+            next({ [unowned(unsafe) self] in self.bracketed("<", ">", $0) }, t)
         } else if x == "{" || x == "=" || x == ";" || x == ")" || x.isEmpty {
             savedToken = t
             statemachineReturn()
         } else if x == "(" {
-            next({ [unowned self] in self.bracketed("(", ")", $0) }, t)
+            next({ [unowned(unsafe) self] in self.bracketed("(", ")", $0) }, t)
         } else if x == "=>" {
             savedToken = t
             statemachineReturn()
@@ -244,7 +244,7 @@ final class JSStates: JSMachine {
 
     override init(_ shared: JSShared) {
         super.init(shared)
-        state = { [unowned self] in self.global($0) }
+        state = { [unowned(unsafe) self] in self.global($0) }
         savedState = state
     }
 
@@ -257,7 +257,7 @@ final class JSStates: JSMachine {
         if startedFunction { popFunctionFromStack() }
     }
 
-    private var globalState: State { { [unowned self] in self.global($0) } }
+    private var globalState: State { { [unowned(unsafe) self] in self.global($0) } }
 
     private static func startsName(_ s: String) -> Bool {
         guard let c = s.unicodeScalars.first else { return false }
@@ -283,21 +283,21 @@ final class JSStates: JSMachine {
         }
         if handleObjectMember(t) { return false }
         if x == "." || x == "?." {
-            state = { [unowned self] in self.field($0) }
+            state = { [unowned(unsafe) self] in self.field($0) }
             lastTokens += x
             prevToken = "."
             return false
         }
         if x == "function" {
             if startedFunction && !asObject { popFunctionFromStack() }
-            state = { [unowned self] in self.function($0) }
+            state = { [unowned(unsafe) self] in self.function($0) }
         } else if x == "if" || x == "switch" || x == "for" || x == "while" || x == "catch" {
             conditionKind = x
-            next({ [unowned self] in self.expectingConditionAndStatementBlock($0) })
+            next({ [unowned(unsafe) self] in self.expectingConditionAndStatementBlock($0) })
         } else if x == "else" || x == "do" || x == "try" || x == "final" {
-            next({ [unowned self] in self.expectingStatementOrBlock($0) })
+            next({ [unowned(unsafe) self] in self.expectingStatementOrBlock($0) })
         } else if x == "=>" {
-            state = { [unowned self] in self.arrowFunction($0) }
+            state = { [unowned(unsafe) self] in self.arrowFunction($0) }
         } else if x == "=" {
             if Self.startsName(lastTokens) { functionName = lastTokens }
         } else if x == "(" {
@@ -311,7 +311,7 @@ final class JSStates: JSMachine {
                     subState(JSStates(shared))
                 } else {
                     if !startedFunction { _ = function(JSTok(text: functionName)) }
-                    next({ [unowned self] in self.function($0) }, t)
+                    next({ [unowned(unsafe) self] in self.function($0) }, t)
                 }
             } else {
                 _ = readBindingCandidate(")")
@@ -327,7 +327,7 @@ final class JSStates: JSMachine {
             }
         } else if x == "{" {
             if startedFunction {
-                subState(JSStates(shared), callback: { [unowned self] in self.popFunctionFromStack() })
+                subState(JSStates(shared), callback: { [unowned(unsafe) self] in self.popFunctionFromStack() })
             } else {
                 readObject()
             }
@@ -342,7 +342,7 @@ final class JSStates: JSMachine {
             inPropValue = false
             prevToken = ""
         }
-        if x == "`" { next({ [unowned self] in self.templateLiteral($0) }) }
+        if x == "`" { next({ [unowned(unsafe) self] in self.templateLiteral($0) }) }
         if !asObject && x == ":" {
             consumeTypeAnnotation()
             prevToken = x
@@ -355,14 +355,14 @@ final class JSStates: JSMachine {
     }
 
     private func expectingConditionAndStatementBlock(_ t: JSTok) -> Bool {
-        let after = { [unowned self] in self.next({ [unowned self] in self.expectingStatementOrBlock($0) }) }
+        let after = { [unowned(unsafe) self] in self.next({ [unowned(unsafe) self] in self.expectingStatementOrBlock($0) }) }
         if t.text == "await" { return false }
         if t.text != "(" {
             next(globalState, t)
             return false
         }
         if conditionKind == "catch" {
-            _ = readBindingCandidate(")", callback: { [unowned self] summary in
+            _ = readBindingCandidate(")", callback: { [unowned(unsafe) self] summary in
                 self.ctx.current.ccn += summary.defaults
                 after()
             }, trackComplexity: false)
@@ -374,7 +374,7 @@ final class JSStates: JSMachine {
 
     private func expectingStatementOrBlock(_ t: JSTok) -> Bool {
         if t.text == "{" {
-            subState(JSStates(shared), callback: { [unowned self] in
+            subState(JSStates(shared), callback: { [unowned(unsafe) self] in
                 self.prevToken = ""
                 self.next(self.globalState)
             })
@@ -443,7 +443,7 @@ final class JSStates: JSMachine {
             if !startedFunction { pushFunctionToStack() }
             genericDepthInDeclaration = 0
             parameterBindings = JSBindings(")")
-            state = { [unowned self] in self.declaration($0) }
+            state = { [unowned(unsafe) self] in self.declaration($0) }
             ctx.current.addToLongName(" " + x)
         }
         return false
@@ -464,7 +464,7 @@ final class JSStates: JSMachine {
         }
         let event = readParameterBinding(t)
         if event.ended {
-            state = { [unowned self] in self.expectingFunctionOpeningBracket($0) }
+            state = { [unowned(unsafe) self] in self.expectingFunctionOpeningBracket($0) }
         } else if (!event.inExpression || event.rootSeparator) && x != "(" {
             if x == "," {
                 if event.rootSeparator && genericDepthInDeclaration == 0 { ctx.current.addParameter(",") }
@@ -526,7 +526,7 @@ final class JSStates: JSMachine {
         candidate.bindingCandidate = bindings
         let function = ctx.current
         let complexity = function.ccn
-        subState(candidate, callback: { [unowned self] in
+        subState(candidate, callback: { [unowned(unsafe) self] in
             let summary = Summary(defaults: bindings.defaults,
                                   expressionComplexity: trackComplexity ? function.ccn - complexity : 0,
                                   confirmedDefaults: trackComplexity ? candidate.confirmedBindingDefaults : 0)
@@ -597,7 +597,7 @@ final class JSStates: JSMachine {
                     _ = function(JSTok(text: lastTokens))
                 }
             }
-            next({ [unowned self] in self.function($0) }, t)
+            next({ [unowned(unsafe) self] in self.function($0) }, t)
             return true
         } else if (asyncSeen || staticSeen) && x != "*" && x != "function" && x != "=>" {
             if x == "=" {
@@ -612,7 +612,7 @@ final class JSStates: JSMachine {
     }
 
     private func readObject() {
-        let reader = readBindingCandidate("}", callback: { [unowned self] summary in
+        let reader = readBindingCandidate("}", callback: { [unowned(unsafe) self] summary in
             self.pendingBindings = summary
             self.next(self.globalState)
         }, asObject: true, trackComplexity: false)
@@ -624,7 +624,7 @@ final class JSStates: JSMachine {
 
     private func collectComputedName() {
         var parts: [String] = []
-        next({ [unowned self] t in
+        next({ [unowned(unsafe) self] t in
             if t.text == "]" {
                 var name = parts.joined().filter { $0 != "'" && $0 != "\"" && $0 != "+" && $0 != " " }
                 if let first = name.first { name = first.lowercased() + name.dropFirst() }
@@ -643,7 +643,7 @@ final class JSStates: JSMachine {
         if x == "declare" { tsDeclare = true; return true }
         if x == "function" && tsDeclare {
             tsDeclare = false
-            next({ [unowned self] t in
+            next({ [unowned(unsafe) self] t in
                 if t.text == ";" || self.ctx.newline {
                     self.next(self.globalState)
                     return true
@@ -657,7 +657,7 @@ final class JSStates: JSMachine {
             var phase = 0
             var braces = 0
             var generics = 0
-            next({ [unowned self] t in
+            next({ [unowned(unsafe) self] t in
                 let y = t.text
                 switch phase {
                 case 0:
@@ -704,7 +704,7 @@ final class JSStates: JSMachine {
         if x == "interface" {
             var braces = 0
             var started = false
-            next({ [unowned self] t in
+            next({ [unowned(unsafe) self] t in
                 if t.text == "{" {
                     started = true
                     braces += 1
@@ -728,7 +728,7 @@ final class JSStates: JSMachine {
 
     private func consumeGenericTypeParams() {
         var depth = 1
-        next({ [unowned self] t in
+        next({ [unowned(unsafe) self] t in
             if t.text == "<" {
                 depth += 1
             } else if t.text == ">" {
@@ -741,7 +741,7 @@ final class JSStates: JSMachine {
 
     private func consumeTypeAnnotation() {
         let typeStates = JSTypeAnnotationStates(shared)
-        subState(typeStates, callback: { [unowned self] in
+        subState(typeStates, callback: { [unowned(unsafe) self] in
             if let saved = typeStates.savedToken { _ = self.call(saved) }
         })
     }
