@@ -95,3 +95,27 @@ struct QualitySmellTests {
         #expect(python.functions.first?.cognitiveComplexity == 6)
     }
 }
+
+@Suite("Quality: cognitive complexity in Swift")
+struct QualitySwiftCognitiveTests {
+    @Test("guard, if/else, loops, nested ternary and boolean sequences")
+    func swiftCognitive() {
+        let source = """
+        func f(_ x: Int?) -> Int {
+            guard let x else { return 0 }
+            if x > 0 && x < 10 || x == 20 {
+                for i in 0..<x {
+                    if i % 2 == 0 { continue }
+                }
+            } else {
+                return x > 100 ? 1 : 2
+            }
+            return 0
+        }
+        """
+        let f = QualityAnalyzer.analyze(source: source, language: .swift).functions.first
+        // guard 1, if 1, `&&` 1, `||` 1, for 2 (nested), inner if 3, else 1, ternary 2 (nested)
+        #expect(f?.cognitiveComplexity == 12)
+        #expect(f?.maxNestingDepth == 3)  // if > for > if
+    }
+}

@@ -57,6 +57,7 @@ struct BlockStructure {
         var parenDepth = 0
         var seenBody = false
         var lastClosedWasDo = false
+        var guardElsePending = false
         var doBlocks: [Bool] = []
         let ternaryCounts = language != .rust
         let nameBytes = Array(bareName.utf8)
@@ -71,12 +72,15 @@ struct BlockStructure {
             defer { previous = t.kind }
             switch t.kind {
             case .kwIf, .kwGuard:
+                if t.kind == .kwGuard { guardElsePending = true }
                 if previous == .kwElse {
                     flow.cognitive += 1
                 } else {
                     flow.cognitive += 1 + nesting
                 }
                 pendingNestingBlock += 1
+            case .kwElse where guardElsePending:
+                guardElsePending = false  // the else of a guard belongs to the guard
             case .kwElse:
                 let next = nextCode(after: i - 1, limit: last)
                 if next?.kind != .kwIf { flow.cognitive += 1 }

@@ -11,11 +11,26 @@ public struct FileQuality: Codable, Sendable {
     /// Set when only part of the file could be analysed (time budget, "GENERATED CODE" marker).
     public var partialReason: String?
     public var documentation: DocCoverage
+    /// Aggregates over the file's functions (0 without functions).
+    public var averageCCN: Double
+    public var maxCCN: Int
+    public var averageNLOC: Double
 
-    public var averageCCN: Double {
-        functions.isEmpty ? 0 : Double(functions.reduce(0) { $0 + $1.ccn }) / Double(functions.count)
+    public init(path: String, language: SourceLanguage, nloc: Int, tokenCount: Int, lineCount: Int,
+                functions: [FunctionMetrics], partialReason: String?, documentation: DocCoverage) {
+        self.path = path
+        self.language = language
+        self.nloc = nloc
+        self.tokenCount = tokenCount
+        self.lineCount = lineCount
+        self.functions = functions
+        self.partialReason = partialReason
+        self.documentation = documentation
+        let count = Double(max(1, functions.count))
+        averageCCN = functions.isEmpty ? 0 : Double(functions.reduce(0) { $0 + $1.ccn }) / count
+        maxCCN = functions.map(\.ccn).max() ?? 0
+        averageNLOC = functions.isEmpty ? 0 : Double(functions.reduce(0) { $0 + $1.nloc }) / count
     }
-    public var maxCCN: Int { functions.map(\.ccn).max() ?? 0 }
 }
 
 /// A file the analyzer did not read, and why (for a person).
