@@ -32,7 +32,7 @@ enum FileAnalysis {
         case .javascript, .typescript:
             JavaScriptUnitReader(stream: stream, context: context).run()
         case .c, .cpp:
-            var reader = CLikeUnitReader(stream: stream, context: context, language: language)
+            var reader = CLikeUnitReader(stream: stream, context: context)
             reader.run()
         }
         let structure = BlockStructure(stream: stream, language: language)

@@ -1,4 +1,4 @@
-/// Finds function units in C, C++, Java and JavaScript/TypeScript (spec §5.4).
+/// Finds function units in C and C++ (spec §5.4).
 ///
 /// A word followed by a parameter list and a `{` body is a function (lizard's
 /// CLikeStates); braces track nesting and `class`/`struct`/`namespace` bodies name
@@ -10,22 +10,14 @@ struct CLikeUnitReader {
         case throwSpec, throwsSpec, noexceptSpec, trailingReturn, oldCParameters, initializationList, oneInitialization
         case initializationValueParen, initializationValueBrace, body, attribute
         case lambdaCheck, lambdaParameters, lambdaParameterList, lambdaBody, lambdaBodySkip, lambdaCapture
-        case javaDecorator, javaPostDecorator, javaAnnotationArguments
     }
 
     private enum RValueState { case global, rvalueReference, typedef }
 
-    private static let cConditions = KindSet([.kwIf, .kwFor, .kwWhile, .kwCatch, .kwCase, .ampAmp, .pipePipe, .question])
-    private static let jsConditions = KindSet([.kwIf, .kwFor, .kwWhile, .kwCatch, .kwCase, .ampAmp, .pipePipe, .question, .questionQuestion])
-    private static let javaStatementKeywords = KindSet([
-        .kwIf, .kwElse, .kwFor, .kwWhile, .kwDo, .kwSwitch, .kwCatch, .kwTry, .kwFinally, .kwSynchronized,
-        .kwReturn, .kwThrow, .kwAssert, .kwBreak, .kwContinue, .kwInstanceof,
-    ])
+    private static let conditions = KindSet([.kwIf, .kwFor, .kwWhile, .kwCatch, .kwCase, .ampAmp, .pipePipe, .question])
 
     private let stream: TokenStream
     private let ctx: UnitContext
-    private let language: SourceLanguage
-    private let conditions: KindSet
     private var tokens: [LexToken] = []
 
     private var state = State.global
@@ -38,21 +30,11 @@ struct CLikeUnitReader {
     private var rvalueState = RValueState.global
     private var rvalueTokens = 0
 
-    // Java
-    private var className: String?
-    private var handlingDotClass = false
-    private var handlingMethodReference = false
-
-    init(stream: TokenStream, context: UnitContext, language: SourceLanguage) {
+    init(stream: TokenStream, context: UnitContext) {
         self.stream = stream
         self.ctx = context
-        self.language = language
         self.nesting = CLikeNestingTracker(stream: stream, context: context)
-        self.conditions = (language == .javascript || language == .typescript) ? Self.jsConditions : Self.cConditions
     }
-
-    private var isJava: Bool { language == .java }
-    private var isJavaScript: Bool { language == .javascript || language == .typescript }
 
     private func text(_ t: LexToken) -> String { stream.text(t) }
     private func firstByte(_ t: LexToken) -> UInt8 { stream.bytes[Int(t.start)] }
@@ -86,10 +68,10 @@ struct CLikeUnitReader {
             }
             ctx.tokenOffset = Int(t.start)
             ctx.accountCode(t)
-            if conditions.contains(t.kind) { ctx.current.ccn += 1 }
-            if isJava { javaStep(t) } else { step(t) }
+            if Self.conditions.contains(t.kind) { ctx.current.ccn += 1 }
+            step(t)
             nesting.step(t)
-            if !isJava && !isJavaScript { rvalueStep(t) }
+            rvalueStep(t)
         }
     }
 
@@ -150,8 +132,8 @@ struct CLikeUnitReader {
         switch state {
         case .global:
             if startsName(t) {
-                tryNewFunction(isJavaScript && t.kind == .kwFunction ? "function" : text(t))
-            } else if t.kind == .lbracket && !isJava {
+                tryNewFunction(text(t))
+            } else if t.kind == .lbracket {
                 state = .lambdaCheck
             }
         case .function:
@@ -260,20 +242,6 @@ struct CLikeUnitReader {
             }
         case .lambdaCapture:
             if t.kind == .rbracket { state = .lambdaParameters }
-        case .javaDecorator:
-            state = .javaPostDecorator
-        case .javaPostDecorator:
-            if t.kind == .dot {
-                state = .javaDecorator
-            } else if t.kind == .lparen {
-                state = .javaAnnotationArguments
-                step(t)
-            } else {
-                state = .global
-            }
-        case .javaAnnotationArguments:
-            bracket(t, .lparen, .rparen)
-            if bracketCount == 0 { state = .global }
         }
     }
 
@@ -318,9 +286,6 @@ struct CLikeUnitReader {
 
     private mutating func enterBody(_ t: LexToken) {
         ctx.confirmNewFunction()
-        if isJavaScript && ctx.current.name.hasSuffix("function") && ctx.current.name.count == "function".count {
-            ctx.current.name = "(anonymous)"
-        }
         state = .body
         step(t)
     }
@@ -346,37 +311,6 @@ struct CLikeUnitReader {
         state = .global
         let replay = savedTokens
         for token in replay { step(token) }
-    }
-
-    // MARK: Java
-
-    private mutating func javaStep(_ t: LexToken) {
-        guard state == .global else {
-            if state == .body {
-                bracket(t, .lbrace, .rbrace)
-                if bracketCount == 0 { state = .global }
-                return
-            }
-            if state == .oldCParameters {
-                if t.kind == .lbrace { declarationToBody(t) }
-                return
-            }
-            step(t)
-            return
-        }
-        if t.kind == .colonColon { handlingMethodReference = true; return }
-        if handlingMethodReference { handlingMethodReference = false; return }
-        if t.kind == .dot && !handlingDotClass { handlingDotClass = true; return }
-        if handlingDotClass {
-            handlingDotClass = false
-            if t.kind == .kwClass { return }
-        }
-        if t.kind == .at { state = .javaDecorator; return }
-        if t.kind == .kwClass || t.kind == .kwEnum || t.kind == .kwInterface { return }
-        if Self.javaStatementKeywords.contains(t.kind) { return }
-        if startsName(t) {
-            tryNewFunction(text(t))
-        }
     }
 
     // MARK: C++ rvalue references (CppRValueRefStates)
