@@ -8,7 +8,8 @@ enum FileAnalysis {
     }
 
     static func analyzeWithTokens(bytes: UnsafeBufferPointer<UInt8>, language: SourceLanguage, path: String,
-                                  timeBudget: Duration = .seconds(2)) -> (FileQuality, TokenStream) {
+                                  timeBudget: Duration = .seconds(2), cognitive: Bool = true,
+                                  documentation: Bool = true) -> (FileQuality, TokenStream) {
         let deadline = ContinuousClock.now + timeBudget
         let tokens = Lexer.tokenize(bytes, dialect: language.dialect)
         let stream = TokenStream(bytes: bytes, tokens: tokens)
@@ -35,11 +36,11 @@ enum FileAnalysis {
             var reader = CLikeUnitReader(stream: stream, context: context)
             reader.run()
         }
-        let structure = BlockStructure(stream: stream, language: language)
+        let structure = cognitive ? BlockStructure(stream: stream, language: language) : nil
         var functions: [FunctionMetrics] = []
         functions.reserveCapacity(context.functions.count)
         for f in context.functions {
-            let flow = structure.flowMetrics(from: f.firstToken, to: f.lastToken, name: f.name)
+            let flow = structure?.flowMetrics(from: f.firstToken, to: f.lastToken, name: f.name) ?? BlockStructure.Flow()
             functions.append(FunctionMetrics(
                 name: f.name, longName: f.longName, startLine: f.startLine, endLine: f.endLine, nloc: f.nloc,
                 ccn: f.ccn, tokenCount: f.tokenCount, parameterCount: f.parameterCount,
@@ -53,7 +54,7 @@ enum FileAnalysis {
             lineCount: lines, functions: functions,
             partialReason: context.timedOut ? "time budget of \(timeBudget) spent; functions after line \(context.currentLine) not read"
                 : context.stopReason,
-            documentation: DocCoverageScanner.scan(stream: stream, language: language))
+            documentation: documentation ? DocCoverageScanner.scan(stream: stream, language: language) : DocCoverage())
         return (quality, stream)
     }
 }

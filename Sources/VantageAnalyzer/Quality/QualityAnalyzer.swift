@@ -35,10 +35,13 @@ public enum QualityAnalyzer {
                 data.withUnsafeBytes { raw in
                     let bytes = raw.bindMemory(to: UInt8.self)
                     let (quality, stream) = FileAnalysis.analyzeWithTokens(
-                        bytes: bytes, language: language, path: file, timeBudget: options.timeBudget)
+                        bytes: bytes, language: language, path: file, timeBudget: options.timeBudget,
+                        cognitive: options.measureCognitive, documentation: options.measureDocumentation)
                     files.append(quality)
-                    smells += SmellDetector.smells(in: quality, types: TypeSpan.find(in: stream, language: language),
-                                                   thresholds: options.thresholds)
+                    if options.detectSmells {
+                        smells += SmellDetector.smells(in: quality, types: TypeSpan.find(in: stream, language: language),
+                                                       thresholds: options.thresholds)
+                    }
                     if options.findDuplicates { duplicates.add(path: file, stream: stream) }
                 }
             }

@@ -9,7 +9,23 @@ public struct QualityOptions: Sendable {
     /// Languages to read; all by default.
     public var languages: Set<SourceLanguage> = Set(SourceLanguage.allCases)
     public var findDuplicates = true
+    /// Cognitive complexity and nesting depth per function.
+    public var measureCognitive = true
+    /// Documentation coverage per file.
+    public var measureDocumentation = true
+    /// Long function, complexity, parameter, nesting, file-size and god-type smells.
+    public var detectSmells = true
     public var thresholds = SmellThresholds()
 
     public init() {}
+
+    /// Only what lizard's columns need (CCN, NLOC, tokens, parameters, lines): the fastest pass.
+    public static var lizardColumns: QualityOptions {
+        var options = QualityOptions()
+        options.findDuplicates = false
+        options.measureCognitive = false
+        options.measureDocumentation = false
+        options.detectSmells = false
+        return options
+    }
 }

@@ -34,8 +34,8 @@ struct AnalyzeQualityCommand: ParsableCommand {
     var maxFileMB = 5
 
     func run() throws {
-        var options = QualityOptions()
-        options.findDuplicates = !noDuplicates && !csv
+        var options = csv ? QualityOptions.lizardColumns : QualityOptions()
+        options.findDuplicates = options.findDuplicates && !noDuplicates
         options.maxFileBytes = maxFileMB * 1024 * 1024
         if allDirectories { options.excludedDirectories = [] }
         let report: QualityReport

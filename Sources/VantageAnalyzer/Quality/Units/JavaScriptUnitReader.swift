@@ -73,8 +73,19 @@ class JSMachine {
         self.shared = shared
     }
 
+    /// The nested reader the state currently delegates to (lizard: a state that is a machine).
+    var child: JSMachine?
+
     func call(_ t: JSTok) -> Bool {
-        if state(t) {
+        let done: Bool
+        if let child {
+            done = child.call(t)
+            if done { shared.depth -= 1 }
+        } else {
+            done = state(t)
+        }
+        if done {
+            child = nil
             state = savedState
             if let cb = callback {
                 callback = nil
@@ -86,6 +97,7 @@ class JSMachine {
 
     func next(_ s: @escaping State, _ t: JSTok? = nil) {
         state = s
+        child = nil
         if let t { _ = call(t) }
     }
 
@@ -93,12 +105,8 @@ class JSMachine {
         savedState = state
         self.callback = callback
         shared.depth += 1
-        let shared = self.shared
-        next({ t in
-            let done = machine.call(t)
-            if done { shared.depth -= 1 }
-            return done
-        }, token)
+        child = machine
+        if let token { _ = call(token) }
     }
 
     func statemachineReturn() {
