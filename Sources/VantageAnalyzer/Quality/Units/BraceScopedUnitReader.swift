@@ -9,6 +9,7 @@ struct BraceScopedUnitReader {
         case global, functionName, memberFunction, expectFunctionDec, skipTypeParameters, functionDec
         case expectFunctionImpl, accessorHead, protocolBody, expectDeclarationName, typeDefinition
         case afterTypeName, structBody, matchSubject, scope
+        case goFunctionType, goLiteralSignature, goVariableDeclaration, goVariableInitializer
     }
 
     private enum Callback { case none, endFunction, ifBodyClosed, endMatch }
@@ -36,6 +37,10 @@ struct BraceScopedUnitReader {
         var ifBodyDepths: [Int] = []
         var elsePending = false
         var parenDepth = 0
+        // Go
+        var signatureTokens = 0
+        var parameterTokens = 0
+        var variableName = ""
     }
 
     private static let swiftConditions = KindSet([.kwIf, .kwFor, .kwWhile, .kwCatch, .kwGuard, .kwCase, .ampAmp, .pipePipe, .question])
@@ -211,6 +216,8 @@ struct BraceScopedUnitReader {
         case .structBody:
             bracket(t, frame: f, open: .lbrace, close: .rbrace)
             if frames[f].bracketCount == 0 { frames[f].state = .global }
+        case .goFunctionType, .goLiteralSignature, .goVariableDeclaration, .goVariableInitializer:
+            goSignatureStep(t, frame: f)
         case .matchSubject:
             if t.kind == .lparen || t.kind == .lbracket { frames[f].matchSubjectNesting += 1; return }
             if t.kind == .rparen || t.kind == .rbracket {
@@ -382,66 +389,83 @@ struct BraceScopedUnitReader {
         return false
     }
 
-    // MARK: Go
+    // MARK: Go (lizard's GoStates)
 
     private mutating func goGlobal(_ t: LexToken, frame f: Int) {
-        if t.kind == .kwFunc {
-            // A function literal inside a function is its own unit named anonymous__N.
-            if let next = nextCodeToken(after: currentIndex), stream.tokens[next].kind == .lparen, !ctx.current.isGlobal {
-                if isFunctionLiteral(openParen: next) {
-                    ctx.pushNewFunction("anonymous__\(goAnonymousCount)")
-                    goAnonymousCount += 1
-                    frames[f].state = .functionDec
-                    return
-                }
-                return  // a function type
-            }
-            frames[f].state = .functionName
-            ctx.pushNewFunction("")
-        } else if t.kind == .kwType {
+        switch t.kind {
+        case .kwFunc:
+            goStartFunction(frame: f, name: nil)
+        case .kwType:
             if lastToken?.kind != .lparen { frames[f].state = .typeDefinition }
-        } else if t.kind == .lbrace {
+        case .kwVar:
+            var scanner = GoSignatureScanner(stream: stream, after: currentIndex)
+            let (name, count) = scanner.variableDeclaration()
+            frames[f].variableName = name
+            frames[f].signatureTokens = count
+            if count > 0 { frames[f].state = .goVariableDeclaration }
+        case .lbrace:
             subScope(frame: f, callback: .none)
-        } else if t.kind == .rbrace {
+        case .rbrace:
             frames[f].toExit = true
+        default: break
         }
     }
 
-    private func nextCodeToken(after i: Int) -> Int? {
-        var k = i + 1
-        let tokens = stream.tokens
-        while k < tokens.count && (tokens[k].kind == .newline || tokens[k].kind == .comment) { k += 1 }
-        return k < tokens.count ? k : nil
-    }
-
-    /// After the parameter list and result type of `func (…)`, a `{` on the same
-    /// statement makes it a literal; anything else makes it a function type.
-    private func isFunctionLiteral(openParen: Int) -> Bool {
-        let tokens = stream.tokens
-        var depth = 0
-        var k = openParen
-        var sawParams = false
-        while k < tokens.count {
-            let t = tokens[k]
-            switch t.kind {
-            case .lparen, .lbracket: depth += 1
-            case .rparen, .rbracket:
-                depth -= 1
-                if depth == 0 { sawParams = true }
-            case .lbrace where depth == 0:
-                if k > 0 && (tokens[k - 1].kind == .kwStruct || tokens[k - 1].kind == .kwInterface) {
-                    depth += 0
-                } else {
-                    return sawParams
-                }
-            case .newline where depth == 0 && sawParams:
-                return false
-            case .comma, .semicolon, .assign where depth == 0:
-                return false
-            default: break
+    /// At a `func` token: a declaration opens a named unit; a literal opens `anonymous__N`
+    /// (or the variable's name); a function type is skipped.
+    private mutating func goStartFunction(frame f: Int, name: String?) {
+        var kind = GoSignatureScanner.Kind.declaration
+        var count = 0
+        var parameters = 0
+        if !GoSignatureScanner.startsDeclaration(stream, after: currentIndex) {
+            var scanner = GoSignatureScanner(stream: stream, after: currentIndex)
+            (kind, count, parameters) = scanner.functionSignature()
+        }
+        let afterTypeMarker = lastToken.map { $0.kind == .rbracket || $0.kind == .kwChan || $0.kind == .star } ?? false
+        if kind == .type || (kind == .literal && afterTypeMarker) {
+            frames[f].signatureTokens = count
+            if count > 0 { frames[f].state = .goFunctionType }
+        } else if kind == .literal {
+            var unitName = name ?? ""
+            if unitName.isEmpty {
+                unitName = "anonymous__\(goAnonymousCount)"
+                goAnonymousCount += 1
             }
-            k += 1
+            ctx.pushNewFunction(unitName)
+            frames[f].signatureTokens = count
+            frames[f].parameterTokens = parameters
+            frames[f].state = .goLiteralSignature
+        } else {
+            ctx.pushNewFunction("")
+            frames[f].state = .functionName
         }
-        return false
+    }
+
+    private mutating func goSignatureStep(_ t: LexToken, frame f: Int) {
+        switch frames[f].state {
+        case .goFunctionType:
+            frames[f].signatureTokens -= 1
+            if frames[f].signatureTokens <= 0 { frames[f].state = .global }
+        case .goLiteralSignature:
+            if frames[f].parameterTokens > 0 {
+                frames[f].parameterTokens -= 1
+                if t.kind != .lparen && t.kind != .rparen { ctx.current.addParameter(stream.text(t)) }
+            }
+            frames[f].signatureTokens -= 1
+            if frames[f].signatureTokens <= 0 { frames[f].state = .expectFunctionImpl }
+        case .goVariableDeclaration:
+            frames[f].signatureTokens -= 1
+            if frames[f].signatureTokens <= 0 {
+                frames[f].state = frames[f].variableName.isEmpty ? .global : .goVariableInitializer
+            }
+        case .goVariableInitializer:
+            frames[f].state = .global
+            if t.kind == .kwFunc {
+                goStartFunction(frame: f, name: frames[f].variableName)
+            } else {
+                goGlobal(t, frame: f)
+            }
+        default: break
+        }
     }
 }
