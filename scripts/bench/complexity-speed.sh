@@ -47,4 +47,4 @@ measure() {  # measure LABEL ARGS...: lines/s per language and overall for one k
 }
 
 measure "lizard's columns (--csv): units, CCN, NLOC, tokens, parameters" --csv
-measure "full analysis (--json): plus cognitive complexity, nesting, documentation, smells, duplicates" --json
+measure "full analysis (default report): plus cognitive complexity, nesting, documentation, smells, duplicates" --top 5

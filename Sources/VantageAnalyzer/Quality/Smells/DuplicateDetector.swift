@@ -2,6 +2,9 @@
 /// normalised tokens (comments and layout dropped, every string and number
 /// literal the same), then each match extended as far as the tokens agree.
 /// A block is reported when it spans at least `minLines` lines and `minTokens` tokens.
+/// Only windows whose hash has its low three bits clear are indexed and probed
+/// (content-defined sampling: both copies of a block select the same windows), and a
+/// match is extended backwards and forwards, so the index holds an eighth of the windows.
 struct DuplicateDetector {
     private struct FileTokens {
         var path: String
@@ -57,28 +60,38 @@ struct DuplicateDetector {
             var i = 0
             var skipUntil = 0
             while true {
-                if i >= skipUntil, let earlier = seen[hash], !(earlier.file == fileIndex && earlier.index + window > i) {
-                    let other = files[earlier.file].values
-                    var length = 0
-                    while i + length < v.count, earlier.index + length < other.count, v[i + length] == other[earlier.index + length],
-                          !(earlier.file == fileIndex && earlier.index + length >= i) {
-                        length += 1
-                    }
-                    if length >= window {
-                        let startLine = Int(file.lines[i])
-                        let endLine = Int(file.lines[i + length - 1])
-                        if endLine - startLine + 1 >= minLines {
-                            let first = files[earlier.file]
-                            let otherLine = Int(first.lines[earlier.index])
-                            smells.append(Smell(
-                                kind: .duplicatedBlock, file: file.path, line: startLine, endLine: endLine,
-                                message: "lines \(startLine)–\(endLine) repeat \(first.path):\(otherLine); extract the shared code",
-                                remediationMinutes: 15 + (endLine - startLine + 1) / 5))
+                if hash & 7 == 0 {
+                    if i >= skipUntil, let earlier = seen[hash], !(earlier.file == fileIndex && earlier.index + window > i) {
+                        let other = files[earlier.file].values
+                        var back = 0
+                        while i - back > skipUntil, earlier.index - back > 0, v[i - back - 1] == other[earlier.index - back - 1],
+                              !(earlier.file == fileIndex && earlier.index + window > i - back - 1) {
+                            back += 1
                         }
-                        skipUntil = i + length
+                        let start = i - back
+                        let otherStart = earlier.index - back
+                        var length = 0
+                        while start + length < v.count, otherStart + length < other.count,
+                              v[start + length] == other[otherStart + length],
+                              !(earlier.file == fileIndex && otherStart + length >= start) {
+                            length += 1
+                        }
+                        if length >= window {
+                            let startLine = Int(file.lines[start])
+                            let endLine = Int(file.lines[start + length - 1])
+                            if endLine - startLine + 1 >= minLines {
+                                let first = files[earlier.file]
+                                let otherLine = Int(first.lines[otherStart])
+                                smells.append(Smell(
+                                    kind: .duplicatedBlock, file: file.path, line: startLine, endLine: endLine,
+                                    message: "lines \(startLine)–\(endLine) repeat \(first.path):\(otherLine); extract the shared code",
+                                    remediationMinutes: 15 + (endLine - startLine + 1) / 5))
+                            }
+                            skipUntil = start + length
+                        }
+                    } else if seen[hash] == nil {
+                        seen[hash] = (fileIndex, i)
                     }
-                } else if seen[hash] == nil {
-                    seen[hash] = (fileIndex, i)
                 }
                 if i + window >= v.count { break }
                 hash = (hash &- v[i] &* power) &* base &+ v[i + window]
