@@ -7,6 +7,12 @@
 /// nesting level on top; +1 for every sequence of like boolean operators; +1 for a
 /// recursive call. Nesting grows inside the bodies of those structures and of
 /// nested functions and closures.
+///
+/// Python follows complexipy's reading of the paper (the tool users compare with):
+/// the `else` of a loop or `try` adds nothing, comprehension clauses nest, filters
+/// add one, and only statement expressions are read: not signatures, decorators,
+/// `except` clauses, case patterns, subscripts, keyword arguments or operands of
+/// arithmetic.
 struct BlockStructure {
     let stream: TokenStream
     let language: SourceLanguage
@@ -183,6 +189,11 @@ struct BlockStructure {
         var flow = Flow()
         let tokens = stream.tokens
         var blocks: [(indent: Int, nests: Bool)] = []
+        // the kind of the last block closed at each indentation: an `else` after a loop
+        // or `try` adds nothing, after an `if` it adds one
+        var closedKind: [Int: TokenKind] = [:]
+        var openKinds: [TokenKind] = []
+        var comprehensionDepths: [Int] = []   // bracket depths where a comprehension `for` was seen
         var indent = 0
         var atLineStart = true
         var bracketDepth = 0
@@ -191,8 +202,13 @@ struct BlockStructure {
         var baseIndent = -1
         var skipNestedAbove: Int? = nil   // indentation of a nested def whose body is its own unit
         var lineIsCondition = false
-        var parenIsCall: [Bool] = []
-        var callDepth = 0
+        // complexipy reads expressions of statements only: not signatures, decorators,
+        // except clauses, case patterns, match subjects, yield or await statements
+        var lineCountsExpressions = false
+        // open brackets: is an expression inside counted (complexipy does not descend into
+        // subscripts, keyword arguments or operands of arithmetic), and keyword state
+        var groups: [(blocked: Bool, keyword: Bool)] = []
+        var previousCodeToken: LexToken? = nil
         var previousCode = TokenKind.newline
         var i = first
         while i < last {
@@ -209,7 +225,8 @@ struct BlockStructure {
                 continue
             default: break
             }
-            defer { previousCode = t.kind }
+            defer { previousCode = t.kind; previousCodeToken = t }
+            let blockedHere = groups.last.map { $0.blocked || $0.keyword } ?? false
             let nestingLevel = blocks.reduce(0) { $0 + ($1.nests ? 1 : 0) }
             if atLineStart, let nested = skipNestedAbove {
                 if indent > nested { atLineStart = false; continue }
@@ -220,8 +237,13 @@ struct BlockStructure {
             if atLineStart {
                 atLineStart = false
                 lineIsCondition = t.kind == .kwIf || t.kind == .kwElif || t.kind == .kwWhile
+                lineCountsExpressions = !firstLine && !Self.pythonLinesWithoutExpressions.contains(t.kind)
+                    && !(t.kind == .identifier && ["yield", "await", "global", "nonlocal", "del"].contains(stream.text(t)))
                 if firstLine { baseIndent = indent; firstLine = false }
-                while let top = blocks.last, top.indent >= indent { blocks.removeLast() }
+                while let top = blocks.last, top.indent >= indent {
+                    blocks.removeLast()
+                    closedKind[top.indent] = openKinds.removeLast()
+                }
                 let level = blocks.reduce(0) { $0 + ($1.nests ? 1 : 0) }
                 switch t.kind {
                 case .kwIf, .kwFor, .kwWhile, .kwExcept, .kwMatch:
@@ -231,8 +253,9 @@ struct BlockStructure {
                     flow.cognitive += 1
                     blocks.append((indent, true))
                 case .kwElse:
-                    flow.cognitive += 1
-                    blocks.append((indent, true))
+                    let after = closedKind[indent]
+                    if after == .kwIf || after == .kwElif { flow.cognitive += 1 }
+                    blocks.append((indent, after == .kwIf || after == .kwElif))
                 case .kwDef where indent > baseIndent, .kwLambda:
                     blocks.append((indent, true))
                 case .kwAsync:
@@ -251,36 +274,59 @@ struct BlockStructure {
                 default:
                     blocks.append((indent, false))
                 }
+                openKinds.append(t.kind == .kwAsync ? (nextCode(after: i - 1, limit: last)?.kind ?? .kwAsync) : t.kind)
                 flow.maxNesting = max(flow.maxNesting, blocks.reduce(0) { $0 + ($1.nests ? 1 : 0) })
                 continue
             }
             switch t.kind {
+            case .kwIf where !lineCountsExpressions, .kwFor where !lineCountsExpressions,
+                 .kwAnd where !lineCountsExpressions, .kwOr where !lineCountsExpressions:
+                break
+            case .kwIf where blockedHere:
+                break
             case .kwIf:
-                flow.cognitive += 1 + nestingLevel  // conditional expression or comprehension filter
+                if comprehensionDepths.last == bracketDepth && bracketDepth > 0 {
+                    flow.cognitive += 1                 // comprehension filter
+                } else {
+                    flow.cognitive += 1 + nestingLevel  // conditional expression
+                }
             case .kwFor:
+                if comprehensionDepths.last != bracketDepth { comprehensionDepths.append(bracketDepth) }
                 if previousKindIsCode(before: i - 1, first: first, kind: .kwAsync) { break }
-                flow.cognitive += 1                 // comprehension
+                flow.cognitive += 1 + nestingLevel     // comprehension clause
             case .kwAnd, .kwOr:
                 // a sequence of like operators counts once; not inside call arguments (as complexipy)
-                if callDepth == 0 && previousBool != t.kind { flow.cognitive += 1 }
+                if !blockedHere && previousBool != t.kind { flow.cognitive += 1 }
                 previousBool = t.kind
             case .lparen, .lbracket, .lbrace:
                 bracketDepth += 1
-                let isCall = t.kind == .lparen && [.identifier, .rparen, .rbracket].contains(previousCode)
-                parenIsCall.append(isCall)
-                if isCall { callDepth += 1 }
+                let afterOperand = [.identifier, .rparen, .rbracket, .string].contains(previousCode)
+                let isSubscript = t.kind == .lbracket && afterOperand
+                let arithmetic = [.plus, .minus, .star, .slash, .slashSlash, .percent, .starStar, .amp].contains(previousCode)
+                    || (previousCode == .symbol && previousCodeToken.map { ["|", "^", "@"].contains(stream.text($0)) } == true)
+                groups.append((blockedHere || isSubscript || arithmetic, false))
                 previousBool = nil
             case .rparen, .rbracket, .rbrace:
+                if comprehensionDepths.last == bracketDepth { comprehensionDepths.removeLast() }
                 bracketDepth = max(0, bracketDepth - 1)
-                if let wasCall = parenIsCall.popLast(), wasCall { callDepth -= 1 }
+                _ = groups.popLast()
                 previousBool = nil
-            case .comma, .colon:
+            case .assign where !groups.isEmpty && previousCode == .identifier:
+                groups[groups.count - 1].keyword = true  // name=value argument
+            case .comma:
+                if !groups.isEmpty { groups[groups.count - 1].keyword = false }
+                previousBool = nil
+            case .colon:
                 previousBool = nil
             default: break
             }
         }
         return flow
     }
+
+    private static let pythonLinesWithoutExpressions = KindSet([
+        .kwDef, .kwClass, .at, .kwExcept, .kwCase, .kwMatch, .kwImport, .kwAsync, .kwLambda,
+    ])
 
     private func previousKindIsCode(before index: Int, first: Int, kind: TokenKind) -> Bool {
         var k = index - 1
