@@ -46,7 +46,7 @@ struct BlockStructure {
         let last = end > start ? index(atOrAfter: end) : stream.tokens.count
         guard first < last else { return Flow() }
         let bare = Substring(name.split(separator: ".").last ?? Substring(name)).split(separator: ":").last.map(String.init) ?? name
-        if language == .python { return pythonFlow(first, last) }
+        if language == .python { return pythonFlow(first, last, bareName: bare) }
         return braceFlow(first, last, bareName: bare)
     }
 
@@ -185,8 +185,10 @@ struct BlockStructure {
 
     // MARK: Python
 
-    private func pythonFlow(_ first: Int, _ last: Int) -> Flow {
+    private func pythonFlow(_ first: Int, _ last: Int, bareName: String) -> Flow {
         var flow = Flow()
+        let nameBytes = Array(bareName.utf8)
+        var recursionCounted = false
         let tokens = stream.tokens
         var blocks: [(indent: Int, nests: Bool)] = []
         // the kind of the last block closed at each indentation: an `else` after a loop
@@ -282,6 +284,11 @@ struct BlockStructure {
             case .kwIf where !lineCountsExpressions, .kwFor where !lineCountsExpressions,
                  .kwAnd where !lineCountsExpressions, .kwOr where !lineCountsExpressions:
                 break
+            case .identifier where !recursionCounted && previousCode != .dot && previousCode != .kwDef
+                    && t.length == nameBytes.count && sameBytes(t, nameBytes)
+                    && nextCode(after: i - 1, limit: last)?.kind == .lparen:
+                recursionCounted = true  // a direct recursive call: +1 once
+                flow.cognitive += 1
             case .kwIf where blockedHere:
                 break
             case .kwIf:
