@@ -10,10 +10,12 @@ enum FileAnalysis {
     static func analyzeWithTokens(bytes: UnsafeBufferPointer<UInt8>, language: SourceLanguage, path: String,
                                   timeBudget: Duration = .seconds(2), cognitive: Bool = true,
                                   documentation: Bool = true) -> (FileQuality, TokenStream) {
-        let deadline = ContinuousClock.now + timeBudget
-        let tokens = Lexer.tokenize(bytes, dialect: language.dialect)
+        // Half the budget for tokens, the rest for reading units: a file too big for the
+        // budget still yields the functions of its first part.
+        let (tokens, lexedAll) = Lexer.tokenize(bytes, dialect: language.dialect,
+                                                deadline: ContinuousClock.now + timeBudget / 2)
         let stream = TokenStream(bytes: bytes, tokens: tokens)
-        let context = UnitContext(deadline: deadline)
+        let context = UnitContext(deadline: ContinuousClock.now + timeBudget / 2)
         switch language {
         case .python:
             var reader = PythonUnitReader(stream: stream, context: context)
@@ -52,9 +54,11 @@ enum FileAnalysis {
         let quality = FileQuality(
             path: path, language: language, nloc: context.fileNloc, tokenCount: context.fileTokens,
             lineCount: lines, functions: functions,
-            partialReason: context.timedOut ? "time budget of \(timeBudget) spent; functions after line \(context.currentLine) not read"
+            partialReason: context.timedOut || !lexedAll
+                ? "time budget of \(timeBudget) spent; functions after line \(context.currentLine) not read"
                 : context.stopReason,
-            documentation: documentation ? DocCoverageScanner.scan(stream: stream, language: language) : DocCoverage())
+            documentation: documentation && !context.stopped
+                ? DocCoverageScanner.scan(stream: stream, language: language) : DocCoverage())
         return (quality, stream)
     }
 }

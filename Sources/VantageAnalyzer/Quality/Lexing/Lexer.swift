@@ -24,15 +24,28 @@ struct Lexer {
     }
 
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, dialect: LexDialect) -> [LexToken] {
+        tokenize(bytes, dialect: dialect, deadline: nil).tokens
+    }
+
+    /// Tokenizes until the end or, past `deadline`, stops at a token boundary; returns
+    /// the tokens and whether the whole input was read.
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, dialect: LexDialect,
+                         deadline: ContinuousClock.Instant?) -> (tokens: [LexToken], complete: Bool) {
         var lexer = Lexer(bytes: bytes, dialect: dialect)
+        lexer.deadline = deadline
         if dialect == .javascript {
             lexer.scanJavaScriptFile()
         } else {
             lexer.scan(from: 0, to: bytes.count, flags: 0)
         }
         lexer.flushMacro()
-        return lexer.tokens
+        return (lexer.tokens, !lexer.outOfTime)
     }
+
+    /// When set, the top-level scan stops once this instant has passed.
+    var deadline: ContinuousClock.Instant?
+    private(set) var outOfTime = false
+    private var nextClockCheck = 1 << 16
 
     // MARK: - Emission
 
@@ -89,6 +102,11 @@ struct Lexer {
     mutating func scan(from: Int, to: Int, flags: UInt8) {
         var p = from
         while p < to {
+            if p >= nextClockCheck {
+                nextClockCheck = p + (1 << 16)
+                if let deadline, ContinuousClock.now > deadline { outOfTime = true; return }
+            }
+            if outOfTime { return }
             let b = bytes[p]
             // C block comment: `/\*.*?\*/`, tried first as in lizard (Swift nests them instead).
             if dialect != .swift, b == 0x2F, p + 1 < to, bytes[p + 1] == 0x2A, let end = find2(0x2A, 0x2F, from: p + 2, to: to) {
