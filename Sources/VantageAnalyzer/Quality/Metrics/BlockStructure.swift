@@ -202,8 +202,6 @@ struct BlockStructure {
         var previousBool: TokenKind? = nil
         var firstLine = true
         var baseIndent = -1
-        var skipNestedAbove: Int? = nil   // indentation of a nested def whose body is its own unit
-        var lineIsCondition = false
         // complexipy reads expressions of statements only: not signatures, decorators,
         // except clauses, case patterns, match subjects, yield or await statements
         var lineCountsExpressions = false
@@ -230,15 +228,8 @@ struct BlockStructure {
             defer { previousCode = t.kind; previousCodeToken = t }
             let blockedHere = groups.last.map { $0.blocked || $0.keyword } ?? false
             let nestingLevel = blocks.reduce(0) { $0 + ($1.nests ? 1 : 0) }
-            if atLineStart, let nested = skipNestedAbove {
-                if indent > nested { atLineStart = false; continue }
-                skipNestedAbove = nil
-            } else if skipNestedAbove != nil {
-                continue
-            }
             if atLineStart {
                 atLineStart = false
-                lineIsCondition = t.kind == .kwIf || t.kind == .kwElif || t.kind == .kwWhile
                 lineCountsExpressions = !firstLine && !Self.pythonLinesWithoutExpressions.contains(t.kind)
                     && !(t.kind == .identifier && ["yield", "await", "global", "nonlocal", "del"].contains(stream.text(t)))
                 if firstLine { baseIndent = indent; firstLine = false }
