@@ -4,7 +4,8 @@
 struct JavaUnitReader {
     private enum State {
         case global, function, templateInName, declaration, declarationToBody, throwSpec, throwsSpec, trailingReturn
-        case nameWithSpace, oldCParameters, attribute, decorator, postDecorator, annotationArguments, classDeclaration, recordParameters
+        case nameWithSpace, oldCParameters, initializationList, oneInitialization, initializationValueParen
+        case initializationValueBrace, attribute, decorator, postDecorator, annotationArguments, classDeclaration, recordParameters
         case recordCompactConstructor, recordConstructorBody, newType, newParameters, dummy, scope
     }
 
@@ -151,6 +152,21 @@ struct JavaUnitReader {
             ctx.current.addToFunctionName(text(t))
         case .oldCParameters:
             if t.kind == .lbrace { declarationToBody(t, f) }
+        case .initializationList:
+            // inherited from lizard's C++ states: `name(...) : … {` reads an initializer list
+            frames[f].state = .oneInitialization
+            if t.kind == .lbrace { enterBody(t, f) }
+        case .oneInitialization:
+            if t.kind == .lparen || t.kind == .lbrace {
+                frames[f].state = t.kind == .lparen ? .initializationValueParen : .initializationValueBrace
+                handle(t, f)
+            }
+        case .initializationValueParen:
+            bracket(t, f, .lparen, .rparen)
+            if frames[f].bracketCount == 0 { frames[f].state = .initializationList }
+        case .initializationValueBrace:
+            bracket(t, f, .lbrace, .rbrace)
+            if frames[f].bracketCount == 0 { frames[f].state = .initializationList }
         case .templateInName:
             bracket(t, f, .lt, .gt)
             ctx.current.addToFunctionName(text(t))
@@ -251,9 +267,9 @@ struct JavaUnitReader {
             tryNewFunction(ctx.current.longName, f)
             handle(t, f)
         case .lbrace:
-            ctx.confirmNewFunction()
-            frames[f].inMethodBody = true
-            subScope(f, .functionBody(exitOnBraces: true), callback: .endMethodBody, first: t)
+            enterBody(t, f)
+        case .colon:
+            frames[f].state = .initializationList
         case .lbracket:
             frames[f].state = .attribute
             handle(t, f)
@@ -266,6 +282,12 @@ struct JavaUnitReader {
                 frames[f].state = .oldCParameters  // Java: waits for the `{` only
             }
         }
+    }
+
+    private mutating func enterBody(_ t: LexToken, _ f: Int) {
+        ctx.confirmNewFunction()
+        frames[f].inMethodBody = true
+        subScope(f, .functionBody(exitOnBraces: true), callback: .endMethodBody, first: t)
     }
 
     private mutating func tryNewFunction(_ name: String, _ f: Int) {
