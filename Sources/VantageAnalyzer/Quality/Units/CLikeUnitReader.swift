@@ -79,17 +79,7 @@ struct CLikeUnitReader {
     private func preprocessed() -> [LexToken] {
         var out: [LexToken] = []
         out.reserveCapacity(stream.tokens.count)
-        var tilde = false
-        for t in stream.tokens {
-            if t.kind == .tilde { tilde = true; continue }
-            if tilde {
-                tilde = false
-                var merged = t
-                merged.start -= 1
-                merged.kind = ByteClass.isWord(firstByte(t)) ? .identifier : .symbol
-                out.append(merged)
-                continue
-            }
+        for t in TildeMerging.merge(stream.tokens, bytes: stream.bytes) {
             if t.kind == .macro && macroDirective(t) == nil {
                 var plain = t
                 plain.kind = .symbol

@@ -64,7 +64,7 @@ struct JavaUnitReader {
     private func isAlphaStart(_ t: LexToken) -> Bool { ByteClass.isAlpha(stream.bytes[Int(t.start)]) }
 
     mutating func run() {
-        for (i, t) in stream.tokens.enumerated() {
+        for (i, t) in TildeMerging.merge(stream.tokens, bytes: stream.bytes).enumerated() {
             if ctx.outOfTime(tokenIndex: i) { return }
             switch t.kind {
             case .comment:
