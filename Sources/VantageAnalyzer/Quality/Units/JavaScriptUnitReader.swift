@@ -31,8 +31,11 @@ struct JavaScriptUnitReader {
             ctx.tokenOffset = Int(t.start)
             ctx.accountCode(t)
             if Self.conditions.contains(t.kind) && t.flags & TokenFlag.gluedSuffix == 0 { ctx.current.ccn += 1 }
-            let text = t.flags & TokenFlag.templateChunk != 0 ? "`" + stream.text(t) + "`" : stream.text(t)
-            _ = root.call(JSTok(text: text))
+            if t.flags & TokenFlag.templateChunk != 0 {
+                _ = root.call(JSTok(text: "`" + stream.text(t) + "`"))
+            } else {
+                _ = root.call(JSTok(text: stream.text(t), kind: t.kind, flags: t.flags))
+            }
             if shared.depth > JSShared.maximumDepth {
                 ctx.stop(because: "brackets nested deeper than \(JSShared.maximumDepth) levels at line \(ctx.currentLine); the rest was not read")
                 return
@@ -42,9 +45,74 @@ struct JavaScriptUnitReader {
     }
 }
 
-/// A token as the JavaScript readers compare it: by spelling.
+/// A token as the JavaScript readers compare it: by spelling, with the spellings the
+/// readers test most often also as a small code (cheaper than comparing strings).
 struct JSTok {
+    enum Code: UInt8 {
+        case other, kwStatic, kwAsync, kwNew, question, colon, dot, optionalDot, kwFunction
+        case kwIf, kwSwitch, kwFor, kwWhile, kwCatch, kwElse, kwDo, kwTry, kwFinal, arrow, assign
+        case lparen, rparen, lbracket, rbracket, lbrace, rbrace, semicolon, comma, backtick
+        case kwDeclare, kwType, kwInterface, kwAbstract, kwGet, kwSet, lt, star
+    }
+
+    private static let codes: [String: Code] = [
+        "static": .kwStatic, "async": .kwAsync, "new": .kwNew, "?": .question, ":": .colon, ".": .dot,
+        "?.": .optionalDot, "function": .kwFunction, "if": .kwIf, "switch": .kwSwitch, "for": .kwFor,
+        "while": .kwWhile, "catch": .kwCatch, "else": .kwElse, "do": .kwDo, "try": .kwTry, "final": .kwFinal,
+        "=>": .arrow, "=": .assign, "(": .lparen, ")": .rparen, "[": .lbracket, "]": .rbracket, "{": .lbrace,
+        "}": .rbrace, ";": .semicolon, ",": .comma, "`": .backtick, "declare": .kwDeclare, "type": .kwType,
+        "interface": .kwInterface, "abstract": .kwAbstract, "get": .kwGet, "set": .kwSet, "<": .lt, "*": .star,
+    ]
+
     let text: String
+    let code: Code
+
+    init(text: String) {
+        self.text = text
+        code = Self.codes[text] ?? .other
+    }
+
+    init(text: String, kind: TokenKind, flags: UInt8) {
+        self.text = text
+        switch kind {
+        case .kwStatic: code = .kwStatic
+        case .kwAsync: code = .kwAsync
+        case .kwNew: code = .kwNew
+        case .question: code = .question
+        case .colon: code = .colon
+        case .dot: code = flags & TokenFlag.gluedSuffix != 0 ? .optionalDot : .dot
+        case .kwFunction: code = .kwFunction
+        case .kwIf: code = .kwIf
+        case .kwSwitch: code = .kwSwitch
+        case .kwFor: code = .kwFor
+        case .kwWhile: code = .kwWhile
+        case .kwCatch: code = .kwCatch
+        case .kwElse: code = .kwElse
+        case .kwDo: code = .kwDo
+        case .kwTry: code = .kwTry
+        case .kwFinal: code = .kwFinal
+        case .fatArrow: code = .arrow
+        case .assign: code = .assign
+        case .lparen: code = .lparen
+        case .rparen: code = .rparen
+        case .lbracket: code = .lbracket
+        case .rbracket: code = .rbracket
+        case .lbrace: code = .lbrace
+        case .rbrace: code = .rbrace
+        case .semicolon: code = .semicolon
+        case .comma: code = .comma
+        case .backtick: code = .backtick
+        case .kwType: code = .kwType
+        case .kwInterface: code = .kwInterface
+        case .kwAbstract: code = .kwAbstract
+        case .kwGet: code = .kwGet
+        case .kwSet: code = .kwSet
+        case .lt: code = .lt
+        case .star: code = .star
+        case .identifier where text == "declare": code = .kwDeclare
+        default: code = .other
+        }
+    }
 }
 
 final class JSShared {
@@ -144,14 +212,15 @@ final class JSTypeAnnotationStates: JSMachine {
 
     private func simpleType(_ t: JSTok) -> Bool {
         let x = t.text
+        let c = t.code
         if x == "<" {
             next({ [unowned(unsafe) self] in self.bracketed("<", ">", $0) }, t)
-        } else if x == "{" || x == "=" || x == ";" || x == ")" || x.isEmpty {
+        } else if c == .lbrace || x == "=" || x == ";" || x == ")" || x.isEmpty {
             savedToken = t
             statemachineReturn()
-        } else if x == "(" {
+        } else if c == .lparen {
             next({ [unowned(unsafe) self] in self.bracketed("(", ")", $0) }, t)
-        } else if x == "=>" {
+        } else if c == .arrow {
             savedToken = t
             statemachineReturn()
         }
@@ -276,39 +345,40 @@ final class JSStates: JSMachine {
 
     private func global(_ t: JSTok) -> Bool {
         let x = t.text
-        resolvePendingBindings(x)
-        if handleTypeDeclaration(x) { return false }
-        if x == "static" { staticSeen = true; prevToken = x; return false }
-        if x == "async" { asyncSeen = true; prevToken = x; return false }
-        if x == "new" { prevToken = x; return false }
-        if x == "?" {
+        let c = t.code
+        resolvePendingBindings(t)
+        if handleTypeDeclaration(t) { return false }
+        if c == .kwStatic { staticSeen = true; prevToken = x; return false }
+        if c == .kwAsync { asyncSeen = true; prevToken = x; return false }
+        if c == .kwNew { prevToken = x; return false }
+        if c == .question {
             ternaryDepth += 1
-        } else if x == ":" && ternaryDepth > 0 {
+        } else if c == .colon && ternaryDepth > 0 {
             ternaryDepth -= 1
             lastTokens = x
             prevToken = x
             return false
         }
         if handleObjectMember(t) { return false }
-        if x == "." || x == "?." {
+        if c == .dot || c == .optionalDot {
             state = { [unowned(unsafe) self] in self.field($0) }
             lastTokens += x
             prevToken = "."
             return false
         }
-        if x == "function" {
+        if c == .kwFunction {
             if startedFunction && !asObject { popFunctionFromStack() }
             state = { [unowned(unsafe) self] in self.function($0) }
-        } else if x == "if" || x == "switch" || x == "for" || x == "while" || x == "catch" {
+        } else if c == .kwIf || c == .kwSwitch || c == .kwFor || c == .kwWhile || c == .kwCatch {
             conditionKind = x
             next({ [unowned(unsafe) self] in self.expectingConditionAndStatementBlock($0) })
-        } else if x == "else" || x == "do" || x == "try" || x == "final" {
+        } else if c == .kwElse || c == .kwDo || c == .kwTry || c == .kwFinal {
             next({ [unowned(unsafe) self] in self.expectingStatementOrBlock($0) })
-        } else if x == "=>" {
+        } else if c == .arrow {
             state = { [unowned(unsafe) self] in self.arrowFunction($0) }
-        } else if x == "=" {
+        } else if c == .assign {
             if Self.startsName(lastTokens) { functionName = lastTokens }
-        } else if x == "(" {
+        } else if c == .lparen {
             if prevToken == "." || prevToken == "new" {
                 subState(JSStates(shared))
             } else if let candidate = bindingCandidate, candidate.inExpression {
@@ -324,7 +394,7 @@ final class JSStates: JSMachine {
             } else {
                 _ = readBindingCandidate(")")
             }
-        } else if x == "[" && ![".", ")", "]", "}"].contains(prevToken) {
+        } else if c == .lbracket && ![".", ")", "]", "}"].contains(prevToken) {
             let previous = prevToken
             var operand = false
             if let c = previous.unicodeScalars.first {
@@ -333,15 +403,15 @@ final class JSStates: JSMachine {
             if !operand || ["const", "let", "var", "return", "throw", "yield", "await"].contains(previous) {
                 _ = readBindingCandidate("]")
             }
-        } else if x == "{" {
+        } else if c == .lbrace {
             if startedFunction {
                 subState(JSStates(shared), callback: { [unowned(unsafe) self] in self.popFunctionFromStack() })
             } else {
                 readObject()
             }
-        } else if x == "}" || x == ")" || (x == "]" && bindingCandidate != nil) {
+        } else if c == .rbrace || c == .rparen || (c == .rbracket && bindingCandidate != nil) {
             statemachineReturn()
-        } else if ctx.newline || x == ";" {
+        } else if ctx.newline || c == .semicolon {
             functionName = ""
             popFunctionFromStack()
             staticSeen = false
@@ -350,13 +420,13 @@ final class JSStates: JSMachine {
             inPropValue = false
             prevToken = ""
         }
-        if x == "`" { next({ [unowned(unsafe) self] in self.templateLiteral($0) }) }
-        if !asObject && x == ":" {
+        if c == .backtick { next({ [unowned(unsafe) self] in self.templateLiteral($0) }) }
+        if !asObject && c == .colon {
             consumeTypeAnnotation()
             prevToken = x
             return false
         }
-        if asObject && x == "," { inPropValue = false }
+        if asObject && c == .comma { inPropValue = false }
         lastTokens = x
         if prevToken != "new" && prevToken != "." { prevToken = x }
         return false
@@ -514,8 +584,9 @@ final class JSStates: JSMachine {
 
     // MARK: Bindings
 
-    private func resolvePendingBindings(_ x: String) {
+    private func resolvePendingBindings(_ t: JSTok) {
         guard let pending = pendingBindings else { return }
+        let x = t.text
         pendingBindings = nil
         if x == "=" || x == "of" || x == "in" {
             if bindingCandidate != nil { confirmedBindingDefaults += pending.defaults } else { ctx.current.ccn += pending.defaults }
@@ -647,7 +718,15 @@ final class JSStates: JSMachine {
 
     // MARK: Declarations (TypeScript)
 
-    private func handleTypeDeclaration(_ x: String) -> Bool {
+    private func handleTypeDeclaration(_ t: JSTok) -> Bool {
+        let c = t.code
+        switch c {
+        case .kwDeclare, .kwFunction, .kwType, .kwInterface, .kwAbstract: break
+        default:
+            tsDeclare = false
+            return false
+        }
+        let x = t.text
         if x == "declare" { tsDeclare = true; return true }
         if x == "function" && tsDeclare {
             tsDeclare = false
