@@ -52,7 +52,7 @@ struct JSTok {
         case other, kwStatic, kwAsync, kwNew, question, colon, dot, optionalDot, kwFunction
         case kwIf, kwSwitch, kwFor, kwWhile, kwCatch, kwElse, kwDo, kwTry, kwFinal, arrow, assign
         case lparen, rparen, lbracket, rbracket, lbrace, rbrace, semicolon, comma, backtick
-        case kwDeclare, kwType, kwInterface, kwAbstract, kwGet, kwSet, lt, star
+        case kwDeclare, kwType, kwInterface, kwAbstract, kwGet, kwSet, lt, star, templateOpen
     }
 
     private static let codes: [String: Code] = [
@@ -62,6 +62,7 @@ struct JSTok {
         "=>": .arrow, "=": .assign, "(": .lparen, ")": .rparen, "[": .lbracket, "]": .rbracket, "{": .lbrace,
         "}": .rbrace, ";": .semicolon, ",": .comma, "`": .backtick, "declare": .kwDeclare, "type": .kwType,
         "interface": .kwInterface, "abstract": .kwAbstract, "get": .kwGet, "set": .kwSet, "<": .lt, "*": .star,
+        "${": .templateOpen,
     ]
 
     let text: String
@@ -110,6 +111,7 @@ struct JSTok {
         case .lt: code = .lt
         case .star: code = .star
         case .identifier where text == "declare": code = .kwDeclare
+        case .symbol where flags & TokenFlag.templateOpen != 0: code = .templateOpen
         default: code = .other
         }
     }
@@ -243,45 +245,57 @@ final class JSBindings {
         var rootSeparator: Bool
     }
 
-    private static let brackets = ["(": ")", "[": "]", "{": "}", "${": "}"]
-    private var frames: [(closing: String, initializing: Bool)]
-    private var expressionBrackets: [String] = []
-    private(set) var previous = ""
+    typealias Code = JSTok.Code
+    private var frames: [(closing: Code, initializing: Bool)]
+    private var expressionBrackets: [Code] = []
+    /// The previous token's code; nil before the first token.
+    private(set) var previous: Code?
     private(set) var defaults = 0
 
-    init(_ closing: String) {
+    init(_ closing: Code) {
         frames = [(closing, false)]
     }
 
-    var inExpression: Bool { (frames.last?.initializing ?? false) || !expressionBrackets.isEmpty }
-    var atStart: Bool { previous.isEmpty }
+    private static func closing(of code: Code) -> Code? {
+        switch code {
+        case .lparen: .rparen
+        case .lbracket: .rbracket
+        case .lbrace, .templateOpen: .rbrace
+        default: nil
+        }
+    }
 
-    func read(_ token: String) -> Event {
+    var inExpression: Bool { (frames.last?.initializing ?? false) || !expressionBrackets.isEmpty }
+    var atStart: Bool { previous == nil }
+
+    func read(_ t: JSTok) -> Event {
         guard let frame = frames.last else { return Event(ended: true, inExpression: false, initializerStarted: false, initializerEnded: false, rootSeparator: false) }
+        let token = t.code
         let initializing = inExpression
-        let initializerEnded = initializing && expressionBrackets.isEmpty && (token == "," || token == frame.closing)
-        let rootSeparator = token == "," && frames.count == 1 && expressionBrackets.isEmpty
+        let initializerEnded = initializing && expressionBrackets.isEmpty && (token == .comma || token == frame.closing)
+        let rootSeparator = token == .comma && frames.count == 1 && expressionBrackets.isEmpty
         let before = defaults
         if !expressionBrackets.isEmpty {
-            if let close = Self.brackets[token] {
+            if let close = Self.closing(of: token) {
                 expressionBrackets.append(close)
             } else if token == expressionBrackets.last {
                 expressionBrackets.removeLast()
             }
         } else if token == frame.closing {
             frames.removeLast()
-        } else if token == "," {
+        } else if token == .comma {
             frames[frames.count - 1].initializing = false
-        } else if frame.initializing || token == "(" || (token == "[" && frame.closing == "}" && ["", "{", ","].contains(previous)) {
-            if let close = Self.brackets[token] { expressionBrackets.append(close) }
-        } else if token == "[" || token == "{" {
-            frames.append((token == "[" ? "]" : "}", false))
-        } else if token == "=" {
+        } else if frame.initializing || token == .lparen
+                    || (token == .lbracket && frame.closing == .rbrace && (previous == nil || previous == .lbrace || previous == .comma)) {
+            if let close = Self.closing(of: token) { expressionBrackets.append(close) }
+        } else if token == .lbracket || token == .lbrace {
+            frames.append((token == .lbracket ? .rbracket : .rbrace, false))
+        } else if token == .assign {
             defaults += 1
             frames[frames.count - 1].initializing = true
         }
         let ended = frames.isEmpty
-        if !ended { previous = token }
+        if !ended { previous = token == .other && t.text.isEmpty ? nil : token }
         return Event(ended: ended, inExpression: initializing, initializerStarted: defaults != before,
                      initializerEnded: initializerEnded, rootSeparator: rootSeparator)
     }
@@ -316,7 +330,7 @@ final class JSStates: JSMachine {
     var initializerReader: JSStates?
     var confirmedBindingDefaults = 0
     // functions
-    var parameterBindings = JSBindings(")")
+    var parameterBindings = JSBindings(.rparen)
     var genericDepthInDeclaration = 0
 
     override init(_ shared: JSShared) {
@@ -326,7 +340,7 @@ final class JSStates: JSMachine {
     }
 
     override func call(_ t: JSTok) -> Bool {
-        if let candidate = bindingCandidate { _ = candidate.read(t.text) }
+        if let candidate = bindingCandidate { _ = candidate.read(t) }
         return super.call(t)
     }
 
@@ -520,7 +534,7 @@ final class JSStates: JSMachine {
         } else {
             if !startedFunction { pushFunctionToStack() }
             genericDepthInDeclaration = 0
-            parameterBindings = JSBindings(")")
+            parameterBindings = JSBindings(.rparen)
             state = { [unowned(unsafe) self] in self.declaration($0) }
             ctx.current.addToLongName(" " + x)
         }
@@ -601,7 +615,7 @@ final class JSStates: JSMachine {
                                       trackComplexity: Bool = true) -> JSStates {
         let candidate = JSStates(shared)
         candidate.asObject = asObject
-        let bindings = JSBindings(closing)
+        let bindings = JSBindings(closing == ")" ? .rparen : closing == "]" ? .rbracket : .rbrace)
         candidate.bindingCandidate = bindings
         let function = ctx.current
         let complexity = function.ccn
@@ -624,7 +638,7 @@ final class JSStates: JSMachine {
     }
 
     private func readParameterBinding(_ t: JSTok) -> JSBindings.Event {
-        let event = parameterBindings.read(t.text)
+        let event = parameterBindings.read(t)
         if event.initializerStarted {
             ctx.current.ccn += 1
             initializerReader = JSStates(shared)
