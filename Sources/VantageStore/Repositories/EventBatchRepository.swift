@@ -5,7 +5,7 @@ import VantageCore
 extension Store {
     /// Persists a batch of bus events in one transaction: samples become metric rows, scans update
     /// the projects, timeline entries and diagnostics are appended, and a state change becomes a
-    /// timeline entry of kind `.state`. Logs and graph frames are not stored here.
+    /// timeline entry of kind `.state`. Logs, graph frames and analyzer insights are not stored here.
     public func persist(_ events: [Event], at time: Date = Date()) async throws {
         guard events.contains(where: EventRows.isStored) else { return }
         try await write("save \(events.count) events") { db in
@@ -18,7 +18,7 @@ enum EventRows {
     static func isStored(_ event: Event) -> Bool {
         switch event {
         case .scanned, .systemSampled, .projectsSampled, .stateChanged, .timeline, .diagnostic: return true
-        case .log, .graph, .discovered, .engine: return false
+        case .log, .graph, .discovered, .engine, .insight: return false
         }
     }
 
@@ -37,7 +37,7 @@ enum EventRows {
             try TimelineRows.insert(db, entry)
         case .diagnostic(let diagnostic):
             try TimelineRows.insert(db, diagnostic)
-        case .log, .graph, .discovered, .engine:
+        case .log, .graph, .discovered, .engine, .insight:
             break
         }
     }

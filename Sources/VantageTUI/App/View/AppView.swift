@@ -116,6 +116,9 @@ public struct AppView: Sendable {
         ]
         var notes = [StyledLine([.init("Health \(health.value)/100", CellStyle(fg: health.role, bold: true))])]
         notes += health.reasons.map { StyledLine([.init("  " + $0, .role(.muted))]) }
-        return DetailsOverlay(title: "Details: \(p.name)", fields: fields, charts: charts, notes: notes, glyphs: glyphs)
+        // Containers are not analysed; folder projects show the analyzer's section.
+        let insight = p.engine == nil ? InsightSection.lines(state.insights[id]) : []
+        return DetailsOverlay(title: "Details: \(p.name)", fields: fields, charts: charts, notes: notes, insight: insight,
+                              glyphs: glyphs)
     }
 }

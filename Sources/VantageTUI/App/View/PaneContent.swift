@@ -32,7 +32,8 @@ enum PaneContent {
                 name: indent + p.name, kind: p.primaryKind.rawValue, state: s.runState(p.id),
                 cpuPercent: sample?.cpuPercent, rssBytes: sample?.rssBytes, memTotalBytes: s.system?.memTotalBytes,
                 health: health.value, healthRole: health.role,
-                ports: (sample?.listeningPorts.isEmpty ?? true) ? p.ports : sample!.listeningPorts))
+                ports: (sample?.listeningPorts.isEmpty ?? true) ? p.ports : sample!.listeningPorts,
+                debt: s.insights[p.id]?.debt))
         }
         let empty = s.projects.isEmpty ? "No projects found yet (scanning...)." : "No project matches the filter."
         return ProjectGrid(rows: rows, selected: selected, glyphs: glyphs, emptyText: empty)
