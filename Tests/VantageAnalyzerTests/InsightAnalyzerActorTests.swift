@@ -91,6 +91,9 @@ struct InsightAnalyzerActorTests {
         #expect(insight.dependencies.count == 1)
         #expect(insight.dependencies.vulnerableBySeverity == ["CRITICAL": 1])
         #expect(insight.dependencies.note == nil)
+        #expect(insight.dependencies.vulnerablePackages == [
+            ProjectInsight.VulnerablePackage(ecosystem: "PyPI", name: "flask", version: "0.12.2", severity: "CRITICAL",
+                                             advisories: ["TEST-FLASK"], fixedIn: "1.0")])
 
         // The vulnerable package is also a diagnostic for the Troubleshooting pane, about this project.
         let diagnostics = await log.diagnostics()

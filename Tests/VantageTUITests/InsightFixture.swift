@@ -18,7 +18,13 @@ enum InsightFixture {
             documentation: 0.62, coveragePercent: 81,
             dependencies: .init(count: 24, checked: checked, vulnerableBySeverity: vulnerable, unchecked: checked ? 3 : 0,
                                 unknownLicences: 4, licences: ["MIT": 18, "ISC": 2], conflicts: 0, lockProblems: 1,
-                                note: checked ? nil : "not checked (no advisory database: run vantage deps db import DIR)"),
+                                note: checked ? nil : "not checked (no advisory database: run vantage deps db import DIR)",
+                                vulnerablePackages: vulnerable.isEmpty ? [] : [
+                                    .init(ecosystem: "npm", name: "lodash", version: "4.17.4", severity: "CRITICAL",
+                                          advisories: ["GHSA-jf85-cpcp-j695"], fixedIn: "4.17.12"),
+                                    .init(ecosystem: "npm", name: "minimist", version: "0.0.8", severity: "HIGH",
+                                          advisories: ["GHSA-vh95-rmgr-6w4m", "GHSA-xvch-5gv4-984h"], fixedIn: "1.2.6"),
+                                ]),
             status: "analysed 12 files in 0.3 s")
     }
 

@@ -88,6 +88,8 @@ struct InsightViewTests {
             "  hotspots: src/server.js (84), src/cli.js (22)",
             "  debt by week: 1h 30m, 2h, 2h 30m",
             "Deps  24 dependencies, 3 vulnerable (1 critical, 2 high), 3 unchecked",
+            "  critical lodash 4.17.4  GHSA-jf85-cpcp-j695; fixed in 4.17.12",
+            "  high     minimist 0.0.8  GHSA-vh95-rmgr-6w4m, GHSA-xvch-5gv4-984h; fixed in 1.2.6",
             "  licences: MIT 18, ISC 2, 4 unknown",
             "  0 conflicts, 1 lock problem, outdated unknown (offline)",
             "  analysed 12 files in 0.3 s",
@@ -97,7 +99,8 @@ struct InsightViewTests {
     @Test func detailsSayWhenNothingWasCheckedOrAnalysed() {
         let unchecked = InsightFixture.insight(Self.api.id, time: Self.t0, rating: "A", minutes: 45, checked: false)
         let deps = InsightSection.lines(unchecked).map { $0.spans.map(\.text).joined() }
-        #expect(deps.contains("Deps  24 dependencies, vulnerabilities not checked (no advisory database: run vantage deps db import DIR)"))
+        #expect(deps.contains("Deps  24 dependencies, vulnerabilities:"))
+        #expect(deps.contains("  not checked (no advisory database: run vantage deps db import DIR)"))
         let none = InsightSection.lines(nil).map { $0.spans.map(\.text).joined() }
         #expect(none == ["Code  not analysed yet (the analyzer runs in the background)"])
     }

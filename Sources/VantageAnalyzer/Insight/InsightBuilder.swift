@@ -121,6 +121,7 @@ public struct InsightBuilder: Sendable {
             let overview = DependencyOverview.build(path: root, database: database, checkUpdates: false)
             scan = overview.vulnerabilities
             dependencies = Self.summary(overview, checked: database != nil && scan != nil)
+            if let scan { dependencies.vulnerablePackages = Self.vulnerablePackages(scan) }
             if database != nil, scan == nil {
                 dependencies.note = "not checked: " + overview.errors.map { "\($0)" }.joined(separator: "; ")
             }
@@ -153,6 +154,19 @@ public struct InsightBuilder: Sendable {
             unchecked: o.vulnerabilities?.unchecked.count ?? 0, unknownLicences: unknown, licences: licences,
             conflicts: o.conflicts.count, lockProblems: o.locks.filter { $0.state != .ok }.count,
             outdated: "unknown (offline)", note: checked ? nil : noDatabaseNote)
+    }
+
+    /// Vulnerable packages, worst severity first, then by name.
+    static func vulnerablePackages(_ scan: VulnerabilityScan) -> [ProjectInsight.VulnerablePackage] {
+        scan.findings.map { f in
+            let worst = f.matches.map { AdvisorySeverity(advisory: scan.advisories[$0.advisoryID] ?? [:]).rating }.max() ?? .unknown
+            return (worst, ProjectInsight.VulnerablePackage(
+                ecosystem: f.dependency.ecosystem.rawValue, name: f.dependency.name, version: f.dependency.version ?? "",
+                severity: worst.rawValue, advisories: f.matches.map(\.advisoryID),
+                fixedIn: f.matches.compactMap(\.fixedIn).sorted().last))
+        }
+        .sorted { ($0.0, $1.1.name) > ($1.0, $0.1.name) }
+        .map(\.1)
     }
 
     static func relative(_ path: String, to root: String) -> String {

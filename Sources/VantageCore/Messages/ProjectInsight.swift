@@ -114,10 +114,13 @@ public struct ProjectInsight: Codable, Sendable, Equatable {
         public var outdated: String
         /// Why something was not checked, or nil.
         public var note: String?
+        /// The vulnerable packages, worst first (for the details and for graph nodes).
+        public var vulnerablePackages: [VulnerablePackage]
 
         public init(count: Int = 0, checked: Bool = false, vulnerableBySeverity: [String: Int] = [:], unchecked: Int = 0,
                     unknownLicences: Int = 0, licences: [String: Int] = [:], conflicts: Int = 0, lockProblems: Int = 0,
-                    outdated: String = "unknown (offline)", note: String? = nil) {
+                    outdated: String = "unknown (offline)", note: String? = nil, vulnerablePackages: [VulnerablePackage] = []) {
+            self.vulnerablePackages = vulnerablePackages
             self.count = count
             self.checked = checked
             self.vulnerableBySeverity = vulnerableBySeverity
@@ -131,6 +134,27 @@ public struct ProjectInsight: Codable, Sendable, Equatable {
         }
 
         public var vulnerable: Int { vulnerableBySeverity.values.reduce(0, +) }
+    }
+
+    /// A dependency with known vulnerabilities.
+    public struct VulnerablePackage: Codable, Sendable, Equatable {
+        public var ecosystem: String
+        public var name: String
+        public var version: String
+        /// Its worst advisory's severity ("CRITICAL" … "UNKNOWN").
+        public var severity: String
+        public var advisories: [String]
+        /// The smallest version that fixes every advisory, if there is one.
+        public var fixedIn: String?
+
+        public init(ecosystem: String, name: String, version: String, severity: String, advisories: [String], fixedIn: String?) {
+            self.ecosystem = ecosystem
+            self.name = name
+            self.version = version
+            self.severity = severity
+            self.advisories = advisories
+            self.fixedIn = fixedIn
+        }
     }
 
     /// Debt in SonarQube's units (a day is 8 hours), the largest unit only: "45m", "2h", "3d".

@@ -24,7 +24,7 @@ public enum InsightSection {
         ]))
         let q = i.quality
         out.append(StyledLine([.init(
-            "  \(q.files) files, \(q.functions) functions, CCN avg \(Formatting.fixed(q.averageCCN, 1)) max \(q.maxCCN), \(q.smells) smell\(q.smells == 1 ? "" : "s")",
+            "  \(q.files) file\(q.files == 1 ? "" : "s"), \(q.functions) functions, CCN avg \(Formatting.fixed(q.averageCCN, 1)) max \(q.maxCCN), \(q.smells) smell\(q.smells == 1 ? "" : "s")",
             .role(.text))]))
         let coverage = i.coveragePercent.map { Formatting.fixed($0, 1) + "%" } ?? "no report found"
         out.append(StyledLine([.init("  docs \(Formatting.fixed(i.documentation * 100, 0))%, test coverage \(coverage)", .role(.text))]))
@@ -61,10 +61,20 @@ public enum InsightSection {
                                    CellStyle(fg: worst ? .error : .warn, bold: true)))
             }
             if d.unchecked > 0 { first.append(.init(", \(d.unchecked) unchecked", .role(.warn))) }
-        } else {
-            first.append(.init(", vulnerabilities " + (d.note ?? "not checked"), .role(.warn)))
         }
         var lines = [StyledLine(first)]
+        if !d.checked {
+            first.append(.init(", vulnerabilities:", .role(.warn)))
+            lines = [StyledLine(first), StyledLine([.init("  " + (d.note ?? "not checked"), .role(.warn))])]
+        }
+        for v in d.vulnerablePackages.prefix(worstShown) {
+            let role: StyleRole = v.severity == "CRITICAL" || v.severity == "HIGH" ? .error : .warn
+            lines.append(StyledLine([
+                .init("  " + v.severity.lowercased().padding(toLength: 9, withPad: " ", startingAt: 0), CellStyle(fg: role, bold: true)),
+                .init("\(v.name) \(v.version)  ", .role(.text)),
+                .init(v.advisories.joined(separator: ", ") + (v.fixedIn.map { "; fixed in \($0)" } ?? "; no fix yet"), .role(.muted)),
+            ]))
+        }
         let known = d.licences.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(3).map { "\($0.key) \($0.value)" }
         var second = "  licences: " + (known.isEmpty ? "none found" : known.joined(separator: ", "))
         if d.unknownLicences > 0 { second += ", \(d.unknownLicences) unknown" }
