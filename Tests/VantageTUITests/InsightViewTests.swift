@@ -82,9 +82,9 @@ struct InsightViewTests {
             "Code  debt B 2h 30m, 0.4% of 1234 lines",
             "  12 files, 85 functions, CCN avg 2.4 max 17, 4 smells",
             "  docs 62%, test coverage 81.0%",
-            "  CCN 17  handleRequest  src/server.js:42",
-            "  CCN 11  parseArgs  src/cli.js:7",
-            "  CCN 6   render  src/view.js:120",
+            "  CCN 17  handleRequest  server.js:42",
+            "  CCN 11  parseArgs  cli.js:7",
+            "  CCN 6   render  view.js:120",
             "  hotspots: src/server.js (84), src/cli.js (22)",
             "  debt by week: 1h 30m, 2h, 2h 30m",
             "Deps  24 dependencies, 3 vulnerable (1 critical, 2 high), 3 unchecked",
@@ -113,7 +113,7 @@ struct InsightViewTests {
         let screen = AppView(state: s, keymap: Fallbacks.keymap, glyphs: .ascii, timeZone: TimeZone(identifier: "UTC")!)
             .render(size: Size(width: 120, height: 40)).lines.joined(separator: "\n")
         #expect(screen.contains("Code  debt B 2h 30m"))
-        #expect(screen.contains("CCN 17  handleRequest  src/server.js:42"))
+        #expect(screen.contains("CCN 17  handleRequest  server.js:42"))
         #expect(screen.contains("Deps  24 dependencies, no known vulnerabilities, 3 unchecked"))
     }
 }

@@ -33,7 +33,8 @@ public enum InsightSection {
                 .init("  CCN \(f.ccn)".padding(toLength: 10, withPad: " ", startingAt: 0),
                       CellStyle(fg: f.ccn > 15 ? .error : f.ccn > 10 ? .warn : .muted, bold: true)),
                 .init("\(f.name)  ", .role(.text)),
-                .init("\(f.file):\(f.line)", .role(.muted)),
+                // The file name only: a long path would push the line number out of the box.
+                .init("\(f.file.split(separator: "/").last.map(String.init) ?? f.file):\(f.line)", .role(.muted)),
             ]))
         }
         var history: [String] = []
