@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VantageCore
+import VantageStore
 @testable import VantageAnalyzer
 
 /// A Python file whose figures lizard 1.24.3 gives as: classify CCN 6 (if, elif, for, if, and),
@@ -159,6 +160,41 @@ struct InsightAnalyzerActorTests {
         try await Task.sleep(for: .milliseconds(300))
         #expect(await log.insights().map(\.project) == [project.id])
         #expect(await actor.analysesDone == 1)
+    }
+
+    @Test func theLastRunsInsightIsShownAtOnceFromTheStore() async throws {
+        let project = try makeProject()
+        let store = try Store.open(path: NSTemporaryDirectory() + "vantage-insight-store-\(UUID().uuidString)/vantage.sqlite")
+        let earlier = InsightBuilder(options: InsightBuilder.Options(), database: nil).analyze(project).insight
+        try await store.save(insight: earlier)
+        var options = AnalyzerActor.Options()
+        options.advisoryDatabasePath = NSTemporaryDirectory() + "no-such-\(UUID().uuidString)/advisories.sqlite"
+        options.startDelay = .seconds(30)   // no fresh analysis during this test
+        let bus = Bus()
+        let actor = AnalyzerActor(bus: bus, store: store, options: options)
+        let log = EventLog()
+        let mine = bus.events(capacity: 10_000)
+        let theirs = bus.events()
+        let tasks = [Task { for await e in mine { await log.add(e) } }, Task { await actor.run(events: theirs) }]
+        defer { tasks.forEach { $0.cancel() }; bus.close() }
+
+        bus.publish(.scanned(roots: [project.path], projects: [project]))
+        #expect(await waitFor(log, seconds: 10) { !$0.isEmpty })
+        let shown = try #require(await log.insights().first)
+        #expect(shown.quality == earlier.quality && shown.debt == earlier.debt && shown.time == earlier.time)
+        #expect(shown.status.hasPrefix("from the last run ("))
+        #expect(await actor.analysesDone == 0)
+    }
+
+    @Test func aFolderWithoutCodeIsNotRated() throws {
+        let dir = NSTemporaryDirectory() + "vantage-insight-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "services:\n  db:\n    image: postgres:16\n".write(toFile: dir + "/compose.yaml", atomically: true, encoding: .utf8)
+        let insight = InsightBuilder(database: nil).analyze(Project(name: "stack", path: dir, kinds: [.compose])).insight
+        #expect(insight.debt.linesOfCode == 0)
+        #expect(insight.debt.minutes > 0)        // a missing README is still debt
+        #expect(insight.debt.rating == "-" && insight.debt.ratio == nil)
+        #expect(insight.quality.functions == 0)
     }
 
     @Test func aSpentTimeBudgetIsNamedNotHidden() throws {

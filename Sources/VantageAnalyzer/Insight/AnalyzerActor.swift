@@ -6,7 +6,8 @@ import VantageStore
 /// one at a time at the lowest priority, and publishes `Event.insight`. It polls the projects'
 /// source files every few seconds and analyses a project again once its files have changed and
 /// then stayed unchanged for the debounce time. Vulnerable dependencies become `.diagnostic`s
-/// (each message once per project).
+/// (each message once per project). With a store, the last run's insights are shown at once
+/// while the new analyses run.
 ///
 /// Nothing here runs before the scan is published, and the heavy work runs in detached
 /// background tasks, so it never delays the first frame or the UI.
@@ -26,6 +27,8 @@ public actor AnalyzerActor {
 
     private let bus: Bus
     private let options: Options
+    private let store: Store?
+    private var restored = false
     private let clock = ContinuousClock()
     private var projects: [ProjectID: Project] = [:]
     private var queue: [ProjectID] = []
@@ -41,8 +44,9 @@ public actor AnalyzerActor {
     /// Analyses finished so far (for tests and diagnostics).
     public private(set) var analysesDone = 0
 
-    public init(bus: Bus, options: Options = Options()) {
+    public init(bus: Bus, store: Store? = nil, options: Options = Options()) {
         self.bus = bus
+        self.store = store
         self.options = options
     }
 
@@ -64,6 +68,19 @@ public actor AnalyzerActor {
         pending = pending.filter { projects[$0.key] != nil }
         queue = queue.filter { projects[$0] != nil }
         for p in folders.sorted(by: { $0.name < $1.name }) where !queue.contains(p.id) { queue.append(p.id) }
+        if !restored, let store {
+            restored = true
+            let (bus, ids) = (self.bus, Set(projects.keys))
+            Task {
+                // The last run's figures, until the new ones arrive; a failed read only means none are shown.
+                guard let stored = try? await store.latestInsights() else { return }
+                for (id, var insight) in stored.sorted(by: { $0.key < $1.key }) where ids.contains(id) {
+                    guard await self.analysed[id] == nil else { continue }
+                    insight.status = "from the last run (\(insight.status)); analysing again"
+                    bus.publish(.insight(insight))
+                }
+            }
+        }
         startWorker()
         if poller == nil {
             let interval = options.pollInterval

@@ -91,8 +91,10 @@ public struct InsightBuilder: Sendable {
             do {
                 let r = try analysis.analyze(root: root, extraItems: smellItems, complexityByFile: complexityByFile, now: now())
                 let s = r.summary
+                // No code, no ratio: a compose-only folder is not rated E for a missing README.
                 debt = ProjectInsight.Debt(
-                    minutes: s.debtMinutes, ratio: s.ratio.isFinite ? s.ratio : nil, rating: s.rating.rawValue,
+                    minutes: s.debtMinutes, ratio: s.linesOfCode > 0 ? s.ratio : nil,
+                    rating: s.linesOfCode > 0 ? s.rating.rawValue : "-",
                     linesOfCode: s.linesOfCode,
                     hotspots: r.hotspots.prefix(3).map { "\($0.file) (\($0.score))" },
                     trend: r.history.map(\.summary.debtMinutes))

@@ -69,12 +69,13 @@ public struct ProjectGrid: Sendable {
 
     static func loadRole(_ fraction: Double) -> StyleRole { fraction < 0.5 ? .ok : fraction < 0.85 ? .warn : .error }
 
-    /// A: ok, B: ok, C: warn, D and E: error.
+    /// A: ok, B: ok, C: warn, D and E: error; "-" (no code to rate): muted.
     static func ratingRole(_ rating: String) -> StyleRole {
         switch rating {
         case "A", "B": return .ok
         case "C": return .warn
-        default: return .error
+        case "D", "E": return .error
+        default: return .muted
         }
     }
 

@@ -29,7 +29,7 @@ final class DashboardSession: Sendable {
         monitor = Monitor(bus: bus, projects: projects, interval: interval)
         recorder = StoreRecorder(store: store, bus: bus)
         graph = GraphLayoutActor(bus: bus)
-        analyzer = AnalyzerActor(bus: bus)
+        analyzer = AnalyzerActor(bus: bus, store: store)
         var dockerOptions = DockerWatcher.Options()
         dockerOptions.interval = interval
         docker = engines.isEmpty ? nil : DockerWatcher(bus: bus, endpoints: engines, options: dockerOptions)
