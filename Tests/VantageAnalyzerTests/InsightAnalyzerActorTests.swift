@@ -82,6 +82,7 @@ struct InsightAnalyzerActorTests {
         #expect(insight.quality.averageCCN == 3.5)
         #expect(insight.quality.worstFunctions.first == ProjectInsight.FunctionSummary(name: "classify", file: "main.py", line: 1, ccn: 6))
         #expect(insight.quality.worstFunctions.map(\.name) == ["classify", "simple"])
+        #expect(insight.quality.smells == 0 && insight.quality.smellsByKind.isEmpty)
         #expect(insight.documentation == 0.5)
         #expect(insight.coveragePercent == 75)
         // Missing README, LICENSE, tests… are debt; the rating follows SonarQube's thresholds.
@@ -184,6 +185,20 @@ struct InsightAnalyzerActorTests {
         #expect(shown.quality == earlier.quality && shown.debt == earlier.debt && shown.time == earlier.time)
         #expect(shown.status.hasPrefix("from the last run ("))
         #expect(await actor.analysesDone == 0)
+    }
+
+    @Test func smellsAreCountedByKindAndJoinTheDebt() throws {
+        let plain = try makeProject()
+        let smelly = try makeProject()
+        // CCN 16 (15 ifs): one high-complexity smell, 10 + 2 × (16 − 15) = 12 minutes to fix.
+        let branches = (1...15).map { "    if x == \($0):\n        return \($0)\n" }.joined()
+        try (knownPython + "\ndef big(x):\n" + branches + "    return 0\n")
+            .write(toFile: smelly.path + "/main.py", atomically: true, encoding: .utf8)
+        let builder = InsightBuilder(database: nil)
+        let a = builder.analyze(plain).insight, b = builder.analyze(smelly).insight
+        #expect(b.quality.maxCCN == 16)
+        #expect(b.quality.smellsByKind == ["high-complexity": 1])
+        #expect(b.debt.minutes - a.debt.minutes == 12)
     }
 
     @Test func aFolderWithoutCodeIsNotRated() throws {

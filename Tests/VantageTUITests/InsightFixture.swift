@@ -12,7 +12,7 @@ enum InsightFixture {
                                             .init(name: "parseArgs", file: "src/cli.js", line: 7, ccn: 11),
                                             .init(name: "render", file: "src/view.js", line: 120, ccn: 6),
                                             .init(name: "main", file: "src/index.js", line: 1, ccn: 2)],
-                           smells: 4),
+                           smells: 4, smellsByKind: ["high-complexity": 2, "long-function": 1, "duplicated-block": 1]),
             debt: .init(minutes: minutes, ratio: Double(minutes) / (30 * 1234), rating: rating, linesOfCode: 1234,
                         hotspots: ["src/server.js (84)", "src/cli.js (22)"], trend: [90, 120, minutes]),
             documentation: 0.62, coveragePercent: 81,

@@ -81,6 +81,7 @@ struct InsightViewTests {
         #expect(text == [
             "Code  debt B 2h 30m, 0.4% of 1234 lines",
             "  12 files, 85 functions, CCN avg 2.4 max 17, 4 smells",
+            "  smells: 2 high-complexity, 1 duplicated-block, 1 long-function",
             "  docs 62%, test coverage 81.0%",
             "  CCN 17  handleRequest  server.js:42",
             "  CCN 11  parseArgs  cli.js:7",

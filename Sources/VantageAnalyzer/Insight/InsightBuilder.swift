@@ -70,7 +70,8 @@ public struct InsightBuilder: Sendable {
                     ProjectInsight.FunctionSummary(name: $0.function.name, file: Self.relative($0.file, to: root),
                                                    line: $0.function.startLine, ccn: $0.function.ccn)
                 },
-                smells: report.smells.count)
+                smells: report.smells.count,
+                smellsByKind: report.smells.reduce(into: [:]) { $0[$1.kind.rawValue, default: 0] += 1 })
             documentation = t.documentation.ratio
             smellItems = report.smells.map {
                 RemediationItem(kind: $0.kind.rawValue, file: Self.relative($0.file, to: root), line: $0.line, minutes: $0.remediationMinutes)

@@ -38,8 +38,12 @@ public struct ProjectInsight: Codable, Sendable, Equatable {
         /// The most complex functions, worst first.
         public var worstFunctions: [FunctionSummary]
         public var smells: Int
+        /// Smells by kind ("high-complexity", "long-function", "duplicated-block", …).
+        public var smellsByKind: [String: Int]
 
-        public init(files: Int, functions: Int, averageCCN: Double, maxCCN: Int, worstFunctions: [FunctionSummary], smells: Int) {
+        public init(files: Int, functions: Int, averageCCN: Double, maxCCN: Int, worstFunctions: [FunctionSummary], smells: Int,
+                    smellsByKind: [String: Int] = [:]) {
+            self.smellsByKind = smellsByKind
             self.files = files
             self.functions = functions
             self.averageCCN = averageCCN

@@ -26,6 +26,10 @@ public enum InsightSection {
         out.append(StyledLine([.init(
             "  \(q.files) file\(q.files == 1 ? "" : "s"), \(q.functions) functions, CCN avg \(Formatting.fixed(q.averageCCN, 1)) max \(q.maxCCN), \(q.smells) smell\(q.smells == 1 ? "" : "s")",
             .role(.text))]))
+        if !q.smellsByKind.isEmpty {
+            let kinds = q.smellsByKind.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) \($0.key)" }
+            out.append(StyledLine([.init("  smells: " + kinds.joined(separator: ", "), .role(.warn))]))
+        }
         let coverage = i.coveragePercent.map { Formatting.fixed($0, 1) + "%" } ?? "no report found"
         out.append(StyledLine([.init("  docs \(Formatting.fixed(i.documentation * 100, 0))%, test coverage \(coverage)", .role(.text))]))
         for f in q.worstFunctions.prefix(worstShown) {
