@@ -106,7 +106,7 @@ struct InsightViewTests {
         #expect(none == ["Code  not analysed yet (the analyzer runs in the background)"])
     }
 
-    @Test func detailsOverlayOfASelectedProjectCarriesTheSection() {
+    @Test func detailsOverlayOfASelectedProjectCarriesTheSection() throws {
         var s = Self.scanned()
         _ = Update.apply(.event(.insight(InsightFixture.insight(Self.api.id, time: Self.t0, rating: "B", minutes: 150))), to: &s)
         s.selectedProject = Self.api.id
@@ -116,5 +116,8 @@ struct InsightViewTests {
         #expect(screen.contains("Code  debt B 2h 30m"))
         #expect(screen.contains("CCN 17  handleRequest  server.js:42"))
         #expect(screen.contains("Deps  24 dependencies, no known vulnerabilities, 3 unchecked"))
+        // The weekly debt (90, 120, 150 minutes) as a chart beside CPU and RSS, ending at the newest figure.
+        let chart = try #require(screen.split(separator: "\n").first { $0.contains("Debt/week") })
+        #expect(chart.contains("2h 30m"))
     }
 }
