@@ -104,6 +104,7 @@ enum GoldenFixture {
                 out.append(.log(LogLine(time: time(t), project: id("worker"), stream: .stderr,
                                         text: "WARNING: connection pool is full, discarding connection")))
                 out.append(.log(LogLine(time: time(t), project: id("worker"), stream: .stdout, text: "processed 120 jobs")))
+            case 30: out += InsightFixture.golden(at: time(t))
             case 33:
                 out.append(.diagnostic(Diagnostic(time: time(t), severity: .info, source: "vantage", message: "refresh took 4 ms")))
                 out.append(.timeline(TimelineEntry(time: time(t), kind: .fix, project: id("web"), text: "suggested: reassign port 8080 -> 8082")))

@@ -14,13 +14,13 @@ struct WidgetListTests {
     }
 
     @Test func projectGridShowsEveryColumnWhenWide() {
-        var b = filled(70, 3)
+        var b = filled(81, 3)
         ProjectGrid(rows: [Self.row("api", .running, cpu: 50), Self.row("db", .stopped)], selected: 0, glyphs: .ascii)
             .render(area: b.area, buffer: &b)
         #expect(b.lines == [
-            " Name     Kind     Status             CPU        Memory Health Ports  ",
-            ">api      python   running  ###...  50.0% ......   1.0M     90 8000   ",
-            " db       python   stopped  ......      - ......      -     90 8000   ",
+            " Name     Kind     Status             CPU        Memory Health Debt  Ports       ",
+            ">api      python   running  ###...  50.0% ......   1.0M     90       8000        ",
+            " db       python   stopped  ......      - ......      -     90       8000        ",
         ])
         #expect(b[0, 1].style.bg == .selection && b[40, 1].style.bg == .selection)
         #expect(b[10, 2].style.bg == nil)

@@ -23,7 +23,7 @@ public struct AntiPatternScanner: Sendable {
     /// Findings in one file. `path` decides the language and whether it is library code;
     /// `programCode: true` says the file belongs to a program (an executable target) whatever its name.
     public func scan(path: String, text: String, programCode: Bool = false) -> [AntiPatternFinding] {
-        let language = SourceLanguage(path: path)
+        let language = ScanLanguage(path: path)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? $0.dropLast() : $0
         }
@@ -73,7 +73,7 @@ public struct AntiPatternScanner: Sendable {
 
     /// TODO/FIXME/XXX/HACK markers in a file (for density per KLOC).
     public static func todoMarkers(in text: String, path: String) -> Int {
-        let language = SourceLanguage(path: path)
+        let language = ScanLanguage(path: path)
         return text.split(separator: "\n").filter {
             hasTodoMarker($0.drop { $0 == " " || $0 == "\t" }, language: language)
         }.count
@@ -81,7 +81,7 @@ public struct AntiPatternScanner: Sendable {
 
     /// A comment whose text starts with TODO, FIXME, XXX or HACK (`// TODO: x`, `# FIXME`, `/* XXX */`),
     /// the way these markers are written; a mention inside prose or a string does not count.
-    static func hasTodoMarker(_ line: Substring, language: SourceLanguage?) -> Bool {
+    static func hasTodoMarker(_ line: Substring, language: ScanLanguage?) -> Bool {
         var body: Substring?
         if line.hasPrefix("*") { body = line }
         for opener in ["//", "#", "/*", "--"] where body == nil {

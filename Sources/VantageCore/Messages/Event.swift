@@ -18,4 +18,6 @@ public enum Event: Codable, Sendable, Equatable {
     case log(LogLine)
     /// A new frame of the knowledge-graph layout.
     case graph(GraphSnapshot)
+    /// The analyzer's latest figures for one project (quality, debt, coverage, dependencies).
+    case insight(ProjectInsight)
 }

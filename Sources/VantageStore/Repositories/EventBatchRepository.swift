@@ -5,7 +5,8 @@ import VantageCore
 extension Store {
     /// Persists a batch of bus events in one transaction: samples become metric rows, scans update
     /// the projects, timeline entries and diagnostics are appended, and a state change becomes a
-    /// timeline entry of kind `.state`. Logs and graph frames are not stored here.
+    /// timeline entry of kind `.state`. An analyzer insight is kept per project
+    /// (the newest `InsightRows.keptPerProject`). Logs and graph frames are not stored here.
     public func persist(_ events: [Event], at time: Date = Date()) async throws {
         guard events.contains(where: EventRows.isStored) else { return }
         try await write("save \(events.count) events") { db in
@@ -17,7 +18,7 @@ extension Store {
 enum EventRows {
     static func isStored(_ event: Event) -> Bool {
         switch event {
-        case .scanned, .systemSampled, .projectsSampled, .stateChanged, .timeline, .diagnostic: return true
+        case .scanned, .systemSampled, .projectsSampled, .stateChanged, .timeline, .diagnostic, .insight: return true
         case .log, .graph, .discovered, .engine: return false
         }
     }
@@ -37,6 +38,8 @@ enum EventRows {
             try TimelineRows.insert(db, entry)
         case .diagnostic(let diagnostic):
             try TimelineRows.insert(db, diagnostic)
+        case .insight(let insight):
+            try InsightRows.insert(db, insight)
         case .log, .graph, .discovered, .engine:
             break
         }

@@ -61,6 +61,19 @@ enum StoreMigrations {
                 CREATE INDEX metric_minute_time ON metric_minute(minute);
                 """)
         }
+        migrator.registerMigration("v2: insights") { db in
+            try db.execute(sql: """
+                CREATE TABLE insights (
+                    id INTEGER PRIMARY KEY,
+                    project TEXT NOT NULL,
+                    time REAL NOT NULL,
+                    rating TEXT NOT NULL,           -- debt rating A-E, for queries without decoding
+                    debt_minutes INTEGER NOT NULL,
+                    json TEXT NOT NULL              -- the whole ProjectInsight
+                );
+                CREATE INDEX insights_project_time ON insights(project, time);
+                """)
+        }
         return migrator
     }
 }

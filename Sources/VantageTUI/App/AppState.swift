@@ -32,6 +32,8 @@ public struct AppState: Sendable, Equatable {
     /// Project output lines that read as warnings or errors (others are not kept here).
     public var problemLogs: Bounded<LogLine>
     public var graph = GraphSnapshot()
+    /// The analyzer's latest figures per project (quality, debt, dependencies).
+    public var insights: [ProjectID: ProjectInsight] = [:]
     /// The newest time seen in any event: what "recent" is measured against (keeps update pure).
     public var now: Date
 

@@ -63,6 +63,10 @@ public enum Update {
         case .graph(let snapshot):
             s.graph = snapshot
             if s.graphFocus != nil, s.graphFocusIndex == nil { s.graphFocus = nil }
+        case .insight(let insight):
+            // Only for projects still listed; a late result for a vanished project is dropped.
+            guard s.project(insight.project) != nil else { break }
+            s.insights[insight.project] = insight
         }
     }
 
@@ -86,6 +90,7 @@ public enum Update {
         s.samples = s.samples.filter { ids.contains($0.key) }
         s.runStates = s.runStates.filter { ids.contains($0.key) }
         s.projectSeries = s.projectSeries.filter { ids.contains($0.key) }
+        s.insights = s.insights.filter { ids.contains($0.key) }
         if s.selectedProject.map({ !ids.contains($0) }) ?? true { s.selectedProject = s.visibleProjects.first?.id }
         if case .details(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }
         if case .confirmStop(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }

@@ -1,14 +1,18 @@
 /// A centred box describing one item: labelled fields, small charts and notes (for a project:
-/// path, kinds, command, ports, pids, CPU/RSS sparklines and the health explanation).
+/// path, kinds, command, ports, pids, CPU/RSS sparklines, the health explanation, and the
+/// analyzer's section on code quality, debt and dependencies).
 public struct DetailsOverlay: Sendable {
     public var title: String
     public var fields: [(label: String, value: String)]
     public var charts: [MetricsPanel.Row]
     public var notes: [StyledLine]
+    /// The analyzer's section (`InsightSection.lines`), drawn last.
+    public var insight: [StyledLine]
     public var glyphs: GlyphSet
 
     public init(title: String, fields: [(label: String, value: String)], charts: [MetricsPanel.Row],
-                notes: [StyledLine], glyphs: GlyphSet) {
+                notes: [StyledLine], insight: [StyledLine] = [], glyphs: GlyphSet) {
+        self.insight = insight
         self.title = title
         self.fields = fields
         self.charts = charts
@@ -17,7 +21,8 @@ public struct DetailsOverlay: Sendable {
     }
 
     public func render(area: Rect, buffer: inout Buffer) {
-        let height = fields.count + (charts.isEmpty ? 0 : charts.count + 1) + (notes.isEmpty ? 0 : notes.count + 1) + 2
+        let height = fields.count + (charts.isEmpty ? 0 : charts.count + 1) + (notes.isEmpty ? 0 : notes.count + 1)
+            + (insight.isEmpty ? 0 : insight.count + 1) + 2
         let overlay = Overlay(title: title, width: min(76, area.width - 2), height: min(height, area.height - 2), glyphs: glyphs)
         let inner = overlay.render(area: area, buffer: &buffer)
         guard !inner.isEmpty else { return }
@@ -41,6 +46,13 @@ public struct DetailsOverlay: Sendable {
             y += 1
             for n in notes where y < inner.bottom {
                 n.draw(x: inner.x, y: y, width: inner.width, buffer: &buffer)
+                y += 1
+            }
+        }
+        if !insight.isEmpty, y + 1 < inner.bottom {
+            y += 1
+            for line in insight where y < inner.bottom {
+                line.draw(x: inner.x, y: y, width: inner.width, buffer: &buffer)
                 y += 1
             }
         }

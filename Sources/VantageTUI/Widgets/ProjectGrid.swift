@@ -1,8 +1,9 @@
 import VantageCore
 
-/// The Projects grid: name, kind, status, CPU and memory meters, health score and ports, built on
-/// `Table`. On narrow widths ports go first, then kind, then the meters shrink to their numbers;
-/// name and status always stay.
+/// The Projects grid: name, kind, status, CPU and memory meters, health score, the analyzer's
+/// quality/debt badge and ports, built on `Table`. On narrow widths the badge shrinks to the debt
+/// rating and goes first, then ports, then kind, then the meters shrink to their numbers; name and
+/// status always stay.
 public struct ProjectGrid: Sendable {
     public struct Row: Sendable, Equatable {
         public var name: String
@@ -15,6 +16,8 @@ public struct ProjectGrid: Sendable {
         public var health: Int
         public var healthRole: StyleRole
         public var ports: [Int]
+        /// The analyzer's debt figures, once it has looked at the project.
+        public var debt: ProjectInsight.Debt?
         /// A group heading (a Docker engine or a compose project) rather than a project: it shows
         /// its own status text and no meters.
         public var heading: Heading?
@@ -27,8 +30,10 @@ public struct ProjectGrid: Sendable {
             }
         }
         public init(name: String, kind: String, state: RunState, cpuPercent: Double?, rssBytes: UInt64?,
-                    memTotalBytes: UInt64?, health: Int, healthRole: StyleRole, ports: [Int], heading: Heading? = nil) {
+                    memTotalBytes: UInt64?, health: Int, healthRole: StyleRole, ports: [Int],
+                    debt: ProjectInsight.Debt? = nil, heading: Heading? = nil) {
             self.heading = heading
+            self.debt = debt
             self.name = name
             self.kind = kind
             self.state = state
@@ -64,7 +69,30 @@ public struct ProjectGrid: Sendable {
 
     static func loadRole(_ fraction: Double) -> StyleRole { fraction < 0.5 ? .ok : fraction < 0.85 ? .warn : .error }
 
-    var table: Table {
+    /// A: ok, B: ok, C: warn, D and E: error; "-" (no code to rate): muted.
+    static func ratingRole(_ rating: String) -> StyleRole {
+        switch rating {
+        case "A", "B": return .ok
+        case "C": return .warn
+        case "D", "E": return .error
+        default: return .muted
+        }
+    }
+
+    /// Index of the debt badge column.
+    static let debtColumn = 6
+
+    /// The table for a width: the badge text depends on how wide its column ends up.
+    func table(width: Int) -> Table {
+        let probe = table(debtWidth: 5)
+        let debtWidth = probe.layout(width: width).first { $0.index == Self.debtColumn }?.width ?? 0
+        return table(debtWidth: debtWidth)
+    }
+
+    /// The table with the badge at its full width.
+    var table: Table { table(debtWidth: 5) }
+
+    func table(debtWidth: Int) -> Table {
         let nameWidth = min(20, max(8, rows.map { DisplayWidth.of($0.name) }.max() ?? 0))
         let columns = [
             Table.Column(header: "Name", width: nameWidth, minWidth: 6),
@@ -73,6 +101,7 @@ public struct ProjectGrid: Sendable {
             Table.Column(header: "CPU", width: 13, minWidth: 6, alignRight: true, dropOrder: 3),
             Table.Column(header: "Memory", shortHeader: "Mem", width: 13, minWidth: 6, alignRight: true, dropOrder: 4),
             Table.Column(header: "Health", shortHeader: "HP", width: 6, minWidth: 3, alignRight: true, dropOrder: 2),
+            Table.Column(header: "Debt", shortHeader: "D", width: 5, minWidth: 1, dropOrder: 7),
             Table.Column(header: "Ports", width: 12, minWidth: 5, dropOrder: 6),
         ]
         let body: [[Table.Content]] = rows.map { r in
@@ -93,11 +122,12 @@ public struct ProjectGrid: Sendable {
                 .meter(fraction: memFraction, role: Self.loadRole(memFraction),
                        label: rss.map { Formatting.bytes($0) } ?? "-", labelWidth: 6),
                 .text("\(r.health)", CellStyle(fg: r.healthRole, bold: true)),
+                .text(r.debt?.badge(width: debtWidth) ?? "", CellStyle(fg: r.debt.map { Self.ratingRole($0.rating) } ?? .muted, bold: true)),
                 .text(r.ports.map(String.init).joined(separator: ","), .role(.text)),
             ]
         }
         return Table(columns: columns, rows: body, selected: selected, glyphs: glyphs, emptyText: emptyText)
     }
 
-    public func render(area: Rect, buffer: inout Buffer) { table.render(area: area, buffer: &buffer) }
+    public func render(area: Rect, buffer: inout Buffer) { table(width: area.width).render(area: area, buffer: &buffer) }
 }

@@ -1,13 +1,14 @@
 import ArgumentParser
 
-/// `vantage analyze ...`: code and log analysis from the command line.
+/// `vantage analyze …`: code quality, technical debt, coverage and log patterns.
 struct AnalyzeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Analyse code, logs, coverage and technical debt.",
+        abstract: "Measure code quality, technical debt, coverage and log patterns.",
         subcommands: [
-            AnalyzeLogsCommand.self,
-            AnalyzeCoverageCommand.self,
+            AnalyzeQualityCommand.self,
             AnalyzeDebtCommand.self,
+            AnalyzeCoverageCommand.self,
+            AnalyzeLogsCommand.self,
         ])
 }

@@ -7,13 +7,14 @@ import VantageProbes
 import VantageStore
 
 /// The actors behind the dashboard, wired to one bus: the /proc monitor, the store recorder, the
-/// knowledge-graph layout and the error-pattern miner. Each subscribes before anything is
+/// knowledge-graph layout, the error-pattern miner and the background code analyzer. Each subscribes before anything is
 /// published, so no early event is missed.
 final class DashboardSession: Sendable {
     private let bus: Bus
     private let monitor: Monitor
     private let recorder: StoreRecorder
     private let graph: GraphLayoutActor
+    private let analyzer: AnalyzerActor
     private let errors = ErrorPatternTracker()
     private let docker: DockerWatcher?
     private let compose: ComposeLauncher?
@@ -29,6 +30,7 @@ final class DashboardSession: Sendable {
         monitor = Monitor(bus: bus, projects: projects, interval: interval)
         recorder = StoreRecorder(store: store, bus: bus)
         graph = GraphLayoutActor(bus: bus)
+        analyzer = AnalyzerActor(bus: bus, store: store)
         var dockerOptions = DockerWatcher.Options()
         dockerOptions.interval = interval
         docker = engines.isEmpty ? nil : DockerWatcher(bus: bus, endpoints: engines, options: dockerOptions)
@@ -38,10 +40,14 @@ final class DashboardSession: Sendable {
     func start() {
         let graphEvents = bus.events()
         let logEvents = bus.events(capacity: 4096)
+        let analyzerEvents = bus.events()
         let (monitor, recorder, graph, errors, bus) = (self.monitor, self.recorder, self.graph, self.errors, self.bus)
         tasks.add(Task { await monitor.run() })
         tasks.add(Task { await recorder.run() })
         tasks.add(Task { await graph.run(events: graphEvents) })
+        // Quality, debt and dependencies per project, after each scan and when files change (background priority).
+        let analyzer = self.analyzer
+        tasks.add(Task { await analyzer.run(events: analyzerEvents) })
         if let docker { tasks.add(Task { await docker.run() }) }
         if let compose { tasks.add(Task { await compose.run() }) }
         // The supervisor: hosted here, or the daemon's when one runs. A failure is shown, not fatal:

@@ -111,14 +111,22 @@ public struct AppView: Sendable {
             fields.append(("Deps", "\(p.dependencies.count): " + p.dependencies.prefix(6).map(\.name).joined(separator: ", ")))
         }
         let series = state.projectSeries[id]
-        let charts = [
+        var charts = [
             MetricsPanel.Row(label: "CPU", values: series?.cpu.values ?? [], maximum: max(100, series?.cpu.max ?? 0),
                              current: sample.map { Formatting.percent($0.cpuPercent) } ?? "-"),
             MetricsPanel.Row(label: "RSS", values: series?.rss.values ?? [], maximum: nil,
                              current: sample.map { Formatting.bytes($0.rssBytes) } ?? "-", role: .ok),
         ]
+        // The debt at weekly samples of the git history, from the analyzer.
+        if let trend = state.insights[id]?.debt.trend, trend.count >= 2 {
+            charts.append(MetricsPanel.Row(label: "Debt/week", values: trend.map(Double.init), maximum: Double(trend.max() ?? 0),
+                                           current: InsightSection.duration(trend[trend.count - 1]), role: .warn))
+        }
         var notes = [StyledLine([.init("Health \(health.value)/100", CellStyle(fg: health.role, bold: true))])]
         notes += health.reasons.map { StyledLine([.init("  " + $0, .role(.muted))]) }
-        return DetailsOverlay(title: "Details: \(p.name)", fields: fields, charts: charts, notes: notes, glyphs: glyphs)
+        // Containers are not analysed; folder projects show the analyzer's section.
+        let insight = p.engine == nil ? InsightSection.lines(state.insights[id]) : []
+        return DetailsOverlay(title: "Details: \(p.name)", fields: fields, charts: charts, notes: notes, insight: insight,
+                              glyphs: glyphs)
     }
 }

@@ -29,7 +29,8 @@ enum PaneContent {
                 name: indent + p.name, kind: p.primaryKind.rawValue, state: s.runState(p.id),
                 cpuPercent: sample?.cpuPercent, rssBytes: sample?.rssBytes, memTotalBytes: s.system?.memTotalBytes,
                 health: health.value, healthRole: health.role,
-                ports: (sample?.listeningPorts.isEmpty ?? true) ? p.ports : sample!.listeningPorts))
+                ports: (sample?.listeningPorts.isEmpty ?? true) ? p.ports : sample!.listeningPorts,
+                debt: s.insights[p.id]?.debt))
         }
         // Engines with no container (or none matching the filter) still show their state.
         for name in s.engines.keys.sorted() where !visible.contains(where: { $0.engine == name }) {

@@ -1,5 +1,5 @@
 /// The languages the anti-pattern scanner knows, from the file extension.
-enum SourceLanguage: Equatable {
+enum ScanLanguage: Equatable {
     case python, swift, go, rust, java, kotlin, javascript, typescript, c, cpp, csharp, ruby, php
 
     init?(path: String) {

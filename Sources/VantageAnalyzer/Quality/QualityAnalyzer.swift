@@ -1,0 +1,103 @@
+import Foundation
+import VantageCore
+
+/// Entry point of the code-quality analysis: walks a file or directory, measures
+/// every function of every supported source file, and derives smells.
+public enum QualityAnalyzer {
+    /// Analyses `path` (a file or a directory, recursively). Paths in the report are
+    /// `path` joined with each file's relative path, the way lizard prints them.
+    public static func analyze(path: String, options: QualityOptions = QualityOptions()) throws -> QualityReport {
+        try analyze(paths: [path], options: options)
+    }
+
+    /// Analyses several files or directories into one report (like `lizard A B C`).
+    public static func analyze(paths roots: [String], options: QualityOptions = QualityOptions()) throws -> QualityReport {
+        var paths: [String] = []
+        for root in roots {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
+                throw VantageError(.notFound, "nothing to analyse at \(root)", at: SourceLocation(file: root),
+                                   hint: "give a source file or a project directory")
+            }
+            paths += isDirectory.boolValue ? sourceFiles(under: root, options: options) : [root]
+        }
+        let path = roots.joined(separator: " ")
+        var files: [FileQuality] = []
+        var skipped: [SkippedFile] = []
+        var smells: [Smell] = []
+        var duplicates = DuplicateDetector(thresholds: options.thresholds)
+        for file in paths {
+            guard let language = SourceLanguage(path: file), options.languages.contains(language) else { continue }
+            switch read(file, options: options) {
+            case .failure(let reason):
+                skipped.append(reason)
+            case .success(let data):
+                data.withUnsafeBytes { raw in
+                    let bytes = raw.bindMemory(to: UInt8.self)
+                    let (quality, stream) = FileAnalysis.analyzeWithTokens(
+                        bytes: bytes, language: language, path: file, timeBudget: options.timeBudget,
+                        cognitive: options.measureCognitive, documentation: options.measureDocumentation)
+                    files.append(quality)
+                    if options.detectSmells {
+                        smells += SmellDetector.smells(in: quality, types: TypeSpan.find(in: stream, language: language),
+                                                       thresholds: options.thresholds)
+                    }
+                    if options.findDuplicates { duplicates.add(path: file, stream: stream) }
+                }
+            }
+        }
+        if options.findDuplicates { smells += duplicates.duplicates() }
+        return QualityReport(root: path, files: files, skipped: skipped, smells: smells)
+    }
+
+    /// Analyses source text directly (for tests and editors).
+    public static func analyze(source: String, language: SourceLanguage, path: String = "<memory>") -> FileQuality {
+        var text = source
+        return text.withUTF8 { FileAnalysis.analyze(bytes: $0, language: language, path: path) }
+    }
+
+    /// Analyses raw bytes, which need not be valid UTF-8.
+    public static func analyze(bytes: [UInt8], language: SourceLanguage, path: String = "<memory>") -> FileQuality {
+        bytes.withUnsafeBufferPointer { FileAnalysis.analyze(bytes: $0, language: language, path: path) }
+    }
+
+    /// Reads a file whole, refusing ones that are too large or binary.
+    static func read(_ path: String, options: QualityOptions) -> Result<Data, SkippedFile> {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        if size > options.maxFileBytes {
+            return .failure(SkippedFile(path: path, reason: "larger than \(options.maxFileBytes / (1024 * 1024)) MB (\(size) bytes); skipped"))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(SkippedFile(path: path, reason: "could not be read (permissions or a broken link)"))
+        }
+        let hasNUL = data.withUnsafeBytes { raw in
+            raw.count > 0 && memchr(raw.baseAddress!, 0, min(raw.count, 8192)) != nil
+        }
+        if hasNUL {
+            return .failure(SkippedFile(path: path, reason: "binary content (NUL bytes); skipped"))
+        }
+        return .success(data)
+    }
+
+    /// Supported source files under `root`, sorted, skipping hidden and excluded directories.
+    static func sourceFiles(under root: String, options: QualityOptions) -> [String] {
+        var result: [String] = []
+        var stack = [root]
+        let fm = FileManager.default
+        while let dir = stack.popLast() {
+            guard let entries = try? fm.contentsOfDirectory(atPath: dir) else { continue }
+            for name in entries.sorted() where !name.hasPrefix(".") {
+                let full = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+                var isDir: ObjCBool = false
+                guard fm.fileExists(atPath: full, isDirectory: &isDir) else { continue }
+                if isDir.boolValue {
+                    if !options.excludedDirectories.contains(name) { stack.append(full) }
+                } else if let language = SourceLanguage(path: name), options.languages.contains(language) {
+                    result.append(full)
+                }
+            }
+        }
+        return result.sorted()
+    }
+}

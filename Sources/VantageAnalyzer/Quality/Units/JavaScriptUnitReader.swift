@@ -1,0 +1,853 @@
+/// Finds JavaScript/TypeScript function units (spec §5.4): declarations, methods,
+/// object members, arrow and anonymous functions (`(anonymous)` or the name they are
+/// assigned to), +1 per default value in parameter and destructuring bindings.
+/// Every bracket opens a nested reader, as in lizard's TypeScriptStates, so units and
+/// the complexity that belongs to each agree with lizard.
+struct JavaScriptUnitReader {
+    private let stream: TokenStream
+    private let shared: JSShared
+
+    init(stream: TokenStream, context: UnitContext) {
+        self.stream = stream
+        self.shared = JSShared(context: context)
+    }
+
+    private static let conditions = KindSet([.kwIf, .kwFor, .kwWhile, .kwCatch, .kwCase, .ampAmp, .pipePipe, .questionQuestion, .question])
+
+    func run() {
+        let ctx = shared.ctx
+        let root = JSStates(shared)
+        for (i, t) in stream.tokens.enumerated() {
+            if ctx.outOfTime(tokenIndex: i) { return }
+            switch t.kind {
+            case .comment:
+                ctx.accountComment(t, bytes: stream.bytes, commentPrefixLength: 2)
+                if ctx.stopped { return }
+                continue
+            case .newline: ctx.accountNewline(); continue
+            case .space: continue
+            default: break
+            }
+            ctx.tokenOffset = Int(t.start)
+            ctx.accountCode(t)
+            if Self.conditions.contains(t.kind) && t.flags & TokenFlag.gluedSuffix == 0 { ctx.current.ccn += 1 }
+            if t.flags & TokenFlag.templateChunk != 0 {
+                _ = root.call(JSTok(text: "`" + stream.text(t) + "`"))
+            } else {
+                _ = root.call(JSTok(text: stream.text(t), kind: t.kind, flags: t.flags))
+            }
+            if shared.depth > JSShared.maximumDepth {
+                ctx.stop(because: "brackets nested deeper than \(JSShared.maximumDepth) levels at line \(ctx.currentLine); the rest was not read")
+                return
+            }
+        }
+        root.beforeReturn()
+    }
+}
+
+/// A token as the JavaScript readers compare it: by spelling, with the spellings the
+/// readers test most often also as a small code (cheaper than comparing strings).
+struct JSTok {
+    enum Code: UInt8 {
+        case other, kwStatic, kwAsync, kwNew, question, colon, dot, optionalDot, kwFunction
+        case kwIf, kwSwitch, kwFor, kwWhile, kwCatch, kwElse, kwDo, kwTry, kwFinal, arrow, assign
+        case lparen, rparen, lbracket, rbracket, lbrace, rbrace, semicolon, comma, backtick
+        case kwDeclare, kwType, kwInterface, kwAbstract, kwGet, kwSet, lt, star, templateOpen
+    }
+
+    private static let codes: [String: Code] = [
+        "static": .kwStatic, "async": .kwAsync, "new": .kwNew, "?": .question, ":": .colon, ".": .dot,
+        "?.": .optionalDot, "function": .kwFunction, "if": .kwIf, "switch": .kwSwitch, "for": .kwFor,
+        "while": .kwWhile, "catch": .kwCatch, "else": .kwElse, "do": .kwDo, "try": .kwTry, "final": .kwFinal,
+        "=>": .arrow, "=": .assign, "(": .lparen, ")": .rparen, "[": .lbracket, "]": .rbracket, "{": .lbrace,
+        "}": .rbrace, ";": .semicolon, ",": .comma, "`": .backtick, "declare": .kwDeclare, "type": .kwType,
+        "interface": .kwInterface, "abstract": .kwAbstract, "get": .kwGet, "set": .kwSet, "<": .lt, "*": .star,
+        "${": .templateOpen,
+    ]
+
+    let text: String
+    let code: Code
+
+    init(text: String) {
+        self.text = text
+        code = Self.codes[text] ?? .other
+    }
+
+    init(text: String, kind: TokenKind, flags: UInt8) {
+        self.text = text
+        switch kind {
+        case .kwStatic: code = .kwStatic
+        case .kwAsync: code = .kwAsync
+        case .kwNew: code = .kwNew
+        case .question: code = .question
+        case .colon: code = .colon
+        case .dot: code = flags & TokenFlag.gluedSuffix != 0 ? .optionalDot : .dot
+        case .kwFunction: code = .kwFunction
+        case .kwIf: code = .kwIf
+        case .kwSwitch: code = .kwSwitch
+        case .kwFor: code = .kwFor
+        case .kwWhile: code = .kwWhile
+        case .kwCatch: code = .kwCatch
+        case .kwElse: code = .kwElse
+        case .kwDo: code = .kwDo
+        case .kwTry: code = .kwTry
+        case .kwFinal: code = .kwFinal
+        case .fatArrow: code = .arrow
+        case .assign: code = .assign
+        case .lparen: code = .lparen
+        case .rparen: code = .rparen
+        case .lbracket: code = .lbracket
+        case .rbracket: code = .rbracket
+        case .lbrace: code = .lbrace
+        case .rbrace: code = .rbrace
+        case .semicolon: code = .semicolon
+        case .comma: code = .comma
+        case .backtick: code = .backtick
+        case .kwType: code = .kwType
+        case .kwInterface: code = .kwInterface
+        case .kwAbstract: code = .kwAbstract
+        case .kwGet: code = .kwGet
+        case .kwSet: code = .kwSet
+        case .lt: code = .lt
+        case .star: code = .star
+        case .identifier where text == "declare": code = .kwDeclare
+        case .symbol where flags & TokenFlag.templateOpen != 0: code = .templateOpen
+        default: code = .other
+        }
+    }
+}
+
+final class JSShared {
+    /// Each bracket level is a nested reader; past this depth reading stops (and says so).
+    static let maximumDepth = 400
+    let ctx: UnitContext
+    /// Readers currently nested.
+    var depth = 0
+    init(context: UnitContext) { ctx = context }
+}
+
+/// lizard's CodeStateMachine: a state is a function of the token; a state that is a
+/// nested reader returns true when that reader is done, which restores the saved
+/// state and runs the callback.
+class JSMachine {
+    typealias State = (JSTok) -> Bool
+    let shared: JSShared
+    var ctx: UnitContext { shared.ctx }
+    var state: State = { _ in false }
+    var savedState: State = { _ in false }
+    var callback: (() -> Void)?
+    var toExit = false
+    var bracketCount = 0
+
+    init(_ shared: JSShared) {
+        self.shared = shared
+    }
+
+    /// The nested reader the state currently delegates to (lizard: a state that is a machine).
+    var child: JSMachine?
+
+    func call(_ t: JSTok) -> Bool {
+        let done: Bool
+        if let child {
+            done = child.call(t)
+            if done { shared.depth -= 1 }
+        } else {
+            done = state(t)
+        }
+        if done {
+            child = nil
+            state = savedState
+            if let cb = callback {
+                callback = nil
+                cb()
+            }
+        }
+        return toExit
+    }
+
+    func next(_ s: @escaping State, _ t: JSTok? = nil) {
+        state = s
+        child = nil
+        if let t { _ = call(t) }
+    }
+
+    func subState(_ machine: JSMachine, callback: (() -> Void)? = nil, token: JSTok? = nil) {
+        savedState = state
+        self.callback = callback
+        shared.depth += 1
+        child = machine
+        if let token { _ = call(token) }
+    }
+
+    func statemachineReturn() {
+        toExit = true
+        beforeReturn()
+    }
+
+    func beforeReturn() {}
+
+    /// `read_inside_brackets_then(open close)` without an end state: calls `done` at depth 0.
+    func insideBrackets(_ open: String, _ close: String, _ t: JSTok, done: () -> Void) {
+        if t.text == open { bracketCount += 1 } else if t.text == close { bracketCount -= 1 }
+        if bracketCount == 0 { done() }
+    }
+}
+
+/// Type annotations (`: T`, `: {…}`, `: (a) => b`, `: Map<K, V>`) read and dropped.
+final class JSTypeAnnotationStates: JSMachine {
+    var savedToken: JSTok?
+
+    override init(_ shared: JSShared) {
+        super.init(shared)
+        state = { [unowned(unsafe) self] t in self.global(t) }
+        savedState = state
+    }
+
+    private func global(_ t: JSTok) -> Bool {
+        if t.text == "{" {
+            next({ [unowned(unsafe) self] in self.bracketed("{", "}", $0) }, t)
+        } else {
+            next({ [unowned(unsafe) self] in self.simpleType($0) }, t)
+        }
+        return false
+    }
+
+    private func simpleType(_ t: JSTok) -> Bool {
+        let x = t.text
+        let c = t.code
+        if x == "<" {
+            next({ [unowned(unsafe) self] in self.bracketed("<", ">", $0) }, t)
+        } else if c == .lbrace || x == "=" || x == ";" || x == ")" || x.isEmpty {
+            savedToken = t
+            statemachineReturn()
+        } else if c == .lparen {
+            next({ [unowned(unsafe) self] in self.bracketed("(", ")", $0) }, t)
+        } else if c == .arrow {
+            savedToken = t
+            statemachineReturn()
+        }
+        return false
+    }
+
+    private func bracketed(_ open: String, _ close: String, _ t: JSTok) -> Bool {
+        insideBrackets(open, close, t) { statemachineReturn() }
+        return false
+    }
+}
+
+/// lizard's JavaScriptBindings: defaults in binding patterns, not in initializers.
+final class JSBindings {
+    struct Event {
+        var ended: Bool
+        var inExpression: Bool
+        var initializerStarted: Bool
+        var initializerEnded: Bool
+        var rootSeparator: Bool
+    }
+
+    typealias Code = JSTok.Code
+    private var frames: [(closing: Code, initializing: Bool)]
+    private var expressionBrackets: [Code] = []
+    /// The previous token's code; nil before the first token.
+    private(set) var previous: Code?
+    private(set) var defaults = 0
+
+    init(_ closing: Code) {
+        frames = [(closing, false)]
+    }
+
+    private static func closing(of code: Code) -> Code? {
+        switch code {
+        case .lparen: .rparen
+        case .lbracket: .rbracket
+        case .lbrace, .templateOpen: .rbrace
+        default: nil
+        }
+    }
+
+    var inExpression: Bool { (frames.last?.initializing ?? false) || !expressionBrackets.isEmpty }
+    var atStart: Bool { previous == nil }
+
+    func read(_ t: JSTok) -> Event {
+        guard let frame = frames.last else { return Event(ended: true, inExpression: false, initializerStarted: false, initializerEnded: false, rootSeparator: false) }
+        let token = t.code
+        let initializing = inExpression
+        let initializerEnded = initializing && expressionBrackets.isEmpty && (token == .comma || token == frame.closing)
+        let rootSeparator = token == .comma && frames.count == 1 && expressionBrackets.isEmpty
+        let before = defaults
+        if !expressionBrackets.isEmpty {
+            if let close = Self.closing(of: token) {
+                expressionBrackets.append(close)
+            } else if token == expressionBrackets.last {
+                expressionBrackets.removeLast()
+            }
+        } else if token == frame.closing {
+            frames.removeLast()
+        } else if token == .comma {
+            frames[frames.count - 1].initializing = false
+        } else if frame.initializing || token == .lparen
+                    || (token == .lbracket && frame.closing == .rbrace && (previous == nil || previous == .lbrace || previous == .comma)) {
+            if let close = Self.closing(of: token) { expressionBrackets.append(close) }
+        } else if token == .lbracket || token == .lbrace {
+            frames.append((token == .lbracket ? .rbracket : .rbrace, false))
+        } else if token == .assign {
+            defaults += 1
+            frames[frames.count - 1].initializing = true
+        }
+        let ended = frames.isEmpty
+        if !ended { previous = token == .other && t.text.isEmpty ? nil : token }
+        return Event(ended: ended, inExpression: initializing, initializerStarted: defaults != before,
+                     initializerEnded: initializerEnded, rootSeparator: rootSeparator)
+    }
+}
+
+/// lizard's TypeScriptStates with its bindings, functions, objects and declarations mixins.
+final class JSStates: JSMachine {
+    struct Summary {
+        var defaults: Int
+        var expressionComplexity: Int
+        var confirmedDefaults: Int
+    }
+
+    private static let typeKeywords: Set<String> = ["string", "number", "boolean", "void", "any", "object", "unknown", "never"]
+
+    var lastTokens = ""
+    var functionName = ""
+    var startedFunction = false
+    var asObject = false
+    var getterSetterPrefix: String?
+    var tsDeclare = false
+    var staticSeen = false
+    var asyncSeen = false
+    var prevToken = ""
+    var inPropValue = false
+    var inAbstractContext = false
+    var conditionKind = ""
+    var ternaryDepth = 0
+    // bindings
+    var bindingCandidate: JSBindings?
+    var pendingBindings: Summary?
+    var initializerReader: JSStates?
+    var confirmedBindingDefaults = 0
+    // functions
+    var parameterBindings = JSBindings(.rparen)
+    var genericDepthInDeclaration = 0
+
+    override init(_ shared: JSShared) {
+        super.init(shared)
+        state = { [unowned(unsafe) self] in self.global($0) }
+        savedState = state
+    }
+
+    override func call(_ t: JSTok) -> Bool {
+        if let candidate = bindingCandidate { _ = candidate.read(t) }
+        return super.call(t)
+    }
+
+    override func beforeReturn() {
+        if startedFunction { popFunctionFromStack() }
+    }
+
+    private var globalState: State { { [unowned(unsafe) self] in self.global($0) } }
+
+    private static func startsName(_ s: String) -> Bool {
+        guard let c = s.unicodeScalars.first else { return false }
+        return c.properties.isAlphabetic || c == "_" || c == "$" || c == "#"
+    }
+
+    // MARK: _state_global
+
+    private func global(_ t: JSTok) -> Bool {
+        let x = t.text
+        let c = t.code
+        resolvePendingBindings(t)
+        if handleTypeDeclaration(t) { return false }
+        if c == .kwStatic { staticSeen = true; prevToken = x; return false }
+        if c == .kwAsync { asyncSeen = true; prevToken = x; return false }
+        if c == .kwNew { prevToken = x; return false }
+        if c == .question {
+            ternaryDepth += 1
+        } else if c == .colon && ternaryDepth > 0 {
+            ternaryDepth -= 1
+            lastTokens = x
+            prevToken = x
+            return false
+        }
+        if handleObjectMember(t) { return false }
+        if c == .dot || c == .optionalDot {
+            state = { [unowned(unsafe) self] in self.field($0) }
+            lastTokens += x
+            prevToken = "."
+            return false
+        }
+        if c == .kwFunction {
+            if startedFunction && !asObject { popFunctionFromStack() }
+            state = { [unowned(unsafe) self] in self.function($0) }
+        } else if c == .kwIf || c == .kwSwitch || c == .kwFor || c == .kwWhile || c == .kwCatch {
+            conditionKind = x
+            next({ [unowned(unsafe) self] in self.expectingConditionAndStatementBlock($0) })
+        } else if c == .kwElse || c == .kwDo || c == .kwTry || c == .kwFinal {
+            next({ [unowned(unsafe) self] in self.expectingStatementOrBlock($0) })
+        } else if c == .arrow {
+            state = { [unowned(unsafe) self] in self.arrowFunction($0) }
+        } else if c == .assign {
+            if Self.startsName(lastTokens) { functionName = lastTokens }
+        } else if c == .lparen {
+            if prevToken == "." || prevToken == "new" {
+                subState(JSStates(shared))
+            } else if let candidate = bindingCandidate, candidate.inExpression {
+                _ = readBindingCandidate(")")
+            } else if !functionName.isEmpty {
+                if lastTokens != functionName && !["=", "async", ">"].contains(prevToken) {
+                    functionName = ""
+                    subState(JSStates(shared))
+                } else {
+                    if !startedFunction { _ = function(JSTok(text: functionName)) }
+                    next({ [unowned(unsafe) self] in self.function($0) }, t)
+                }
+            } else {
+                _ = readBindingCandidate(")")
+            }
+        } else if c == .lbracket && ![".", ")", "]", "}"].contains(prevToken) {
+            let previous = prevToken
+            var operand = false
+            if let c = previous.unicodeScalars.first {
+                operand = c.properties.isAlphabetic || c.properties.numericType != nil || "_$#'\"`".unicodeScalars.contains(c)
+            }
+            if !operand || ["const", "let", "var", "return", "throw", "yield", "await"].contains(previous) {
+                _ = readBindingCandidate("]")
+            }
+        } else if c == .lbrace {
+            if startedFunction {
+                subState(JSStates(shared), callback: { [unowned(unsafe) self] in self.popFunctionFromStack() })
+            } else {
+                readObject()
+            }
+        } else if c == .rbrace || c == .rparen || (c == .rbracket && bindingCandidate != nil) {
+            statemachineReturn()
+        } else if ctx.newline || c == .semicolon {
+            functionName = ""
+            popFunctionFromStack()
+            staticSeen = false
+            asyncSeen = false
+            inAbstractContext = false
+            inPropValue = false
+            prevToken = ""
+        }
+        if c == .backtick { next({ [unowned(unsafe) self] in self.templateLiteral($0) }) }
+        if !asObject && c == .colon {
+            consumeTypeAnnotation()
+            prevToken = x
+            return false
+        }
+        if asObject && c == .comma { inPropValue = false }
+        lastTokens = x
+        if prevToken != "new" && prevToken != "." { prevToken = x }
+        return false
+    }
+
+    private func expectingConditionAndStatementBlock(_ t: JSTok) -> Bool {
+        let after = { [unowned(unsafe) self] in self.next({ [unowned(unsafe) self] in self.expectingStatementOrBlock($0) }) }
+        if t.text == "await" { return false }
+        if t.text != "(" {
+            next(globalState, t)
+            return false
+        }
+        if conditionKind == "catch" {
+            _ = readBindingCandidate(")", callback: { [unowned(unsafe) self] summary in
+                self.ctx.current.ccn += summary.defaults
+                after()
+            }, trackComplexity: false)
+            return false
+        }
+        subState(JSStates(shared), callback: after)
+        return false
+    }
+
+    private func expectingStatementOrBlock(_ t: JSTok) -> Bool {
+        if t.text == "{" {
+            subState(JSStates(shared), callback: { [unowned(unsafe) self] in
+                self.prevToken = ""
+                self.next(self.globalState)
+            })
+        } else {
+            next(globalState, t)
+        }
+        return false
+    }
+
+    private func field(_ t: JSTok) -> Bool {
+        if t.text == "(" || t.text == "[" {
+            functionName = ""
+            prevToken = "."
+            next(globalState, t)
+            return false
+        }
+        lastTokens += t.text
+        state = globalState
+        return false
+    }
+
+    private func templateLiteral(_ t: JSTok) -> Bool {
+        if t.text == "`" { next(globalState) }
+        return false
+    }
+
+    // MARK: Functions
+
+    private func pushFunctionToStack() {
+        if inAbstractContext { return }
+        startedFunction = true
+        ctx.pushNewFunction(functionName.isEmpty ? "(anonymous)" : functionName)
+    }
+
+    func popFunctionFromStack() {
+        if startedFunction { ctx.endOfFunction() }
+        startedFunction = false
+        inPropValue = false
+    }
+
+    private func abandonFunction() {
+        ctx.forgive = true
+        ctx.endOfFunction()
+        startedFunction = false
+    }
+
+    private func arrowFunction(_ t: JSTok) -> Bool {
+        pushArrowFunction()
+        functionName = ""
+        asyncSeen = false
+        staticSeen = false
+        next(globalState, t)
+        return false
+    }
+
+    private func function(_ t: JSTok) -> Bool {
+        let x = t.text
+        if x == "*" { return false }
+        if x == "<" { consumeGenericTypeParams(); return false }
+        if x.hasPrefix("<") && x.hasSuffix(">") && x.count > 1 { return false }
+        if x != "(" {
+            functionName = Self.startsName(x) ? x : ""
+            staticSeen = false
+            asyncSeen = false
+        } else {
+            if !startedFunction { pushFunctionToStack() }
+            genericDepthInDeclaration = 0
+            parameterBindings = JSBindings(.rparen)
+            state = { [unowned(unsafe) self] in self.declaration($0) }
+            ctx.current.addToLongName(" " + x)
+        }
+        return false
+    }
+
+    private func declaration(_ t: JSTok) -> Bool {
+        let x = t.text
+        if x == "(" && parameterBindings.atStart {
+            abandonFunction()
+            next(globalState)
+            _ = readBindingCandidate(")")
+            return false
+        }
+        if x == "function" && parameterBindings.defaults == 0 {
+            abandonFunction()
+            next(globalState, t)
+            return false
+        }
+        let event = readParameterBinding(t)
+        if event.ended {
+            state = { [unowned(unsafe) self] in self.expectingFunctionOpeningBracket($0) }
+        } else if (!event.inExpression || event.rootSeparator) && x != "(" {
+            if x == "," {
+                if event.rootSeparator && genericDepthInDeclaration == 0 { ctx.current.addParameter(",") }
+            } else if x == "<" {
+                genericDepthInDeclaration += 1
+            } else if x == ">" {
+                if genericDepthInDeclaration > 0 { genericDepthInDeclaration -= 1 }
+            } else if Self.typeKeywords.contains(x) || ["*", "+", "-", "/", "%", "=", "."].contains(x) {
+            } else if genericDepthInDeclaration == 0 {
+                let bare = x.replacingQuestionMarks()
+                let compact = bare.filter { $0 != "_" }
+                if !compact.isEmpty, compact.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil }),
+                   let first = bare.unicodeScalars.first, first.properties.isAlphabetic {
+                    ctx.current.addParameter(bare)
+                }
+            }
+            return false
+        }
+        ctx.current.addToLongName(" " + x)
+        return false
+    }
+
+    private func expectingFunctionOpeningBracket(_ t: JSTok) -> Bool {
+        let x = t.text
+        if x == ":" {
+            next(globalState)
+            consumeTypeAnnotation()
+            return false
+        } else if x == ";" && asObject && inAbstractContext {
+            if startedFunction { popFunctionFromStack() }
+            inAbstractContext = false
+            next(globalState)
+        } else if x != "{" && x != "=>" {
+            if startedFunction { abandonFunction() }
+        }
+        next(globalState, t)
+        return false
+    }
+
+    // MARK: Bindings
+
+    private func resolvePendingBindings(_ t: JSTok) {
+        guard let pending = pendingBindings else { return }
+        let x = t.text
+        pendingBindings = nil
+        if x == "=" || x == "of" || x == "in" {
+            if bindingCandidate != nil { confirmedBindingDefaults += pending.defaults } else { ctx.current.ccn += pending.defaults }
+        } else if x == "=>" {
+            pendingBindings = pending
+        } else {
+            ctx.current.ccn += pending.confirmedDefaults
+        }
+    }
+
+    private func readBindingCandidate(_ closing: String, callback: ((Summary) -> Void)? = nil, asObject: Bool = false,
+                                      trackComplexity: Bool = true) -> JSStates {
+        let candidate = JSStates(shared)
+        candidate.asObject = asObject
+        let bindings = JSBindings(closing == ")" ? .rparen : closing == "]" ? .rbracket : .rbrace)
+        candidate.bindingCandidate = bindings
+        let function = ctx.current
+        let complexity = function.ccn
+        subState(candidate, callback: { [unowned(unsafe) self] in
+            let summary = Summary(defaults: bindings.defaults,
+                                  expressionComplexity: trackComplexity ? function.ccn - complexity : 0,
+                                  confirmedDefaults: trackComplexity ? candidate.confirmedBindingDefaults : 0)
+            if let callback { callback(summary) } else { self.pendingBindings = summary }
+        })
+        return candidate
+    }
+
+    private func pushArrowFunction() {
+        let pending = pendingBindings
+        pendingBindings = nil
+        if startedFunction { return }
+        if let pending { ctx.current.ccn -= pending.expressionComplexity }
+        pushFunctionToStack()
+        if let pending { ctx.current.ccn += pending.defaults + pending.expressionComplexity }
+    }
+
+    private func readParameterBinding(_ t: JSTok) -> JSBindings.Event {
+        let event = parameterBindings.read(t)
+        if event.initializerStarted {
+            ctx.current.ccn += 1
+            initializerReader = JSStates(shared)
+        } else if event.inExpression {
+            if event.initializerEnded {
+                initializerReader?.beforeReturn()
+                initializerReader = nil
+            } else if let reader = initializerReader {
+                _ = reader.call(t)
+            }
+        }
+        return event
+    }
+
+    // MARK: Objects
+
+    private func handleObjectMember(_ t: JSTok) -> Bool {
+        guard asObject else { return false }
+        let x = t.text
+        if x == "get" || x == "set" { getterSetterPrefix = x; return true }
+        if let prefix = getterSetterPrefix {
+            lastTokens = "\(prefix) \(x)"
+            getterSetterPrefix = nil
+            return true
+        }
+        if x == "[" { collectComputedName(); return true }
+        if x == ":" {
+            if Self.startsName(lastTokens) { functionName = lastTokens }
+            inPropValue = true
+            return true
+        } else if x == "<" || (x.hasPrefix("<") && x.hasSuffix(">") && x.count > 1) {
+            if x == "<" { consumeGenericTypeParams() }
+            return true
+        } else if x == "(" {
+            if prevToken == "." || prevToken == "new" {
+                subState(JSStates(shared))
+                prevToken = x
+                return true
+            }
+            if inPropValue && (functionName.isEmpty || lastTokens != functionName) {
+                subState(JSStates(shared))
+                prevToken = x
+                return true
+            }
+            if !startedFunction {
+                if lastTokens == "=" && !functionName.isEmpty {
+                    _ = function(JSTok(text: functionName))
+                } else {
+                    _ = function(JSTok(text: lastTokens))
+                }
+            }
+            next({ [unowned(unsafe) self] in self.function($0) }, t)
+            return true
+        } else if (asyncSeen || staticSeen) && x != "*" && x != "function" && x != "=>" {
+            if x == "=" {
+                staticSeen = false
+                asyncSeen = false
+            } else {
+                lastTokens = x
+                return true
+            }
+        }
+        return false
+    }
+
+    private func readObject() {
+        let reader = readBindingCandidate("}", callback: { [unowned(unsafe) self] summary in
+            self.pendingBindings = summary
+            self.next(self.globalState)
+        }, asObject: true, trackComplexity: false)
+        reader.staticSeen = staticSeen
+        reader.asyncSeen = asyncSeen
+        staticSeen = false
+        asyncSeen = false
+    }
+
+    private func collectComputedName() {
+        var parts: [String] = []
+        next({ [unowned(unsafe) self] t in
+            if t.text == "]" {
+                var name = parts.joined().filter { $0 != "'" && $0 != "\"" && $0 != "+" && $0 != " " }
+                if let first = name.first { name = first.lowercased() + name.dropFirst() }
+                self.lastTokens = name
+                self.next(self.globalState)
+                return true
+            }
+            parts.append(t.text)
+            return false
+        })
+    }
+
+    // MARK: Declarations (TypeScript)
+
+    private func handleTypeDeclaration(_ t: JSTok) -> Bool {
+        let c = t.code
+        switch c {
+        case .kwDeclare, .kwFunction, .kwType, .kwInterface, .kwAbstract: break
+        default:
+            tsDeclare = false
+            return false
+        }
+        let x = t.text
+        if x == "declare" { tsDeclare = true; return true }
+        if x == "function" && tsDeclare {
+            tsDeclare = false
+            next({ [unowned(unsafe) self] t in
+                if t.text == ";" || self.ctx.newline {
+                    self.next(self.globalState)
+                    return true
+                }
+                return false
+            })
+            return true
+        }
+        tsDeclare = false
+        if x == "type" && !asObject {
+            var phase = 0
+            var braces = 0
+            var generics = 0
+            next({ [unowned(unsafe) self] t in
+                let y = t.text
+                switch phase {
+                case 0:
+                    if let c = y.unicodeScalars.first, c.properties.isAlphabetic {
+                        phase = 1
+                    } else {
+                        self.lastTokens = "type"
+                        self.next(self.globalState)
+                        _ = self.global(t)
+                        return true
+                    }
+                case 1:
+                    if y == "<" { generics = 1; phase = 3 } else if y == "=" { phase = 2 } else if y == ";" {
+                        self.next(self.globalState)
+                        return true
+                    }
+                case 2:
+                    if y == "{" {
+                        braces = 1
+                        phase = 4
+                    } else if y == ";" || self.ctx.newline {
+                        self.next(self.globalState)
+                        if y != ";" { _ = self.global(t) }
+                        return true
+                    }
+                case 3:
+                    if y == "<" { generics += 1 } else if y == ">" {
+                        generics -= 1
+                        if generics == 0 { phase = 1 }
+                    }
+                default:
+                    if y == "{" { braces += 1 } else if y == "}" {
+                        braces -= 1
+                        if braces == 0 {
+                            self.next(self.globalState)
+                            return true
+                        }
+                    }
+                }
+                return false
+            })
+            return true
+        }
+        if x == "interface" {
+            var braces = 0
+            var started = false
+            next({ [unowned(unsafe) self] t in
+                if t.text == "{" {
+                    started = true
+                    braces += 1
+                } else if t.text == "}" && started {
+                    braces -= 1
+                    if braces == 0 {
+                        self.next(self.globalState)
+                        return true
+                    }
+                }
+                return false
+            })
+            return true
+        }
+        if x == "abstract" && asObject {
+            inAbstractContext = true
+            return true
+        }
+        return false
+    }
+
+    private func consumeGenericTypeParams() {
+        var depth = 1
+        next({ [unowned(unsafe) self] t in
+            if t.text == "<" {
+                depth += 1
+            } else if t.text == ">" {
+                depth -= 1
+                if depth == 0 { self.next(self.globalState) }
+            }
+            return false
+        })
+    }
+
+    private func consumeTypeAnnotation() {
+        let typeStates = JSTypeAnnotationStates(shared)
+        subState(typeStates, callback: { [unowned(unsafe) self] in
+            if let saved = typeStates.savedToken { _ = self.call(saved) }
+        })
+    }
+}
+
+private extension String {
+    func replacingQuestionMarks() -> String { filter { $0 != "?" } }
+}

@@ -1,0 +1,101 @@
+import VantageCore
+
+/// The lines the details overlay shows about a project's code and dependencies: debt rating and
+/// minutes, complexity, smells, documentation and test coverage, the worst functions, and the
+/// dependencies' vulnerabilities by severity, licences, conflicts and lock files.
+public enum InsightSection {
+    /// How many of the worst functions are listed.
+    public static let worstShown = 3
+
+    /// `nil` insight: the analyzer has not reported yet.
+    public static func lines(_ insight: ProjectInsight?) -> [StyledLine] {
+        let heading = CellStyle(fg: .accent, bold: true)
+        guard let i = insight else {
+            return [StyledLine([.init("Code", heading), .init("  not analysed yet (the analyzer runs in the background)", .role(.muted))])]
+        }
+        var out: [StyledLine] = []
+        let d = i.debt
+        let ratio = d.ratio.map { Formatting.fixed($0 * 100, 1) + "%" } ?? "-"
+        out.append(StyledLine([
+            .init("Code", heading),
+            .init("  debt ", .role(.text)),
+            .init(d.rating, CellStyle(fg: ProjectGrid.ratingRole(d.rating), bold: true)),
+            .init(" \(duration(d.minutes)), \(ratio) of \(d.linesOfCode) lines", .role(.text)),
+        ]))
+        let q = i.quality
+        out.append(StyledLine([.init(
+            "  \(q.files) file\(q.files == 1 ? "" : "s"), \(q.functions) functions, CCN avg \(Formatting.fixed(q.averageCCN, 1)) max \(q.maxCCN), \(q.smells) smell\(q.smells == 1 ? "" : "s")",
+            .role(.text))]))
+        if !q.smellsByKind.isEmpty {
+            let kinds = q.smellsByKind.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) \($0.key)" }
+            out.append(StyledLine([.init("  smells: " + kinds.joined(separator: ", "), .role(.warn))]))
+        }
+        let coverage = i.coveragePercent.map { Formatting.fixed($0, 1) + "%" } ?? "no report found"
+        out.append(StyledLine([.init("  docs \(Formatting.fixed(i.documentation * 100, 0))%, test coverage \(coverage)", .role(.text))]))
+        for f in q.worstFunctions.prefix(worstShown) {
+            out.append(StyledLine([
+                .init("  CCN \(f.ccn)".padding(toLength: 10, withPad: " ", startingAt: 0),
+                      CellStyle(fg: f.ccn > 15 ? .error : f.ccn > 10 ? .warn : .muted, bold: true)),
+                .init("\(f.name)  ", .role(.text)),
+                // The file name only: a long path would push the line number out of the box.
+                .init("\(f.file.split(separator: "/").last.map(String.init) ?? f.file):\(f.line)", .role(.muted)),
+            ]))
+        }
+        var history: [String] = []
+        if !d.hotspots.isEmpty { history.append("hotspots: " + d.hotspots.joined(separator: ", ")) }
+        if d.trend.count >= 2 {
+            let shown = d.trend.suffix(4).map(duration).joined(separator: ", ")
+            history.append(d.trend.count <= 4 ? "debt by week: " + shown : "debt by week, last 4 of \(d.trend.count): " + shown)
+        }
+        out += history.map { StyledLine([.init("  " + $0, .role(.muted))]) }
+        out.append(contentsOf: dependencyLines(i.dependencies, heading: heading))
+        out.append(StyledLine([.init("  " + i.status, .role(.muted))]))
+        return out
+    }
+
+    static func dependencyLines(_ d: ProjectInsight.Dependencies, heading: CellStyle) -> [StyledLine] {
+        var first: [StyledLine.Span] = [.init("Deps", heading), .init("  \(d.count) dependenc\(d.count == 1 ? "y" : "ies")", .role(.text))]
+        if d.checked {
+            let order = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"]
+            let parts = order.compactMap { sev in d.vulnerableBySeverity[sev].map { "\($0) \(sev.lowercased())" } }
+            if parts.isEmpty {
+                first.append(.init(", no known vulnerabilities", .role(.ok)))
+            } else {
+                let worst = d.vulnerableBySeverity["CRITICAL"] != nil || d.vulnerableBySeverity["HIGH"] != nil
+                first.append(.init(", \(d.vulnerable) vulnerable (" + parts.joined(separator: ", ") + ")",
+                                   CellStyle(fg: worst ? .error : .warn, bold: true)))
+            }
+            if d.unchecked > 0 { first.append(.init(", \(d.unchecked) unchecked", .role(.warn))) }
+        }
+        var lines = [StyledLine(first)]
+        if !d.checked {
+            first.append(.init(", vulnerabilities:", .role(.warn)))
+            lines = [StyledLine(first), StyledLine([.init("  " + (d.note ?? "not checked"), .role(.warn))])]
+        }
+        for v in d.vulnerablePackages.prefix(worstShown) {
+            let role: StyleRole = v.severity == "CRITICAL" || v.severity == "HIGH" ? .error : .warn
+            lines.append(StyledLine([
+                .init("  " + v.severity.lowercased().padding(toLength: 9, withPad: " ", startingAt: 0), CellStyle(fg: role, bold: true)),
+                .init("\(v.name) \(v.version)  ", .role(.text)),
+                .init(v.advisories.joined(separator: ", ") + (v.fixedIn.map { "; fixed in \($0)" } ?? "; no fix yet"), .role(.muted)),
+            ]))
+        }
+        let known = d.licences.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(3).map { "\($0.key) \($0.value)" }
+        var second = "  licences: " + (known.isEmpty ? "none found" : known.joined(separator: ", "))
+        if d.unknownLicences > 0 { second += ", \(d.unknownLicences) unknown" }
+        lines.append(StyledLine([.init(second, .role(d.unknownLicences > 0 ? .warn : .text))]))
+        let third = "  \(d.conflicts) conflict\(d.conflicts == 1 ? "" : "s"), \(d.lockProblems) lock problem\(d.lockProblems == 1 ? "" : "s"), outdated \(d.outdated)"
+        lines.append(StyledLine([.init(third, .role(d.conflicts > 0 || d.lockProblems > 0 ? .warn : .text))]))
+        return lines
+    }
+
+    /// "2h 30m", "1d 2h" (a day is 8 hours, SonarQube's unit), "0m".
+    static func duration(_ minutes: Int) -> String {
+        let d = minutes / 480, h = (minutes % 480) / 60, m = minutes % 60
+        var parts: [String] = []
+        if d > 0 { parts.append("\(d)d") }
+        if h > 0 { parts.append("\(h)h") }
+        if m > 0 || parts.isEmpty { parts.append("\(m)m") }
+        return parts.joined(separator: " ")
+    }
+}
