@@ -61,6 +61,7 @@ enum StoreMigrations {
                 CREATE INDEX metric_minute_time ON metric_minute(minute);
                 """)
         }
+        KnowledgeMigrations.register(&migrator)
         return migrator
     }
 }
