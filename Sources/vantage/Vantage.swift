@@ -26,6 +26,7 @@ struct Vantage: AsyncParsableCommand {
             ScanCommand.self,
             BenchCommand.self,
             RenderCheckCommand.self,
+            GraphCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self)
 
