@@ -67,7 +67,11 @@ enum MemoryRows {
         var successes: Int = row?["successes"] ?? 0
         var failures: Int = row?["failures"] ?? 0
         if succeeded { successes += 1 } else { failures += 1 }
-        try db.execute(sql: "INSERT OR REPLACE INTO learned_fixes (signature, fix, successes, failures) VALUES (?, ?, ?, ?)",
+        // An upsert, not INSERT OR REPLACE: a replace deletes the row and cascades to its history.
+        try db.execute(sql: """
+            INSERT INTO learned_fixes (signature, fix, successes, failures) VALUES (?, ?, ?, ?)
+            ON CONFLICT (signature, fix) DO UPDATE SET successes = excluded.successes, failures = excluded.failures
+            """,
                        arguments: [signature, fix, successes, failures])
         try db.execute(sql: "INSERT INTO learned_fix_history (signature, fix, time, confidence) VALUES (?, ?, ?, ?)",
                        arguments: [signature, fix, time.timeIntervalSince1970, confidence(successes, failures)])
