@@ -27,6 +27,7 @@ struct Vantage: AsyncParsableCommand {
             BenchCommand.self,
             RenderCheckCommand.self,
             GraphCommand.self,
+            MemoryCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self)
 
