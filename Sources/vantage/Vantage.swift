@@ -28,6 +28,7 @@ struct Vantage: AsyncParsableCommand {
             RenderCheckCommand.self,
             GraphCommand.self,
             MemoryCommand.self,
+            TroubleshootCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self)
 
