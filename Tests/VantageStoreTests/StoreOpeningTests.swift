@@ -13,11 +13,13 @@ import VantageCore
         let mode = try FileManager.default.attributesOfItem(atPath: tmp.folder + "/home")[.posixPermissions] as? Int
         #expect(mode == 0o700)
         #expect(try await store.journalMode() == "wal")
-        #expect(try await store.appliedMigrations() == ["v1: projects, scans, timeline, diagnostics, metrics"])
+        #expect(try await store.appliedMigrations() == ["v1: projects, scans, timeline, diagnostics, metrics",
+                                                        "v2: knowledge graph, decisions, learned fixes"])
         let tables = try await store.pool.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
         }
-        #expect(tables == ["diagnostics", "metric_minute", "metric_raw", "projects", "scans", "timeline"])
+        #expect(tables == ["decisions", "diagnostics", "graph_edges", "graph_nodes", "learned_fix_history", "learned_fixes",
+                           "metric_minute", "metric_raw", "projects", "scans", "timeline"])
     }
 
     @Test func opensAtVantageHomeFromTheEnvironment() async throws {
@@ -39,7 +41,7 @@ import VantageCore
         }
         let again = try Store.open(path: tmp.path)
         #expect(try await again.recentTimeline() == [entry])
-        #expect(try await again.appliedMigrations().count == 1)
+        #expect(try await again.appliedMigrations().count == 2)
     }
 
     @Test func aCorruptFileIsReportedWithItsPathAndWhatToDo() async throws {
