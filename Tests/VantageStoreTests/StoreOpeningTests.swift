@@ -14,11 +14,11 @@ import VantageCore
         #expect(mode == 0o700)
         #expect(try await store.journalMode() == "wal")
         #expect(try await store.appliedMigrations() == ["v1: projects, scans, timeline, diagnostics, metrics",
-                                                        "v2: knowledge graph, decisions, learned fixes"])
+                                                        "v2: knowledge graph, decisions, learned fixes", "v3: advisor weights"])
         let tables = try await store.pool.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
         }
-        #expect(tables == ["decisions", "diagnostics", "graph_edges", "graph_nodes", "learned_fix_history", "learned_fixes",
+        #expect(tables == ["advisor_weights", "decisions", "diagnostics", "graph_edges", "graph_nodes", "learned_fix_history", "learned_fixes",
                            "metric_minute", "metric_raw", "projects", "scans", "timeline"])
     }
 
@@ -41,7 +41,7 @@ import VantageCore
         }
         let again = try Store.open(path: tmp.path)
         #expect(try await again.recentTimeline() == [entry])
-        #expect(try await again.appliedMigrations().count == 2)
+        #expect(try await again.appliedMigrations().count == 3)
     }
 
     @Test func aCorruptFileIsReportedWithItsPathAndWhatToDo() async throws {

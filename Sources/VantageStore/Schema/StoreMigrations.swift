@@ -62,6 +62,7 @@ enum StoreMigrations {
                 """)
         }
         KnowledgeMigrations.register(&migrator)
+        CouncilMigrations.register(&migrator)
         return migrator
     }
 }
