@@ -56,10 +56,12 @@ struct TroubleshootingSources {
     /// The project a log belongs to: the supervisor names logs after the project's name with
     /// anything but letters, digits, `-`, `_` and `.` replaced by `_`.
     func project(named name: String) -> Project? {
-        projects.first { p in
-            let safe = String(p.name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" }.prefix(60))
-            return safe == name || p.name == name
-        }
+        projects.first { Self.logName(of: $0) == name || $0.name == name }
+    }
+
+    /// The name of a project's log file without `.log`, as the supervisor writes it.
+    static func logName(of project: Project) -> String {
+        String(project.name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" }.prefix(60))
     }
 
     func problems(of name: String) -> [(Project?, Suggestion)] {
