@@ -23,4 +23,21 @@ import Testing
         #expect(top == [.moduleNotFound])
         #expect(ProjectLogText.lastRun(ofFile: folder.path + "/missing.log") == nil)
     }
+
+    @Test func keepsTheSupervisorsOOMNote() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let log = """
+            2026-11-25T15:02:00.000Z err [vantage] started hog (pid 11): python hog.py
+            2026-11-25T15:02:01.000Z err [vantage] OOM kill at limit 64.0 MiB
+            2026-11-25T15:02:01.100Z err [vantage] state running → backoff
+
+            """
+        try log.write(toFile: folder.path + "/hog.log", atomically: true, encoding: .utf8)
+        let text = try #require(ProjectLogText.lastRun(ofFile: folder.path + "/hog.log"))
+        #expect(text == "[vantage] OOM kill at limit 64.0 MiB")
+        let top = try #require(TroubleshootingKB.match(text, project: ProjectContext(name: "hog")).first)
+        #expect(top.problem == .outOfMemory)
+        #expect(top.automated == .raiseMemoryLimit)
+    }
 }

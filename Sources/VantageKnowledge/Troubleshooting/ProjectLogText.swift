@@ -4,7 +4,7 @@ import Foundation
 /// (`$VANTAGE_HOME/logs/<name>.log`, lines `2026-11-25T15:01:02.123Z err text`).
 public enum ProjectLogText {
     /// The text of the lines of the last run (after the last "[vantage] started" note), without
-    /// the time stamp and stream columns; Vantage's own notes are left out. At most `lines` lines
+    /// the time stamp and stream columns; Vantage's state-change notes are left out. At most `lines` lines
     /// are read from the end of the file.
     public static func lastRun(ofFile path: String, lines: Int = 400) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
@@ -13,7 +13,8 @@ public enum ProjectLogText {
         for raw in all {
             let text = strip(raw)
             if text.hasPrefix("[vantage] started ") { run = []; continue }
-            if text.hasPrefix("[vantage] ") { continue }
+            // Vantage's bookkeeping is left out; its notes about failures ("OOM kill at limit 64 MiB") stay.
+            if ["[vantage] state ", "[vantage] stopped", "[vantage] stopping"].contains(where: text.hasPrefix) { continue }
             run.append(text)
         }
         return run.joined(separator: "\n")

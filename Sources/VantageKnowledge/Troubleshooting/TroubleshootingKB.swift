@@ -133,7 +133,7 @@ public enum TroubleshootingKB {
 
     static let outOfMemory: Rule = { lines, _, project in
         guard let m = TextMatch.first(
-            #"MemoryError|heap out of memory|out of memory|OOMKilled|oom-kill|OOM killer|Cannot allocate memory|ENOMEM|exit status 137|signal 9 \(SIGKILL\)|killed by signal 9"#,
+            #"MemoryError|heap out of memory|out of memory|OOMKilled|oom-kill|OOM kill|Cannot allocate memory|ENOMEM|exit status 137|signal 9 \(SIGKILL\)|killed by signal 9"#,
             in: lines, caseInsensitive: true) else { return nil }
         return Suggestion(problem: .outOfMemory, title: "\(project.name) ran out of memory",
                           explanation: "The process needed more memory than it may use and was stopped. Raise its memory limit by "

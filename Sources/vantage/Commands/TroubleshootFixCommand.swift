@@ -8,7 +8,8 @@ import VantageStore
 /// `vantage troubleshoot fix NAME [--yes]`: applies the top automated fix for a project's problem.
 /// The CLI applies `install_dependency` (pip into `.venv`, npm into `node_modules`) itself, and
 /// `reassign_port`/`restart_with_backoff` as a restart through the running supervisor (which
-/// moves a project off a busy port at launch). Memory limits and env variables are not applied here.
+/// moves a project off a busy port at launch), and `raise_memory_limit` as a higher limit (the
+/// forecast's recommendation, at least +50 %) and a restart. Env variables are not filled here.
 struct TroubleshootFixCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fix",
@@ -38,17 +39,46 @@ struct TroubleshootFixCommand: AsyncParsableCommand {
             guard yes || confirm("Restart \(name) through the supervisor?") else { print("Not applied."); return }
             let response = try ControlClient.request(VantagePaths.fromEnvironment(), .restart(name: name, environment: nil))
             if case .status(let rows) = response { print(StatusTable.render(rows), terminator: "") }
-            // Judge the fix by the new run: it worked when the same problem is not in its log a few seconds on.
-            try await Task.sleep(for: .seconds(settle))
-            let again = try await TroubleshootingSources.load(roots: roots).problems(of: name)
-            let worked = !again.contains { $0.1.problem == suggestion.problem }
-            print(worked ? "\(name) restarted; the problem is gone." : "\(name) restarted, but it still fails: \(suggestion.title).")
-            await remember(suggestion: suggestion, fix: fix, project: project?.id, succeeded: worked,
-                           outcome: worked ? "succeeded" : "failed")
-        case .raiseMemoryLimit, .fillEnvFromOtherEnvironment:
+            try await judgeRestart(suggestion: suggestion, fix: fix, project: project)
+        case .raiseMemoryLimit:
+            let paths = VantagePaths.fromEnvironment()
+            guard case .status(let rows) = try ControlClient.request(paths, .ps), let row = rows.first(where: { $0.name == name }) else {
+                throw VantageError(.notFound, "the supervisor does not run \(name)", hint: "check the name with vantage ps")
+            }
+            guard let current = row.limits.memoryBytes else {
+                throw VantageError(.unavailable, "\(name) has no memory limit set by Vantage, so there is none to raise",
+                                   hint: "the machine itself ran out of memory: stop other projects or find what grows")
+            }
+            // The recommended amount: the forecast's recommendation when it is higher, else half as much again.
+            var recommended: UInt64?
+            if case .prediction(let p) = try? ControlClient.request(paths, .predict(name: name)) { recommended = p.recommendedMemory }
+            let raised = max(recommended ?? 0, current + current / 2)
+            var limits = row.limits
+            limits.memoryBytes = raised
+            guard yes || confirm("Raise \(name)'s memory limit from \(mebibytes(current)) to \(mebibytes(raised)) and restart it?") else {
+                print("Not applied.")
+                return
+            }
+            if case .error(let message) = try ControlClient.request(paths, .limit(name: name, limits: limits)) {
+                throw VantageError(.unavailable, message)
+            }
+            print("memory limit of \(name): \(mebibytes(current)) -> \(mebibytes(raised))")
+            _ = try ControlClient.request(paths, .restart(name: name, environment: nil))
+            try await judgeRestart(suggestion: suggestion, fix: fix, project: project)
+        case .fillEnvFromOtherEnvironment:
             throw VantageError(.unavailable, "the fix \"\(fix.summary)\" is not applied from the command line yet",
-                               hint: "apply it from the dashboard's troubleshooting pane, or with vantage limit / vantage env")
+                               hint: "set the variable with vantage env, or from the dashboard's troubleshooting pane")
         }
+    }
+
+    /// Judges a fix by the new run: it worked when the same problem is not in its log `settle` seconds on.
+    private func judgeRestart(suggestion: Suggestion, fix: FixAction, project: Project?) async throws {
+        try await Task.sleep(for: .seconds(settle))
+        let again = try await TroubleshootingSources.load(roots: roots).problems(of: name)
+        let worked = !again.contains { $0.1.problem == suggestion.problem }
+        print(worked ? "\(name) restarted; the problem is gone." : "\(name) restarted, but it still fails: \(suggestion.title).")
+        await remember(suggestion: suggestion, fix: fix, project: project?.id, succeeded: worked,
+                       outcome: worked ? "succeeded" : "failed")
     }
 
     private func confirm(_ question: String) -> Bool {
@@ -83,4 +113,9 @@ struct TroubleshootFixCommand: AsyncParsableCommand {
         }
         print("Installed \(package). Restart \(name) to use it (vantage restart \(name)).")
     }
+}
+
+/// "96.0 MiB".
+private func mebibytes(_ bytes: UInt64) -> String {
+    String(format: "%.1f MiB", Double(bytes) / 1_048_576)
 }
