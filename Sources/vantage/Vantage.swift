@@ -26,6 +26,9 @@ struct Vantage: AsyncParsableCommand {
             ScanCommand.self,
             BenchCommand.self,
             RenderCheckCommand.self,
+            GraphCommand.self,
+            MemoryCommand.self,
+            TroubleshootCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self)
 

@@ -13,11 +13,13 @@ import VantageCore
         let mode = try FileManager.default.attributesOfItem(atPath: tmp.folder + "/home")[.posixPermissions] as? Int
         #expect(mode == 0o700)
         #expect(try await store.journalMode() == "wal")
-        #expect(try await store.appliedMigrations() == ["v1: projects, scans, timeline, diagnostics, metrics", "v2: insights"])
+        #expect(try await store.appliedMigrations() == ["v1: projects, scans, timeline, diagnostics, metrics", "v2: insights",
+                                                        "v3: knowledge graph, decisions, learned fixes", "v4: advisor weights"])
         let tables = try await store.pool.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
         }
-        #expect(tables == ["diagnostics", "insights", "metric_minute", "metric_raw", "projects", "scans", "timeline"])
+        #expect(tables == ["advisor_weights", "decisions", "diagnostics", "graph_edges", "graph_nodes", "insights", "learned_fix_history",
+                           "learned_fixes", "metric_minute", "metric_raw", "projects", "scans", "timeline"])
     }
 
     @Test func opensAtVantageHomeFromTheEnvironment() async throws {

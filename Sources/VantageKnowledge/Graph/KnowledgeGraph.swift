@@ -15,8 +15,8 @@ public struct KnowledgeGraph: Codable, Sendable, Equatable {
     public private(set) var nodes: [String: GraphNode] = [:]
     public private(set) var edges: Set<GraphEdge> = []
     /// What the last `apply(projects:)` derived, so the next one can remove exactly that.
-    private var projectLayerNodes: Set<String> = []
-    private var projectLayerEdges: Set<GraphEdge> = []
+    var projectLayerNodes: Set<String> = []
+    var projectLayerEdges: Set<GraphEdge> = []
 
     public init() {}
 

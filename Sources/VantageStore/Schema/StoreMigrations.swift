@@ -74,6 +74,8 @@ enum StoreMigrations {
                 CREATE INDEX insights_project_time ON insights(project, time);
                 """)
         }
+        KnowledgeMigrations.register(&migrator)
+        CouncilMigrations.register(&migrator)
         return migrator
     }
 }

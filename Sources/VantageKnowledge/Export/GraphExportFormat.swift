@@ -1,0 +1,4 @@
+/// The formats `vantage graph export` writes.
+public enum GraphExportFormat: String, Sendable, CaseIterable {
+    case dot, graphml, json
+}
