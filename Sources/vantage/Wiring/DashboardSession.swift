@@ -15,6 +15,8 @@ final class DashboardSession: Sendable {
     private let recorder: StoreRecorder
     private let graph: GraphLayoutActor
     private let analyzer: AnalyzerActor
+    private let memory: MemoryRecorder
+    private let store: Store
     private let errors = ErrorPatternTracker()
     private let docker: DockerWatcher?
     private let compose: ComposeLauncher?
@@ -31,6 +33,8 @@ final class DashboardSession: Sendable {
         recorder = StoreRecorder(store: store, bus: bus)
         graph = GraphLayoutActor(bus: bus)
         analyzer = AnalyzerActor(bus: bus, store: store)
+        memory = MemoryRecorder(store: store)
+        self.store = store
         var dockerOptions = DockerWatcher.Options()
         dockerOptions.interval = interval
         docker = engines.isEmpty ? nil : DockerWatcher(bus: bus, endpoints: engines, options: dockerOptions)
@@ -43,6 +47,15 @@ final class DashboardSession: Sendable {
         let analyzerEvents = bus.events()
         let (monitor, recorder, graph, errors, bus) = (self.monitor, self.recorder, self.graph, self.errors, self.bus)
         tasks.add(Task { await monitor.run() })
+        // Decisions (port reassignments, environment switches, fixes, council votes) are remembered.
+        let (memory, store, scanned) = (self.memory, self.store, self.projects)
+        tasks.add(Task { await memory.start(bus: bus) })
+        // The workspace's knowledge graph is kept in the store for `vantage graph` and later runs.
+        tasks.add(Task.detached(priority: .background) {
+            var knowledge = (try? await store.loadKnowledgeGraph()) ?? KnowledgeGraph()
+            knowledge.apply(projects: scanned)
+            try? await store.saveGraph(knowledge)
+        })
         tasks.add(Task { await recorder.run() })
         tasks.add(Task { await graph.run(events: graphEvents) })
         // Quality, debt and dependencies per project, after each scan and when files change (background priority).
@@ -76,6 +89,7 @@ final class DashboardSession: Sendable {
 
     /// Asks every actor to finish (the recorder writes what is pending) and waits a little for it.
     func stop() async {
+        await memory.stop()
         await supervisor.get()?.stop()
         bus.send(.shutdown)
         await recorder.flush()
