@@ -21,6 +21,7 @@
 #   IMAGE=localhost/busybox:latest  name of the imported image. A "localhost/" name means
 #                                   any accidental pull can only go to loopback.
 #   SKIP_SMOKE=1                    skip the smoke test container.
+#   TCP=127.0.0.1:23760             also listen on this loopback TCP address (plain HTTP, tests only).
 #
 # Idempotent: re-running while the daemon is up only (re)checks the image.
 set -euo pipefail
@@ -124,7 +125,7 @@ else
   # never leaves the machine (no DNS lookups of registries).
   HTTP_PROXY=http://127.0.0.1:9 HTTPS_PROXY=http://127.0.0.1:9 NO_PROXY= \
   setsid nohup dockerd \
-    -H "unix://$SOCK" \
+    -H "unix://$SOCK" ${TCP:+-H "tcp://$TCP"} \
     --data-root "$DATA" --exec-root "$EXEC" --pidfile "$PIDFILE" \
     --storage-driver "$STORAGE_DRIVER" --exec-opt native.cgroupdriver=cgroupfs \
     "${net_opts[@]}" \

@@ -58,6 +58,28 @@ extension DockerTests {
         #expect(sample.rssBytes > 0)
     }
 
+    @Test func healthCheckStatusBecomesTheState() async throws {
+        let client = try await TestEngine.client()
+        let hc: [String: Any] = ["Test": ["CMD-SHELL", "test -f /tmp/ok"], "Interval": 200_000_000, "Timeout": 1_000_000_000, "Retries": 1]
+        let id = try await client.create(name: "vt-health-\(UUID().uuidString.prefix(6).lowercased())",
+                                         config: ["Image": TestEngine.image, "Cmd": ["sh", "-c", "sleep 1; touch /tmp/ok; sleep 300"],
+                                                  "Healthcheck": hc, "Labels": ["vantage.test": "1"], "HostConfig": ["NetworkMode": "none"]])
+        TestEngine.created.withLock { $0.append((client.endpoint.host, id)) }
+        try await client.start(id)
+        let bus = Bus(), published = Published()
+        let sink = collect(bus, into: published)
+        defer { sink.cancel() }
+        let watcher = DockerWatcher(bus: bus, endpoints: [TestEngine.endpoint])
+        let task = Task { await watcher.run() }
+        defer { task.cancel() }
+        let name = try await client.inspect(id).Name.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let project = ContainerProjects.id(engine: "main", container: name)
+        #expect(await eventually { await published.samples.contains { $0.project == project && $0.state == .starting } },
+                "before its check passes the container is starting")
+        #expect(await eventually(.seconds(15)) { await published.samples.contains { $0.project == project && $0.state == .ready } },
+                "a healthy container is ready")
+    }
+
     @Test func anOOMKillIsReported() async throws {
         let client = try await TestEngine.client()
         let bus = Bus(), published = Published()
@@ -168,6 +190,23 @@ extension DockerTests {
         // The healthy engine is not dragged down with it.
         #expect(await eventually { await watcher.tick(); return await watcher.statuses().first { $0.name == "main" }?.reachable == true })
         kill(pid, SIGCONT)
+    }
+
+    @Test func anEngineOverTCP() async throws {
+        let base = "/tmp/vantage-docker-test-tcp"
+        let r = try ProcessRunner.run(["env", "BASE=\(base)", "SKIP_SMOKE=1", "TCP=127.0.0.1:23760", "bash",
+                                       TestEngine.repositoryRoot + "/scripts/docker-engine.sh", "start"])
+        #expect(r.status == 0, "\(r.output.suffix(300))")
+        defer { _ = try? ProcessRunner.run(["env", "BASE=\(base)", "bash", TestEngine.repositoryRoot + "/scripts/docker-engine.sh", "stop"]) }
+        let tcp = DockerEndpoint(name: "tcp", host: "tcp://127.0.0.1:23760", source: .config)
+        let client = try await DockerClient.connect(tcp, timeout: .seconds(20))
+        #expect(client.apiVersion == "1.41")
+        let (id, name) = try await TestEngine.run(client, "echo over-tcp; sleep 30")
+        #expect(try await client.listContainers().contains { $0.Id == id && $0.name == name })
+        try await Task.sleep(for: .milliseconds(300))
+        var lines: [String] = []
+        for try await frame in try await client.logs(id) { lines.append(frame.text) }
+        #expect(lines == ["over-tcp"])
     }
 
     @Test func aKilledEngineIsReconnectedWhenItReturns() async throws {

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import VantageDocker
+import VantageCore
+
+/// Where engines come from: DOCKER_HOST, Docker contexts and `[[docker.engines]]`; bad entries
+/// are named with their file, line and field.
+@Suite struct DockerEndpointTests {
+    func tempDir() throws -> String {
+        let dir = NSTemporaryDirectory() + "vt-endpoints-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func environmentContextsAndConfigAreAllFoundOnce() throws {
+        let config = try tempDir()
+        for (hash, name, host) in [("aa11", "build", "tcp://127.0.0.1:2375"), ("bb22", "dup", "unix:///run/main.sock")] {
+            try FileManager.default.createDirectory(atPath: "\(config)/contexts/meta/\(hash)", withIntermediateDirectories: true)
+            try #"{"Name":"\#(name)","Metadata":{},"Endpoints":{"docker":{"Host":"\#(host)","SkipTLSVerify":false}}}"#
+                .write(toFile: "\(config)/contexts/meta/\(hash)/meta.json", atomically: true, encoding: .utf8)
+        }
+        try FileManager.default.createDirectory(atPath: "\(config)/contexts/meta/cc33", withIntermediateDirectories: true)
+        try "{\"Name\": 3}".write(toFile: "\(config)/contexts/meta/cc33/meta.json", atomically: true, encoding: .utf8)
+
+        let toml = """
+        [[docker.engines]]
+        name = "lab"
+        host = "unix:///run/lab.sock"
+        """
+        let configured = try DockerEndpoint.configured(in: TOMLParser.parse(toml, file: "vantage.toml"), file: "vantage.toml")
+        let (endpoints, warnings) = DockerEndpoint.discover(environment: ["DOCKER_HOST": "unix:///run/main.sock", "HOME": "/nonexistent"],
+                                                            dockerConfigDir: config, configured: configured)
+        #expect(endpoints == [
+            DockerEndpoint(name: "default", host: "unix:///run/main.sock", source: .environment),
+            DockerEndpoint(name: "build", host: "tcp://127.0.0.1:2375", source: .context),
+            DockerEndpoint(name: "lab", host: "unix:///run/lab.sock", source: .config),
+        ], "the context that repeats DOCKER_HOST is not listed twice")
+        #expect(warnings.count == 1 && warnings[0].location?.file == "\(config)/contexts/meta/cc33/meta.json")
+    }
+
+    @Test func baseURLsForUnixAndTCP() throws {
+        #expect(try DockerEndpoint(name: "a", host: "unix:///tmp/d.sock", source: .config).baseURL() == "http+unix://%2Ftmp%2Fd%2Esock")
+        #expect(try DockerEndpoint(name: "b", host: "tcp://10.0.0.1:2375", source: .config).baseURL() == "http://10.0.0.1:2375")
+        #expect(throws: VantageError.self) { try DockerEndpoint(name: "c", host: "ssh://box", source: .config).baseURL() }
+    }
+
+    @Test(arguments: [
+        ("[docker]\nengines = 3\n", 2, "docker.engines", "expected [[docker.engines]] tables"),
+        ("[[docker.engines]]\nname = \"x\"\n", 1, "docker.engines[0].host", "each engine needs host = \"unix:///…\" or \"tcp://…\""),
+        ("[[docker.engines]]\nhost = \"ftp://x\"\n", 2, "docker.engines[0].host", "unsupported Docker host 'ftp://x'"),
+    ] as [(String, Int, String, String)])
+    func badEngineEntriesNameFileLineAndField(text: String, line: Int, field: String, message: String) throws {
+        let table = try TOMLParser.parse(text, file: "vantage.toml")
+        #expect {
+            _ = try DockerEndpoint.configured(in: table, file: "vantage.toml")
+        } throws: { error in
+            guard let e = error as? VantageError else { return false }
+            return e.location == SourceLocation(file: "vantage.toml", line: line, field: field) && e.message == message
+        }
+    }
+}
