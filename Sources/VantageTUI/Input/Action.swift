@@ -70,7 +70,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .zoomIn: return "graph: zoom in"
         case .zoomOut: return "graph: zoom out"
         case .center: return "graph: centre the view"
-        case .council: return "show the council's proposals (y accepts, n rejects)"
+        case .council: return "show the council's proposals"
         }
     }
 

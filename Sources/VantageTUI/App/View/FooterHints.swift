@@ -16,7 +16,7 @@ enum FooterHints {
         case .timeline, .troubleshooting: list += [.filter, .up, .down]
         case .metrics: break
         }
-        list += [.council, .toggleTheme, .refresh]
+        list += [.toggleTheme, .refresh]
         return list
     }
 
