@@ -14,4 +14,6 @@ public enum Command: Codable, Sendable, Equatable {
     case layoutGraph
     /// The app is quitting: actors should finish what they are writing and stop.
     case shutdown
+    /// The user accepted (true) or rejected a council proposal; the council remembers it.
+    case decide(CouncilProposal, accepted: Bool)
 }

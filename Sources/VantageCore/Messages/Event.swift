@@ -20,4 +20,8 @@ public enum Event: Codable, Sendable, Equatable {
     case graph(GraphSnapshot)
     /// The analyzer's latest figures for one project (quality, debt, coverage, dependencies).
     case insight(ProjectInsight)
+    /// Suggestions of the troubleshooting knowledge base for problems of one project (nil: Vantage's own).
+    case suggestions(project: ProjectID?, items: [TroubleshootingAdvice])
+    /// The council's latest proposals, voted, replacing the previous ones.
+    case council([CouncilProposal])
 }

@@ -47,6 +47,7 @@ public final class App: TerminalProgram {
     public func message(for key: KeyPress) -> Message? {
         switch state.overlay {
         case .confirmStop, .filterInput, .environmentInput: return .input(key)
+        case .council where CouncilKeys.answers(key): return .input(key)
         default: return keymap.action(for: key).map(Message.action)
         }
     }

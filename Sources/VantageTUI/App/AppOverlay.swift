@@ -11,4 +11,6 @@ public enum AppOverlay: Sendable, Equatable {
     case filterInput(PaneID)
     /// Typing the name of the environment to switch a project to (`e`); Enter switches.
     case environmentInput(ProjectID, text: String)
+    /// The council's proposals with their votes (`c`); y accepts and n rejects the selected one.
+    case council(selected: Int)
 }

@@ -34,6 +34,10 @@ public struct AppState: Sendable, Equatable {
     public var graph = GraphSnapshot()
     /// The analyzer's latest figures per project (quality, debt, dependencies).
     public var insights: [ProjectID: ProjectInsight] = [:]
+    /// The troubleshooting knowledge base's advice (see `AppState+Advice.swift`).
+    public var advice = AdviceBook()
+    /// The council's latest proposals, best first.
+    public var council: [CouncilProposal] = []
     /// The newest time seen in any event: what "recent" is measured against (keeps update pure).
     public var now: Date
 
@@ -138,6 +142,7 @@ public struct AppState: Sendable, Equatable {
         let f = filter(.troubleshooting).lowercased()
         return grouped.compactMap { $0 }
             .filter { f.isEmpty || $0.text.lowercased().contains(f) || $0.source.lowercased().contains(f) }
+            .map { e in var e = e; e.suggestion = advice.top[e.text]; return e }
     }
 
     /// Errors and warnings about one project since `since`.

@@ -28,6 +28,7 @@ public enum Fallbacks {
         .zoomIn: [.char("+"), .char("=")],
         .zoomOut: [.char("-")],
         .center: [.char("0")],
+        .council: [.char("c")],
     ])
 
     public static let darkTheme = Theme(name: "dark", variant: .dark, colors: [

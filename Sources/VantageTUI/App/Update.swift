@@ -67,6 +67,10 @@ public enum Update {
             // Only for projects still listed; a late result for a vanished project is dropped.
             guard s.project(insight.project) != nil else { break }
             s.insights[insight.project] = insight
+        case let .suggestions(project, items):
+            s.advice.add(items, project: project)
+        case .council(let proposals):
+            foldCouncil(proposals, into: &s)
         }
     }
 
@@ -91,6 +95,7 @@ public enum Update {
         s.runStates = s.runStates.filter { ids.contains($0.key) }
         s.projectSeries = s.projectSeries.filter { ids.contains($0.key) }
         s.insights = s.insights.filter { ids.contains($0.key) }
+        s.advice.keep(projects: ids)
         if s.selectedProject.map({ !ids.contains($0) }) ?? true { s.selectedProject = s.visibleProjects.first?.id }
         if case .details(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }
         if case .confirmStop(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }
@@ -122,6 +127,8 @@ public enum Update {
             default: break
             }
             s.overlay = .environmentInput(id, text: text)
+        case .council:
+            return councilInput(key, state: &s)
         case .filterInput(let pane):
             var text = s.filter(pane)
             switch key {
@@ -180,6 +187,8 @@ public enum Update {
             default: break
             }
             return []
+        case .council(let selected):
+            return councilAction(a, selected: selected, state: &s)
         case .confirmStop, .filterInput, .environmentInput:
             // Keys reach these overlays as `.input`; an action here only closes them.
             if a == .back { s.overlay = nil }
@@ -215,6 +224,7 @@ public enum Update {
         case .zoomIn: s.graphViewport.zoomIn()
         case .zoomOut: s.graphViewport.zoomOut()
         case .center: s.graphViewport.center()
+        case .council: s.overlay = .council(selected: 0)
         }
         return []
     }

@@ -24,6 +24,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case zoomIn = "zoom_in"
     case zoomOut = "zoom_out"
     case center
+    /// The council of advisors' proposals.
+    case council
 
     public var name: String { rawValue }
 
@@ -32,7 +34,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
 
     public var scope: Scope {
         switch self {
-        case .quit, .help, .focusNext, .focusPrevious, .zoom, .toggleTheme, .filter, .details, .refresh, .back:
+        case .quit, .help, .focusNext, .focusPrevious, .zoom, .toggleTheme, .filter, .details, .refresh, .back, .council:
             return .global
         case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom: return .navigation
         case .start, .stop, .restart, .switchEnvironment: return .projects
@@ -68,6 +70,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .zoomIn: return "graph: zoom in"
         case .zoomOut: return "graph: zoom out"
         case .center: return "graph: centre the view"
+        case .council: return "show the council's proposals"
         }
     }
 
@@ -99,6 +102,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .zoomIn: return "zoom in"
         case .zoomOut: return "zoom out"
         case .center: return "centre"
+        case .council: return "council"
         }
     }
 

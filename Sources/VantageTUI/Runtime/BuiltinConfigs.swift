@@ -177,6 +177,7 @@ switch_env = "e"
 zoom_in = ["+", "="]
 zoom_out = "-"
 center = "0"
+council = "c"
 """#,
         "emacs": #"""
 # Emacs-flavoured keys on top of the default keymap (only the actions named here change).

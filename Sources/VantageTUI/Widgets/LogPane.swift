@@ -2,7 +2,8 @@ import Foundation
 import VantageCore
 
 /// Warnings and errors, oldest at the top and newest at the bottom:
-/// `HH:MM:SS ERR source: message`, errors in the `error` role and warnings in `warn`.
+/// `HH:MM:SS ERR source: message`, errors in the `error` role and warnings in `warn`; a problem
+/// the knowledge base recognises has its top suggestion on the next line (`  → title: fix (82 %)`).
 public struct LogPane: Sendable {
     public struct Entry: Sendable, Equatable {
         public var time: Date
@@ -11,7 +12,11 @@ public struct LogPane: Sendable {
         public var text: String
         /// How many times the same message arrived (shown as "x3"); `time` is the latest.
         public var count: Int
-        public init(time: Date, severity: Diagnostic.Severity, source: String, text: String, count: Int = 1) {
+        /// The knowledge base's most confident suggestion for this problem, drawn on the line below it.
+        public var suggestion: TroubleshootingAdvice?
+        public init(time: Date, severity: Diagnostic.Severity, source: String, text: String, count: Int = 1,
+                    suggestion: TroubleshootingAdvice? = nil) {
+            self.suggestion = suggestion
             self.time = time
             self.severity = severity
             self.source = source
@@ -51,11 +56,17 @@ public struct LogPane: Sendable {
         return StyledLine(spans)
     }
 
+    /// The entry's line, and its suggestion's line when it has one.
+    func lines(_ e: Entry) -> [StyledLine] {
+        guard let advice = e.suggestion else { return [line(e)] }
+        return [line(e), StyledLine([.init(AdviceLines.summary(advice, arrow: glyphs.isASCII ? "->" : "→"), .role(.ok))])]
+    }
+
     public func render(area: Rect, buffer: inout Buffer) {
         if entries.isEmpty {
             buffer.put(emptyText, x: area.x, y: area.y, style: .role(.ok), maxWidth: area.width)
             return
         }
-        BottomAnchoredList(lines: entries.map(line), scroll: scroll, glyphs: glyphs).render(area: area, buffer: &buffer)
+        BottomAnchoredList(lines: entries.flatMap(lines), scroll: scroll, glyphs: glyphs).render(area: area, buffer: &buffer)
     }
 }

@@ -16,6 +16,8 @@ final class DashboardSession: Sendable {
     private let graph: GraphLayoutActor
     private let analyzer: AnalyzerActor
     private let memory: MemoryRecorder
+    private let troubleshooter: TroubleshooterActor
+    private let council: CouncilActor
     private let store: Store
     private let errors = ErrorPatternTracker()
     private let docker: DockerWatcher?
@@ -34,6 +36,8 @@ final class DashboardSession: Sendable {
         graph = GraphLayoutActor(bus: bus)
         analyzer = AnalyzerActor(bus: bus, store: store)
         memory = MemoryRecorder(store: store)
+        troubleshooter = TroubleshooterActor(bus: bus)
+        council = CouncilActor(bus: bus, store: store)
         self.store = store
         var dockerOptions = DockerWatcher.Options()
         dockerOptions.interval = interval
@@ -45,6 +49,7 @@ final class DashboardSession: Sendable {
         let graphEvents = bus.events()
         let logEvents = bus.events(capacity: 4096)
         let analyzerEvents = bus.events()
+        let (troubleshootEvents, councilEvents, councilCommands) = (bus.events(capacity: 4096), bus.events(), bus.commands())
         let (monitor, recorder, graph, errors, bus) = (self.monitor, self.recorder, self.graph, self.errors, self.bus)
         tasks.add(Task { await monitor.run() })
         // Decisions (port reassignments, environment switches, fixes, council votes) are remembered.
@@ -61,6 +66,13 @@ final class DashboardSession: Sendable {
         // Quality, debt and dependencies per project, after each scan and when files change (background priority).
         let analyzer = self.analyzer
         tasks.add(Task { await analyzer.run(events: analyzerEvents) })
+        // Suggestions for errors (Troubleshooting pane) and the council's proposals (`c`).
+        let (troubleshooter, council) = (self.troubleshooter, self.council)
+        tasks.add(Task { await troubleshooter.run(events: troubleshootEvents) })
+        tasks.add(Task {
+            if let stored = try? await store.loadCouncil() { await council.adopt(stored) }
+            await council.run(events: councilEvents, commands: councilCommands)
+        })
         if let docker { tasks.add(Task { await docker.run() }) }
         if let compose { tasks.add(Task { await compose.run() }) }
         // The supervisor: hosted here, or the daemon's when one runs. A failure is shown, not fatal:

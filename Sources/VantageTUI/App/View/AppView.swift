@@ -39,6 +39,8 @@ public struct AppView: Sendable {
         case .confirmStop(let id):
             ConfirmDialog(question: "Stop \(state.project(id)?.name ?? id.rawValue)?", glyphs: glyphs)
                 .render(area: body, buffer: &buffer)
+        case .council(let selected):
+            CouncilOverlay(proposals: state.council, selected: selected, glyphs: glyphs).render(area: body, buffer: &buffer)
         case .filterInput, .environmentInput, nil: break
         }
         if let footer = layout.footer {
@@ -124,6 +126,7 @@ public struct AppView: Sendable {
         }
         var notes = [StyledLine([.init("Health \(health.value)/100", CellStyle(fg: health.role, bold: true))])]
         notes += health.reasons.map { StyledLine([.init("  " + $0, .role(.muted))]) }
+        notes += AdviceLines.details(state.advice.byProject[id] ?? [])
         // Containers are not analysed; folder projects show the analyzer's section.
         let insight = p.engine == nil ? InsightSection.lines(state.insights[id]) : []
         return DetailsOverlay(title: "Details: \(p.name)", fields: fields, charts: charts, notes: notes, insight: insight,

@@ -6,6 +6,7 @@ enum FooterHints {
         case .help: return [.back, .down, .up, .quit]
         case .details: return [.back, .up, .down, .start, .stop, .restart, .quit]
         case .confirmStop, .filterInput, .environmentInput: return []
+        case .council: return [.back, .up, .down, .quit]
         case nil: break
         }
         var list: [Action] = [.help, .quit, .focusNext, .zoom]
@@ -21,6 +22,10 @@ enum FooterHints {
 
     static func hints(state: AppState, keymap: Keymap) -> [Footer.Hint] {
         if case .confirmStop = state.overlay { return [Footer.Hint(keys: "y", label: "stop"), Footer.Hint(keys: "n", label: "cancel")] }
+        if case .council = state.overlay {
+            return [Footer.Hint(keys: "y", label: "accept"), Footer.Hint(keys: "n", label: "reject")]
+                + actions(for: state).compactMap { a in keymap.keys(for: a).first.map { Footer.Hint(keys: $0.description, label: a.shortLabel) } }
+        }
         return actions(for: state).compactMap { a in
             keymap.keys(for: a).first.map {
                 Footer.Hint(keys: $0.description, label: a == .details && state.focus == .graph ? "focus node" : a.shortLabel)
