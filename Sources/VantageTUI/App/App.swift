@@ -47,6 +47,7 @@ public final class App: TerminalProgram {
     public func message(for key: KeyPress) -> Message? {
         switch state.overlay {
         case .confirmStop, .filterInput, .environmentInput: return .input(key)
+        case .logs(let v) where v.typingQuery: return .input(key)
         default: return keymap.action(for: key).map(Message.action)
         }
     }
@@ -61,6 +62,7 @@ public final class App: TerminalProgram {
     public func handle(event: Event) -> Bool {
         let before = state
         pending += Update.apply(.event(event), to: &state)
+        if case .log(let line) = event { return Update.repaints(after: line, before: before, after: state) }
         return state != before
     }
 

@@ -11,4 +11,6 @@ public enum AppOverlay: Sendable, Equatable {
     case filterInput(PaneID)
     /// Typing the name of the environment to switch a project to (`e`); Enter switches.
     case environmentInput(ProjectID, text: String)
+    /// The selected project's output (`L`), with follow, search and wrap.
+    case logs(LogViewer)
 }

@@ -28,6 +28,11 @@ public enum Fallbacks {
         .zoomIn: [.char("+"), .char("=")],
         .zoomOut: [.char("-")],
         .center: [.char("0")],
+        .logs: [.char("L")],
+        .follow: [.char("f")],
+        .wrap: [.char("w")],
+        .nextMatch: [.char("n")],
+        .previousMatch: [.char("N")],
     ])
 
     public static let darkTheme = Theme(name: "dark", variant: .dark, colors: [

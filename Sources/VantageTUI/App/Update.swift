@@ -56,7 +56,9 @@ public enum Update {
             s.diagnostics.append(d)
             advance(&s, to: d.time)
         case .log(let line):
-            // Ordinary output changes nothing on screen, so a chatty project causes no repaints.
+            keepLog(line, in: &s)
+            // Ordinary output changes nothing else on screen, so a chatty project causes no repaints
+            // unless the log viewer shows it (see `repaints(after:before:after:)`).
             guard LogClassifier.severity(of: line.text) != nil else { break }
             s.problemLogs.append(line)
             advance(&s, to: line.time)
@@ -91,6 +93,8 @@ public enum Update {
         s.runStates = s.runStates.filter { ids.contains($0.key) }
         s.projectSeries = s.projectSeries.filter { ids.contains($0.key) }
         s.insights = s.insights.filter { ids.contains($0.key) }
+        s.projectLogs = s.projectLogs.filter { ids.contains($0.key) }
+        if case .logs(let v) = s.overlay, !ids.contains(v.project) { s.overlay = nil }
         if s.selectedProject.map({ !ids.contains($0) }) ?? true { s.selectedProject = s.visibleProjects.first?.id }
         if case .details(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }
         if case .confirmStop(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }
@@ -133,6 +137,8 @@ public enum Update {
             }
             s.filters[pane] = text.isEmpty ? nil : text
             afterFilterChange(&s, pane: pane)
+        case .logs(let v) where v.typingQuery:
+            logSearchInput(key, viewer: v, state: &s)
         default: break
         }
         return []
@@ -177,9 +183,12 @@ public enum Update {
                 if let id = s.selectedProject { s.overlay = .details(id) }
             case .toggleTheme: toggleTheme(&s)
             case .start, .restart, .stop: return projectAction(a, state: &s)
+            case .logs: openLogs(&s, project: s.selectedProject)
             default: break
             }
             return []
+        case .logs(let viewer):
+            return logViewerAction(a, viewer: viewer, state: &s)
         case .confirmStop, .filterInput, .environmentInput:
             // Keys reach these overlays as `.input`; an action here only closes them.
             if a == .back { s.overlay = nil }
@@ -215,6 +224,8 @@ public enum Update {
         case .zoomIn: s.graphViewport.zoomIn()
         case .zoomOut: s.graphViewport.zoomOut()
         case .center: s.graphViewport.center()
+        case .logs: openLogs(&s, project: s.selectedProject)
+        case .follow, .wrap, .nextMatch, .previousMatch: break
         }
         return []
     }
