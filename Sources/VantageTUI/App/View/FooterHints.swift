@@ -11,7 +11,7 @@ enum FooterHints {
         }
         var list: [Action] = [.help, .quit, .focusNext, .zoom]
         switch s.focus {
-        case .projects: list += [.filter, .details, .logs, .start, .stop, .restart]
+        case .projects: list += [.filter, .details, .start, .stop, .restart, .logs]
         case .graph: list += [.details, .zoomIn, .zoomOut, .center, .filter]
         case .timeline, .troubleshooting: list += [.filter, .up, .down]
         case .metrics: break
