@@ -202,6 +202,16 @@ struct LogViewerWidgetTests {
         ])
     }
 
+    @Test func colourCodesAndTabsAreNotDrawnOrSearched() {
+        #expect(LogViewer.displayText("\u{1b}[31mred\u{1b}[0m\tok \u{1b}]0;title\u{7}done") == "red ok done")
+        var v = LogViewer(project: Self.id)
+        v.query = "31m"
+        let b = render([("\u{1b}[1;31mERROR\u{1b}[0m 31 more", .stderr)], viewer: v, width: 60, height: 3)
+        #expect(b.lines[1] == "|10:00:05 ! ERROR 31 more" + String(repeating: " ", count: 34) + "|")
+        #expect(b.lines[0].contains("/31m 0 matches"))
+        #expect(!(0..<b.width).contains { b[$0, 1].style.reverse })
+    }
+
     @Test func highlightsMatchesAndScrollsFromTheBottom() {
         var v = LogViewer(project: Self.id)
         v.query = "ON"

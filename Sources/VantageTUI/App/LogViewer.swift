@@ -22,7 +22,36 @@ public struct LogViewer: Sendable, Equatable {
     public func matches(in lines: some Collection<LogLine>) -> [Int] {
         guard !query.isEmpty else { return [] }
         let q = query.lowercased()
-        return lines.enumerated().compactMap { $0.element.text.lowercased().contains(q) ? $0.offset : nil }
+        return lines.enumerated().compactMap { Self.displayText($0.element.text).lowercased().contains(q) ? $0.offset : nil }
+    }
+
+    /// A line as the viewer shows and searches it: terminal escape sequences (colours from tools
+    /// that colour their output) removed and tabs turned into spaces.
+    public static func displayText(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\u{1b}" || $0 == "\t" }) else { return text }
+        var out = "", chars = Array(text.unicodeScalars), i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "\u{1b}" {
+                i += 1
+                if i < chars.count, chars[i] == "[" {
+                    // CSI: parameters and intermediates up to a final byte in @...~.
+                    i += 1
+                    while i < chars.count, !(0x40...0x7e).contains(chars[i].value) { i += 1 }
+                    i += 1
+                } else if i < chars.count, chars[i] == "]" {
+                    // OSC: up to BEL or ESC \.
+                    while i < chars.count, chars[i] != "\u{7}", chars[i] != "\u{1b}" { i += 1 }
+                    i += chars.indices.contains(i) && chars[i] == "\u{1b}" ? 2 : 1
+                } else {
+                    i += 1
+                }
+                continue
+            }
+            out.unicodeScalars.append(c == "\t" ? " " : c)
+            i += 1
+        }
+        return out
     }
 
     /// The index of the bottom line on screen, for `count` lines.

@@ -45,10 +45,11 @@ public struct LogViewerOverlay: Sendable {
         case .warning: .role(.warn)
         default: .role(.text)
         }
-        var out = line.text.map { Glyph(char: $0 == "\t" ? " " : $0, style: base) }
+        let text = LogViewer.displayText(line.text)
+        var out = text.map { Glyph(char: $0, style: base) }
         guard !viewer.query.isEmpty else { return out }
         // Compare character by character, so the offsets are the ones drawn.
-        let hay = line.text.map { String($0).lowercased() }, needle = viewer.query.map { String($0).lowercased() }
+        let hay = text.map { String($0).lowercased() }, needle = viewer.query.map { String($0).lowercased() }
         var i = 0
         while i + needle.count <= hay.count {
             if Array(hay[i..<(i + needle.count)]) == needle {
