@@ -57,7 +57,11 @@ struct LogViewerTests {
         #expect(app.handle(key: .char("L")))
         #expect(viewer(app)?.project == Self.api)
         #expect(feed(app, Self.api, count: 2) == [true, true])
+        // "false" is the truth: the screen is the same cell for cell.
+        let size = Size(width: 100, height: 30)
+        let before = app.view(size: size)
         #expect(feed(app, Self.worker, count: 2) == [false, false])
+        #expect(app.view(size: size) == before)
         #expect(app.state.logCount(of: Self.worker) == 3)
     }
 

@@ -60,9 +60,10 @@ public final class App: TerminalProgram {
     }
 
     public func handle(event: Event) -> Bool {
+        // Output lines come fastest: folded without comparing the whole state (see `Update.foldLog`).
+        if case .log(let line) = event { return Update.foldLog(line, into: &state) }
         let before = state
         pending += Update.apply(.event(event), to: &state)
-        if case .log(let line) = event { return Update.repaints(after: line, before: before, after: state) }
         return state != before
     }
 

@@ -2,24 +2,29 @@ import VantageCore
 
 /// The log viewer's part of the update: keeping every project's output, and the viewer's keys.
 extension Update {
-    /// Keeps an output line of a listed project. While the viewer shows that project and does not
-    /// follow, the view stays on the same lines (its scroll grows with each new line).
-    static func keepLog(_ line: LogLine, in s: inout AppState) {
-        guard s.project(line.project) != nil else { return }
-        s.projectLogs[line.project, default: Bounded(capacity: s.limits.projectLogLines)].append(line)
-        if case .logs(var v) = s.overlay, v.project == line.project, !v.follow {
-            v.scroll = min(v.scroll + 1, max(0, s.logCount(of: line.project) - 1))
-            s.overlay = .logs(v)
+    /// Folds one output line: every line of a listed project is kept for the log viewer; warnings
+    /// and errors also go to the troubleshooting pane. Returns whether the screen changed: only when
+    /// the viewer shows the line's project or the line is a warning or error, so a chatty project
+    /// nobody is looking at causes no repaints. `App` calls this directly for `.log`, which spares
+    /// it a copy of the whole state per line.
+    @discardableResult
+    public static func foldLog(_ line: LogLine, into s: inout AppState) -> Bool {
+        var changed = false
+        if s.project(line.project) != nil {
+            s.projectLogs[line.project, default: Bounded(capacity: s.limits.projectLogLines)].append(line)
+            if case .logs(var v) = s.overlay, v.project == line.project {
+                changed = true
+                if !v.follow {
+                    // Not following: the view stays on the same lines.
+                    v.scroll = min(v.scroll + 1, max(0, s.logCount(of: line.project) - 1))
+                    s.overlay = .logs(v)
+                }
+            }
         }
-    }
-
-    /// Whether folding `line` changed anything on screen: only when the viewer shows its project, or
-    /// when something besides the kept output changed (a warning or error reaches other panes).
-    public static func repaints(after line: LogLine, before: AppState, after: AppState) -> Bool {
-        if case .logs(let v) = after.overlay, v.project == line.project { return true }
-        var rest = after
-        rest.projectLogs = before.projectLogs
-        return rest != before
+        guard LogClassifier.severity(of: line.text) != nil else { return changed }
+        s.problemLogs.append(line)
+        advance(&s, to: line.time)
+        return true
     }
 
     static func openLogs(_ s: inout AppState, project: ProjectID?) {

@@ -56,12 +56,8 @@ public enum Update {
             s.diagnostics.append(d)
             advance(&s, to: d.time)
         case .log(let line):
-            keepLog(line, in: &s)
-            // Ordinary output changes nothing else on screen, so a chatty project causes no repaints
-            // unless the log viewer shows it (see `repaints(after:before:after:)`).
-            guard LogClassifier.severity(of: line.text) != nil else { break }
-            s.problemLogs.append(line)
-            advance(&s, to: line.time)
+            // Kept for the log viewer; warnings and errors also reach the troubleshooting pane.
+            foldLog(line, into: &s)
         case .graph(let snapshot):
             s.graph = snapshot
             if s.graphFocus != nil, s.graphFocusIndex == nil { s.graphFocus = nil }
