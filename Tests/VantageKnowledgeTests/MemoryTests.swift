@@ -74,12 +74,12 @@ import VantageStore
         bus.publish(.timeline(TimelineEntry(time: time, kind: .decision, project: ProjectID("/ws/api"),
                                             text: "user: switched api to the staging environment because the demo needs real data")))
         bus.publish(.timeline(TimelineEntry(time: time.addingTimeInterval(1), kind: .decision, text: "restarted worker with backoff 2 s")))
-        let deadline = Date().addingTimeInterval(5)
+        let deadline = Date().addingTimeInterval(20)
         while await recorder.recorded < 2, Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
         await recorder.stop()
 
         let decisions = try await store.decisions()
-        #expect(decisions.count == 2)
+        try #require(decisions.count == 2)
         #expect(decisions[0].actor == .user)
         #expect(decisions[0].what == "switched api to the staging environment")
         #expect(decisions[0].why == "the demo needs real data")

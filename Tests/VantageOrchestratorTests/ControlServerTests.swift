@@ -68,7 +68,8 @@ import VantageCore
         // Someone else now finds the lock held and attaches.
         let other = try await SupervisorConnection.attachOrHost(paths: f.paths, bus: Bus(), projects: [p])
         guard case .attached(let client) = other else { Issue.record("expected to attach"); return }
-        guard case .status(let rows) = try await offPool({ try client.send(.ps) }) else { Issue.record("no status"); return }
+        let answer = try await offPool({ try client.send(.ps) })
+        guard case .status(let rows) = answer else { Issue.record("expected the status of the projects, got \(answer)"); return }
         #expect(rows.map(\.name) == ["solo"])
         #expect(throws: VantageError.self) { try SupervisorLock.acquire(f.paths) }
         server.stop()

@@ -54,6 +54,19 @@ struct GoldenScreenTests {
                             _ = Update.apply(.action(.filter), to: &s)
                             _ = Update.apply(.input(.char("w")), to: &s)
                         }))
+        for (suffix, variant, glyphs) in [("dark", Theme.Variant.dark, GlyphSet.unicode), ("light", .light, .unicode),
+                                          ("ascii", .dark, .ascii)] {
+            out.append(Case(name: "logs-api-80x24-\(suffix)", width: 80, height: 24, variant: variant, glyphs: glyphs,
+                            adjust: { s in
+                                for event in GoldenFixture.apiLogs { _ = Update.apply(.event(event), to: &s) }
+                                _ = Update.apply(.action(.logs), to: &s)
+                                _ = Update.apply(.action(.wrap), to: &s)
+                                _ = Update.apply(.action(.filter), to: &s)
+                                for c in "db" { _ = Update.apply(.input(.char(c)), to: &s) }
+                                _ = Update.apply(.input(.enter), to: &s)
+                                _ = Update.apply(.action(.follow), to: &s)
+                            }))
+        }
         out.append(Case(name: "too-small-18x5-dark", width: 18, height: 5, variant: .dark, glyphs: .unicode))
         return out
     }()

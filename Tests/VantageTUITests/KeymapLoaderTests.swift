@@ -89,7 +89,7 @@ struct KeymapLoaderTests {
     @Test func helpIsGeneratedFromTheKeymap() throws {
         var k = KeymapLoader.builtinDefault
         let sections = k.helpSections()
-        #expect(sections.map(\.scope) == [.global, .navigation, .projects, .graph])
+        #expect(sections.map(\.scope) == [.global, .navigation, .projects, .graph, .logs])
         let nav = try #require(sections.first { $0.scope == .navigation })
         #expect(nav.entries.first { $0.summary == Action.up.summary }?.keys == "Up, k")
         k.bind(.up, to: [.char("w")])

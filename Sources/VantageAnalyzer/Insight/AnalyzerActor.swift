@@ -75,7 +75,7 @@ public actor AnalyzerActor {
                 // The last run's figures, until the new ones arrive; a failed read only means none are shown.
                 guard let stored = try? await store.latestInsights() else { return }
                 for (id, var insight) in stored.sorted(by: { $0.key < $1.key }) where ids.contains(id) {
-                    guard await self.analysed[id] == nil else { continue }
+                    guard self.analysed[id] == nil else { continue }
                     insight.status = "from the last run (\(insight.status)); analysing again"
                     bus.publish(.insight(insight))
                 }

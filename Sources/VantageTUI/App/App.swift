@@ -48,6 +48,7 @@ public final class App: TerminalProgram {
         switch state.overlay {
         case .confirmStop, .filterInput, .environmentInput: return .input(key)
         case .council where CouncilKeys.answers(key): return .input(key)
+        case .logs(let v) where v.typingQuery: return .input(key)
         default: return keymap.action(for: key).map(Message.action)
         }
     }
@@ -60,6 +61,8 @@ public final class App: TerminalProgram {
     }
 
     public func handle(event: Event) -> Bool {
+        // Output lines come fastest: folded without comparing the whole state (see `Update.foldLog`).
+        if case .log(let line) = event { return Update.foldLog(line, into: &state) }
         let before = state
         pending += Update.apply(.event(event), to: &state)
         return state != before

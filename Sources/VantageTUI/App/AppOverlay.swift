@@ -13,4 +13,6 @@ public enum AppOverlay: Sendable, Equatable {
     case environmentInput(ProjectID, text: String)
     /// The council's proposals with their votes (`c`); y accepts and n rejects the selected one.
     case council(selected: Int)
+    /// The selected project's output (`L`), with follow, search and wrap.
+    case logs(LogViewer)
 }

@@ -9,6 +9,8 @@ public struct AppState: Sendable, Equatable {
         public var timeline = 500
         public var diagnostics = 300
         public var logLines = 300
+        /// Output lines kept per project for the log viewer.
+        public var projectLogLines = 500
         /// Points kept per metric series (one per sample, so 120 s at a 1 s refresh).
         public var seriesPoints = 120
         public init() {}
@@ -31,6 +33,8 @@ public struct AppState: Sendable, Equatable {
     public var diagnostics: Bounded<Diagnostic>
     /// Project output lines that read as warnings or errors (others are not kept here).
     public var problemLogs: Bounded<LogLine>
+    /// Every output line per listed project, newest `limits.projectLogLines` kept (the log viewer).
+    public var projectLogs: [ProjectID: Bounded<LogLine>] = [:]
     public var graph = GraphSnapshot()
     /// The analyzer's latest figures per project (quality, debt, dependencies).
     public var insights: [ProjectID: ProjectInsight] = [:]

@@ -29,6 +29,11 @@ public enum Fallbacks {
         .zoomOut: [.char("-")],
         .center: [.char("0")],
         .council: [.char("c")],
+        .logs: [.char("L")],
+        .follow: [.char("f")],
+        .wrap: [.char("w")],
+        .nextMatch: [.char("n")],
+        .previousMatch: [.char("N")],
     ])
 
     public static let darkTheme = Theme(name: "dark", variant: .dark, colors: [

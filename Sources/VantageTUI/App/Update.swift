@@ -56,10 +56,8 @@ public enum Update {
             s.diagnostics.append(d)
             advance(&s, to: d.time)
         case .log(let line):
-            // Ordinary output changes nothing on screen, so a chatty project causes no repaints.
-            guard LogClassifier.severity(of: line.text) != nil else { break }
-            s.problemLogs.append(line)
-            advance(&s, to: line.time)
+            // Kept for the log viewer; warnings and errors also reach the troubleshooting pane.
+            foldLog(line, into: &s)
         case .graph(let snapshot):
             s.graph = snapshot
             if s.graphFocus != nil, s.graphFocusIndex == nil { s.graphFocus = nil }
@@ -96,6 +94,8 @@ public enum Update {
         s.projectSeries = s.projectSeries.filter { ids.contains($0.key) }
         s.insights = s.insights.filter { ids.contains($0.key) }
         s.advice.keep(projects: ids)
+        s.projectLogs = s.projectLogs.filter { ids.contains($0.key) }
+        if case .logs(let v) = s.overlay, !ids.contains(v.project) { s.overlay = nil }
         if s.selectedProject.map({ !ids.contains($0) }) ?? true { s.selectedProject = s.visibleProjects.first?.id }
         if case .details(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }
         if case .confirmStop(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }
@@ -140,6 +140,8 @@ public enum Update {
             }
             s.filters[pane] = text.isEmpty ? nil : text
             afterFilterChange(&s, pane: pane)
+        case .logs(let v) where v.typingQuery:
+            logSearchInput(key, viewer: v, state: &s)
         default: break
         }
         return []
@@ -184,11 +186,14 @@ public enum Update {
                 if let id = s.selectedProject { s.overlay = .details(id) }
             case .toggleTheme: toggleTheme(&s)
             case .start, .restart, .stop: return projectAction(a, state: &s)
+            case .logs: openLogs(&s, project: s.selectedProject)
             default: break
             }
             return []
         case .council(let selected):
             return councilAction(a, selected: selected, state: &s)
+        case .logs(let viewer):
+            return logViewerAction(a, viewer: viewer, state: &s)
         case .confirmStop, .filterInput, .environmentInput:
             // Keys reach these overlays as `.input`; an action here only closes them.
             if a == .back { s.overlay = nil }
@@ -225,6 +230,8 @@ public enum Update {
         case .zoomOut: s.graphViewport.zoomOut()
         case .center: s.graphViewport.center()
         case .council: s.overlay = .council(selected: 0)
+        case .logs: openLogs(&s, project: s.selectedProject)
+        case .follow, .wrap, .nextMatch, .previousMatch: break
         }
         return []
     }

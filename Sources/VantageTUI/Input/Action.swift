@@ -26,11 +26,17 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case center
     /// The council of advisors' proposals.
     case council
+    // Log viewer.
+    case logs
+    case follow
+    case wrap
+    case nextMatch = "next_match"
+    case previousMatch = "previous_match"
 
     public var name: String { rawValue }
 
     /// Where the action applies, for grouping in help.
-    public enum Scope: String, Sendable, CaseIterable { case global, navigation, projects, graph }
+    public enum Scope: String, Sendable, CaseIterable { case global, navigation, projects, graph, logs }
 
     public var scope: Scope {
         switch self {
@@ -39,6 +45,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom: return .navigation
         case .start, .stop, .restart, .switchEnvironment: return .projects
         case .zoomIn, .zoomOut, .center: return .graph
+        case .logs, .follow, .wrap, .nextMatch, .previousMatch: return .logs
         }
     }
 
@@ -71,6 +78,11 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .zoomOut: return "graph: zoom out"
         case .center: return "graph: centre the view"
         case .council: return "show the council's proposals"
+        case .logs: return "show the selected project's output (log viewer)"
+        case .follow: return "logs: follow new lines on or off"
+        case .wrap: return "logs: wrap long lines on or off"
+        case .nextMatch: return "logs: jump to the next search match"
+        case .previousMatch: return "logs: jump to the previous search match"
         }
     }
 
@@ -103,6 +115,11 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .zoomOut: return "zoom out"
         case .center: return "centre"
         case .council: return "council"
+        case .logs: return "logs"
+        case .follow: return "follow"
+        case .wrap: return "wrap"
+        case .nextMatch: return "next match"
+        case .previousMatch: return "prev match"
         }
     }
 

@@ -31,6 +31,7 @@ extension Action.Scope {
         case .navigation: return "Moving around"
         case .projects: return "Projects"
         case .graph: return "Graph"
+        case .logs: return "Log viewer"
         }
     }
 }

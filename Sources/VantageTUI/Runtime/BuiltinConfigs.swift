@@ -178,6 +178,11 @@ zoom_in = ["+", "="]
 zoom_out = "-"
 center = "0"
 council = "c"
+logs = "L"
+follow = "f"
+wrap = "w"
+next_match = "n"
+previous_match = "N"
 """#,
         "emacs": #"""
 # Emacs-flavoured keys on top of the default keymap (only the actions named here change).

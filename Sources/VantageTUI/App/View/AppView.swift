@@ -41,6 +41,7 @@ public struct AppView: Sendable {
                 .render(area: body, buffer: &buffer)
         case .council(let selected):
             CouncilOverlay(proposals: state.council, selected: selected, glyphs: glyphs).render(area: body, buffer: &buffer)
+        case .logs(let viewer): logViewer(viewer).render(area: body, buffer: &buffer)
         case .filterInput, .environmentInput, nil: break
         }
         if let footer = layout.footer {
@@ -50,6 +51,9 @@ public struct AppView: Sendable {
             } else if case .environmentInput(let id, let text) = state.overlay {
                 Prompt(label: "environment for \(state.project(id)?.name ?? id.rawValue) (Enter switches and restarts, Esc cancels):", text: text)
                     .render(area: footer, buffer: &buffer)
+            } else if case .logs(let v) = state.overlay, v.typingQuery {
+                Prompt(label: "/ search \(state.project(v.project)?.name ?? v.project.rawValue) logs (Enter jumps, Esc clears):",
+                       text: v.query).render(area: footer, buffer: &buffer)
             } else {
                 Footer(hints: FooterHints.hints(state: state, keymap: keymap), status: footerStatus)
                     .render(area: footer, buffer: &buffer)
@@ -94,6 +98,11 @@ public struct AppView: Sendable {
         }
     }
 
+    func logViewer(_ v: LogViewer) -> LogViewerOverlay {
+        LogViewerOverlay(name: state.project(v.project)?.name ?? v.project.rawValue,
+                         lines: Array(state.projectLogs[v.project]?.elements ?? []), viewer: v, timeZone: timeZone, glyphs: glyphs)
+    }
+
     func details(_ id: ProjectID) -> DetailsOverlay? {
         guard let p = state.project(id) else { return nil }
         let sample = state.samples[id]
@@ -127,6 +136,10 @@ public struct AppView: Sendable {
         var notes = [StyledLine([.init("Health \(health.value)/100", CellStyle(fg: health.role, bold: true))])]
         notes += health.reasons.map { StyledLine([.init("  " + $0, .role(.muted))]) }
         notes += AdviceLines.details(state.advice.byProject[id] ?? [])
+        if let key = keymap.keys(for: .logs).first {
+            notes.append(StyledLine([.init(key.description, CellStyle(fg: .accent, bold: true)),
+                                     .init(" logs: this project's output (\(state.logCount(of: id)) lines)", .role(.muted))]))
+        }
         // Containers are not analysed; folder projects show the analyzer's section.
         let insight = p.engine == nil ? InsightSection.lines(state.insights[id]) : []
         return DetailsOverlay(title: "Details: \(p.name)", fields: fields, charts: charts, notes: notes, insight: insight,

@@ -4,20 +4,27 @@ enum FooterHints {
     static func actions(for s: AppState) -> [Action] {
         switch s.overlay {
         case .help: return [.back, .down, .up, .quit]
-        case .details: return [.back, .up, .down, .start, .stop, .restart, .quit]
+        case .details: return [.back, .up, .down, .logs, .start, .stop, .restart, .quit]
+        case .logs: return [.back, .follow, .wrap, .filter, .nextMatch, .previousMatch, .up, .down]
         case .confirmStop, .filterInput, .environmentInput: return []
         case .council: return [.back, .up, .down, .quit]
         case nil: break
         }
         var list: [Action] = [.help, .quit, .focusNext, .zoom]
         switch s.focus {
-        case .projects: list += [.filter, .details, .start, .stop, .restart]
+        case .projects: list += [.filter, .details, .start, .stop, .restart, .logs]
         case .graph: list += [.details, .zoomIn, .zoomOut, .center, .filter]
         case .timeline, .troubleshooting: list += [.filter, .up, .down]
         case .metrics: break
         }
         list += [.toggleTheme, .refresh]
         return list
+    }
+
+    static func label(_ a: Action, state: AppState) -> String {
+        if a == .details && state.focus == .graph { return "focus node" }
+        if a == .filter, case .logs = state.overlay { return "search" }
+        return a.shortLabel
     }
 
     static func hints(state: AppState, keymap: Keymap) -> [Footer.Hint] {
@@ -28,7 +35,7 @@ enum FooterHints {
         }
         return actions(for: state).compactMap { a in
             keymap.keys(for: a).first.map {
-                Footer.Hint(keys: $0.description, label: a == .details && state.focus == .graph ? "focus node" : a.shortLabel)
+                Footer.Hint(keys: $0.description, label: label(a, state: state))
             }
         }
     }

@@ -1,0 +1,234 @@
+import Foundation
+import Testing
+import VantageCore
+@testable import VantageTUI
+
+@MainActor
+@Suite("Log viewer: kept output, keys and repaints")
+struct LogViewerTests {
+    static let t0 = Date(timeIntervalSince1970: 1_000_000)
+    static let api = ProjectID("/w/api")
+    static let worker = ProjectID("/w/worker")
+
+    func makeApp(limits: AppState.Limits = AppState.Limits()) -> App {
+        let app = App(keymap: Fallbacks.keymap, glyphs: .ascii, timeZone: TimeZone(identifier: "UTC")!, now: Self.t0,
+                      limits: limits)
+        _ = app.handle(event: .scanned(roots: ["/w"], projects: [
+            Project(name: "worker", path: "/w/worker", kinds: [.python]),
+            Project(name: "api", path: "/w/api", kinds: [.node]),
+        ]))
+        return app
+    }
+
+    func line(_ project: ProjectID, _ text: String, at second: Int = 0, stream: LogLine.Stream = .stdout) -> LogLine {
+        LogLine(time: Self.t0.addingTimeInterval(Double(second)), project: project, stream: stream, text: text)
+    }
+
+    @discardableResult
+    func feed(_ app: App, _ project: ProjectID, count: Int, text: (Int) -> String = { "line \($0)" }) -> [Bool] {
+        (0..<count).map { app.handle(event: .log(line(project, text($0), at: $0))) }
+    }
+
+    func viewer(_ app: App) -> LogViewer? {
+        if case .logs(let v) = app.state.overlay { return v }
+        return nil
+    }
+
+    @Test func eachProjectKeepsItsNewestLinesOnly() {
+        var limits = AppState.Limits()
+        limits.projectLogLines = 5
+        let app = makeApp(limits: limits)
+        feed(app, Self.api, count: 12)
+        feed(app, Self.worker, count: 2)
+        #expect(app.state.projectLogs[Self.api]?.elements.map(\.text) == (7..<12).map { "line \($0)" })
+        #expect(app.state.projectLogs[Self.worker]?.elements.map(\.text) == ["line 0", "line 1"])
+        // Lines of a project that is not listed are not kept, and a vanished project's lines go.
+        _ = app.handle(event: .log(line(ProjectID("/w/ghost"), "boo")))
+        #expect(app.state.projectLogs[ProjectID("/w/ghost")] == nil)
+        _ = app.handle(event: .scanned(roots: ["/w"], projects: [Project(name: "api", path: "/w/api", kinds: [.node])]))
+        #expect(app.state.projectLogs[Self.worker] == nil && app.state.logCount(of: Self.api) == 5)
+    }
+
+    @Test func ordinaryLinesRepaintOnlyWhenTheirProjectIsViewed() {
+        let app = makeApp()
+        #expect(feed(app, Self.api, count: 3) == [false, false, false])
+        // A warning reaches the troubleshooting pane, so it repaints.
+        #expect(app.handle(event: .log(line(Self.worker, "WARN disk almost full", at: 4))))
+        #expect(app.handle(key: .char("L")))
+        #expect(viewer(app)?.project == Self.api)
+        #expect(feed(app, Self.api, count: 2) == [true, true])
+        // "false" is the truth: the screen is the same cell for cell.
+        let size = Size(width: 100, height: 30)
+        let before = app.view(size: size)
+        #expect(feed(app, Self.worker, count: 2) == [false, false])
+        #expect(app.view(size: size) == before)
+        #expect(app.state.logCount(of: Self.worker) == 3)
+    }
+
+    @Test func lOpensFromGridAndDetailsAndEscCloses() {
+        let app = makeApp()
+        _ = app.handle(key: .char("L"))
+        #expect(viewer(app) == LogViewer(project: Self.api))
+        _ = app.handle(key: .escape)
+        #expect(app.state.overlay == nil)
+        _ = app.handle(key: .down)
+        _ = app.handle(key: .enter)
+        #expect(app.state.overlay == .details(Self.worker))
+        _ = app.handle(key: .char("L"))
+        #expect(viewer(app)?.project == Self.worker)
+        _ = app.handle(key: .char("L"))
+        #expect(app.state.overlay == nil)
+    }
+
+    @Test func scrollingUpStopsFollowingAndTheViewStaysPut() {
+        let app = makeApp()
+        feed(app, Self.api, count: 30)
+        _ = app.handle(key: .char("L"))
+        #expect(viewer(app)?.follow == true && viewer(app)?.scroll == 0)
+        _ = app.handle(key: .up)
+        #expect(viewer(app)?.follow == false && viewer(app)?.scroll == 1)
+        _ = app.handle(key: .pageUp)
+        #expect(viewer(app)?.scroll == 11 && viewer(app)?.bottomLine(count: 30) == 18)
+        // New lines arrive: the same line stays at the bottom.
+        _ = app.handle(event: .log(line(Self.api, "more", at: 40)))
+        #expect(viewer(app)?.bottomLine(count: 31) == 18)
+        _ = app.handle(key: .char("f"))
+        #expect(viewer(app)?.follow == true && viewer(app)?.scroll == 0)
+        _ = app.handle(event: .log(line(Self.api, "more", at: 41)))
+        #expect(viewer(app)?.scroll == 0)
+        _ = app.handle(key: .char("f"))
+        #expect(viewer(app)?.follow == false)
+        _ = app.handle(key: .char("G"))
+        #expect(viewer(app)?.follow == true)
+        _ = app.handle(key: .char("g"))
+        #expect(viewer(app)?.follow == false && viewer(app)?.scroll == 31)
+    }
+
+    @Test func searchJumpsBetweenMatches() {
+        let app = makeApp()
+        feed(app, Self.api, count: 20) { $0 % 5 == 2 ? "GET /health \($0)" : "tick \($0)" }   // matches at 2, 7, 12, 17
+        _ = app.handle(key: .char("L"))
+        _ = app.handle(key: .char("/"))
+        #expect(viewer(app)?.typingQuery == true)
+        for c in "health" { _ = app.handle(key: .char(c)) }   // typed, not actions: "h" is not "left" here
+        #expect(viewer(app)?.query == "health" && app.state.overlay != nil)
+        _ = app.handle(key: .enter)
+        #expect(viewer(app)?.typingQuery == false)
+        #expect(viewer(app)?.bottomLine(count: 20) == 17 && viewer(app)?.follow == false)
+        _ = app.handle(key: .char("N"))
+        #expect(viewer(app)?.bottomLine(count: 20) == 12)
+        _ = app.handle(key: .char("N"))
+        _ = app.handle(key: .char("N"))
+        #expect(viewer(app)?.bottomLine(count: 20) == 2)
+        _ = app.handle(key: .char("N"))   // wraps to the newest
+        #expect(viewer(app)?.bottomLine(count: 20) == 17)
+        _ = app.handle(key: .char("n"))   // wraps to the oldest
+        #expect(viewer(app)?.bottomLine(count: 20) == 2)
+        _ = app.handle(key: .char("n"))
+        #expect(viewer(app)?.bottomLine(count: 20) == 7)
+        // Esc while typing clears the search but keeps the viewer open.
+        _ = app.handle(key: .char("/"))
+        _ = app.handle(key: .char("x"))
+        _ = app.handle(key: .escape)
+        #expect(viewer(app)?.query == "" && viewer(app)?.typingQuery == false)
+    }
+
+    @Test func wTogglesWrap() {
+        let app = makeApp()
+        _ = app.handle(key: .char("L"))
+        #expect(viewer(app)?.wrap == false)
+        _ = app.handle(key: .char("w"))
+        #expect(viewer(app)?.wrap == true)
+        _ = app.handle(key: .char("w"))
+        #expect(viewer(app)?.wrap == false)
+    }
+
+    @Test func footerAndDetailsNameTheKeys() {
+        let app = makeApp()
+        let grid = app.view(size: Size(width: 120, height: 30)).lines.last ?? ""
+        #expect(grid.contains("L logs"))
+        _ = app.handle(key: .enter)
+        let details = app.view(size: Size(width: 120, height: 30)).lines.joined(separator: "\n")
+        #expect(details.contains("Health ") && details.contains("L logs: this project's output (0 lines)"))
+        _ = app.handle(key: .char("L"))
+        let footer = app.view(size: Size(width: 120, height: 30)).lines.last ?? ""
+        for hint in ["Esc back", "f follow", "w wrap", "/ search", "n next match", "N prev match"] {
+            #expect(footer.contains(hint), "\(hint) in \(footer)")
+        }
+    }
+}
+
+@Suite("Log viewer widget")
+struct LogViewerWidgetTests {
+    static let t0 = Date(timeIntervalSince1970: 3600 * 10 + 5)
+    static let id = ProjectID("/w/api")
+
+    func render(_ texts: [(String, LogLine.Stream)], viewer: LogViewer, width: Int, height: Int) -> Buffer {
+        let lines = texts.enumerated().map { i, t in
+            LogLine(time: Self.t0.addingTimeInterval(Double(i)), project: Self.id, stream: t.1, text: t.0)
+        }
+        var buffer = Buffer(width: width, height: height)
+        LogViewerOverlay(name: "api", lines: lines, viewer: viewer, timeZone: TimeZone(identifier: "UTC")!, glyphs: .ascii)
+            .render(area: buffer.area, buffer: &buffer)
+        return buffer
+    }
+
+    static let texts: [(String, LogLine.Stream)] = [
+        ("listening on :3000", .stdout),
+        ("Error: connect ECONNREFUSED 127.0.0.1:5432 while starting", .stderr),
+        ("warn: slow query", .stdout),
+    ]
+
+    @Test func truncatesWithAnEllipsisWithoutWrap() {
+        let b = render(Self.texts, viewer: LogViewer(project: Self.id), width: 40, height: 5)
+        #expect(b.lines == [
+            "+ Logs: api (3 lines) - follow --------+",
+            "|10:00:05   listening on :3000         |",
+            "|10:00:06 ! Error: connect ECONNREFUSE~|",
+            "|10:00:07   warn: slow query           |",
+            "+--------------------------------------+",
+        ])
+        #expect(b[12, 2].style.fg == .error && b[10, 2].symbol == "!" && b[12, 3].style.fg == .warn && b[12, 1].style.fg == .text)
+    }
+
+    @Test func wrapsLongLinesOntoIndentedRows() {
+        var v = LogViewer(project: Self.id)
+        v.wrap = true
+        let b = render(Self.texts, viewer: v, width: 40, height: 7)
+        #expect(b.lines == [
+            "+ Logs: api (3 lines) - follow - wra~--+",
+            "|10:00:05   listening on :3000         |",
+            "|10:00:06 ! Error: connect ECONNREFUSED|",
+            "|            127.0.0.1:5432 while start|",
+            "|           ing                        |",
+            "|10:00:07   warn: slow query           |",
+            "+--------------------------------------+",
+        ])
+    }
+
+    @Test func colourCodesAndTabsAreNotDrawnOrSearched() {
+        #expect(LogViewer.displayText("\u{1b}[31mred\u{1b}[0m\tok \u{1b}]0;title\u{7}done") == "red ok done")
+        var v = LogViewer(project: Self.id)
+        v.query = "31m"
+        let b = render([("\u{1b}[1;31mERROR\u{1b}[0m 31 more", .stderr)], viewer: v, width: 60, height: 3)
+        #expect(b.lines[1] == "|10:00:05 ! ERROR 31 more" + String(repeating: " ", count: 34) + "|")
+        #expect(b.lines[0].contains("/31m 0 matches"))
+        #expect(!(0..<b.width).contains { b[$0, 1].style.reverse })
+    }
+
+    @Test func highlightsMatchesAndScrollsFromTheBottom() {
+        var v = LogViewer(project: Self.id)
+        v.query = "ON"
+        v.show(line: 1, count: 3)
+        let b = render(Self.texts, viewer: v, width: 40, height: 4)
+        #expect(b.lines == [
+            "+ Logs: api (3 lines) - /ON 2 matche~--+",
+            "|10:00:05   listening on :3000         |",
+            "|10:00:06 ! Error: connect ECONNREFUSEv|",
+            "+--------------------------------------+",
+        ])
+        // "on" of "listening on"; "on" of "connect" and of "ECONN" (case-insensitive).
+        #expect((0..<b.width).filter { b[$0, 1].style.reverse } == [22, 23])
+        #expect((0..<b.width).filter { b[$0, 2].style.reverse } == [20, 21, 29, 30])
+    }
+}
