@@ -20,7 +20,7 @@ public enum ToolRunner {
         // is not exported to Swift here): sh -c 'cd "$0" && exec "$@"' DIR ARGV...
         let argv = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory] + command
         let outPath = NSTemporaryDirectory() + "vantage-tool-\(UUID().uuidString).log"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: outPath) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
