@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import VantageAnalyzer
 import VantageCore
 import VantageDocker
@@ -22,10 +23,10 @@ final class DashboardSession: Sendable {
     private let errors = ErrorPatternTracker()
     private let docker: DockerWatcher?
     private let compose: ComposeLauncher?
-    private let tasks = TaskList()
+    private let tasks = Mutex<[Task<Void, Never>]>([])
     private let paths: VantagePaths
     private let projects: [Project]
-    private let supervisor = Locked<SupervisorBridge?>(nil)
+    private let supervisor = Mutex<SupervisorBridge?>(nil)
 
     init(bus: Bus, store: Store, paths: VantagePaths, projects: [Project], engines: [DockerEndpoint], interval: Duration) {
         self.bus = bus
@@ -51,39 +52,39 @@ final class DashboardSession: Sendable {
         let analyzerEvents = bus.events()
         let (troubleshootEvents, councilEvents, councilCommands) = (bus.events(capacity: 4096), bus.events(), bus.commands())
         let (monitor, recorder, graph, errors, bus) = (self.monitor, self.recorder, self.graph, self.errors, self.bus)
-        tasks.add(Task { await monitor.run() })
+        add(Task { await monitor.run() })
         // Decisions (port reassignments, environment switches, fixes, council votes) are remembered.
         let (memory, store, scanned) = (self.memory, self.store, self.projects)
-        tasks.add(Task { await memory.start(bus: bus) })
+        add(Task { await memory.start(bus: bus) })
         // The workspace's knowledge graph is kept in the store for `vantage graph` and later runs.
-        tasks.add(Task.detached(priority: .background) {
+        add(Task.detached(priority: .background) {
             var knowledge = (try? await store.loadKnowledgeGraph()) ?? KnowledgeGraph()
             knowledge.apply(projects: scanned)
             try? await store.saveGraph(knowledge)
         })
-        tasks.add(Task { await recorder.run() })
-        tasks.add(Task { await graph.run(events: graphEvents) })
+        add(Task { await recorder.run() })
+        add(Task { await graph.run(events: graphEvents) })
         // Quality, debt and dependencies per project, after each scan and when files change (background priority).
         let analyzer = self.analyzer
-        tasks.add(Task { await analyzer.run(events: analyzerEvents) })
+        add(Task { await analyzer.run(events: analyzerEvents) })
         // Suggestions for errors (Troubleshooting pane) and the council's proposals (`c`).
         let (troubleshooter, council) = (self.troubleshooter, self.council)
-        tasks.add(Task { await troubleshooter.run(events: troubleshootEvents) })
-        tasks.add(Task {
+        add(Task { await troubleshooter.run(events: troubleshootEvents) })
+        add(Task {
             if let stored = try? await store.loadCouncil() { await council.adopt(stored) }
             await council.run(events: councilEvents, commands: councilCommands)
         })
-        if let docker { tasks.add(Task { await docker.run() }) }
-        if let compose { tasks.add(Task { await compose.run() }) }
+        if let docker { add(Task { await docker.run() }) }
+        if let compose { add(Task { await compose.run() }) }
         // The supervisor: hosted here, or the daemon's when one runs. A failure is shown, not fatal:
         // the dashboard still watches and analyses.
-        let (paths, projects, holder) = (self.paths, self.projects, self.supervisor)
-        tasks.add(Task {
+        let (paths, projects) = (self.paths, self.projects)
+        add(Task {
             do {
                 // Compose projects run on a Docker engine (ComposeLauncher), not as processes.
                 let bridge = try await SupervisorBridge.connect(paths: paths, bus: bus,
                                                                 projects: projects.filter { $0.primaryKind != .compose })
-                holder.set(bridge)
+                self.supervisor.withLock { $0 = bridge }
                 bus.publish(.timeline(TimelineEntry(time: Date(), kind: .state,
                                                     text: bridge.isHosting ? "supervisor started in this console" : "attached to the Vantage daemon")))
             } catch {
@@ -92,39 +93,25 @@ final class DashboardSession: Sendable {
             }
         })
         // New error templates in project output become troubleshooting entries.
-        tasks.add(Task {
+        add(Task {
             for await case .log(let line) in logEvents {
                 if let diagnostic = await errors.consume(line) { bus.publish(.diagnostic(diagnostic)) }
             }
         })
     }
 
+    /// Keeps a task the session owns, cancelled when it stops.
+    private func add(_ task: Task<Void, Never>) { tasks.withLock { $0.append(task) } }
+
     /// Asks every actor to finish (the recorder writes what is pending) and waits a little for it.
     func stop() async {
         await memory.stop()
-        await supervisor.get()?.stop()
+        await supervisor.withLock { $0 }?.stop()
         bus.send(.shutdown)
         await recorder.flush()
         bus.close()
-        tasks.cancelAll()
+        tasks.withLock { all in all.forEach { $0.cancel() }; all = [] }
     }
-}
-
-/// A value shared between tasks under a lock.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-    init(_ value: Value) { self.value = value }
-    func get() -> Value { lock.withLock { value } }
-    func set(_ v: Value) { lock.withLock { value = v } }
-}
-
-/// Tasks owned by a session, cancelled together.
-final class TaskList: @unchecked Sendable {
-    private let lock = NSLock()
-    private var tasks: [Task<Void, Never>] = []
-    func add(_ t: Task<Void, Never>) { lock.withLock { tasks.append(t) } }
-    func cancelAll() { lock.withLock { tasks.forEach { $0.cancel() }; tasks = [] } }
 }
 
 /// What a finished scan tells the rest of Vantage.
