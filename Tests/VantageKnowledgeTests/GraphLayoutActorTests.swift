@@ -38,4 +38,16 @@ import VantageCore
         bus.close()
         await runner.value
     }
+
+    @Test func framesCarryEachNodesCommunity() async {
+        let actor = GraphLayoutActor(bus: Bus(), seed: 1)
+        await actor.apply(projects: FixtureWorkspace.projects)
+        let frame = await actor.snapshot()
+        let communities = Communities.detect(await actor.graph)
+        #expect(communities.count > 1)
+        for node in frame.nodes {
+            let expected = communities.firstIndex { $0.contains(node.id) }
+            #expect(node.cluster == expected, "\(node.id)")
+        }
+    }
 }

@@ -89,12 +89,12 @@ struct KeymapLoaderTests {
     @Test func helpIsGeneratedFromTheKeymap() throws {
         var k = KeymapLoader.builtinDefault
         let sections = k.helpSections()
-        #expect(sections.map(\.scope) == [.global, .navigation, .projects, .graph, .logs])
+        #expect(sections.map(\.scope) == [.global, .navigation, .projects, .graph, .timeline, .troubleshooting, .logs])
         let nav = try #require(sections.first { $0.scope == .navigation })
         #expect(nav.entries.first { $0.summary == Action.up.summary }?.keys == "Up, k")
         k.bind(.up, to: [.char("w")])
         #expect(k.helpSections()[1].entries.first { $0.summary == Action.up.summary }?.keys == "w")
-        k.bind(.zoomIn, to: []); k.bind(.zoomOut, to: []); k.bind(.center, to: [])
+        k.bind(.zoomIn, to: []); k.bind(.zoomOut, to: []); k.bind(.center, to: []); k.bind(.collapse, to: [])
         #expect(!k.helpSections().contains { $0.scope == .graph })
     }
 

@@ -50,8 +50,9 @@ struct WidgetCanvasTests {
         #expect(b.lines == ["xxxxxxxxnode",
                             "x*.api....ox",
                             "xxxxxxxxxxxx"])
-        #expect(b[1, 1].style.fg == .nodeProject)
-        #expect(b[10, 1].style.fg == .nodeLanguage)
+        // Nodes take their cluster's colour (both are in cluster 0); labels their kind's.
+        #expect(b[1, 1].style.fg == .clusterA)
+        #expect(b[10, 1].style.fg == .clusterA)
         #expect(b[2, 1].style.fg == .muted)
         #expect(b[3, 1].style == CellStyle(fg: .nodeProject, bold: true))
     }
@@ -108,7 +109,7 @@ struct WidgetCanvasTests {
         var b = filled(12, 3)
         GraphView(snapshot: Self.twoNodes, highlight: "NODE", glyphs: .ascii).render(area: b.area, buffer: &b)
         #expect(b[1, 1].style.fg == .muted)
-        #expect(b[10, 1].style.fg == .nodeLanguage)
+        #expect(b[10, 1].style.fg == .clusterA)
         #expect(!b.lines.joined().contains("api"))
         #expect(b.lines.joined().contains("node"))
     }

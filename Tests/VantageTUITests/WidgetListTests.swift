@@ -124,7 +124,7 @@ struct WidgetListTests {
         #expect(!text.contains { $0.contains(Action.zoomIn.summary) })
         #expect(text.contains { $0.contains(Action.zoomOut.summary) })
         let headings = text.filter { !$0.hasPrefix(" ") && !$0.isEmpty }
-        #expect(headings == ["Global", "Moving around", "Projects", "Graph", "Log viewer"])
+        #expect(headings == ["Global", "Moving around", "Projects", "Graph", "Timeline", "Troubleshooting", "Log viewer"])
     }
 
     @Test func formattingIsLocaleFreeAndBounded() {

@@ -23,12 +23,15 @@ public struct GraphSnapshot: Codable, Sendable, Equatable {
         public var kind: GraphNodeKind
         public var x: Double
         public var y: Double
-        public init(id: String, label: String, kind: GraphNodeKind, x: Double, y: Double) {
+        /// The node's community (Louvain, largest first from 0); the view colours clusters by it.
+        public var cluster: Int
+        public init(id: String, label: String, kind: GraphNodeKind, x: Double, y: Double, cluster: Int = 0) {
             self.id = id
             self.label = label
             self.kind = kind
             self.x = x
             self.y = y
+            self.cluster = cluster
         }
     }
     public struct Edge: Codable, Sendable, Equatable {

@@ -16,4 +16,6 @@ public enum Command: Codable, Sendable, Equatable {
     case shutdown
     /// The user accepted (true) or rejected a council proposal; the council remembers it.
     case decide(CouncilProposal, accepted: Bool)
+    /// Apply a troubleshooting suggestion's automated fix (the user confirmed it on screen).
+    case applyFix(FixRequest)
 }

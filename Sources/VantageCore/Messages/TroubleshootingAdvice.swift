@@ -9,8 +9,15 @@ public struct TroubleshootingAdvice: Codable, Sendable, Equatable {
     public var confidence: Double
     /// The name of the automated fix ("reassign_port"), or nil when the fix is manual.
     public var automatedFix: String?
+    /// What the automated fix acts on, when it names something (a missing variable's key).
+    public var fixArgument: String?
+    /// The learned fix's confidence after each recorded outcome, oldest first (empty before any).
+    public var history: [Double]
 
-    public init(problem: String, title: String, explanation: String, confidence: Double, automatedFix: String? = nil) {
+    public init(problem: String, title: String, explanation: String, confidence: Double, automatedFix: String? = nil,
+                fixArgument: String? = nil, history: [Double] = []) {
+        self.fixArgument = fixArgument
+        self.history = history
         self.problem = problem
         self.title = title
         self.explanation = explanation

@@ -22,6 +22,13 @@ public enum Communities {
         }
     }
 
+    /// Each node id's community index in `detect`'s order (0 is the largest community).
+    public static func membership(_ graph: KnowledgeGraph) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for (i, ids) in detect(graph).enumerated() { for id in ids { out[id] = i } }
+        return out
+    }
+
     /// Community index per node of a weighted undirected graph (`weights[i][j]` = weight of i–j,
     /// symmetric; `weights[i][i]` a self-loop counted once in each direction).
     static func louvain(_ weights: [[Int: Double]]) -> [Int] {

@@ -12,6 +12,8 @@ public actor GraphLayoutActor {
     private let publishInterval: Duration
     public private(set) var graph = KnowledgeGraph()
     private var layout: ForceLayout
+    /// Each node's community (see `Communities`), recomputed when the graph changes.
+    private var clusters: [String: Int] = [:]
     private var ticking: Task<Void, Never>?
     private let clock = ContinuousClock()
 
@@ -41,13 +43,18 @@ public actor GraphLayoutActor {
         let change = graph.apply(projects: projects)
         if !change.isEmpty {
             layout.sync(with: graph)
+            clusters = Communities.membership(graph)
             startTicking()
         }
         return change
     }
 
     /// The current frame.
-    public func snapshot() -> GraphSnapshot { layout.snapshot() }
+    public func snapshot() -> GraphSnapshot {
+        var frame = layout.snapshot()
+        for i in frame.nodes.indices { frame.nodes[i].cluster = clusters[frame.nodes[i].id] ?? 0 }
+        return frame
+    }
 
     public var isSettled: Bool { layout.isSettled }
 
@@ -78,7 +85,7 @@ public actor GraphLayoutActor {
     }
 
     private func publish() {
-        bus.publish(.graph(layout.snapshot()))
+        bus.publish(.graph(snapshot()))
         framesPublished += 1
     }
 }

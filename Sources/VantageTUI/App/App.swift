@@ -13,6 +13,8 @@ public final class App: TerminalProgram {
     public var glyphs: GlyphSet
     /// Times on screen are shown in this zone (UTC in golden tests).
     public var timeZone: TimeZone
+    /// No colours (`NO_COLOR`): the view marks what colour would tell apart in another way.
+    public var monochrome = false
     public private(set) var size: Size?
     private var pending: [Command] = []
 
@@ -46,7 +48,7 @@ public final class App: TerminalProgram {
     /// the keymap's action (nil for an unbound key).
     public func message(for key: KeyPress) -> Message? {
         switch state.overlay {
-        case .confirmStop, .filterInput, .environmentInput: return .input(key)
+        case .confirmStop, .filterInput, .environmentInput, .confirmFix, .fixValue: return .input(key)
         case .council where CouncilKeys.answers(key): return .input(key)
         case .logs(let v) where v.typingQuery: return .input(key)
         default: return keymap.action(for: key).map(Message.action)
@@ -71,7 +73,7 @@ public final class App: TerminalProgram {
     public func resized(to size: Size) { self.size = size }
 
     public func view(size: Size) -> Buffer {
-        AppView(state: state, keymap: keymap, glyphs: glyphs, timeZone: timeZone).render(size: size)
+        AppView(state: state, keymap: keymap, glyphs: glyphs, timeZone: timeZone, monochrome: monochrome).render(size: size)
     }
 
     public func takeCommands() -> [Command] {

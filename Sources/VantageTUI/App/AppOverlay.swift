@@ -15,4 +15,9 @@ public enum AppOverlay: Sendable, Equatable {
     case council(selected: Int)
     /// The selected project's output (`L`), with follow, search and wrap.
     case logs(LogViewer)
+    /// "Apply the fix …? y/n" for the selected troubleshooting problem: nothing runs until y.
+    case confirmFix(FixRequest)
+    /// The value of a missing environment variable, typed after confirming its fix; Enter applies
+    /// (empty: take it from the project's `.env.example` or another environment file).
+    case fixValue(FixRequest, text: String)
 }

@@ -57,6 +57,18 @@ public struct AppState: Sendable, Equatable {
     public var graphViewport = GraphViewport()
     /// The id of the focused graph node (kept by id so it survives new layout frames).
     public var graphFocus: String?
+    /// Graph: only nodes of this kind are shown (nil: all kinds).
+    public var graphKind: GraphNodeKind?
+    /// Graph: ids of nodes whose dependency neighbourhood is folded into them (kept across frames).
+    public var graphCollapsed: Set<String> = []
+    /// The graph as drawn: `graph` through the kind filter and collapsed nodes (see `reprojectGraph`).
+    public internal(set) var graphShown = GraphProjection()
+    /// Timeline: only entries of this kind (nil: all).
+    public var timelineKind: TimelineEntry.Kind?
+    /// Timeline: only entries about this project (nil: all).
+    public var timelineProject: ProjectID?
+    /// Timeline: how far back from `now` entries are shown.
+    public var timelineWindow: TimelineWindow = .all
     public var shouldQuit = false
 
     public init(now: Date, limits: Limits = Limits()) {
@@ -107,7 +119,13 @@ public struct AppState: Sendable, Equatable {
 
     public var visibleTimeline: [TimelineEntry] {
         let f = filter(.timeline).lowercased()
-        let all = Array(timeline.elements)
+        var all = Array(timeline.elements)
+        if let kind = timelineKind { all = all.filter { $0.kind == kind } }
+        if let project = timelineProject { all = all.filter { $0.project == project } }
+        if let seconds = timelineWindow.seconds {
+            let since = now.addingTimeInterval(-seconds)
+            all = all.filter { $0.time >= since }
+        }
         guard !f.isEmpty else { return all }
         let names = projectNames
         return all.filter { e in
@@ -121,12 +139,12 @@ public struct AppState: Sendable, Equatable {
     public var problems: [LogPane.Entry] {
         let names = projectNames
         var all = diagnostics.elements.filter { $0.severity >= .warning }.map {
-            LogPane.Entry(time: $0.time, severity: $0.severity, source: $0.source, text: $0.message)
+            LogPane.Entry(time: $0.time, severity: $0.severity, source: $0.source, text: $0.message, project: $0.project)
         }
         for line in problemLogs.elements {
             guard let sev = LogClassifier.severity(of: line.text) else { continue }
             let source = names[line.project] ?? String(line.project.rawValue.split(separator: "/").last ?? "")
-            all.append(LogPane.Entry(time: line.time, severity: sev, source: source, text: line.text))
+            all.append(LogPane.Entry(time: line.time, severity: sev, source: source, text: line.text, project: line.project))
         }
         // Stable sort by time keeps arrival order for equal times.
         all = all.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
@@ -165,15 +183,23 @@ public struct AppState: Sendable, Equatable {
         return (errors, warnings)
     }
 
-    /// Index of the focused graph node in the current snapshot.
-    public var graphFocusIndex: Int? {
-        graphFocus.flatMap { id in graph.nodes.firstIndex { $0.id == id } }
+    /// Recomputes `graphShown` from `graph`, `graphKind` and `graphCollapsed`; a focus on a node
+    /// that is no longer shown is dropped.
+    public mutating func reprojectGraph() {
+        graphShown = GraphProjection.project(graph, kind: graphKind, collapsed: graphCollapsed)
+        if graphFocus != nil, graphFocusIndex == nil { graphFocus = nil }
     }
 
-    /// Graph nodes in the order Enter walks them: those matching the graph filter, projects first,
-    /// then by label.
+    /// Index of the focused graph node in the shown graph (`graphShown.shown`).
+    public var graphFocusIndex: Int? {
+        graphFocus.flatMap { id in graphShown.shown.nodes.firstIndex { $0.id == id } }
+    }
+
+    /// Shown graph nodes in the order Enter walks them: those matching the graph filter, projects
+    /// first, then by label.
     public var graphFocusOrder: [Int] {
         let f = filter(.graph).lowercased()
+        let graph = graphShown.shown
         return graph.nodes.indices
             .filter { f.isEmpty || graph.nodes[$0].label.lowercased().contains(f) }
             .sorted { a, b in

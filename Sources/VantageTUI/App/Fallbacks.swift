@@ -34,6 +34,10 @@ public enum Fallbacks {
         .wrap: [.char("w")],
         .nextMatch: [.char("n")],
         .previousMatch: [.char("N")],
+        .cycleKind: [.char("v")],
+        .cycleProject: [.char("p")],
+        .collapse: [.char(" ")],
+        .applyFix: [.char("F")],
     ])
 
     public static let darkTheme = Theme(name: "dark", variant: .dark, colors: [
@@ -55,6 +59,12 @@ public enum Fallbacks {
         .nodeSolution: .rgb(0x8f, 0xd6, 0xa4),
         .nodeHotspot: .rgb(0xf0, 0x8d, 0x49),
         .nodeAdvisor: .rgb(0xe5, 0xc0, 0x7b),
+        .clusterA: .rgb(0xe5, 0xc0, 0x7b),
+        .clusterB: .rgb(0x61, 0xaf, 0xef),
+        .clusterC: .rgb(0xc6, 0x78, 0xdd),
+        .clusterD: .rgb(0x98, 0xc3, 0x79),
+        .clusterE: .rgb(0xe0, 0x6c, 0x75),
+        .clusterF: .rgb(0x56, 0xb6, 0xc2),
     ])
 
     public static let lightTheme = Theme(name: "light", variant: .light, colors: [
@@ -76,5 +86,11 @@ public enum Fallbacks {
         .nodeSolution: .rgb(0x1f, 0x7a, 0x55),
         .nodeHotspot: .rgb(0xc4, 0x54, 0x0c),
         .nodeAdvisor: .rgb(0x8a, 0x6d, 0x00),
+        .clusterA: .rgb(0xa8, 0x6b, 0x00),
+        .clusterB: .rgb(0x2f, 0x6f, 0xdb),
+        .clusterC: .rgb(0xa6, 0x26, 0xa4),
+        .clusterD: .rgb(0x3f, 0x8f, 0x3e),
+        .clusterE: .rgb(0xd2, 0x39, 0x2f),
+        .clusterF: .rgb(0x01, 0x84, 0xbc),
     ])
 }

@@ -60,7 +60,7 @@ public enum Update {
             foldLog(line, into: &s)
         case .graph(let snapshot):
             s.graph = snapshot
-            if s.graphFocus != nil, s.graphFocusIndex == nil { s.graphFocus = nil }
+            s.reprojectGraph()
         case .insight(let insight):
             // Only for projects still listed; a late result for a vanished project is dropped.
             guard s.project(insight.project) != nil else { break }
@@ -142,6 +142,8 @@ public enum Update {
             afterFilterChange(&s, pane: pane)
         case .logs(let v) where v.typingQuery:
             logSearchInput(key, viewer: v, state: &s)
+        case .confirmFix, .fixValue:
+            return fixInput(key, state: &s)
         default: break
         }
         return []
@@ -194,7 +196,7 @@ public enum Update {
             return councilAction(a, selected: selected, state: &s)
         case .logs(let viewer):
             return logViewerAction(a, viewer: viewer, state: &s)
-        case .confirmStop, .filterInput, .environmentInput:
+        case .confirmStop, .filterInput, .environmentInput, .confirmFix, .fixValue:
             // Keys reach these overlays as `.input`; an action here only closes them.
             if a == .back { s.overlay = nil }
             return []
@@ -226,8 +228,8 @@ public enum Update {
         case .start, .stop, .restart: return projectAction(a, state: &s)
         case .switchEnvironment:
             if let p = s.selected, p.engine == nil { s.overlay = .environmentInput(p.id, text: "") }
-        case .zoomIn: s.graphViewport.zoomIn()
-        case .zoomOut: s.graphViewport.zoomOut()
+        case .zoomIn, .zoomOut, .cycleKind, .cycleProject, .collapse: paneAction(a, state: &s)
+        case .applyFix: askToApplyFix(&s)
         case .center: s.graphViewport.center()
         case .council: s.overlay = .council(selected: 0)
         case .logs: openLogs(&s, project: s.selectedProject)
@@ -243,14 +245,15 @@ public enum Update {
         guard !order.isEmpty else { return }
         let next = s.graphFocusIndex.flatMap { current in order.firstIndex(of: current).map { order[($0 + 1) % order.count] } }
             ?? order[0]
-        let node = s.graph.nodes[next]
+        let graph = s.graphShown.shown
+        let node = graph.nodes[next]
         s.graphFocus = node.id
         guard s.graphViewport.zoom > 1 else {
             s.graphViewport.panX = 0
             s.graphViewport.panY = 0
             return
         }
-        let finite = s.graph.nodes.filter { $0.x.isFinite && $0.y.isFinite }
+        let finite = graph.nodes.filter { $0.x.isFinite && $0.y.isFinite }
         guard node.x.isFinite, node.y.isFinite, let minX = finite.map(\.x).min(), let maxX = finite.map(\.x).max(),
               let minY = finite.map(\.y).min(), let maxY = finite.map(\.y).max() else { return }
         let span = max(maxX - minX, maxY - minY, 1e-9)

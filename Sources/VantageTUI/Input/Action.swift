@@ -32,11 +32,21 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case wrap
     case nextMatch = "next_match"
     case previousMatch = "previous_match"
+    // Graph and timeline filters.
+    /// Graph: show one node kind at a time; Timeline: one event kind at a time (cycles, then all).
+    case cycleKind = "cycle_kind"
+    /// Timeline: one project at a time (cycles, then all).
+    case cycleProject = "cycle_project"
+    /// Graph: collapse or expand the focused project's dependency neighbourhood.
+    case collapse
+    // Troubleshooting.
+    /// Apply the selected problem's automated fix (asks first).
+    case applyFix = "apply_fix"
 
     public var name: String { rawValue }
 
     /// Where the action applies, for grouping in help.
-    public enum Scope: String, Sendable, CaseIterable { case global, navigation, projects, graph, logs }
+    public enum Scope: String, Sendable, CaseIterable { case global, navigation, projects, graph, timeline, troubleshooting, logs }
 
     public var scope: Scope {
         switch self {
@@ -44,7 +54,9 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
             return .global
         case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom: return .navigation
         case .start, .stop, .restart, .switchEnvironment: return .projects
-        case .zoomIn, .zoomOut, .center: return .graph
+        case .zoomIn, .zoomOut, .center, .collapse: return .graph
+        case .cycleKind, .cycleProject: return .timeline
+        case .applyFix: return .troubleshooting
         case .logs, .follow, .wrap, .nextMatch, .previousMatch: return .logs
         }
     }
@@ -74,8 +86,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .stop: return "stop the selected project (asks first)"
         case .restart: return "restart the selected project"
         case .switchEnvironment: return "switch the project's environment"
-        case .zoomIn: return "graph: zoom in"
-        case .zoomOut: return "graph: zoom out"
+        case .zoomIn: return "graph: zoom in; timeline: narrow the time window"
+        case .zoomOut: return "graph: zoom out; timeline: widen the time window"
         case .center: return "graph: centre the view"
         case .council: return "show the council's proposals"
         case .logs: return "show the selected project's output (log viewer)"
@@ -83,6 +95,10 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .wrap: return "logs: wrap long lines on or off"
         case .nextMatch: return "logs: jump to the next search match"
         case .previousMatch: return "logs: jump to the previous search match"
+        case .cycleKind: return "graph: show one node kind at a time; timeline: one event kind (cycles)"
+        case .cycleProject: return "timeline: show one project at a time (cycles)"
+        case .collapse: return "graph: collapse or expand the focused project's dependencies (all without focus)"
+        case .applyFix: return "troubleshooting: apply the selected problem's automated fix (asks first)"
         }
     }
 
@@ -120,6 +136,10 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .wrap: return "wrap"
         case .nextMatch: return "next match"
         case .previousMatch: return "prev match"
+        case .cycleKind: return "kind"
+        case .cycleProject: return "project"
+        case .collapse: return "collapse"
+        case .applyFix: return "fix"
         }
     }
 

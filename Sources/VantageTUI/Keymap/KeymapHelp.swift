@@ -31,6 +31,8 @@ extension Action.Scope {
         case .navigation: return "Moving around"
         case .projects: return "Projects"
         case .graph: return "Graph"
+        case .timeline: return "Timeline"
+        case .troubleshooting: return "Troubleshooting"
         case .logs: return "Log viewer"
         }
     }

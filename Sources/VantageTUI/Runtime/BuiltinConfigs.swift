@@ -30,6 +30,15 @@ error = "#e06c75"
 solution = "#8fd6a4"
 hotspot = "#f08d49"
 advisor = "#e5c07b"
+
+# Graph clusters (communities) take these in turn; ASCII and NO_COLOR screens mark them a-f instead.
+[colors.cluster]
+a = "#e5c07b"
+b = "#61afef"
+c = "#c678dd"
+d = "#98c379"
+e = "#e06c75"
+f = "#56b6c2"
 """#,
         "high-contrast": #"""
 # Vantage high contrast: the terminal's own bright palette on black, for low vision, projectors
@@ -58,6 +67,15 @@ error = "bright-red"
 solution = "green"
 hotspot = "yellow"
 advisor = "bright-white"
+
+# Graph clusters (communities) take these in turn; ASCII and NO_COLOR screens mark them a-f instead.
+[colors.cluster]
+a = "bright-yellow"
+b = "bright-cyan"
+c = "bright-magenta"
+d = "bright-green"
+e = "bright-red"
+f = "bright-blue"
 """#,
         "light": #"""
 # Vantage light theme: for light terminals. The background is the terminal's own ("default").
@@ -85,6 +103,15 @@ error = "#d2392f"
 solution = "#1f7a55"
 hotspot = "#c4540c"
 advisor = "#8a6d00"
+
+# Graph clusters (communities) take these in turn; ASCII and NO_COLOR screens mark them a-f instead.
+[colors.cluster]
+a = "#a86b00"
+b = "#2f6fdb"
+c = "#a626a4"
+d = "#3f8f3e"
+e = "#d2392f"
+f = "#0184bc"
 """#,
         "solarized-dark": #"""
 # Solarized dark (Ethan Schoonover's palette) on its own base03 background.
@@ -112,6 +139,15 @@ error = "#dc322f"
 solution = "#93a1a1"
 hotspot = "#cb4b16"
 advisor = "#d33682"
+
+# Graph clusters (communities) take these in turn; ASCII and NO_COLOR screens mark them a-f instead.
+[colors.cluster]
+a = "#b58900"
+b = "#268bd2"
+c = "#d33682"
+d = "#859900"
+e = "#cb4b16"
+f = "#2aa198"
 """#,
         "solarized-light": #"""
 # Solarized light (Ethan Schoonover's palette) on its own base3 background.
@@ -139,6 +175,15 @@ error = "#dc322f"
 solution = "#586e75"
 hotspot = "#cb4b16"
 advisor = "#d33682"
+
+# Graph clusters (communities) take these in turn; ASCII and NO_COLOR screens mark them a-f instead.
+[colors.cluster]
+a = "#b58900"
+b = "#268bd2"
+c = "#d33682"
+d = "#859900"
+e = "#cb4b16"
+f = "#2aa198"
 """#,
     ]
     static let keymaps: [String: String] = [
@@ -183,6 +228,10 @@ follow = "f"
 wrap = "w"
 next_match = "n"
 previous_match = "N"
+cycle_kind = "v"
+cycle_project = "p"
+collapse = "Space"
+apply_fix = "F"
 """#,
         "emacs": #"""
 # Emacs-flavoured keys on top of the default keymap (only the actions named here change).

@@ -13,6 +13,18 @@ public enum StyleRole: String, CaseIterable, Sendable, Hashable {
     case nodeSolution = "node.solution"
     case nodeHotspot = "node.hotspot"
     case nodeAdvisor = "node.advisor"
+    // A small palette for graph clusters (communities), used in turn: cluster 0 is `cluster.a`.
+    case clusterA = "cluster.a"
+    case clusterB = "cluster.b"
+    case clusterC = "cluster.c"
+    case clusterD = "cluster.d"
+    case clusterE = "cluster.e"
+    case clusterF = "cluster.f"
+
+    public static let clusterPalette: [StyleRole] = [.clusterA, .clusterB, .clusterC, .clusterD, .clusterE, .clusterF]
+
+    /// The colour of graph cluster `index` (the palette repeats beyond its six roles).
+    public static func cluster(_ index: Int) -> StyleRole { clusterPalette[((index % 6) + 6) % 6] }
 
     public static func node(_ kind: GraphNodeKind) -> StyleRole {
         switch kind {

@@ -76,8 +76,8 @@ public enum ThemeLoader {
         for entry in table.entries {
             let roleName = prefix + entry.key
             let location = SourceLocation(file: file, line: entry.line, field: "colors.\(roleName)")
-            if case .table(let sub) = entry.value, prefix.isEmpty, entry.key == "node" {
-                try read(sub, prefix: "node.", file: file, into: &colors)
+            if case .table(let sub) = entry.value, prefix.isEmpty, entry.key == "node" || entry.key == "cluster" {
+                try read(sub, prefix: entry.key + ".", file: file, into: &colors)
                 continue
             }
             guard let role = StyleRole(rawValue: roleName) else {

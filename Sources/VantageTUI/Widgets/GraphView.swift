@@ -1,8 +1,10 @@
 import VantageCore
 
 /// Draws a `GraphSnapshot` fitted to its area: edges as dots on a braille raster (ASCII `.`),
-/// nodes coloured by their kind's role, and labels placed beside their node where they do not
-/// overlap another node or label (a label that cannot be placed is left out).
+/// nodes coloured by their cluster (community) through the `cluster.*` roles, labels in their
+/// kind's role placed beside their node where they do not overlap another node or label (a label
+/// that cannot be placed is left out). Without colour or braille (`clusterLetters`), each node is
+/// drawn as its cluster's letter (upper case for projects).
 public struct GraphView: Sendable {
     public var snapshot: GraphSnapshot
     public var viewport: GraphViewport
@@ -13,9 +15,12 @@ public struct GraphView: Sendable {
     /// and labels, its edges are drawn in `accent`, everything else is muted.
     public var focus: Int?
     public var glyphs: GlyphSet
+    /// Nodes are drawn as cluster letters, so clusters stay apart without colour.
+    public var clusterLetters: Bool
 
     public init(snapshot: GraphSnapshot, viewport: GraphViewport = GraphViewport(), highlight: String = "",
-                focus: Int? = nil, glyphs: GlyphSet) {
+                focus: Int? = nil, glyphs: GlyphSet, clusterLetters: Bool = false) {
+        self.clusterLetters = clusterLetters
         self.snapshot = snapshot
         self.viewport = viewport
         self.highlight = highlight
@@ -93,15 +98,27 @@ public struct GraphView: Sendable {
             raster.line(from: a, to: b, ink: touchesFocus ? focusEdgeInk : edgeInk)
         }
         var occupied = Set<Int>()
+        var letters: [(column: Int, row: Int, text: String, style: CellStyle)] = []
+        var projectLetters: [(column: Int, row: Int, text: String, style: CellStyle)] = []
         for (i, n) in snapshot.nodes.enumerated() {
             guard let p = positions[i] else { continue }
-            let role: StyleRole = emphasised(i, near: near) ? .node(n.kind) : .muted
+            let role: StyleRole = emphasised(i, near: near) ? .cluster(n.cluster) : .muted
             let ink = DotRaster.Ink(role: role, weight: (n.kind == .project ? 4 : 3) + (i == focus ? 2 : 0),
                                     ascii: n.kind == .project ? glyphs.canvasProjectNode : glyphs.canvasNode)
             raster.fillCell(column: p.x / 2, row: p.y / 4, ink: ink)
             occupied.insert((p.y / 4) * area.width + p.x / 2)
+            if clusterLetters {
+                let isProject = n.kind == .project
+                let mark = (p.x / 2, p.y / 4, GraphProjection.clusterLetter(n.cluster, project: isProject),
+                            CellStyle(fg: role, bold: isProject || i == focus, reverse: i == focus))
+                if isProject { projectLetters.append(mark) } else { letters.append(mark) }
+            }
         }
         BrailleCanvas(raster: raster, glyphs: glyphs).render(area: area, buffer: &buffer)
+        // Projects last, so a project's letter wins a shared cell.
+        for l in letters + projectLetters {
+            buffer.put(l.text, x: area.x + l.column, y: area.y + l.row, style: l.style, maxWidth: 1)
+        }
         placeLabels(positions: positions, occupied: &occupied, area: area, buffer: &buffer)
     }
 

@@ -14,9 +14,12 @@ public struct LogPane: Sendable {
         public var count: Int
         /// The knowledge base's most confident suggestion for this problem, drawn on the line below it.
         public var suggestion: TroubleshootingAdvice?
+        /// The project the problem is about, when known (a fix needs it).
+        public var project: ProjectID?
         public init(time: Date, severity: Diagnostic.Severity, source: String, text: String, count: Int = 1,
-                    suggestion: TroubleshootingAdvice? = nil) {
+                    suggestion: TroubleshootingAdvice? = nil, project: ProjectID? = nil) {
             self.suggestion = suggestion
+            self.project = project
             self.time = time
             self.severity = severity
             self.source = source
@@ -30,9 +33,13 @@ public struct LogPane: Sendable {
     public var scroll: Int
     public var glyphs: GlyphSet
     public var emptyText: String
+    /// The selected entry (an index into `entries`), drawn on the selection colour; when set, the
+    /// list scrolls so it is in view and `scroll` is not used.
+    public var selected: Int?
 
     public init(entries: [Entry], timeZone: TimeZone, scroll: Int = 0, glyphs: GlyphSet,
-                emptyText: String = "No warnings or errors.") {
+                emptyText: String = "No warnings or errors.", selected: Int? = nil) {
+        self.selected = selected
         self.entries = entries
         self.timeZone = timeZone
         self.scroll = scroll
@@ -57,9 +64,15 @@ public struct LogPane: Sendable {
     }
 
     /// The entry's line, and its suggestion's line when it has one.
+    /// The entry's line, and its suggestion's line when it has one (with the learned fix's
+    /// confidence history as a sparkline when outcomes were recorded).
     func lines(_ e: Entry) -> [StyledLine] {
         guard let advice = e.suggestion else { return [line(e)] }
-        return [line(e), StyledLine([.init(AdviceLines.summary(advice, arrow: glyphs.isASCII ? "->" : "→"), .role(.ok))])]
+        var spans = [StyledLine.Span(AdviceLines.summary(advice, arrow: glyphs.isASCII ? "->" : "→"), .role(.ok))]
+        if !advice.history.isEmpty {
+            spans.append(.init(" " + AdviceLines.sparkline(advice.history, levels: glyphs.sparkLevels), .role(.accent)))
+        }
+        return [line(e), StyledLine(spans)]
     }
 
     public func render(area: Rect, buffer: inout Buffer) {
@@ -67,6 +80,18 @@ public struct LogPane: Sendable {
             buffer.put(emptyText, x: area.x, y: area.y, style: .role(.ok), maxWidth: area.width)
             return
         }
-        BottomAnchoredList(lines: entries.flatMap(lines), scroll: scroll, glyphs: glyphs).render(area: area, buffer: &buffer)
+        var all: [StyledLine] = []
+        var lineScroll = scroll
+        var selectedLine: Int?
+        for (i, e) in entries.enumerated() {
+            if i == selected { selectedLine = all.count }
+            all += lines(e)
+        }
+        if let selectedLine, let sel = selected {
+            all[selectedLine] = all[selectedLine].highlighted
+            // Keep the selected entry and its suggestion line in view.
+            lineScroll = all.count - selectedLine - lines(entries[sel]).count
+        }
+        BottomAnchoredList(lines: all, scroll: lineScroll, glyphs: glyphs).render(area: area, buffer: &buffer)
     }
 }

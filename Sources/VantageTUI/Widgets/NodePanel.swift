@@ -6,11 +6,17 @@ public struct NodePanel: Sendable {
     public var snapshot: GraphSnapshot
     public var node: Int
     public var glyphs: GlyphSet
+    /// Nodes in the focused node's cluster (0: not shown).
+    public var clusterSize: Int
+    /// When the node is collapsed: how many neighbours it hides.
+    public var collapsed: Int?
 
-    public init(snapshot: GraphSnapshot, node: Int, glyphs: GlyphSet) {
+    public init(snapshot: GraphSnapshot, node: Int, glyphs: GlyphSet, clusterSize: Int = 0, collapsed: Int? = nil) {
         self.snapshot = snapshot
         self.node = node
         self.glyphs = glyphs
+        self.clusterSize = clusterSize
+        self.collapsed = collapsed
     }
 
     public func lines() -> [StyledLine] {
@@ -18,6 +24,13 @@ public struct NodePanel: Sendable {
         let n = snapshot.nodes[node]
         var out = [StyledLine([.init(n.label, CellStyle(fg: .node(n.kind), bold: true))]),
                    StyledLine([.init(n.kind.rawValue, .role(.muted))])]
+        if clusterSize > 0 {
+            out.append(StyledLine([.init("cluster \(GraphProjection.clusterLetter(n.cluster))", CellStyle(fg: .cluster(n.cluster), bold: true)),
+                                   .init(", \(clusterSize) node\(clusterSize == 1 ? "" : "s")", .role(.muted))]))
+        }
+        if let collapsed {
+            out.append(StyledLine([.init("\(collapsed) hidden (collapsed)", .role(.warn))]))
+        }
         let links = snapshot.edges.filter { ($0.from == node || $0.to == node) && snapshot.nodes.indices.contains($0.from)
             && snapshot.nodes.indices.contains($0.to) }
         out.append(StyledLine([.init("\(links.count) link\(links.count == 1 ? "" : "s")", .role(.text))]))

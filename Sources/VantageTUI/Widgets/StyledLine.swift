@@ -11,6 +11,9 @@ public struct StyledLine: Sendable, Equatable {
     public var spans: [Span]
     public init(_ spans: [Span]) { self.spans = spans }
 
+    /// The same line on the selection colour (a selected list entry).
+    public var highlighted: StyledLine { StyledLine(spans.map { Span($0.text, $0.style.on(.selection)) }) }
+
     /// Draws the spans from (x, y), clipped to `width` columns.
     public func draw(x: Int, y: Int, width: Int, buffer: inout Buffer) {
         var col = x

@@ -8,8 +8,11 @@ public struct AppView: Sendable {
     public var keymap: Keymap
     public var glyphs: GlyphSet
     public var timeZone: TimeZone
+    /// No colours on this terminal (`NO_COLOR`): graph clusters are marked by letter.
+    public var monochrome: Bool
 
-    public init(state: AppState, keymap: Keymap, glyphs: GlyphSet, timeZone: TimeZone) {
+    public init(state: AppState, keymap: Keymap, glyphs: GlyphSet, timeZone: TimeZone, monochrome: Bool = false) {
+        self.monochrome = monochrome
         self.state = state
         self.keymap = keymap
         self.glyphs = glyphs
@@ -42,7 +45,9 @@ public struct AppView: Sendable {
         case .council(let selected):
             CouncilOverlay(proposals: state.council, selected: selected, glyphs: glyphs).render(area: body, buffer: &buffer)
         case .logs(let viewer): logViewer(viewer).render(area: body, buffer: &buffer)
-        case .filterInput, .environmentInput, nil: break
+        case .confirmFix(let request):
+            ConfirmDialog(question: Update.question(request), glyphs: glyphs).render(area: body, buffer: &buffer)
+        case .filterInput, .environmentInput, .fixValue, nil: break
         }
         if let footer = layout.footer {
             if case .filterInput(let pane) = state.overlay {
@@ -51,6 +56,9 @@ public struct AppView: Sendable {
             } else if case .environmentInput(let id, let text) = state.overlay {
                 Prompt(label: "environment for \(state.project(id)?.name ?? id.rawValue) (Enter switches and restarts, Esc cancels):", text: text)
                     .render(area: footer, buffer: &buffer)
+            } else if case .fixValue(let request, let text) = state.overlay {
+                Prompt(label: "value of \(request.argument ?? "the variable") for \(request.projectName) (Enter writes it to .env; empty: from .env.example; Esc cancels):",
+                       text: text).render(area: footer, buffer: &buffer)
             } else if case .logs(let v) = state.overlay, v.typingQuery {
                 Prompt(label: "/ search \(state.project(v.project)?.name ?? v.project.rawValue) logs (Enter jumps, Esc clears):",
                        text: v.query).render(area: footer, buffer: &buffer)
@@ -76,25 +84,36 @@ public struct AppView: Sendable {
         case .projects: PaneContent.projects(state, glyphs: glyphs, timeZone: timeZone).render(area: inner, buffer: &buffer)
         case .metrics: PaneContent.metrics(state, glyphs: glyphs).render(area: inner, buffer: &buffer)
         case .graph:
+            let shown = state.graphShown
             if state.graph.nodes.isEmpty {
                 buffer.put("No graph yet.", x: inner.x, y: inner.y, style: .role(.muted), maxWidth: inner.width)
+            } else if shown.shown.nodes.isEmpty {
+                buffer.put("No \(state.graphKind.map(GraphProjection.plural) ?? "nodes") to show.", x: inner.x, y: inner.y,
+                           style: .role(.muted), maxWidth: inner.width)
             } else {
                 var canvas = inner
                 if let focus = state.graphFocusIndex, inner.width >= 60 {
                     let panelWidth = min(30, inner.width / 3)
                     canvas = Rect(x: inner.x, y: inner.y, width: inner.width - panelWidth, height: inner.height)
-                    NodePanel(snapshot: state.graph, node: focus, glyphs: glyphs)
+                    let id = shown.shown.nodes[focus].id
+                    NodePanel(snapshot: shown.shown, node: focus, glyphs: glyphs,
+                              clusterSize: shown.clusterSizes[shown.shown.nodes[focus].cluster] ?? 0,
+                              collapsed: state.graphCollapsed.contains(id) ? shown.hidden[id] ?? 0 : nil)
                         .render(area: Rect(x: canvas.right, y: inner.y, width: panelWidth, height: inner.height), buffer: &buffer)
                 }
-                GraphView(snapshot: state.graph, viewport: state.graphViewport, highlight: state.filter(.graph),
-                          focus: state.graphFocusIndex, glyphs: glyphs).render(area: canvas, buffer: &buffer)
+                GraphView(snapshot: shown.shown, viewport: state.graphViewport, highlight: state.filter(.graph),
+                          focus: state.graphFocusIndex, glyphs: glyphs, clusterLetters: glyphs.isASCII || monochrome)
+                    .render(area: canvas, buffer: &buffer)
             }
         case .timeline:
             TimelineList(entries: state.visibleTimeline, projectNames: state.projectNames, timeZone: timeZone,
                          scroll: state.scroll[.timeline] ?? 0, glyphs: glyphs).render(area: inner, buffer: &buffer)
         case .troubleshooting:
-            LogPane(entries: state.problems, timeZone: timeZone, scroll: state.scroll[.troubleshooting] ?? 0,
-                    glyphs: glyphs).render(area: inner, buffer: &buffer)
+            let problems = state.problems
+            // The selection shows only while the pane has the focus (it is what `F` fixes).
+            let selected = focused && !problems.isEmpty ? problems.count - 1 - min(state.scroll[.troubleshooting] ?? 0, problems.count - 1) : nil
+            LogPane(entries: problems, timeZone: timeZone, scroll: state.scroll[.troubleshooting] ?? 0,
+                    glyphs: glyphs, selected: selected).render(area: inner, buffer: &buffer)
         }
     }
 
@@ -135,7 +154,7 @@ public struct AppView: Sendable {
         }
         var notes = [StyledLine([.init("Health \(health.value)/100", CellStyle(fg: health.role, bold: true))])]
         notes += health.reasons.map { StyledLine([.init("  " + $0, .role(.muted))]) }
-        notes += AdviceLines.details(state.advice.byProject[id] ?? [])
+        notes += AdviceLines.details(state.advice.byProject[id] ?? [], levels: glyphs.sparkLevels)
         if let key = keymap.keys(for: .logs).first {
             notes.append(StyledLine([.init(key.description, CellStyle(fg: .accent, bold: true)),
                                      .init(" logs: this project's output (\(state.logCount(of: id)) lines)", .role(.muted))]))

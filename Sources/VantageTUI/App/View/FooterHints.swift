@@ -6,15 +6,16 @@ enum FooterHints {
         case .help: return [.back, .down, .up, .quit]
         case .details: return [.back, .up, .down, .logs, .start, .stop, .restart, .quit]
         case .logs: return [.back, .follow, .wrap, .filter, .nextMatch, .previousMatch, .up, .down]
-        case .confirmStop, .filterInput, .environmentInput: return []
+        case .confirmStop, .filterInput, .environmentInput, .confirmFix, .fixValue: return []
         case .council: return [.back, .up, .down, .quit]
         case nil: break
         }
         var list: [Action] = [.help, .quit, .focusNext, .zoom]
         switch s.focus {
         case .projects: list += [.filter, .details, .start, .stop, .restart, .logs]
-        case .graph: list += [.details, .zoomIn, .zoomOut, .center, .filter]
-        case .timeline, .troubleshooting: list += [.filter, .up, .down]
+        case .graph: list += [.details, .cycleKind, .collapse, .zoomIn, .zoomOut, .center, .filter]
+        case .timeline: list += [.cycleKind, .cycleProject, .zoomIn, .zoomOut, .filter, .up, .down]
+        case .troubleshooting: list += [.applyFix, .filter, .up, .down]
         case .metrics: break
         }
         list += [.toggleTheme, .refresh]
@@ -23,12 +24,17 @@ enum FooterHints {
 
     static func label(_ a: Action, state: AppState) -> String {
         if a == .details && state.focus == .graph { return "focus node" }
+        if state.focus == .timeline, state.overlay == nil {
+            if a == .zoomIn { return "narrower" }
+            if a == .zoomOut { return "wider" }
+        }
         if a == .filter, case .logs = state.overlay { return "search" }
         return a.shortLabel
     }
 
     static func hints(state: AppState, keymap: Keymap) -> [Footer.Hint] {
         if case .confirmStop = state.overlay { return [Footer.Hint(keys: "y", label: "stop"), Footer.Hint(keys: "n", label: "cancel")] }
+        if case .confirmFix = state.overlay { return [Footer.Hint(keys: "y", label: "apply"), Footer.Hint(keys: "n", label: "cancel")] }
         if case .council = state.overlay {
             return [Footer.Hint(keys: "y", label: "accept"), Footer.Hint(keys: "n", label: "reject")]
                 + actions(for: state).compactMap { a in keymap.keys(for: a).first.map { Footer.Hint(keys: $0.description, label: a.shortLabel) } }

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import VantageCore
+@testable import VantageTUI
+
+@Suite("Troubleshooting pane: one-key fix")
+struct FixFromScreenTests {
+    static let t0 = Date(timeIntervalSince1970: 3_000_000)
+    static let api = ProjectID("/w/api"), web = ProjectID("/w/web")
+
+    static func state() -> AppState {
+        var s = AppState(now: t0)
+        let events: [Event] = [
+            .scanned(roots: ["/w"], projects: [Project(name: "api", path: "/w/api", kinds: [.node]),
+                                               Project(name: "web", path: "/w/web", kinds: [.python])]),
+            .log(LogLine(time: t0, project: web, stream: .stderr, text: "Error: DATABASE_URL is not set")),
+            .log(LogLine(time: t0.addingTimeInterval(1), project: api, stream: .stderr,
+                         text: "Error: listen EADDRINUSE: address already in use :::3000")),
+            .suggestions(project: web, items: [TroubleshootingAdvice(
+                problem: "Error: DATABASE_URL is not set", title: "The environment variable DATABASE_URL is not set",
+                explanation: "…", confidence: 0.7, automatedFix: "fill_env_from_other_environment", fixArgument: "DATABASE_URL")]),
+            .suggestions(project: api, items: [TroubleshootingAdvice(
+                problem: "Error: listen EADDRINUSE: address already in use :::3000", title: "Port 3000 is already in use",
+                explanation: "…", confidence: 0.9, automatedFix: "reassign_port", history: [0.2, 0.45, 0.6])]),
+        ]
+        for e in events { _ = Update.apply(.event(e), to: &s) }
+        s.focus = .troubleshooting
+        return s
+    }
+
+    func apply(_ message: Message, to s: inout AppState) -> [Command] { Update.apply(message, to: &s) }
+
+    @Test func fAsksThenYSendsTheFixForTheSelectedProblem() {
+        var s = Self.state()
+        #expect(Update.selectedProblem(s)?.project == Self.api)   // the newest is selected
+        #expect(apply(.action(.applyFix), to: &s).isEmpty)
+        guard case .confirmFix(let request) = s.overlay else { Issue.record("no confirmation"); return }
+        #expect(request.fix == "reassign_port" && request.projectName == "api")
+        #expect(apply(.input(.char("q")), to: &s).isEmpty && s.overlay != nil)   // not an answer
+        let commands = apply(.input(.char("y")), to: &s)
+        #expect(commands == [.applyFix(request)])
+        #expect(s.overlay == nil)
+    }
+
+    @Test func nCancelsWithoutACommand() {
+        var s = Self.state()
+        _ = apply(.action(.applyFix), to: &s)
+        #expect(apply(.input(.char("n")), to: &s).isEmpty)
+        #expect(s.overlay == nil)
+    }
+
+    @Test func aMissingVariableAsksForItsValueAfterConfirming() {
+        var s = Self.state()
+        _ = apply(.action(.up), to: &s)                          // the older problem: web's missing variable
+        #expect(Update.selectedProblem(s)?.project == Self.web)
+        _ = apply(.action(.applyFix), to: &s)
+        #expect(apply(.input(.char("y")), to: &s).isEmpty)
+        guard case .fixValue(let request, "") = s.overlay else { Issue.record("no value prompt"); return }
+        #expect(request.argument == "DATABASE_URL")
+        for c in "pg://x" { _ = apply(.input(.char(c)), to: &s) }
+        _ = apply(.input(.backspace), to: &s)
+        let commands = apply(.input(.enter), to: &s)
+        var expected = request
+        expected.value = "pg://"
+        #expect(commands == [.applyFix(expected)])
+        // An empty answer leaves the value to the applier (.env.example).
+        _ = apply(.action(.applyFix), to: &s)
+        _ = apply(.input(.char("y")), to: &s)
+        #expect(apply(.input(.enter), to: &s) == [.applyFix(request)])
+    }
+
+    @Test func noFixNoQuestion() {
+        var s = Self.state()
+        _ = apply(.event(.diagnostic(Diagnostic(time: Self.t0.addingTimeInterval(5), severity: .error, source: "vantage",
+                                                  message: "disk is slow"))), to: &s)
+        _ = apply(.action(.applyFix), to: &s)
+        #expect(s.overlay == nil)
+        s.focus = .projects
+        s.scroll[.troubleshooting] = 1
+        _ = apply(.action(.applyFix), to: &s)
+        #expect(s.overlay == nil)
+    }
+
+    @Test func screenShowsTheSelectionTheSparklineAndTheQuestion() {
+        var s = Self.state()
+        s.zoomed = .troubleshooting
+        let view = AppView(state: s, keymap: Fallbacks.keymap, glyphs: .unicode, timeZone: TimeZone(identifier: "UTC")!)
+        let screen = view.render(size: Size(width: 100, height: 12))
+        let text = screen.lines.joined(separator: "\n")
+        #expect(text.contains("Port 3000 is already in use: reassign port (90 %) ▂▄▅"))
+        // The selected (newest) problem's line is on the selection colour.
+        let row = screen.lines.firstIndex { $0.contains("EADDRINUSE") }!
+        let col = screen.lines[row].distance(from: screen.lines[row].startIndex, to: screen.lines[row].range(of: "EADDRINUSE")!.lowerBound)
+        #expect(screen[col + 1, row].style.bg == .selection)
+        #expect(text.contains("F fix"))
+        _ = apply(.action(.applyFix), to: &s)
+        let asked = AppView(state: s, keymap: Fallbacks.keymap, glyphs: .unicode, timeZone: TimeZone(identifier: "UTC")!)
+            .render(size: Size(width: 100, height: 12)).lines.joined(separator: "\n")
+        #expect(asked.contains("Apply \"reassign port\" to api? y/n"))
+    }
+}
