@@ -20,10 +20,12 @@ public enum DotEnvParser {
 
     public static func parse(_ text: String, file: String) throws(VantageError) -> [Assignment] {
         var result: [Assignment] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on the scalar: Swift reads "\r\n" as one Character, so a Character split would
+        // leave a CRLF file as one line.
+        for (index, rawLine) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).enumerated() {
             let lineNumber = index + 1
-            var line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.hasSuffix("\r") { line.removeLast() }
+            var line = rawLine.unicodeScalars.last == "\r" ? String(rawLine.unicodeScalars.dropLast()) : rawLine
+            line = line.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
             guard let eq = line.firstIndex(of: "=") else {
