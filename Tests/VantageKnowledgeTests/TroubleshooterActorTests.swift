@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VantageCore
 @testable import VantageKnowledge
+import VantageStore
 
 @Suite struct TroubleshooterActorTests {
     static let api = Project(name: "api", path: "/ws/api", kinds: [.node], ports: [3000])
@@ -59,5 +60,27 @@ import VantageCore
         let found = await Self.suggestions(watched, count: 1)
         #expect(found.isEmpty)
         #expect(await actor.matched == 1, "the error line was matched, the warning was not")
+    }
+
+    @Test func learnedOutcomesReachTheScreenWithTheFixArgumentAndHistory() async throws {
+        let bus = Bus()
+        let actor = TroubleshooterActor(bus: bus)
+        let watched = bus.events()
+        let line = "Error: DATABASE_URL is not set"
+        await actor.handle(.scanned(roots: ["/ws"], projects: [Self.api]))
+        await actor.handle(.log(LogLine(time: Date(), project: Self.api.id, stream: .stderr, text: line)))
+        let record = LearnedFixRecord(signature: ProblemKind.missingEnvVariable.rawValue, fix: "fill_env_from_other_environment",
+                                      successes: 1, failures: 0,
+                                      history: [.init(time: Date(), confidence: WilsonScore.lowerBound(successes: 1, failures: 0))])
+        await actor.learn([record])
+        await actor.rematch(line, project: Self.api.id)
+        bus.close()
+        let found = await Self.suggestions(watched, count: 2)
+        #expect(found.count == 2)
+        let before = try #require(found.first?.1.first), after = try #require(found.last?.1.first)
+        #expect(before.fixArgument == "DATABASE_URL" && before.history.isEmpty)
+        #expect(after.automatedFix == "fill_env_from_other_environment")
+        #expect(after.history == [WilsonScore.lowerBound(successes: 1, failures: 0)])
+        #expect(after.confidence != before.confidence, "the learned outcome moves the confidence")
     }
 }

@@ -99,3 +99,22 @@ struct FixFromScreenTests {
         #expect(asked.contains("Apply \"reassign port\" to api? y/n"))
     }
 }
+
+@Suite("Advice book: learned outcomes update a suggestion")
+struct AdviceBookLearningTests {
+    @Test func aLowerConfidenceAfterAFailedFixReplacesTheOldOne() {
+        var book = AdviceBook()
+        let first = TroubleshootingAdvice(problem: "p", title: "Port busy", explanation: "", confidence: 0.9, automatedFix: "reassign_port")
+        book.add([first], project: nil)
+        var failed = first
+        failed.confidence = 0.5
+        failed.history = [0.0]
+        book.add([failed], project: nil)
+        #expect(book.top["p"] == failed)
+        // Without new history a weaker suggestion does not replace it.
+        var weaker = failed
+        weaker.confidence = 0.1
+        book.add([weaker], project: nil)
+        #expect(book.top["p"] == failed)
+    }
+}

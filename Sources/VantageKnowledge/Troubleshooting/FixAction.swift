@@ -22,6 +22,15 @@ public enum FixAction: Codable, Sendable, Equatable {
         }
     }
 
+    /// What the fix acts on, when it names something: the variable's key, the package's name.
+    public var argument: String? {
+        switch self {
+        case .installDependency(let name, _): name
+        case .fillEnvFromOtherEnvironment(let key): key
+        case .reassignPort, .restartWithBackoff, .raiseMemoryLimit: nil
+        }
+    }
+
     /// What it does, for a person ("install requests with pip into .venv").
     public var summary: String {
         switch self {
@@ -29,7 +38,7 @@ public enum FixAction: Codable, Sendable, Equatable {
         case .installDependency(let name, let manager): "install \(name) with \(manager.rawValue) into \(manager.environment)"
         case .restartWithBackoff: "restart with backoff"
         case .raiseMemoryLimit: "raise the memory limit"
-        case .fillEnvFromOtherEnvironment(let key): "fill \(key) from another environment"
+        case .fillEnvFromOtherEnvironment(let key): "write \(key) into the project's .env (value typed, or from .env.example)"
         }
     }
 }

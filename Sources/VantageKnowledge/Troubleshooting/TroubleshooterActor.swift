@@ -14,7 +14,7 @@ public actor TroubleshooterActor {
     public static let memory = 4096
 
     private let bus: Bus
-    private let learned: [LearnedFixRecord]
+    private var learned: [LearnedFixRecord]
     private var projects: [ProjectID: Project] = [:]
     private var seen: Set<String> = []
     private var seenOrder: [String] = []
@@ -25,6 +25,37 @@ public actor TroubleshooterActor {
         self.bus = bus
         self.learned = learned
     }
+
+    /// Takes learned fixes (from the store at start, or after a fix's outcome is recorded): later
+    /// matches use their confidence and carry their confidence history.
+    public func learn(_ records: [LearnedFixRecord]) {
+        for r in records {
+            learned.removeAll { $0.signature == r.signature && $0.fix == r.fix }
+            learned.append(r)
+        }
+    }
+
+    /// The advice the screen shows for `suggestion` of problem `text`.
+    public static func advice(_ s: Suggestion, problem text: String, learned: [LearnedFixRecord]) -> TroubleshootingAdvice {
+        let history = s.automated.flatMap { fix in learned.first { $0.signature == s.signature && $0.fix == fix.name } }?
+            .history.map(\.confidence) ?? []
+        return TroubleshootingAdvice(problem: text, title: s.title, explanation: s.explanation, confidence: s.confidence,
+                                     automatedFix: s.automated?.name, fixArgument: s.automated?.argument, history: history)
+    }
+
+    /// Matches `text` again with what is learned now and publishes the answers (after a fix's
+    /// outcome moved a confidence, so the screen shows the new one).
+    public func rematch(_ text: String, project: ProjectID?) {
+        let context = project.flatMap { projects[$0] }.map(ProjectContext.init)
+            ?? ProjectContext(name: project.map { String($0.rawValue.split(separator: "/").last ?? "") } ?? "")
+        let items = TroubleshootingKB.match(text, project: context, learned: learned).map {
+            Self.advice($0, problem: text, learned: learned)
+        }
+        if !items.isEmpty { bus.publish(.suggestions(project: project, items: items)) }
+    }
+
+    /// The project of a scan, by id (nil before a scan lists it).
+    public func project(_ id: ProjectID) -> Project? { projects[id] }
 
     /// Handles events until the stream ends. Subscribe first (`let events = bus.events()`).
     public func run(events: AsyncStream<Event>) async {
@@ -57,9 +88,8 @@ public actor TroubleshooterActor {
         matched += 1
         let context = project.flatMap { projects[$0] }.map(ProjectContext.init)
             ?? ProjectContext(name: project.map { String($0.rawValue.split(separator: "/").last ?? "") } ?? source)
-        let items = TroubleshootingKB.match(text, project: context, learned: learned).map { s in
-            TroubleshootingAdvice(problem: text, title: s.title, explanation: s.explanation, confidence: s.confidence,
-                                  automatedFix: s.automated?.name)
+        let items = TroubleshootingKB.match(text, project: context, learned: learned).map {
+            Self.advice($0, problem: text, learned: learned)
         }
         guard !items.isEmpty else { return }
         bus.publish(.suggestions(project: project, items: items))

@@ -19,7 +19,10 @@ public struct AdviceBook: Sendable, Equatable {
     public mutating func add(_ items: [TroubleshootingAdvice], project: ProjectID?) {
         for item in items {
             if let current = top[item.problem] {
-                if item.confidence > current.confidence { top[item.problem] = item }
+                // The same suggestion with a longer learned history is an update: a fix's outcome moved
+                // its confidence, up or down. Otherwise the more confident suggestion stays.
+                let learnedMore = item.title == current.title && item.history.count > current.history.count
+                if learnedMore || item.confidence > current.confidence { top[item.problem] = item }
             } else {
                 top[item.problem] = item
                 order.append(item.problem)

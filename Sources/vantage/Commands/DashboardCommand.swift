@@ -77,6 +77,7 @@ struct DashboardCommand: AsyncParsableCommand {
                           bus: Bus, events: AsyncStream<Event>) async throws -> RuntimeCounters {
         let app = App(roots: roots, projects: projects, keymap: keymap, darkTheme: themes.dark,
                       lightTheme: themes.light, startVariant: themes.current.variant, glyphs: options.glyphs)
+        app.monochrome = !(options.environment["NO_COLOR"] ?? "").isEmpty
         return try await TerminalRuntime.run(program: app, bus: bus, options: options, events: events)
     }
 }

@@ -19,6 +19,7 @@ final class DashboardSession: Sendable {
     private let memory: MemoryRecorder
     private let troubleshooter: TroubleshooterActor
     private let council: CouncilActor
+    private let fixes: FixActor
     private let store: Store
     private let errors = ErrorPatternTracker()
     private let docker: DockerWatcher?
@@ -39,6 +40,7 @@ final class DashboardSession: Sendable {
         memory = MemoryRecorder(store: store)
         troubleshooter = TroubleshooterActor(bus: bus)
         council = CouncilActor(bus: bus, store: store)
+        fixes = FixActor(bus: bus, store: store, applier: FixApplier(paths: paths), troubleshooter: troubleshooter)
         self.store = store
         var dockerOptions = DockerWatcher.Options()
         dockerOptions.interval = interval
@@ -69,7 +71,14 @@ final class DashboardSession: Sendable {
         add(Task { await analyzer.run(events: analyzerEvents) })
         // Suggestions for errors (Troubleshooting pane) and the council's proposals (`c`).
         let (troubleshooter, council) = (self.troubleshooter, self.council)
-        add(Task { await troubleshooter.run(events: troubleshootEvents) })
+        add(Task {
+            // Learned fixes move the knowledge base's confidence and give the screen their history.
+            await troubleshooter.learn((try? await store.learnedFixes()) ?? [])
+            await troubleshooter.run(events: troubleshootEvents)
+        })
+        // Fixes confirmed on screen (`F`), applied as `vantage troubleshoot fix` applies them.
+        let (fixes, fixCommands) = (self.fixes, bus.commands())
+        add(Task { await fixes.run(commands: fixCommands) })
         add(Task {
             if let stored = try? await store.loadCouncil() { await council.adopt(stored) }
             await council.run(events: councilEvents, commands: councilCommands)
