@@ -67,6 +67,63 @@ struct GoldenScreenTests {
                                 _ = Update.apply(.action(.follow), to: &s)
                             }))
         }
+        // The knowledge layer: the council overlay and the console (troubleshooting, log viewer) at every width.
+        for (w, h) in sizes {
+            for (suffix, variant) in [("dark", Theme.Variant.dark), ("light", .light)] {
+                out.append(Case(name: "council-\(w)x\(h)-\(suffix)", width: w, height: h, variant: variant, glyphs: .unicode,
+                                adjust: { s in
+                                    _ = Update.apply(.event(.council(GoldenFixture.councilProposals)), to: &s)
+                                    _ = Update.apply(.action(.council), to: &s)
+                                    _ = Update.apply(.action(.down), to: &s)
+                                }))
+                out.append(Case(name: "troubleshooting-\(w)x\(h)-\(suffix)", width: w, height: h, variant: variant, glyphs: .unicode,
+                                adjust: { s in
+                                    for e in GoldenFixture.troubleshootingAdvice { _ = Update.apply(.event(e), to: &s) }
+                                    s.focus = .troubleshooting
+                                    s.zoomed = .troubleshooting
+                                    _ = Update.apply(.action(.up), to: &s)
+                                    _ = Update.apply(.action(.up), to: &s)
+                                }))
+                if w != 80 {
+                    out.append(Case(name: "logs-api-\(w)x\(h)-\(suffix)", width: w, height: h, variant: variant, glyphs: .unicode,
+                                    adjust: { s in
+                                        for event in GoldenFixture.apiLogs { _ = Update.apply(.event(event), to: &s) }
+                                        _ = Update.apply(.action(.logs), to: &s)
+                                        _ = Update.apply(.action(.filter), to: &s)
+                                        for c in "db" { _ = Update.apply(.input(.char(c)), to: &s) }
+                                        _ = Update.apply(.input(.enter), to: &s)
+                                    }))
+                }
+            }
+        }
+        out.append(Case(name: "confirm-fix-80x24-dark", width: 80, height: 24, variant: .dark, glyphs: .unicode,
+                        adjust: { s in
+                            for e in GoldenFixture.troubleshootingAdvice { _ = Update.apply(.event(e), to: &s) }
+                            s.focus = .troubleshooting
+                            for a in [Action.up, .up, .applyFix] { _ = Update.apply(.action(a), to: &s) }
+                        }))
+        for (suffix, glyphs) in [("dark", GlyphSet.unicode), ("ascii", .ascii)] {
+            out.append(Case(name: "graph-collapsed-api-80x24-\(suffix)", width: 80, height: 24, variant: .dark, glyphs: glyphs,
+                            adjust: { s in
+                                s.focus = .graph
+                                s.zoomed = .graph
+                                for a in [Action.details, .collapse] { _ = Update.apply(.action(a), to: &s) }
+                            }))
+        }
+        out.append(Case(name: "graph-dependencies-80x24-dark", width: 80, height: 24, variant: .dark, glyphs: .unicode,
+                        adjust: { s in
+                            s.focus = .graph
+                            s.zoomed = .graph
+                            for _ in 0..<3 { _ = Update.apply(.action(.cycleKind), to: &s) }
+                        }))
+        out.append(Case(name: "timeline-shop-5min-80x24-light", width: 80, height: 24, variant: .light, glyphs: .unicode,
+                        adjust: { s in
+                            s.focus = .timeline
+                            s.zoomed = .timeline
+                            for a in [Action.cycleProject, .cycleProject, .cycleProject, .zoomIn, .zoomIn, .zoomIn] {
+                                _ = Update.apply(.action(a), to: &s)
+                            }
+                        }))
         out.append(Case(name: "too-small-18x5-dark", width: 18, height: 5, variant: .dark, glyphs: .unicode))
         return out
     }()
