@@ -98,4 +98,37 @@ import Testing
         try tmux.send("q")
         _ = try tmux.waitFor(timeout: 10) { $0.contains("EXIT=") }
     }
+
+    @Test func troubleshootFixFillsTheVariableFromTheCommandLineToo() throws {
+        let binary = try #require(Binary.vantage, "build the binary first: swift build --product vantage")
+        let root = NSTemporaryDirectory() + "vantage-e2e-fixcli-\(UUID().uuidString)"
+        let home = root + "-home"
+        let app = root + "/needs-token"
+        try FileManager.default.createDirectory(atPath: app, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: home + "/logs", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root); try? FileManager.default.removeItem(atPath: home) }
+        try "web: sh app.sh\n".write(toFile: app + "/Procfile", atomically: true, encoding: .utf8)
+        try "echo hi\n".write(toFile: app + "/app.sh", atomically: true, encoding: .utf8)
+        try "# keep\nA=1\n".write(toFile: app + "/.env", atomically: true, encoding: .utf8)
+        try "2026-11-25T15:01:02.123Z out [vantage] started sh app.sh\n2026-11-25T15:01:02.200Z err Error: API_TOKEN is not set\n"
+            .write(toFile: home + "/logs/needs-token.log", atomically: true, encoding: .utf8)
+        let env = ["VANTAGE_HOME": home, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+
+        // No value and no example: nothing is written, and the error says what to do.
+        let missing = try ChildProcess.run(["/bin/sh", "-c", "\(TmuxSession.shellQuote(binary)) troubleshoot fix needs-token --yes --root \(TmuxSession.shellQuote(root)) 2>&1"],
+                                           environment: env)
+        #expect(missing.status != 0)
+        #expect(missing.stdout.contains("no value for API_TOKEN"), "\(missing.stdout)")
+        #expect(String(decoding: FileManager.default.contents(atPath: app + "/.env") ?? Data(), as: UTF8.self) == "# keep\nA=1\n")
+
+        let typed = try ChildProcess.run([binary, "troubleshoot", "fix", "needs-token", "--yes", "--value", "s3cr3t token", "--root", root],
+                                         environment: env)
+        #expect(typed.status == 0, "\(typed.stdout)")
+        #expect(typed.stdout.contains("API_TOKEN written to \(app)/.env (value typed); start needs-token to use it"), "\(typed.stdout)")
+        #expect(String(decoding: FileManager.default.contents(atPath: app + "/.env") ?? Data(), as: UTF8.self)
+                == "# keep\nA=1\nAPI_TOKEN=\"s3cr3t token\"\n")
+        // The applied fix is remembered; the attempt that changed nothing is not.
+        let memory = try ChildProcess.run([binary, "memory", "list"], environment: env)
+        #expect(memory.stdout.contains("missing_env_variable -> fill_env_from_other_environment: 1 ok, 0 failed"), "\(memory.stdout)")
+    }
 }

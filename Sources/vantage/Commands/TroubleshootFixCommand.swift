@@ -76,7 +76,8 @@ struct TroubleshootFixCommand: AsyncParsableCommand {
         // A restart that did not help is reported and remembered; a fix that could not be applied fails.
         guard outcome.succeeded || fix.name == "reassign_port" || fix.name == "restart_with_backoff" || fix.name == "raise_memory_limit" else {
             if !outcome.output.isEmpty { FileHandle.standardError.write(Data(outcome.output.utf8)) }
-            throw VantageError(.io, "the fix did not work for \(name): \(outcome.summary)", hint: "read the output above")
+            throw VantageError(.io, "the fix \(outcome.applied ? "did not work" : "was not applied") for \(name): \(outcome.summary)",
+                               hint: outcome.output.isEmpty ? nil : "read the output above")
         }
     }
 

@@ -42,8 +42,8 @@ actor FixActor {
         report(request, kind: .decision, "user: apply \(fix.summary) to \(request.projectName) because \(suggestion.title)")
         let outcome = await applier.apply(fix, suggestion: suggestion, project: project, name: request.projectName, value: request.value)
         applied += 1
-        report(request, kind: outcome.succeeded ? .fix : .error,
-               "\(request.projectName): fix \(outcome.succeeded ? "worked" : "failed"): \(outcome.summary)")
+        let verdict = outcome.succeeded ? "worked" : outcome.applied ? "failed" : "not applied"
+        report(request, kind: outcome.succeeded ? .fix : .error, "\(request.projectName): fix \(verdict): \(outcome.summary)")
         if let record = await applier.remember(suggestion: suggestion, fix: fix, project: request.project, outcome: outcome, store: store) {
             await troubleshooter.learn([record])
             await troubleshooter.rematch(request.problem, project: request.project)

@@ -11,6 +11,9 @@ import VantageStore
 struct FixApplier: Sendable {
     struct Outcome: Sendable, Equatable {
         var succeeded: Bool
+        /// False when nothing was changed (no value for a variable, no supervisor to restart
+        /// through): such an attempt says nothing about the fix, so it is not remembered.
+        var applied: Bool = true
         /// One line for a person ("installed requests with pip", "DATABASE_URL written to …/.env").
         var summary: String
         /// Commands run or files written, in order.
@@ -61,7 +64,7 @@ struct FixApplier: Sendable {
                 return Outcome(succeeded: judged.succeeded, summary: written + "; " + judged.summary, steps: [filled.file])
             }
         } catch {
-            return Outcome(succeeded: false, summary: "\(error)")
+            return Outcome(succeeded: false, applied: false, summary: "\(error)")
         }
     }
 
@@ -121,10 +124,10 @@ struct FixApplier: Sendable {
     }
 
     /// Records the outcome as a learned-fix trial and as a user decision; returns the learned fix
-    /// with its new confidence (nil when the store cannot be opened).
+    /// with its new confidence (nil when the store cannot be opened or nothing was applied).
     @discardableResult
     func remember(suggestion: Suggestion, fix: FixAction, project: ProjectID?, outcome: Outcome, store: Store? = nil) async -> LearnedFixRecord? {
-        guard let store = store ?? (try? Store.open(paths: paths)) else { return nil }
+        guard outcome.applied, let store = store ?? (try? Store.open(paths: paths)) else { return nil }
         let record = try? await FixMemory(store: store).record(signature: suggestion.signature, fix: fix.name, succeeded: outcome.succeeded)
         _ = try? await store.append(decision: DecisionRecord(
             time: Date(), actor: .user, what: fix.summary, why: suggestion.title, inputs: [suggestion.evidence],
