@@ -129,4 +129,21 @@ struct GraphFilterTests {
         let help = keymap.helpSections().flatMap(\.entries).map(\.keys)
         #expect(help.contains("v") && help.contains("Space") && help.contains("F") && help.contains("p"))
     }
+
+    @Test func noColorScreensLetterTheClustersInUnicodeToo() {
+        var s = Self.state()
+        s.zoomed = .graph
+        let size = Size(width: 80, height: 24)
+        let zone = TimeZone(identifier: "UTC")!
+        let coloured = AppView(state: s, keymap: Fallbacks.keymap, glyphs: .unicode, timeZone: zone).render(size: size)
+        let mono = AppView(state: s, keymap: Fallbacks.keymap, glyphs: .unicode, timeZone: zone, monochrome: true).render(size: size)
+        // The zoomed pane's inside starts at (1, 1) and is 78x21 (the footer takes the last row).
+        let places = GraphView(snapshot: s.graphShown.shown, glyphs: .unicode).placements(columns: 78, rows: 21)
+        for (i, node) in s.graphShown.shown.nodes.enumerated() where node.kind == .project {
+            guard let p = places[i] else { Issue.record("\(node.label) off screen"); continue }
+            let letter = GraphProjection.clusterLetter(node.cluster, project: true)
+            #expect(mono[1 + p.column, 1 + p.row].symbol == letter, "\(node.label) is marked \(letter) without colour")
+            #expect(coloured[1 + p.column, 1 + p.row].symbol == "⣿", "\(node.label) is a braille node in colour")
+        }
+    }
 }
