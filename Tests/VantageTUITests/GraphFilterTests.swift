@@ -66,6 +66,13 @@ struct GraphFilterTests {
         #expect(s.graphFocus == "p:api")
         apply([.collapse], to: &s)
         #expect(s.graphShown.shown.nodes.count == 12)
+        // A frame without the node forgets its collapse (the set stays bounded by the graph).
+        apply([.collapse], to: &s)
+        var without = GoldenFixture.graph
+        without.nodes.removeFirst()
+        without.edges = without.edges.filter { $0.from != 0 && $0.to != 0 }.map { .init(from: $0.from - 1, to: $0.to - 1, kind: $0.kind) }
+        _ = Update.apply(.event(.graph(without)), to: &s)
+        #expect(s.graphCollapsed.isEmpty && s.graphFocus == nil)
     }
 
     @Test func collapseWithoutFocusFoldsEveryProjectThenUnfoldsAll() {

@@ -60,6 +60,8 @@ public enum Update {
             foldLog(line, into: &s)
         case .graph(let snapshot):
             s.graph = snapshot
+            // Collapsed nodes stay collapsed across frames; those gone from the graph are forgotten.
+            if !s.graphCollapsed.isEmpty { s.graphCollapsed.formIntersection(snapshot.nodes.map(\.id)) }
             s.reprojectGraph()
         case .insight(let insight):
             // Only for projects still listed; a late result for a vanished project is dropped.
@@ -99,6 +101,9 @@ public enum Update {
         if s.selectedProject.map({ !ids.contains($0) }) ?? true { s.selectedProject = s.visibleProjects.first?.id }
         if case .details(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }
         if case .confirmStop(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }
+        if case .confirmFix(let r) = s.overlay, !ids.contains(r.project) { s.overlay = nil }
+        if case .fixValue(let r, _) = s.overlay, !ids.contains(r.project) { s.overlay = nil }
+        if let p = s.timelineProject, !ids.contains(p) { s.timelineProject = nil }
     }
 
     static func advance(_ s: inout AppState, to time: Date) { if time > s.now { s.now = time } }
