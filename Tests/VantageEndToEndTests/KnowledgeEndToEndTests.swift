@@ -84,7 +84,7 @@ import Testing
         try tmux.send("BTab")               // the Timeline, zoomed
         let worked = try tmux.waitFor(timeout: 40) { $0.contains("needs-db: fix worked: DATABASE_URL written to") }
         #expect(worked.ok, "the timeline reports the outcome; screen:\n\(worked.screen)")
-        #expect(worked.screen.contains("user: apply write DATABASE_URL into"), "the decision is on the timeline too")
+        #expect(worked.screen.contains("needs-db: applying write DATABASE_URL into"), "the start is on the timeline too")
         // The learned fix's first outcome shows as a one-point confidence sparkline under the problem.
         try tmux.send("Tab")
         let learned = try tmux.waitFor(timeout: 10) { screen in
@@ -93,6 +93,10 @@ import Testing
         #expect(learned.ok, "the suggestion carries the learned confidence history; screen:\n\(learned.screen)")
         let written = String(decoding: FileManager.default.contents(atPath: app + "/.env") ?? Data(), as: UTF8.self)
         #expect(written == localEnv + "DATABASE_URL=postgres://localhost:5432/app\n")
+        // The decision is remembered once, with its outcome, and the learned fix counts one success.
+        let memory = try ChildProcess.run([binary, "memory", "list"], environment: ["VANTAGE_HOME": home, "PATH": "/usr/bin:/bin"])
+        #expect(memory.stdout.components(separatedBy: "write DATABASE_URL into").count - 1 == 1, "\(memory.stdout)")
+        #expect(memory.stdout.contains("missing_env_variable -> fill_env_from_other_environment: 1 ok, 0 failed"), "\(memory.stdout)")
         let log = String(decoding: FileManager.default.contents(atPath: home + "/logs/needs-db.log") ?? Data(), as: UTF8.self)
         #expect(log.contains("connected to postgres://localhost:5432/app"), "the restarted project has the variable; log:\n\(log)")
         try tmux.send("q")

@@ -39,7 +39,8 @@ actor FixActor {
             report(request, kind: .error, "\(request.projectName): the fix \"\(request.fix)\" no longer matches the problem; nothing applied")
             return
         }
-        report(request, kind: .decision, "user: apply \(fix.summary) to \(request.projectName) because \(suggestion.title)")
+        // Kind `.fix`, not `.decision`: `remember` stores the decision once, with its outcome.
+        report(request, kind: .fix, "\(request.projectName): applying \(fix.summary) (asked by the user) because \(suggestion.title)")
         let outcome = await applier.apply(fix, suggestion: suggestion, project: project, name: request.projectName, value: request.value)
         applied += 1
         let verdict = outcome.succeeded ? "worked" : outcome.applied ? "failed" : "not applied"
