@@ -1,5 +1,6 @@
 /// What the app asks actors to do. Side effects of `update` are expressed only as commands.
-public enum Command: Codable, Sendable, Equatable {
+/// `indirect` for the same reason as `Event`: stream elements stay one pointer wide.
+public indirect enum Command: Codable, Sendable, Equatable {
     /// Take a sample now instead of waiting for the next tick.
     case refresh
     /// Scan the workspace roots again.

@@ -1,5 +1,10 @@
 /// What actors tell the app. Plain values, so the same messages can later cross a socket.
-public enum Event: Codable, Sendable, Equatable {
+///
+/// `indirect`: every payload is boxed, so an `Event` is one pointer. Swift 6.3 aborts with
+/// "freed pointer was not the last allocation" when an `AsyncStream` hands out elements of about
+/// 280 bytes or more (swiftlang/swift#87481); `ProjectInsight` made `Event` 288 bytes inline and
+/// the bus crashed the process now and then. A test keeps the size small.
+public indirect enum Event: Codable, Sendable, Equatable {
     /// A scan of the workspace roots finished.
     case scanned(roots: [String], projects: [Project])
     /// The projects found by a source other than the folder scan (a Docker engine), replacing
