@@ -31,6 +31,7 @@ let package = Package(
         .target(name: "VantageProbes", dependencies: ["VantageCore"]),
         .target(name: "VantageOrchestrator", dependencies: [
             "VantageCore", "VantageStore", "VantageProbes", .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
         // Docker engines: API client, endpoint discovery, cgroup statistics, compose, the Docker actor.
         .target(name: "VantageDocker", dependencies: [

@@ -19,7 +19,8 @@ final class SupervisorBridge: @unchecked Sendable {
     var isHosting: Bool { if case .hosted = mode { return true }; return false }
 
     static func connect(paths: VantagePaths, bus: Bus, projects: [Project]) async throws(VantageError) -> SupervisorBridge {
-        switch try await SupervisorConnection.attachOrHost(paths: paths, bus: bus, projects: projects) {
+        switch try await SupervisorConnection.attachOrHost(paths: paths, bus: bus, projects: projects,
+                                                           secrets: SupervisorConnection.isDaemonRunning(paths) ? nil : openVault(paths, bus: bus)) {
         case .hosted(let supervisor, let lock):
             let server = ControlServer(supervisor: supervisor, bus: bus, socketPath: paths.socket)
             try server.start()
@@ -29,6 +30,18 @@ final class SupervisorBridge: @unchecked Sendable {
             bridge.follow(client, into: bus)
             bridge.forwardCommands(from: bus)
             return bridge
+        }
+    }
+
+    /// The secrets of a hosted supervisor. The screen is up, so a sealed key is opened only with
+    /// `VANTAGE_PASSPHRASE`; without it (or with a wrong one) projects run without their secrets
+    /// and the console says why.
+    private static func openVault(_ paths: VantagePaths, bus: Bus) -> SecretVault? {
+        guard FileManager.default.fileExists(atPath: paths.keyFile) else { return nil } // no secrets stored yet
+        do { return try PassphrasePrompt.openVault(paths, interactive: false) } catch {
+            bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .warning, source: "vantage",
+                                               message: "secrets are unavailable to projects started here: \(error)")))
+            return nil
         }
     }
 
