@@ -50,13 +50,12 @@ final class SupervisorBridge: @unchecked Sendable {
         self.paths = paths
     }
 
-    /// The daemon's events, read on a thread of their own (the socket calls block).
+    /// The daemon's events, read on a thread of their own (the socket calls block): first the
+    /// output lines it already holds, so the log viewer (`L`) shows them, then everything live.
     private func follow(_ client: ControlClient, into bus: Bus) {
+        let paths = self.paths
         Thread.detachNewThread {
-            guard case .ok = (try? client.send(.subscribe)) ?? .error(message: "") else { return }
-            while let response = try? client.next() {
-                if case .event(let event) = response { bus.publish(event) }
-            }
+            guard DaemonFeed.follow(client, paths: paths, into: bus) else { return }
             bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .warning, source: "vantage",
                                                message: "lost the connection to the Vantage daemon; restart the console to attach again")))
         }
