@@ -31,6 +31,7 @@ let package = Package(
         .target(name: "VantageProbes", dependencies: ["VantageCore"]),
         .target(name: "VantageOrchestrator", dependencies: [
             "VantageCore", "VantageStore", "VantageProbes", .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
         // Docker engines: API client, endpoint discovery, cgroup statistics, compose, the Docker actor.
         .target(name: "VantageDocker", dependencies: [
@@ -50,7 +51,8 @@ let package = Package(
         .testTarget(name: "VantageCoreTests", dependencies: ["VantageCore"]),
         .testTarget(name: "VantageStoreTests", dependencies: ["VantageStore"]),
         .testTarget(name: "VantageProbesTests", dependencies: ["VantageProbes"]),
-        .testTarget(name: "VantageOrchestratorTests", dependencies: ["VantageOrchestrator"]),
+        // VantageTUI: the attach test checks what the log viewer shows.
+        .testTarget(name: "VantageOrchestratorTests", dependencies: ["VantageOrchestrator", "VantageTUI"]),
         // Fixtures are folder trees the tests read from disk (they hold Package.swift files, so never compile them).
         .testTarget(name: "VantageAnalyzerTests", dependencies: ["VantageAnalyzer"], exclude: ["Fixtures"]),
         .testTarget(name: "VantageDockerTests", dependencies: ["VantageDocker"]),

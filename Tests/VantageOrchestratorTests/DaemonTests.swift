@@ -162,7 +162,7 @@ import VantageCore
         #expect(after["beta"]?.state == .lost)
         // Launching an adopted project does not start a duplicate.
         _ = try await Self.vantage(["launch", "alpha", "gamma"], home: f.paths.home)
-        #expect(processesWithMarker(containing: "alpha-") == [pidsBefore["alpha"]!], "still the one adopted process")
+        #expect(f.processes(named: "alpha") == [pidsBefore["alpha"]!], "still the one adopted process")
         try await Task.sleep(for: .milliseconds(500))
         let adoptedLogs = try await Self.vantage(["logs", "gamma", "-n", "2"], home: f.paths.home)
         #expect(adoptedLogs.output.contains("gamma alive"), "the adopted project's output is still captured")
@@ -173,7 +173,7 @@ import VantageCore
         #expect(stop.status == 0, "\(stop.output)")
         after = Dictionary(uniqueKeysWithValues: try await Self.rows(f.paths).map { ($0.name, $0) })
         #expect(after["alpha"]?.state == .stopped)
-        #expect(processesWithMarker(containing: "alpha-").isEmpty && processesWithMarker(containing: "gamma-").isEmpty)
+        #expect(f.processes(named: "alpha").isEmpty && f.processes(named: "gamma").isEmpty)
         #expect(PortProbe.isFree(base))
         kill(daemon, SIGTERM)
         let stopped = daemon

@@ -56,7 +56,7 @@ import VantageCore
         #expect(await f.supervisor.waitFor(p.id, [.ready], timeout: .seconds(10)) == .ready)
         f.bus.send(.stop(p.id))
         #expect(await f.supervisor.waitFor(p.id, [.stopped], timeout: .seconds(10)) == .stopped)
-        #expect(processesWithMarker(containing: "viabus-").isEmpty)
+        #expect(f.processes(named: "viabus").isEmpty)
         await f.cleanup()
     }
 
@@ -69,10 +69,10 @@ import VantageCore
         await f.supervisor.register([p])
         try await f.supervisor.launch(p.id)
         try await Task.sleep(for: .milliseconds(300))
-        let before = processesWithMarker(containing: "nocg-")
+        let before = f.processes(named: "nocg")
         #expect(Set(before.compactMap { ProcessTable.stat($0)?.sid }).count >= 2, "one process left the session")
         try await f.supervisor.stop(p.id)
-        #expect(processesWithMarker(containing: "nocg-").isEmpty)
+        #expect(f.processes(named: "nocg").isEmpty)
         await f.cleanup()
     }
 
@@ -116,7 +116,7 @@ import VantageCore
             #expect(row.pid == pid)
             #expect(row.ports == [port])
             try await second.launch(p.id)
-            #expect(processesWithMarker(containing: "keeper-") == [pid], "no duplicate")
+            #expect(first.processes(named: "keeper") == [pid], "no duplicate")
             await second.shutdown(stopProjects: false)
         }
         await first.cleanup()

@@ -99,7 +99,7 @@ import VantageCore
             return v?.location == SourceLocation(file: missing.path + "/app.conf.tmpl", line: 2, field: "NOT_SET")
         }
         #expect(!FileManager.default.fileExists(atPath: missing.path + "/app.conf"))
-        #expect(processesWithMarker(containing: "tmpl-missing-").isEmpty)
+        #expect(f.processes(named: "tmpl-missing").isEmpty)
         #expect(await f.supervisor.status(of: missing.id)?.state == .failed)
         await f.cleanup()
     }

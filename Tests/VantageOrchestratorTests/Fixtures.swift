@@ -56,6 +56,13 @@ final class Fixture: @unchecked Sendable {
         removeFiles()
     }
 
+    /// Live processes of this fixture's project `name` (its full marker, so processes that other
+    /// runs left behind with a project of the same name do not count).
+    func processes(named name: String) -> [Int32] {
+        guard let p = created.first(where: { $0.name == name }) else { return [] }
+        return processesWithMarker(containing: ProjectFileName.cgroupName(p, home: paths.home))
+    }
+
     /// Removes the temporary folder (for tests that start no process).
     func removeFiles() { try? FileManager.default.removeItem(atPath: root) }
 

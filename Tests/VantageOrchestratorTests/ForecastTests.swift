@@ -23,18 +23,38 @@ import VantageCore
         #expect(abs(predicted - (50 + 2 * 119)) < 8, "predicted \(predicted)")
     }
 
-    /// The memory series (a leak at an uneven rate) meets the < 0.9 target. The CPU series (a ramp
-    /// recorded on a loaded 2-core machine, close to a random walk) does not: Holt only stays level
-    /// with naive there, so the test holds it to "not worse than naive by more than 10 %".
-    @Test(arguments: [("memory-leak.csv", 0.9), ("cpu-ramp.csv", 1.1)])
-    func forecastAgainstNaiveOnRecordedSeries(_ file: String, bound: Double) throws {
+    /// Both recorded series, 4 and 20 steps ahead (1 s and 5 s at the 0.25 s sampling), scored out
+    /// of sample on a rolling origin. The target (< 0.9) is on the error relative to the naive
+    /// last-value forecast; the CPU ramp (recorded on a loaded machine, level shifts and noise that
+    /// grows with the load) reaches it 4 steps ahead (0.865) but not quite 20 ahead (0.901), so that
+    /// case is held to 0.95. The Hyndman–Koehler MASE (scaled by the in-sample one-step naive error)
+    /// is printed too and must beat naive's own MASE; on the CPU ramp even naive scores > 1 there,
+    /// since the series gets noisier after each origin than it was before it.
+    @Test(arguments: [("memory-leak.csv", 0.9, 0.9), ("cpu-ramp.csv", 0.9, 0.95)])
+    func forecastAgainstNaiveOnRecordedSeries(_ file: String, bound4: Double, bound20: Double) throws {
         let series = try Self.recorded(file)
         #expect(series.count >= 200)
         for horizon in [4, 20] {
-            let mase = try #require(ForecastScore.mase(series, horizon: horizon, warmup: 60))
-            print("forecast MASE \(file) h=\(horizon): \(String(format: "%.3f", mase))")
-            #expect(mase < bound)
+            let score = try #require(ForecastScore.score(series, horizon: horizon, warmup: 60))
+            print("forecast MASE \(file) h=\(horizon): relative to naive \(String(format: "%.3f", score.relativeMAE)); "
+                  + "Hyndman-Koehler MASE \(String(format: "%.3f", score.mase)) (naive \(String(format: "%.3f", score.naiveMASE))), \(score.origins) origins")
+            #expect(score.relativeMAE < (horizon == 4 ? bound4 : bound20))
+            #expect(score.mase < score.naiveMASE)
         }
+    }
+
+    @Test func selectionDropsTheTrendOnFlatNoiseAndKeepsItOnARamp() throws {
+        var rng = SystemRandomNumberGenerator()
+        let flat = (0..<240).map { _ in 20 + Double.random(in: -5...5, using: &rng) }
+        let ramp = (0..<240).map { 100 + 3 * Double($0) + Double.random(in: -2...2, using: &rng) }
+        let flatModel = try #require(HoltForecast.select(flat, horizon: 20))
+        let rampModel = try #require(HoltForecast.select(ramp, horizon: 20))
+        #expect(abs(flatModel.forecast(steps: 20) - 20) < 3, "flat: \(flatModel)")
+        #expect(abs(rampModel.forecast(steps: 20) - (100 + 3 * 259)) < 15, "ramp: \(rampModel)")
+        // The score is computed out of sample: the naive forecast scores exactly 1 against itself.
+        let naive = try #require(ForecastScore.score(flat, horizon: 4, warmup: 60, model: { h, _ in
+            HoltForecast(alpha: 1, beta: 0, level: h.last!, trend: 0) }))
+        #expect(abs(naive.relativeMAE - 1) < 1e-12 && abs(naive.mase - naive.naiveMASE) < 1e-12)
     }
 
     @Test func recommenderUsesP90PlusMarginAndPeaks() {

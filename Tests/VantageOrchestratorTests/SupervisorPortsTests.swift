@@ -53,7 +53,7 @@ import VantageCore
 
         await f.supervisor.stopAll()
         for p in projects {
-            #expect(processesWithMarker(containing: p.name + "-").isEmpty, "\(p.name) left processes")
+            #expect(f.processes(named: p.name).isEmpty, "\(p.name) left processes")
         }
         for port in ports { #expect(PortProbe.isFree(port), "port \(port) is free after stop") }
         for row in await f.supervisor.snapshot() { #expect(row.state == .stopped) }

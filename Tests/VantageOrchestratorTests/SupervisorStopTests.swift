@@ -34,13 +34,13 @@ import VantageCore
         try await f.supervisor.launch(p.id)
         #expect(await f.supervisor.waitFor(p.id, [.ready], timeout: .seconds(15)) == .ready)
         try await Task.sleep(for: .milliseconds(300))
-        let before = processesWithMarker(containing: "forker-")
+        let before = f.processes(named: "forker")
         #expect(before.count >= 2, "server and setsid grandchild run: \(before)")
         let sessions = Set(before.compactMap { ProcessTable.stat($0)?.sid })
         #expect(sessions.count >= 2, "the grandchild left the project's session")
 
         try await f.supervisor.stop(p.id)
-        #expect(processesWithMarker(containing: "forker-").isEmpty)
+        #expect(f.processes(named: "forker").isEmpty)
         for pid in before { #expect(!LinuxCalls.isAlive(pid) || ProcessTable.isZombie(pid)) }
         #expect(PortProbe.isFree(port))
         #expect(await f.supervisor.status(of: p.id)?.state == .stopped)
@@ -61,12 +61,12 @@ import VantageCore
         try await f.supervisor.launch(p.id)
         try await f.supervisor.launch(p.id) // already up: no second copy
         try await Task.sleep(for: .milliseconds(200))
-        let running = processesWithMarker(containing: "flip-")
+        let running = f.processes(named: "flip")
         #expect(running.count == 1 || running.count == 2, "one sh (and maybe its sleep): \(running)")
         let groups = Set(running.compactMap { ProcessTable.stat($0)?.pgid })
         #expect(groups.count == 1, "exactly one copy of the project runs")
         try await f.supervisor.stop(p.id)
-        #expect(processesWithMarker(containing: "flip-").isEmpty)
+        #expect(f.processes(named: "flip").isEmpty)
         await f.cleanup()
     }
 }

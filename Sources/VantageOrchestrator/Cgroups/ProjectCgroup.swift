@@ -11,12 +11,12 @@ public enum CgroupVersion: String, Sendable, Codable {
     /// The unified hierarchy (/sys/fs/cgroup/cgroup.controllers).
     case v2
 
-    /// v1 when its memory controller can be written (the case on this machine, where the v2 mount
-    /// has no controllers), else v2 when the unified hierarchy has memory or pids, else none.
+    /// v1 when its memory controller can be written (the case on this machine), else v2 when the
+    /// unified hierarchy can be written, else none. A v2 hierarchy whose controllers are held by v1
+    /// (or not delegated) still tracks and kills a project's processes; its limits then do nothing.
     public static func detect(root: String = "/sys/fs/cgroup") -> CgroupVersion? {
         if access("\(root)/memory/cgroup.procs", W_OK) == 0 { return .v1 }
-        if let controllers = LinuxCalls.readSmallFile("\(root)/cgroup.controllers"),
-           controllers.contains("memory") || controllers.contains("pids"),
+        if access("\(root)/cgroup.controllers", R_OK) == 0,
            access("\(root)/cgroup.procs", W_OK) == 0 { return .v2 }
         return nil
     }
@@ -100,6 +100,24 @@ public struct ProjectCgroup: Sendable, Equatable, Codable {
     /// Sends a signal to every process in the group.
     public func signalAll(_ signal: Int32) {
         for pid in pids() where pid != getpid() { kill(pid, signal) }
+    }
+
+    /// Kills every process in the group: v2's `cgroup.kill` (the kernel kills them all at once, a
+    /// process forking meanwhile included) where the kernel has it, else a frozen SIGKILL sweep.
+    public func killAll() {
+        if version == .v2, let dir = directories["unified"], access("\(dir)/cgroup.kill", W_OK) == 0,
+           LinuxCalls.writeFile("\(dir)/cgroup.kill", "1") { return }
+        freeze(true)
+        signalAll(SIGKILL)
+        freeze(false)
+    }
+
+    /// v2's `cgroup.events` "populated" flag (false once no process is left in the group or below
+    /// it); nil on v1, which has no such file.
+    public var isPopulated: Bool? {
+        guard version == .v2, let dir = directories["unified"],
+              let text = LinuxCalls.readSmallFile("\(dir)/cgroup.events") else { return nil }
+        return Self.field("populated", in: text).map { $0 != 0 }
     }
 
     /// Stops or resumes every process (v1 freezer, v2 cgroup.freeze).

@@ -17,6 +17,9 @@ public enum ControlRequest: Codable, Sendable, Equatable {
     case limit(name: String, limits: ResourceLimits)
     case predict(name: String)
     case projects
+    /// The newest `lines` output lines of every project the supervisor knows (`logLines`), for a
+    /// console that attaches and wants what happened before it came.
+    case backlog(lines: Int)
 }
 
 /// What the supervisor answers: one response per request, or a stream of `event`s for `subscribe`
@@ -31,6 +34,7 @@ public enum ControlResponse: Codable, Sendable, Equatable {
     case environment([ResolvedVariable])
     case prediction(ResourcePrediction)
     case projects([Project])
+    case logLines([LogLine])
 }
 
 enum ControlCoding {

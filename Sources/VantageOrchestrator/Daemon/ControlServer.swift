@@ -53,7 +53,11 @@ public final class ControlServer: @unchecked Sendable {
             }
             switch request {
             case .subscribe:
-                stream(fd, reader: reader, filter: { _ in true })
+                // Subscribed before the answer, so a client that fetches a backlog after the `ok`
+                // misses nothing in between.
+                let events = bus.events()
+                guard UnixSocket.writeAll(fd, ControlCoding.encode(ControlResponse.ok(message: nil))) else { return }
+                stream(fd, reader: reader, events: events, filter: { _ in true })
                 return
             case .logs(let name, let count, let follow):
                 let events = follow ? bus.events() : nil
@@ -147,6 +151,12 @@ public final class ControlServer: @unchecked Sendable {
                 return .prediction(try await supervisor.prediction(id))
             case .projects:
                 return .projects(await supervisor.knownProjects)
+            case .backlog(let count):
+                var lines: [LogLine] = []
+                for project in await supervisor.knownProjects {
+                    if let log = await supervisor.log(of: project.id) { lines += log.backlog(max(0, min(count, 5000))) }
+                }
+                return .logLines(lines)
             case .subscribe, .logs:
                 return .error(message: "not handled here")
             }

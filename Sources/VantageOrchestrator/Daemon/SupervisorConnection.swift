@@ -7,6 +7,9 @@ public enum SupervisorConnection: Sendable {
     case attached(ControlClient)
     case hosted(Supervisor, SupervisorLock)
 
+    /// Whether a supervisor (a daemon or another console) already runs for `$VANTAGE_HOME`.
+    public static func isDaemonRunning(_ paths: VantagePaths) -> Bool { SupervisorLock.isHeld(paths) }
+
     /// Attaches when a supervisor holds the lock, otherwise hosts one (registered, adopting what an
     /// earlier supervisor left running, commands followed from the bus).
     public static func attachOrHost(paths: VantagePaths, bus: Bus, projects: [Project],

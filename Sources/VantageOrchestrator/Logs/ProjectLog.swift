@@ -115,6 +115,31 @@ public final class ProjectLog: Sendable {
         state.withLock { s in try? s.handle?.close(); s.handle = nil }
     }
 
+    /// The last `count` lines for a console that attaches: the lines kept in memory (exactly as
+    /// they were published, so a live copy of one can be recognised), preceded by older lines read
+    /// back from the file (from before this supervisor started, e.g. of an adopted project).
+    func backlog(_ count: Int) -> [LogLine] {
+        let recent = lastLines(count)
+        guard recent.count < count else { return recent }
+        let cutoff = recent.first?.time ?? .distantFuture
+        let older = Self.tail(ofFile: path, lines: count).compactMap { Self.parse($0, project: project) }
+            .filter { $0.time < cutoff.addingTimeInterval(-0.001) }
+        return Array((older + recent).suffix(count))
+    }
+
+    /// A stored line (`format`) read back; nil for a line that is not in that form.
+    static func parse(_ stored: String, project: ProjectID) -> LogLine? {
+        let parts = stored.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count >= 2, let time = try? Date(String(parts[0]), strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) else { return nil }
+        let stream: LogLine.Stream
+        switch parts[1] {
+        case "out": stream = .stdout
+        case "err": stream = .stderr
+        default: return nil
+        }
+        return LogLine(time: time, project: project, stream: stream, text: parts.count > 2 ? String(parts[2]) : "")
+    }
+
     /// Reads the last `count` lines of a stored log file (for `vantage logs` without a daemon's memory).
     public static func tail(ofFile path: String, lines count: Int) -> [String] {
         guard let text = LinuxCalls.readFile(path) else { return [] }

@@ -42,6 +42,51 @@ public struct HoltForecast: Sendable, Equatable {
         return best?.1
     }
 
+    /// The smoothing factors of the level-only model: its forecast is the mean of these simple
+    /// exponential smoothings, which is steadier than any one of them on a noisy, flat series.
+    static let levelOnlyAlphas = [0.05, 0.1, 0.2, 0.3]
+
+    /// The model to forecast `horizon` steps with: the fitted Holt model, or a level-only one when
+    /// the trend does not pay for itself. The choice is made out of sample within the history: both
+    /// are fitted on its first two thirds and scored by their `horizon`-step errors on the last
+    /// third; the winner is then refitted on everything. Too short a history gets `fit`.
+    public static func select(_ values: [Double], horizon: Int) -> HoltForecast? {
+        let h = max(1, horizon)
+        let cut = values.count * 2 / 3
+        guard cut >= 3 * h + 10, values.count - cut > h else { return fit(values, horizon: horizon) }
+        guard let trained = fit(Array(values[..<cut]), horizon: h) else { return nil }
+        var holt = HoltForecast(alpha: trained.alpha, beta: trained.beta, phi: trained.phi, level: values[0], trend: 0)
+        var levels = levelOnlyAlphas.map { _ in values[0] }
+        var holtError = 0.0, levelError = 0.0
+        var pendingHolt: [Double] = [], pendingLevel: [Double] = []
+        for (i, v) in values.enumerated().dropFirst() {
+            // Forecasts made at origins in the last third, scored when their target arrives.
+            if i - h + 1 >= cut, !pendingHolt.isEmpty {
+                holtError += abs(v - pendingHolt.removeFirst())
+                levelError += abs(v - pendingLevel.removeFirst())
+            }
+            holt.update(v)
+            for k in levels.indices { levels[k] = levelOnlyAlphas[k] * v + (1 - levelOnlyAlphas[k]) * levels[k] }
+            if i + 1 >= cut {
+                pendingHolt.append(holt.forecast(steps: h))
+                pendingLevel.append(levels.reduce(0, +) / Double(levels.count))
+            }
+        }
+        if holtError <= levelError { return fit(values, horizon: horizon) }
+        return levelOnly(values)
+    }
+
+    /// The level-only model on the whole series (no trend).
+    static func levelOnly(_ values: [Double]) -> HoltForecast? {
+        guard let first = values.first else { return nil }
+        var levels = levelOnlyAlphas.map { _ in first }
+        for v in values.dropFirst() {
+            for k in levels.indices { levels[k] = levelOnlyAlphas[k] * v + (1 - levelOnlyAlphas[k]) * levels[k] }
+        }
+        return HoltForecast(alpha: levelOnlyAlphas.reduce(0, +) / Double(levelOnlyAlphas.count), beta: 0, phi: 1,
+                            level: levels.reduce(0, +) / Double(levels.count), trend: 0)
+    }
+
     public mutating func update(_ value: Double) {
         let previous = level
         level = alpha * value + (1 - alpha) * (level + phi * trend)
@@ -56,21 +101,43 @@ public struct HoltForecast: Sendable, Equatable {
     }
 }
 
-/// Mean absolute scaled error of h-step forecasts against the naive last-value forecast, over a
-/// rolling origin: < 1 means the model beats "tomorrow is like today".
+/// How good the forecasts are, out of sample, on a rolling origin: at each origin the model sees
+/// only the values before it and forecasts `horizon` steps ahead.
 public enum ForecastScore {
-    public static func mase(_ series: [Double], horizon: Int, warmup: Int) -> Double? {
-        guard series.count > warmup + horizon else { return nil }
-        var modelError = 0.0, naiveError = 0.0
+    public struct Result: Sendable, Equatable {
+        /// Mean absolute scaled error (Hyndman & Koehler 2006): each out-of-sample error divided by
+        /// the in-sample mean absolute one-step change of the history at that origin, averaged.
+        public var mase: Double
+        /// The same for the naive last-value forecast at the same horizon.
+        public var naiveMASE: Double
+        /// Out-of-sample mean absolute error of the model divided by that of the naive forecast.
+        public var relativeMAE: Double
+        public var origins: Int
+    }
+
+    public static func score(_ series: [Double], horizon: Int, warmup: Int, step: Int = 2,
+                             model: ([Double], Int) -> HoltForecast? = HoltForecast.select) -> Result? {
+        guard series.count > warmup + horizon, warmup >= 2 else { return nil }
+        var scaled = 0.0, naiveScaled = 0.0, modelError = 0.0, naiveError = 0.0, origins = 0
         var origin = warmup
-        while origin + horizon < series.count {
+        while origin + horizon <= series.count {
             let history = Array(series[..<origin])
-            guard let model = HoltForecast.fit(history, horizon: horizon) else { return nil }
+            guard let m = model(history, horizon) else { return nil }
+            var scale = 0.0
+            for i in 1..<history.count { scale += abs(history[i] - history[i - 1]) }
+            scale /= Double(history.count - 1)
+            guard scale > 0 else { origin += step; continue }
             let actual = series[origin + horizon - 1]
-            modelError += abs(actual - model.forecast(steps: horizon))
-            naiveError += abs(actual - history.last!)
-            origin += 2
+            let e = abs(actual - m.forecast(steps: horizon)), n = abs(actual - history.last!)
+            scaled += e / scale
+            naiveScaled += n / scale
+            modelError += e
+            naiveError += n
+            origins += 1
+            origin += step
         }
-        return naiveError > 0 ? modelError / naiveError : nil
+        guard origins > 0, naiveError > 0 else { return nil }
+        return Result(mase: scaled / Double(origins), naiveMASE: naiveScaled / Double(origins),
+                      relativeMAE: modelError / naiveError, origins: origins)
     }
 }

@@ -17,8 +17,8 @@ public struct ResourcePrediction: Codable, Sendable, Equatable {
         let stepsPer5Min = max(1, Int(300 / interval))
         let cpu = history.cpu.values
         let mem = history.memory.values
-        let cpuModel = HoltForecast.fit(cpu, horizon: stepsPer5Min)
-        let memModel = HoltForecast.fit(mem, horizon: stepsPer5Min)
+        let cpuModel = HoltForecast.select(cpu, horizon: stepsPer5Min)
+        let memModel = HoltForecast.select(mem, horizon: stepsPer5Min)
         let points = (1...12).map { $0 * stepsPer5Min }
         var untilLimit: Double?
         if let m = memModel, let limit = memoryLimit, m.trend > 0 {

@@ -22,6 +22,14 @@ enum ReadinessChecker {
         await withCheckedContinuation { c in probeQueue.async { c.resume(returning: body()) } }
     }
 
+    /// Seconds to wait after failed probe number `attempt` (0 for the first, which runs at once):
+    /// quick servers are caught within milliseconds (10, 20, 50 ms, ...), slow ones are then polled
+    /// less and less often, never less often than the configured `interval`.
+    static let ramp: [Double] = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5]
+    static func delay(afterAttempt attempt: Int, interval: Double) -> Double {
+        min(max(interval, 0.005), attempt < ramp.count ? ramp[attempt] : .infinity)
+    }
+
     static func check(_ spec: ReadinessSpec, _ ctx: Context) async -> Bool {
         switch spec {
         case .tcp(let port):

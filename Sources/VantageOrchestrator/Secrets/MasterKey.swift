@@ -8,23 +8,88 @@ import Glibc
 /// The 32-byte master key in `VantagePaths.keyFile`, created with mode 0600. A key file that the
 /// group or others may read is refused. Per-environment keys are derived with HKDF-SHA256, the
 /// environment name as info.
+///
+/// The file holds either the 32 raw bytes, or (after `vantage secret passphrase set`) those bytes
+/// sealed under a passphrase (`PassphraseWrap`: scrypt + AES-GCM). Changing or removing the
+/// passphrase rewrites the file atomically: a temporary file beside it is written, synced, read
+/// back and checked, then renamed over it, and the folder is synced; a crash at any point leaves
+/// either the old file or the new one, both of which open to the same key.
 struct MasterKey: Sendable {
     /// Raw key bytes (SymmetricKey is not Sendable in this swift-crypto; one is made per use).
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
     private var key: SymmetricKey { SymmetricKey(data: bytes) }
 
-    static func loadOrCreate(_ path: String) throws(VantageError) -> MasterKey {
-        if access(path, F_OK) != 0 {
-            try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            if fd >= 0 {
-                let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
-                let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-                fsync(fd)
-                close(fd)
-                guard n == 32 else { throw VantageError(.io, "cannot write the master key", at: SourceLocation(file: path)) }
+    /// What the key file holds.
+    enum Stored: Sendable {
+        case plain([UInt8])
+        case sealed(PassphraseWrap)
+    }
+
+    /// Opens the key (creating a plain one if there is none). A sealed key needs `passphrase`.
+    static func loadOrCreate(_ path: String, passphrase: String? = nil) throws(VantageError) -> MasterKey {
+        if access(path, F_OK) != 0 { try create(path) }
+        switch try readFile(path) {
+        case .plain(let bytes):
+            return MasterKey(bytes: bytes)
+        case .sealed(let wrap):
+            guard let passphrase else {
+                throw VantageError(.usage, "the master key is protected by a passphrase and none was given",
+                                   at: SourceLocation(file: path),
+                                   hint: "set VANTAGE_PASSPHRASE, or run the command on a terminal to be asked for it")
             }
+            return MasterKey(bytes: try wrap.open(passphrase: passphrase, file: path))
         }
+    }
+
+    /// Seals the key under `newPassphrase`, or stores it plain when that is nil. `current` opens a
+    /// key that is sealed now. A wrong `current` throws before anything is written.
+    static func changePassphrase(_ path: String, current: String?, new newPassphrase: String?,
+                                 cost: PassphraseWrap.Cost = .interactive,
+                                 beforeRename: () throws(VantageError) -> Void = {}) throws(VantageError) {
+        guard access(path, F_OK) == 0 else {
+            throw VantageError(.notFound, "there is no master key yet", at: SourceLocation(file: path),
+                               hint: "store a secret first (`vantage secret set NAME KEY`), which creates it")
+        }
+        let key = try loadOrCreate(path, passphrase: current)
+        let contents: Data
+        if let newPassphrase {
+            contents = try PassphraseWrap.seal(masterKey: key.bytes, passphrase: newPassphrase, cost: cost, file: path).encoded()
+        } else {
+            contents = Data(key.bytes)
+        }
+        try replaceAtomically(path, with: contents) { tmp throws(VantageError) in
+            // Read the new file back the way a later start will, before it replaces the old one.
+            let again = try loadOrCreate(tmp, passphrase: newPassphrase)
+            guard again.bytes == key.bytes else { throw VantageError(.io, "the rewritten key file does not read back; the old one is kept", at: SourceLocation(file: path)) }
+            try beforeRename()
+        }
+    }
+
+    static func isSealed(_ path: String) -> Bool {
+        if case .sealed? = try? readFile(path) { return true }
+        return false
+    }
+
+    func environmentKey(_ environment: String) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: key, salt: Data("vantage-secrets-v1".utf8),
+                               info: Data(environment.utf8), outputByteCount: 32)
+    }
+
+    // MARK: - The file
+
+    private static func create(_ path: String) throws(VantageError) {
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return } // another process created it first: read theirs
+        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
+        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        fsync(fd)
+        close(fd)
+        guard n == 32 else { throw VantageError(.io, "cannot write the master key", at: SourceLocation(file: path)) }
+    }
+
+    /// Checks the owner and mode, then reads the raw or sealed key.
+    static func readFile(_ path: String) throws(VantageError) -> Stored {
         var st = stat()
         guard stat(path, &st) == 0 else { throw VantageError(.io, "cannot read the master key: \(LinuxCalls.errnoText())", at: SourceLocation(file: path)) }
         let mode = st.st_mode & 0o777
@@ -38,16 +103,58 @@ struct MasterKey: Sendable {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw VantageError(.io, "cannot open the master key: \(LinuxCalls.errnoText())", at: SourceLocation(file: path)) }
         defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: 33)
-        let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        guard n == 32 else {
-            throw VantageError(.config, "the master key file must hold exactly 32 bytes (it holds \(max(0, n)))", at: SourceLocation(file: path))
+        var data = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while data.count <= 64 << 10 {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            data += chunk[0..<n]
         }
-        return MasterKey(bytes: Array(bytes[0..<32]))
+        if data.count == 32 { return .plain(data) }
+        guard data.first == UInt8(ascii: "{") else {
+            throw VantageError(.config, "the master key file must hold exactly 32 bytes or a passphrase-sealed key (it holds \(data.count) bytes)",
+                               at: SourceLocation(file: path))
+        }
+        return .sealed(try PassphraseWrap.decode(Data(data), file: path))
     }
 
-    func environmentKey(_ environment: String) -> SymmetricKey {
-        HKDF<SHA256>.deriveKey(inputKeyMaterial: key, salt: Data("vantage-secrets-v1".utf8),
-                               info: Data(environment.utf8), outputByteCount: 32)
+    /// Writes `contents` to a temporary file beside `path` (0600), syncs it, lets `check` read it,
+    /// renames it over `path` and syncs the folder. On any failure the temporary file is removed
+    /// and `path` is untouched.
+    static func replaceAtomically(_ path: String, with contents: Data,
+                                  check: (String) throws(VantageError) -> Void) throws(VantageError) {
+        let tmp = "\(path).tmp-\(getpid())"
+        unlink(tmp)
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw VantageError(.io, "cannot create \(tmp): \(LinuxCalls.errnoText())", at: SourceLocation(file: path)) }
+        var ok = contents.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return false }
+                offset += n
+            }
+            return true
+        }
+        ok = ok && fsync(fd) == 0
+        close(fd)
+        guard ok else {
+            let why = LinuxCalls.errnoText()
+            unlink(tmp)
+            throw VantageError(.io, "cannot write the new key file: \(why); the old one is kept", at: SourceLocation(file: path))
+        }
+        do throws(VantageError) { try check(tmp) } catch {
+            unlink(tmp)
+            throw error
+        }
+        guard rename(tmp, path) == 0 else {
+            let why = LinuxCalls.errnoText()
+            unlink(tmp)
+            throw VantageError(.io, "cannot replace the key file: \(why); the old one is kept", at: SourceLocation(file: path))
+        }
+        let dir = open((path as NSString).deletingLastPathComponent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dir >= 0 { fsync(dir); close(dir) }
     }
 }

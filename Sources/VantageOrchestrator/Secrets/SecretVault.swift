@@ -24,9 +24,25 @@ public final class SecretVault: SecretsSource, Sendable {
     private let master: MasterKey
     private let lock = Mutex(())
 
-    /// Opens (creating the master key if needed) the vault of `$VANTAGE_HOME`.
-    public static func open(_ paths: VantagePaths) throws(VantageError) -> SecretVault {
-        SecretVault(path: paths.home + "/secrets.json", master: try MasterKey.loadOrCreate(paths.keyFile))
+    /// Opens (creating the master key if needed) the vault of `$VANTAGE_HOME`. A master key sealed
+    /// with a passphrase needs `passphrase`; a wrong one throws and decrypts nothing.
+    public static func open(_ paths: VantagePaths, passphrase: String? = nil) throws(VantageError) -> SecretVault {
+        SecretVault(path: paths.home + "/secrets.json", master: try MasterKey.loadOrCreate(paths.keyFile, passphrase: passphrase))
+    }
+
+    /// Whether the master key of `$VANTAGE_HOME` is sealed with a passphrase.
+    public static func isPassphraseProtected(_ paths: VantagePaths) -> Bool { MasterKey.isSealed(paths.keyFile) }
+
+    /// Seals the master key under `new` (`current` opens it if it is sealed now). The key file is
+    /// replaced atomically; a wrong `current` changes nothing.
+    public static func setPassphrase(_ paths: VantagePaths, current: String?, new: String) throws(VantageError) {
+        guard !new.isEmpty else { throw VantageError(.usage, "the new passphrase is empty") }
+        try MasterKey.changePassphrase(paths.keyFile, current: current, new: new)
+    }
+
+    /// Stores the master key unsealed again (the file stays 0600). A wrong `current` changes nothing.
+    public static func removePassphrase(_ paths: VantagePaths, current: String) throws(VantageError) {
+        try MasterKey.changePassphrase(paths.keyFile, current: current, new: nil)
     }
 
     init(path: String, master: MasterKey) {

@@ -205,12 +205,14 @@ extension Supervisor {
         let timeout = options.readinessTimeout ?? mp.config.readinessTiming.timeout
         projects[id]?.readinessTask = Task { [weak self] in
             let deadline = ContinuousClock.now + .seconds(timeout)
+            var attempt = 0
             while !Task.isCancelled && ContinuousClock.now < deadline {
                 if await ReadinessChecker.check(spec, ctx) {
                     await self?.markReady(id, generation: generation)
                     return
                 }
-                try? await Task.sleep(for: .seconds(interval))
+                try? await Task.sleep(for: .seconds(ReadinessChecker.delay(afterAttempt: attempt, interval: interval)))
+                attempt += 1
             }
             if !Task.isCancelled { await self?.readinessTimedOut(id, generation: generation, after: timeout) }
         }

@@ -78,6 +78,7 @@ extension Supervisor {
             mp.cgroup?.freeze(true)
             signalAll(SIGKILL)
             mp.cgroup?.freeze(false)
+            mp.cgroup?.killAll()
             if remainingProcesses(mp).isEmpty { return }
             try? await Task.sleep(for: .milliseconds(20))
         }

@@ -25,8 +25,14 @@ struct DaemonCommand: AsyncParsableCommand {
         settings.options.stopTimeout = stopTimeout
         settings.keepProjectsRunning = keepRunning
         var vault: SecretVault?
-        do { vault = try SecretVault.open(paths) } catch {
-            FileHandle.standardError.write(Data("vantage daemon: secrets are unavailable: \(error)\n".utf8))
+        if SecretVault.isPassphraseProtected(paths) {
+            // A sealed key with a wrong or missing passphrase stops the daemon: projects must not
+            // start without the secrets they were given.
+            vault = try PassphrasePrompt.openVault(paths)
+        } else {
+            do { vault = try SecretVault.open(paths) } catch {
+                FileHandle.standardError.write(Data("vantage daemon: secrets are unavailable: \(error)\n".utf8))
+            }
         }
         try await Daemon.run(paths: paths, settings: settings, secrets: vault)
     }

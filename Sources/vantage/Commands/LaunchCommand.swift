@@ -11,6 +11,8 @@ struct LaunchCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Start every known project.") var all = false
     @Option(name: .long, help: "Environment to run in (.env.<ENV>, [env.<ENV>], secrets of ENV).") var env: String?
     @Option(name: .customShort("e"), help: "Set a variable for this launch: -e KEY=VALUE (repeatable).") var variables: [String] = []
+    @Flag(name: .long, help: "Return only when every launched project is ready (exit 1 if one fails or --timeout passes).") var wait = false
+    @Option(name: .long, help: "Seconds --wait waits at most (default 60).") var timeout: Double = 60
 
     func run() async throws {
         let overrides = try EnvironmentLayers.parseOverrides(variables)
@@ -19,6 +21,30 @@ struct LaunchCommand: AsyncParsableCommand {
         if !containers.isEmpty && others.isEmpty { return }
         let response = try ControlClient.request(VantagePaths.fromEnvironment(),
                                                  .launch(names: others, all: all, environment: env, overrides: overrides))
-        if case .status(let rows) = response { print(StatusTable.render(rows), terminator: "") }
+        guard case .status(var rows) = response else { return }
+        if wait { rows = try await Self.waitUntilReady(rows.map(\.name), timeout: timeout) }
+        print(StatusTable.render(rows), terminator: "")
+    }
+
+    /// Polls the supervisor over one connection (no process per poll) until every named project is
+    /// ready; a failed one, or the timeout, is an error that shows the rows.
+    static func waitUntilReady(_ names: [String], timeout: Double) async throws -> [ProjectStatus] {
+        let client = try ControlClient.connect(VantagePaths.fromEnvironment())
+        let deadline = ContinuousClock.now + .seconds(timeout)
+        let wanted = Set(names)
+        while true {
+            guard case .status(let all) = try client.send(.ps) else { throw ValidationError("the supervisor did not answer ps") }
+            let rows = all.filter { wanted.contains($0.name) }
+            if let failed = rows.first(where: { $0.state == .failed }) {
+                print(StatusTable.render(rows), terminator: "")
+                throw ValidationError("\(failed.name) failed to start")
+            }
+            if rows.allSatisfy({ $0.state == .ready }) { return rows }
+            if ContinuousClock.now >= deadline {
+                print(StatusTable.render(rows), terminator: "")
+                throw ValidationError("not ready after \(timeout) s: \(rows.filter { $0.state != .ready }.map(\.name).joined(separator: ", "))")
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
     }
 }

@@ -19,7 +19,8 @@ final class SupervisorBridge: @unchecked Sendable {
     var isHosting: Bool { if case .hosted = mode { return true }; return false }
 
     static func connect(paths: VantagePaths, bus: Bus, projects: [Project]) async throws(VantageError) -> SupervisorBridge {
-        switch try await SupervisorConnection.attachOrHost(paths: paths, bus: bus, projects: projects) {
+        switch try await SupervisorConnection.attachOrHost(paths: paths, bus: bus, projects: projects,
+                                                           secrets: SupervisorConnection.isDaemonRunning(paths) ? nil : openVault(paths, bus: bus)) {
         case .hosted(let supervisor, let lock):
             let server = ControlServer(supervisor: supervisor, bus: bus, socketPath: paths.socket)
             try server.start()
@@ -32,18 +33,29 @@ final class SupervisorBridge: @unchecked Sendable {
         }
     }
 
+    /// The secrets of a hosted supervisor. The screen is up, so a sealed key is opened only with
+    /// `VANTAGE_PASSPHRASE`; without it (or with a wrong one) projects run without their secrets
+    /// and the console says why.
+    private static func openVault(_ paths: VantagePaths, bus: Bus) -> SecretVault? {
+        guard FileManager.default.fileExists(atPath: paths.keyFile) else { return nil } // no secrets stored yet
+        do { return try PassphrasePrompt.openVault(paths, interactive: false) } catch {
+            bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .warning, source: "vantage",
+                                               message: "secrets are unavailable to projects started here: \(error)")))
+            return nil
+        }
+    }
+
     private init(mode: Mode, paths: VantagePaths) {
         self.mode = mode
         self.paths = paths
     }
 
-    /// The daemon's events, read on a thread of their own (the socket calls block).
+    /// The daemon's events, read on a thread of their own (the socket calls block): first the
+    /// output lines it already holds, so the log viewer (`L`) shows them, then everything live.
     private func follow(_ client: ControlClient, into bus: Bus) {
+        let paths = self.paths
         Thread.detachNewThread {
-            guard case .ok = (try? client.send(.subscribe)) ?? .error(message: "") else { return }
-            while let response = try? client.next() {
-                if case .event(let event) = response { bus.publish(event) }
-            }
+            guard DaemonFeed.follow(client, paths: paths, into: bus) else { return }
             bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .warning, source: "vantage",
                                                message: "lost the connection to the Vantage daemon; restart the console to attach again")))
         }
