@@ -7,8 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-3}
-swift build --product vantage >/dev/null
-BIN="$(swift build --show-bin-path)/vantage"
+swift build -c release --product vantage >/dev/null
+BIN="${VANTAGE_BIN:-$(swift build -c release --show-bin-path)/vantage}"
 WORK=$(mktemp -d /tmp/vantage-bench.XXXXXX)
 export VANTAGE_HOME="$WORK/home"
 BASE=$(( (RANDOM % 2000) * 10 + 30000 ))
