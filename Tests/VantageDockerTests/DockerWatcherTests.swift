@@ -194,10 +194,10 @@ extension DockerTests {
 
     @Test func anEngineOverTCP() async throws {
         let base = "/tmp/vantage-docker-test-tcp"
-        let r = try ProcessRunner.run(["env", "BASE=\(base)", "SKIP_SMOKE=1", "TCP=127.0.0.1:23760", "bash",
+        let r = try ChildProcess.run(["env", "BASE=\(base)", "SKIP_SMOKE=1", "TCP=127.0.0.1:23760", "bash",
                                        TestEngine.repositoryRoot + "/scripts/docker-engine.sh", "start"])
         #expect(r.status == 0, "\(r.output.suffix(300))")
-        defer { _ = try? ProcessRunner.run(["env", "BASE=\(base)", "bash", TestEngine.repositoryRoot + "/scripts/docker-engine.sh", "stop"]) }
+        defer { _ = try? ChildProcess.run(["env", "BASE=\(base)", "bash", TestEngine.repositoryRoot + "/scripts/docker-engine.sh", "stop"]) }
         let tcp = DockerEndpoint(name: "tcp", host: "tcp://127.0.0.1:23760", source: .config)
         let client = try await DockerClient.connect(tcp, timeout: .seconds(20))
         #expect(client.apiVersion == "1.41")

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import VantageCore
 @testable import VantageDocker
 
 /// The real Docker engines the tests use. `scripts/test` starts the first one (as root, from
@@ -31,12 +32,12 @@ enum TestEngine {
     }
 
     static func startSecond() throws {
-        let r = try ProcessRunner.run(["env", "BASE=\(secondBase)", "SKIP_SMOKE=1", "bash", repositoryRoot + "/scripts/docker-engine.sh", "start"])
+        let r = try ChildProcess.run(["env", "BASE=\(secondBase)", "SKIP_SMOKE=1", "bash", repositoryRoot + "/scripts/docker-engine.sh", "start"])
         guard r.status == 0 else { throw TestFailure("second engine did not start: \(r.output.suffix(500))") }
     }
 
     static func stopSecond() throws {
-        _ = try ProcessRunner.run(["env", "BASE=\(secondBase)", "bash", repositoryRoot + "/scripts/docker-engine.sh", "stop"])
+        _ = try ChildProcess.run(["env", "BASE=\(secondBase)", "bash", repositoryRoot + "/scripts/docker-engine.sh", "stop"])
     }
 
     static var secondPID: Int32? {
@@ -65,7 +66,7 @@ enum TestEngine {
     static func removeCreated() {
         let all = created.withLock { c -> [(host: String, id: String)] in defer { c = [] }; return c }
         for (host, ids) in Dictionary(grouping: all, by: \.host) {
-            _ = try? ProcessRunner.run(["docker", "-H", host, "rm", "-f"] + ids.map(\.id))
+            _ = try? ChildProcess.run(["docker", "-H", host, "rm", "-f"] + ids.map(\.id))
         }
     }
 

@@ -133,8 +133,9 @@ extension StoreRecorderTests {
     }
 }
 
-/// Polls `condition` every 20 ms until it holds or `timeout` passes.
-func eventually(timeout: Duration = .seconds(3), _ condition: () async -> Bool) async -> Bool {
+/// Polls `condition` every 20 ms until it holds or `timeout` passes (a bound on a hang, not a speed
+/// requirement: on a loaded 2-core CI machine a flush can take seconds).
+func eventually(timeout: Duration = .seconds(20), _ condition: () async -> Bool) async -> Bool {
     let clock = ContinuousClock()
     let end = clock.now.advanced(by: timeout)
     while clock.now < end {

@@ -20,12 +20,12 @@ public struct ComposeRunner: Sendable {
 
     /// Whether `docker compose` answers here.
     public static func pluginAvailable() -> Bool {
-        (try? ProcessRunner.run(["docker", "compose", "version"]))?.status == 0
+        (try? ChildProcess.run(["docker", "compose", "version"]))?.status == 0
     }
 
     public func up(_ file: ComposeFile) async throws(VantageError) -> Outcome {
         if Self.pluginAvailable() {
-            let r = try ProcessRunner.runChecked(["docker", "-H", client.endpoint.host, "compose", "-f", file.path,
+            let r = try ChildProcess.runChecked(["docker", "-H", client.endpoint.host, "compose", "-f", file.path,
                                                   "-p", file.projectName, "up", "-d", "--pull", "never"])
             _ = r
             return Outcome(started: file.services.map(\.name))
@@ -69,7 +69,7 @@ public struct ComposeRunner: Sendable {
     /// Stops and removes the project's containers (the API path), or `docker compose down`.
     public func down(_ file: ComposeFile, graceSeconds: Int = 10) async throws(VantageError) {
         if Self.pluginAvailable() {
-            _ = try ProcessRunner.runChecked(["docker", "-H", client.endpoint.host, "compose", "-f", file.path,
+            _ = try ChildProcess.runChecked(["docker", "-H", client.endpoint.host, "compose", "-f", file.path,
                                               "-p", file.projectName, "down"])
             return
         }
