@@ -63,8 +63,7 @@ public enum QualityAnalyzer {
 
     /// Reads a file whole, refusing ones that are too large or binary.
     static func read(_ path: String, options: QualityOptions) -> Result<Data, SkippedFile> {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        let size = status(path).map { Int($0.st_size) } ?? 0
         if size > options.maxFileBytes {
             return .failure(SkippedFile(path: path, reason: "larger than \(options.maxFileBytes / (1024 * 1024)) MB (\(size) bytes); skipped"))
         }
@@ -80,6 +79,13 @@ public enum QualityAnalyzer {
         return .success(data)
     }
 
+    /// `stat(2)` of `path` (following links), or nil when it cannot be read; cheaper than
+    /// FileManager's attribute dictionary, which matters at a thousand files a run.
+    static func status(_ path: String) -> stat? {
+        var st = stat()
+        return stat(path, &st) == 0 ? st : nil
+    }
+
     /// Supported source files under `root`, sorted, skipping hidden and excluded directories.
     static func sourceFiles(under root: String, options: QualityOptions) -> [String] {
         var result: [String] = []
@@ -89,9 +95,8 @@ public enum QualityAnalyzer {
             guard let entries = try? fm.contentsOfDirectory(atPath: dir) else { continue }
             for name in entries.sorted() where !name.hasPrefix(".") {
                 let full = dir.hasSuffix("/") ? dir + name : dir + "/" + name
-                var isDir: ObjCBool = false
-                guard fm.fileExists(atPath: full, isDirectory: &isDir) else { continue }
-                if isDir.boolValue {
+                guard let st = status(full) else { continue }
+                if st.st_mode & S_IFMT == S_IFDIR {
                     if !options.excludedDirectories.contains(name) { stack.append(full) }
                 } else if let language = SourceLanguage(path: name), options.languages.contains(language) {
                     result.append(full)

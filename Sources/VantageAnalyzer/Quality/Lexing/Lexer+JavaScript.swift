@@ -1,3 +1,5 @@
+import Foundation
+
 /// JavaScript/TypeScript tokens as lizard reads them: template literals split into
 /// chunks with each `${…}` expression kept opaque, regular-expression literals after
 /// `= , ( { [ ? : ! & | ;`, `#private` and `$name` words, `x?` optional names, `??`, `?.`.
@@ -32,6 +34,8 @@ extension Lexer {
     /// Offset of the next backtick that is code, skipping comments, strings and regexes.
     private mutating func nextTemplateStart(from: Int) -> Int? {
         let n = bytes.count
+        // No backtick left at all: no template either (most files, and every file's tail).
+        guard from < n, let base = bytes.baseAddress, memchr(base + from, 0x60, n - from) != nil else { return nil }
         var p = from
         while p < n {
             let b = bytes[p]
@@ -51,6 +55,8 @@ extension Lexer {
     /// lizard's REGEX_TOKEN at `p`: `(?:\\A|(?<=[=,({[?:!&|;]))\\s*` + a regex literal.
     /// Returns where the literal starts and where it ends.
     func regexTokenEnd(at p: Int, to: Int) -> (slash: Int, end: Int)? {
+        // Only a `/` or the whitespace before one can start it: the common case ends here.
+        guard p < to, bytes[p] == 0x2F || ByteClass.isSpace(bytes[p]) else { return nil }
         guard p == 0 || Self.isRegexTrigger(bytes[p - 1]) else { return nil }
         var s = p
         while s < to && ByteClass.isSpace(bytes[s]) { s += 1 }

@@ -144,12 +144,26 @@ class JSMachine {
     }
 
     /// The nested reader the state currently delegates to (lizard: a state that is a machine).
-    var child: JSMachine?
+    /// `child` owns it; `childRef` is the same reader, read without retaining it on every token
+    /// (it stays alive while `child` holds it, and only this reader's own `call` clears that
+    /// after the child's call returned).
+    var child: JSMachine? {
+        didSet { childRef = child.map { Unmanaged.passUnretained($0) } }
+    }
+    private var childRef: Unmanaged<JSMachine>?
 
-    func call(_ t: JSTok) -> Bool {
+    /// lizard's JavaScriptBindings reading every token this reader and its nested readers see
+    /// (`bindingRef`: the same, read without a retain on every token).
+    var bindingCandidate: JSBindings? {
+        didSet { bindingRef = bindingCandidate.map { Unmanaged.passUnretained($0) } }
+    }
+    private var bindingRef: Unmanaged<JSBindings>?
+
+    final func call(_ t: JSTok) -> Bool {
+        if let candidate = bindingRef { _ = candidate._withUnsafeGuaranteedRef { $0.read(t) } }
         let done: Bool
-        if let child {
-            done = child.call(t)
+        if let c = childRef {
+            done = c._withUnsafeGuaranteedRef { $0.call(t) }
             if done { shared.depth -= 1 }
         } else {
             done = state(t)
@@ -167,7 +181,7 @@ class JSMachine {
 
     func next(_ s: @escaping State, _ t: JSTok? = nil) {
         state = s
-        child = nil
+        if child != nil { child = nil }
         if let t { _ = call(t) }
     }
 
@@ -325,34 +339,56 @@ final class JSStates: JSMachine {
     var conditionKind = ""
     var ternaryDepth = 0
     // bindings
-    var bindingCandidate: JSBindings?
     var pendingBindings: Summary?
     var initializerReader: JSStates?
     var confirmedBindingDefaults = 0
     // functions
-    var parameterBindings = JSBindings(.rparen)
+    lazy var parameterBindings = JSBindings(.rparen)
     var genericDepthInDeclaration = 0
 
     override init(_ shared: JSShared) {
         super.init(shared)
-        state = { [unowned(unsafe) self] in self.global($0) }
+        state = globalState
         savedState = state
-    }
-
-    override func call(_ t: JSTok) -> Bool {
-        if let candidate = bindingCandidate { _ = candidate.read(t) }
-        return super.call(t)
     }
 
     override func beforeReturn() {
         if startedFunction { popFunctionFromStack() }
     }
 
-    private var globalState: State { { [unowned(unsafe) self] in self.global($0) } }
+    private lazy var fieldState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.field(t) } }
+    private lazy var functionState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.function(t) } }
+    private lazy var declarationState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.declaration(t) } }
+    private lazy var expectingStatementOrBlockState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.expectingStatementOrBlock(t) } }
+    private lazy var expectingConditionAndStatementBlockState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.expectingConditionAndStatementBlock(t) } }
+    private lazy var arrowFunctionState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.arrowFunction(t) } }
+    private lazy var expectingFunctionOpeningBracketState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.expectingFunctionOpeningBracket(t) } }
+    private lazy var templateLiteralState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.templateLiteral(t) } }
+    /// The global state, made once per reader (a closure per transition would allocate each time).
+    private lazy var globalState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.global(t) } }
+
+    /// Python's `str.isalpha` for one character, ASCII without a Unicode property lookup.
+    private static func isAlphabetic(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII {
+            let v = c.value
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A)
+        }
+        return c.properties.isAlphabetic
+    }
+
+    /// Alphabetic or numeric (`str.isalnum` for one character).
+    private static func isAlphanumeric(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII { return isAlphabetic(c) || (c.value >= 0x30 && c.value <= 0x39) }
+        return c.properties.isAlphabetic || c.properties.numericType != nil
+    }
 
     private static func startsName(_ s: String) -> Bool {
         guard let c = s.unicodeScalars.first else { return false }
-        return c.properties.isAlphabetic || c == "_" || c == "$" || c == "#"
+        if c.isASCII {  // the common case, without a Unicode property lookup
+            let v = c.value
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || v == 0x5F || v == 0x24 || v == 0x23
+        }
+        return c.properties.isAlphabetic
     }
 
     // MARK: _state_global
@@ -375,21 +411,21 @@ final class JSStates: JSMachine {
         }
         if handleObjectMember(t) { return false }
         if c == .dot || c == .optionalDot {
-            state = { [unowned(unsafe) self] in self.field($0) }
+            state = fieldState
             lastTokens += x
             prevToken = "."
             return false
         }
         if c == .kwFunction {
             if startedFunction && !asObject { popFunctionFromStack() }
-            state = { [unowned(unsafe) self] in self.function($0) }
+            state = functionState
         } else if c == .kwIf || c == .kwSwitch || c == .kwFor || c == .kwWhile || c == .kwCatch {
             conditionKind = x
-            next({ [unowned(unsafe) self] in self.expectingConditionAndStatementBlock($0) })
+            next(expectingConditionAndStatementBlockState)
         } else if c == .kwElse || c == .kwDo || c == .kwTry || c == .kwFinal {
-            next({ [unowned(unsafe) self] in self.expectingStatementOrBlock($0) })
+            next(expectingStatementOrBlockState)
         } else if c == .arrow {
-            state = { [unowned(unsafe) self] in self.arrowFunction($0) }
+            state = arrowFunctionState
         } else if c == .assign {
             if Self.startsName(lastTokens) { functionName = lastTokens }
         } else if c == .lparen {
@@ -403,7 +439,7 @@ final class JSStates: JSMachine {
                     subState(JSStates(shared))
                 } else {
                     if !startedFunction { _ = function(JSTok(text: functionName)) }
-                    next({ [unowned(unsafe) self] in self.function($0) }, t)
+                    next(functionState, t)
                 }
             } else {
                 _ = readBindingCandidate(")")
@@ -412,7 +448,7 @@ final class JSStates: JSMachine {
             let previous = prevToken
             var operand = false
             if let c = previous.unicodeScalars.first {
-                operand = c.properties.isAlphabetic || c.properties.numericType != nil || "_$#'\"`".unicodeScalars.contains(c)
+                operand = Self.isAlphanumeric(c) || "_$#'\"`".unicodeScalars.contains(c)
             }
             if !operand || ["const", "let", "var", "return", "throw", "yield", "await"].contains(previous) {
                 _ = readBindingCandidate("]")
@@ -434,7 +470,7 @@ final class JSStates: JSMachine {
             inPropValue = false
             prevToken = ""
         }
-        if c == .backtick { next({ [unowned(unsafe) self] in self.templateLiteral($0) }) }
+        if c == .backtick { next(templateLiteralState) }
         if !asObject && c == .colon {
             consumeTypeAnnotation()
             prevToken = x
@@ -447,7 +483,7 @@ final class JSStates: JSMachine {
     }
 
     private func expectingConditionAndStatementBlock(_ t: JSTok) -> Bool {
-        let after = { [unowned(unsafe) self] in self.next({ [unowned(unsafe) self] in self.expectingStatementOrBlock($0) }) }
+        let after = { [unowned(unsafe) self] in self.next(expectingStatementOrBlockState) }
         if t.text == "await" { return false }
         if t.text != "(" {
             next(globalState, t)
@@ -535,7 +571,7 @@ final class JSStates: JSMachine {
             if !startedFunction { pushFunctionToStack() }
             genericDepthInDeclaration = 0
             parameterBindings = JSBindings(.rparen)
-            state = { [unowned(unsafe) self] in self.declaration($0) }
+            state = declarationState
             ctx.current.addToLongName(" " + x)
         }
         return false
@@ -556,7 +592,7 @@ final class JSStates: JSMachine {
         }
         let event = readParameterBinding(t)
         if event.ended {
-            state = { [unowned(unsafe) self] in self.expectingFunctionOpeningBracket($0) }
+            state = expectingFunctionOpeningBracketState
         } else if (!event.inExpression || event.rootSeparator) && x != "(" {
             if x == "," {
                 if event.rootSeparator && genericDepthInDeclaration == 0 { ctx.current.addParameter(",") }
@@ -568,8 +604,8 @@ final class JSStates: JSMachine {
             } else if genericDepthInDeclaration == 0 {
                 let bare = x.replacingQuestionMarks()
                 let compact = bare.filter { $0 != "_" }
-                if !compact.isEmpty, compact.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil }),
-                   let first = bare.unicodeScalars.first, first.properties.isAlphabetic {
+                if !compact.isEmpty, compact.unicodeScalars.allSatisfy(Self.isAlphanumeric),
+                   let first = bare.unicodeScalars.first, Self.isAlphabetic(first) {
                     ctx.current.addParameter(bare)
                 }
             }
@@ -690,7 +726,7 @@ final class JSStates: JSMachine {
                     _ = function(JSTok(text: lastTokens))
                 }
             }
-            next({ [unowned(unsafe) self] in self.function($0) }, t)
+            next(functionState, t)
             return true
         } else if (asyncSeen || staticSeen) && x != "*" && x != "function" && x != "=>" {
             if x == "=" {
