@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Lines per second of `vantage analyze quality` on one core (release build) over the
 # complexity corpus (see complexity-corpus.sh). Prints the figure per language and overall.
-# Usage: scripts/bench/complexity-speed.sh [runs=3]
+# Usage: [SCRATCH_PATH=.build-release] scripts/bench/complexity-speed.sh [runs=3]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 RUNS="${1:-3}"
 "$ROOT/scripts/bench/complexity-corpus.sh" >/dev/null
-swift build -c release --product vantage >/dev/null
-BIN="$(swift build -c release --show-bin-path)/vantage"
+# SCRATCH_PATH: build in another folder than .build (e.g. while a debug build or test run holds .build).
+SCRATCH=()
+[ -n "${SCRATCH_PATH:-}" ] && SCRATCH=(--scratch-path "$SCRATCH_PATH")
+swift build -c release --product vantage "${SCRATCH[@]}" >/dev/null
+BIN="$(swift build -c release "${SCRATCH[@]}" --show-bin-path)/vantage"
 CORPUS="$ROOT/.bench-cache/complexity-corpus"
 PIN=""
 command -v taskset >/dev/null && PIN="taskset -c 0"

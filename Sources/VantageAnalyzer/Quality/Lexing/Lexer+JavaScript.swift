@@ -46,7 +46,7 @@ extension Lexer {
                 continue
             }
             if b == 0x22 || b == 0x27, let e = quotedEnd(at: p, to: n, quote: b) { p = e; continue }
-            if let e = regexTokenEnd(at: p, to: n) { p = e.end; continue }
+            if b == 0x2F || ByteClass.isSpace(b), let e = regexTokenEnd(at: p, to: n) { p = e.end; continue }
             p += 1
         }
         return nil
@@ -169,7 +169,7 @@ extension Lexer {
     /// The JavaScript additions tried before the shared rules at `p`.
     mutating func scanJavaScript(at p: Int, to: Int, flags: UInt8) -> Int? {
         let b = bytes[p]
-        if let regex = regexTokenEnd(at: p, to: to) {
+        if b == 0x2F || ByteClass.isSpace(b), let regex = regexTokenEnd(at: p, to: to) {
             var i = p
             while i < regex.slash {  // the whitespace before the literal stays layout
                 if bytes[i] == 0x0A {
@@ -198,7 +198,7 @@ extension Lexer {
                 emit(LexToken(start: p, end: i + 1, kind: .identifier, flags: flags | TokenFlag.gluedSuffix))
                 return i + 1
             }
-            return nil
+            return scanWord(at: p, to: to, flags: flags)  // what the shared rules would do next, without finding the word again
         }
         if b == 0x3F, p + 1 < to {
             if bytes[p + 1] == 0x3F {

@@ -176,7 +176,7 @@ struct Lexer {
 
     // MARK: - Words and numbers
 
-    private mutating func scanWord(at p: Int, to: Int, flags: UInt8) -> Int {
+    mutating func scanWord(at p: Int, to: Int, flags: UInt8) -> Int {
         var i = p
         // C++14 digit separators: (?:\d+')+\d+ and the hex/binary forms.
         if ByteClass.isDigit(bytes[p]) {

@@ -122,7 +122,7 @@ final class JSShared {
     static let maximumDepth = 400
     let ctx: UnitContext
     /// Readers currently nested.
-    var depth = 0
+    @exclusivity(unchecked) var depth = 0
     init(context: UnitContext) { ctx = context }
 }
 
@@ -133,10 +133,10 @@ class JSMachine {
     typealias State = (JSTok) -> Bool
     let shared: JSShared
     var ctx: UnitContext { shared.ctx }
-    var state: State = { _ in false }
-    var savedState: State = { _ in false }
-    var callback: (() -> Void)?
-    var toExit = false
+    @exclusivity(unchecked) var state: State = { _ in false }
+    @exclusivity(unchecked) var savedState: State = { _ in false }
+    @exclusivity(unchecked) var callback: (() -> Void)?
+    @exclusivity(unchecked) var toExit = false
     var bracketCount = 0
 
     init(_ shared: JSShared) {
@@ -150,14 +150,14 @@ class JSMachine {
     var child: JSMachine? {
         didSet { childRef = child.map { Unmanaged.passUnretained($0) } }
     }
-    private var childRef: Unmanaged<JSMachine>?
+    @exclusivity(unchecked) private var childRef: Unmanaged<JSMachine>?
 
     /// lizard's JavaScriptBindings reading every token this reader and its nested readers see
     /// (`bindingRef`: the same, read without a retain on every token).
     var bindingCandidate: JSBindings? {
         didSet { bindingRef = bindingCandidate.map { Unmanaged.passUnretained($0) } }
     }
-    private var bindingRef: Unmanaged<JSBindings>?
+    @exclusivity(unchecked) private var bindingRef: Unmanaged<JSBindings>?
 
     final func call(_ t: JSTok) -> Bool {
         if let candidate = bindingRef { _ = candidate._withUnsafeGuaranteedRef { $0.read(t) } }
@@ -260,11 +260,13 @@ final class JSBindings {
     }
 
     typealias Code = JSTok.Code
-    private var frames: [(closing: Code, initializing: Bool)]
-    private var expressionBrackets: [Code] = []
+    // Every reader reads these once per token: no dynamic exclusivity check (a reader is used by
+    // one thread, and no access to them overlaps another).
+    @exclusivity(unchecked) private var frames: [(closing: Code, initializing: Bool)]
+    @exclusivity(unchecked) private var expressionBrackets: [Code] = []
     /// The previous token's code; nil before the first token.
-    private(set) var previous: Code?
-    private(set) var defaults = 0
+    @exclusivity(unchecked) private(set) var previous: Code?
+    @exclusivity(unchecked) private(set) var defaults = 0
 
     init(_ closing: Code) {
         frames = [(closing, false)]
@@ -283,6 +285,12 @@ final class JSBindings {
     var atStart: Bool { previous == nil }
 
     func read(_ t: JSTok) -> Event {
+        let code = t.code
+        // Most tokens: a plain word or operator outside any initializer changes nothing but `previous`.
+        if code == .other, expressionBrackets.isEmpty, let frame = frames.last, !frame.initializing {
+            previous = t.text.isEmpty ? nil : .other
+            return Event(ended: false, inExpression: false, initializerStarted: false, initializerEnded: false, rootSeparator: false)
+        }
         guard let frame = frames.last else { return Event(ended: true, inExpression: false, initializerStarted: false, initializerEnded: false, rootSeparator: false) }
         let token = t.code
         let initializing = inExpression
@@ -324,20 +332,24 @@ final class JSStates: JSMachine {
     }
 
     private static let typeKeywords: Set<String> = ["string", "number", "boolean", "void", "any", "object", "unknown", "never"]
+    private static let namingPrevious = ["=", "async", ">"]
+    private static let indexingPrevious = [".", ")", "]", "}"]
+    private static let bindingKeywords = ["const", "let", "var", "return", "throw", "yield", "await"]
+    private static let parameterOperators = ["*", "+", "-", "/", "%", "=", "."]
 
-    var lastTokens = ""
-    var functionName = ""
-    var startedFunction = false
-    var asObject = false
+    @exclusivity(unchecked) var lastTokens = ""
+    @exclusivity(unchecked) var functionName = ""
+    @exclusivity(unchecked) var startedFunction = false
+    @exclusivity(unchecked) var asObject = false
     var getterSetterPrefix: String?
-    var tsDeclare = false
-    var staticSeen = false
-    var asyncSeen = false
-    var prevToken = ""
-    var inPropValue = false
+    @exclusivity(unchecked) var tsDeclare = false
+    @exclusivity(unchecked) var staticSeen = false
+    @exclusivity(unchecked) var asyncSeen = false
+    @exclusivity(unchecked) var prevToken = ""
+    @exclusivity(unchecked) var inPropValue = false
     var inAbstractContext = false
     var conditionKind = ""
-    var ternaryDepth = 0
+    @exclusivity(unchecked) var ternaryDepth = 0
     // bindings
     var pendingBindings: Summary?
     var initializerReader: JSStates?
@@ -434,7 +446,7 @@ final class JSStates: JSMachine {
             } else if let candidate = bindingCandidate, candidate.inExpression {
                 _ = readBindingCandidate(")")
             } else if !functionName.isEmpty {
-                if lastTokens != functionName && !["=", "async", ">"].contains(prevToken) {
+                if lastTokens != functionName && !Self.namingPrevious.contains(prevToken) {
                     functionName = ""
                     subState(JSStates(shared))
                 } else {
@@ -444,13 +456,13 @@ final class JSStates: JSMachine {
             } else {
                 _ = readBindingCandidate(")")
             }
-        } else if c == .lbracket && ![".", ")", "]", "}"].contains(prevToken) {
+        } else if c == .lbracket && !Self.indexingPrevious.contains(prevToken) {
             let previous = prevToken
             var operand = false
             if let c = previous.unicodeScalars.first {
                 operand = Self.isAlphanumeric(c) || "_$#'\"`".unicodeScalars.contains(c)
             }
-            if !operand || ["const", "let", "var", "return", "throw", "yield", "await"].contains(previous) {
+            if !operand || Self.bindingKeywords.contains(previous) {
                 _ = readBindingCandidate("]")
             }
         } else if c == .lbrace {
@@ -600,7 +612,7 @@ final class JSStates: JSMachine {
                 genericDepthInDeclaration += 1
             } else if x == ">" {
                 if genericDepthInDeclaration > 0 { genericDepthInDeclaration -= 1 }
-            } else if Self.typeKeywords.contains(x) || ["*", "+", "-", "/", "%", "=", "."].contains(x) {
+            } else if Self.typeKeywords.contains(x) || Self.parameterOperators.contains(x) {
             } else if genericDepthInDeclaration == 0 {
                 let bare = x.replacingQuestionMarks()
                 let compact = bare.filter { $0 != "_" }
