@@ -133,8 +133,19 @@ class JSMachine {
     typealias State = (JSTok) -> Bool
     let shared: JSShared
     var ctx: UnitContext { shared.ctx }
-    @exclusivity(unchecked) var state: State = { _ in false }
-    @exclusivity(unchecked) var savedState: State = { _ in false }
+    @exclusivity(unchecked) var state: State = { _ in false } {
+        didSet { stateIsGlobal = false }
+    }
+    @exclusivity(unchecked) var savedState: State = { _ in false } {
+        didSet { savedStateIsGlobal = false }
+    }
+    /// True while `state` is the reader's own global state (set only by `nextGlobal`): `call` then
+    /// runs `globalStep` directly, as a closure call retains and releases its context each token.
+    @exclusivity(unchecked) var stateIsGlobal = false
+    @exclusivity(unchecked) var savedStateIsGlobal = false
+
+    /// The global state as a method (readers that have one override it).
+    func globalStep(_ t: JSTok) -> Bool { state(t) }
     @exclusivity(unchecked) var callback: (() -> Void)?
     @exclusivity(unchecked) var toExit = false
     var bracketCount = 0
@@ -166,11 +177,12 @@ class JSMachine {
             done = c._withUnsafeGuaranteedRef { $0.call(t) }
             if done { shared.depth -= 1 }
         } else {
-            done = state(t)
+            done = stateIsGlobal ? globalStep(t) : state(t)
         }
         if done {
             child = nil
             state = savedState
+            stateIsGlobal = savedStateIsGlobal
             if let cb = callback {
                 callback = nil
                 cb()
@@ -187,6 +199,7 @@ class JSMachine {
 
     func subState(_ machine: JSMachine, callback: (() -> Void)? = nil, token: JSTok? = nil) {
         savedState = state
+        savedStateIsGlobal = stateIsGlobal
         self.callback = callback
         shared.depth += 1
         child = machine
@@ -361,7 +374,19 @@ final class JSStates: JSMachine {
     override init(_ shared: JSShared) {
         super.init(shared)
         state = globalState
+        stateIsGlobal = true
         savedState = state
+        savedStateIsGlobal = true
+    }
+
+    override func globalStep(_ t: JSTok) -> Bool { global(t) }
+
+    /// `nextGlobal(t)`, marking the state global so `call` can skip the closure.
+    private func nextGlobal(_ t: JSTok? = nil) {
+        state = globalState
+        stateIsGlobal = true
+        if child != nil { child = nil }
+        if let t { _ = call(t) }
     }
 
     override func beforeReturn() {
@@ -498,7 +523,7 @@ final class JSStates: JSMachine {
         let after = { [unowned(unsafe) self] in self.next(expectingStatementOrBlockState) }
         if t.text == "await" { return false }
         if t.text != "(" {
-            next(globalState, t)
+            nextGlobal(t)
             return false
         }
         if conditionKind == "catch" {
@@ -516,10 +541,10 @@ final class JSStates: JSMachine {
         if t.text == "{" {
             subState(JSStates(shared), callback: { [unowned(unsafe) self] in
                 self.prevToken = ""
-                self.next(self.globalState)
+                self.nextGlobal()
             })
         } else {
-            next(globalState, t)
+            nextGlobal(t)
         }
         return false
     }
@@ -528,16 +553,17 @@ final class JSStates: JSMachine {
         if t.text == "(" || t.text == "[" {
             functionName = ""
             prevToken = "."
-            next(globalState, t)
+            nextGlobal(t)
             return false
         }
         lastTokens += t.text
         state = globalState
+        stateIsGlobal = true
         return false
     }
 
     private func templateLiteral(_ t: JSTok) -> Bool {
-        if t.text == "`" { next(globalState) }
+        if t.text == "`" { nextGlobal() }
         return false
     }
 
@@ -566,7 +592,7 @@ final class JSStates: JSMachine {
         functionName = ""
         asyncSeen = false
         staticSeen = false
-        next(globalState, t)
+        nextGlobal(t)
         return false
     }
 
@@ -593,13 +619,13 @@ final class JSStates: JSMachine {
         let x = t.text
         if x == "(" && parameterBindings.atStart {
             abandonFunction()
-            next(globalState)
+            nextGlobal()
             _ = readBindingCandidate(")")
             return false
         }
         if x == "function" && parameterBindings.defaults == 0 {
             abandonFunction()
-            next(globalState, t)
+            nextGlobal(t)
             return false
         }
         let event = readParameterBinding(t)
@@ -630,17 +656,17 @@ final class JSStates: JSMachine {
     private func expectingFunctionOpeningBracket(_ t: JSTok) -> Bool {
         let x = t.text
         if x == ":" {
-            next(globalState)
+            nextGlobal()
             consumeTypeAnnotation()
             return false
         } else if x == ";" && asObject && inAbstractContext {
             if startedFunction { popFunctionFromStack() }
             inAbstractContext = false
-            next(globalState)
+            nextGlobal()
         } else if x != "{" && x != "=>" {
             if startedFunction { abandonFunction() }
         }
-        next(globalState, t)
+        nextGlobal(t)
         return false
     }
 
@@ -755,7 +781,7 @@ final class JSStates: JSMachine {
     private func readObject() {
         let reader = readBindingCandidate("}", callback: { [unowned(unsafe) self] summary in
             self.pendingBindings = summary
-            self.next(self.globalState)
+            self.nextGlobal()
         }, asObject: true, trackComplexity: false)
         reader.staticSeen = staticSeen
         reader.asyncSeen = asyncSeen
@@ -770,7 +796,7 @@ final class JSStates: JSMachine {
                 var name = parts.joined().filter { $0 != "'" && $0 != "\"" && $0 != "+" && $0 != " " }
                 if let first = name.first { name = first.lowercased() + name.dropFirst() }
                 self.lastTokens = name
-                self.next(self.globalState)
+                self.nextGlobal()
                 return true
             }
             parts.append(t.text)
@@ -794,7 +820,7 @@ final class JSStates: JSMachine {
             tsDeclare = false
             next({ [unowned(unsafe) self] t in
                 if t.text == ";" || self.ctx.newline {
-                    self.next(self.globalState)
+                    self.nextGlobal()
                     return true
                 }
                 return false
@@ -814,13 +840,13 @@ final class JSStates: JSMachine {
                         phase = 1
                     } else {
                         self.lastTokens = "type"
-                        self.next(self.globalState)
+                        self.nextGlobal()
                         _ = self.global(t)
                         return true
                     }
                 case 1:
                     if y == "<" { generics = 1; phase = 3 } else if y == "=" { phase = 2 } else if y == ";" {
-                        self.next(self.globalState)
+                        self.nextGlobal()
                         return true
                     }
                 case 2:
@@ -828,7 +854,7 @@ final class JSStates: JSMachine {
                         braces = 1
                         phase = 4
                     } else if y == ";" || self.ctx.newline {
-                        self.next(self.globalState)
+                        self.nextGlobal()
                         if y != ";" { _ = self.global(t) }
                         return true
                     }
@@ -841,7 +867,7 @@ final class JSStates: JSMachine {
                     if y == "{" { braces += 1 } else if y == "}" {
                         braces -= 1
                         if braces == 0 {
-                            self.next(self.globalState)
+                            self.nextGlobal()
                             return true
                         }
                     }
@@ -860,7 +886,7 @@ final class JSStates: JSMachine {
                 } else if t.text == "}" && started {
                     braces -= 1
                     if braces == 0 {
-                        self.next(self.globalState)
+                        self.nextGlobal()
                         return true
                     }
                 }
@@ -882,7 +908,7 @@ final class JSStates: JSMachine {
                 depth += 1
             } else if t.text == ">" {
                 depth -= 1
-                if depth == 0 { self.next(self.globalState) }
+                if depth == 0 { self.nextGlobal() }
             }
             return false
         })
