@@ -14,6 +14,17 @@ struct JavaScriptUnitReader {
 
     private static let conditions = KindSet([.kwIf, .kwFor, .kwWhile, .kwCatch, .kwCase, .ampAmp, .pipePipe, .questionQuestion, .question])
 
+    /// Every one-byte ASCII spelling, made once: most tokens are one punctuation byte.
+    private static let oneByteTexts: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
+    @inline(__always) private func text(_ t: LexToken) -> String {
+        if t.end - t.start == 1 {
+            let b = stream.bytes[Int(t.start)]
+            if b < 0x80 { return Self.oneByteTexts[Int(b)] }
+        }
+        return stream.text(t)
+    }
+
     func run() {
         let ctx = shared.ctx
         let root = JSStates(shared)
@@ -34,7 +45,7 @@ struct JavaScriptUnitReader {
             if t.flags & TokenFlag.templateChunk != 0 {
                 _ = root.call(JSTok(text: "`" + stream.text(t) + "`"))
             } else {
-                _ = root.call(JSTok(text: stream.text(t), kind: t.kind, flags: t.flags))
+                _ = root.call(JSTok(text: text(t), kind: t.kind, flags: t.flags))
             }
             if shared.depth > JSShared.maximumDepth {
                 ctx.stop(because: "brackets nested deeper than \(JSShared.maximumDepth) levels at line \(ctx.currentLine); the rest was not read")
@@ -373,7 +384,7 @@ final class JSStates: JSMachine {
 
     override init(_ shared: JSShared) {
         super.init(shared)
-        state = globalState
+        state = Self.globalMarker
         stateIsGlobal = true
         savedState = state
         savedStateIsGlobal = true
@@ -381,9 +392,9 @@ final class JSStates: JSMachine {
 
     override func globalStep(_ t: JSTok) -> Bool { global(t) }
 
-    /// `nextGlobal(t)`, marking the state global so `call` can skip the closure.
+    /// lizard's `next(_state_global, token)`, marking the state global so `call` runs `global` directly.
     private func nextGlobal(_ t: JSTok? = nil) {
-        state = globalState
+        state = Self.globalMarker
         stateIsGlobal = true
         if child != nil { child = nil }
         if let t { _ = call(t) }
@@ -393,6 +404,7 @@ final class JSStates: JSMachine {
         if startedFunction { popFunctionFromStack() }
     }
 
+    // The other states, each a closure made once per reader (not at every transition).
     private lazy var fieldState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.field(t) } }
     private lazy var functionState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.function(t) } }
     private lazy var declarationState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.declaration(t) } }
@@ -401,8 +413,9 @@ final class JSStates: JSMachine {
     private lazy var arrowFunctionState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.arrowFunction(t) } }
     private lazy var expectingFunctionOpeningBracketState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.expectingFunctionOpeningBracket(t) } }
     private lazy var templateLiteralState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.templateLiteral(t) } }
-    /// The global state, made once per reader (a closure per transition would allocate each time).
-    private lazy var globalState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.global(t) } }
+    /// Stands in for the global state while `stateIsGlobal` is set: `call` then runs `global`
+    /// itself, so no reader allocates a closure for its global state.
+    private static func globalMarker(_: JSTok) -> Bool { false }
 
     /// Python's `str.isalpha` for one character, ASCII without a Unicode property lookup.
     private static func isAlphabetic(_ c: Unicode.Scalar) -> Bool {
@@ -557,7 +570,7 @@ final class JSStates: JSMachine {
             return false
         }
         lastTokens += t.text
-        state = globalState
+        state = Self.globalMarker
         stateIsGlobal = true
         return false
     }
