@@ -417,6 +417,25 @@ final class JSStates: JSMachine {
     /// itself, so no reader allocates a closure for its global state.
     private static func globalMarker(_: JSTok) -> Bool { false }
 
+    /// For an ASCII token, whether it names a parameter once its `?`s are dropped: letters, digits
+    /// and `_`, at least one of them not `_`, starting with a letter. Nil for other tokens.
+    private static func asciiParameterName(_ x: String) -> Bool? {
+        var first: UInt8 = 0
+        var sawNonUnderscore = false
+        var allNameBytes = true
+        for b in x.utf8 {
+            if b >= 0x80 { return nil }
+            if b == 0x3F { continue }
+            if first == 0 { first = b }
+            if b == 0x5F { continue }
+            sawNonUnderscore = true
+            let isLetter = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
+            if !isLetter && !(b >= 0x30 && b <= 0x39) { allNameBytes = false }
+        }
+        let startsWithLetter = (first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A)
+        return sawNonUnderscore && allNameBytes && startsWithLetter
+    }
+
     /// Python's `str.isalpha` for one character, ASCII without a Unicode property lookup.
     private static func isAlphabetic(_ c: Unicode.Scalar) -> Bool {
         if c.isASCII {
@@ -653,11 +672,15 @@ final class JSStates: JSMachine {
                 if genericDepthInDeclaration > 0 { genericDepthInDeclaration -= 1 }
             } else if Self.typeKeywords.contains(x) || Self.parameterOperators.contains(x) {
             } else if genericDepthInDeclaration == 0 {
-                let bare = x.replacingQuestionMarks()
-                let compact = bare.filter { $0 != "_" }
-                if !compact.isEmpty, compact.unicodeScalars.allSatisfy(Self.isAlphanumeric),
-                   let first = bare.unicodeScalars.first, Self.isAlphabetic(first) {
-                    ctx.current.addParameter(bare)
+                if let isName = Self.asciiParameterName(x) {  // the usual case, without making strings
+                    if isName { ctx.current.addParameter(x.utf8.contains(0x3F) ? x.replacingQuestionMarks() : x) }
+                } else {
+                    let bare = x.replacingQuestionMarks()
+                    let compact = bare.filter { $0 != "_" }
+                    if !compact.isEmpty, compact.unicodeScalars.allSatisfy(Self.isAlphanumeric),
+                       let first = bare.unicodeScalars.first, Self.isAlphabetic(first) {
+                        ctx.current.addParameter(bare)
+                    }
                 }
             }
             return false
