@@ -121,7 +121,7 @@ struct JSTok {
         case .kwSet: code = .kwSet
         case .lt: code = .lt
         case .star: code = .star
-        case .identifier where text == "declare": code = .kwDeclare
+        case .identifier where text.utf8.count == 7 && text == "declare": code = .kwDeclare
         case .symbol where flags & TokenFlag.templateOpen != 0: code = .templateOpen
         default: code = .other
         }
@@ -554,7 +554,7 @@ final class JSStates: JSMachine {
     private func expectingConditionAndStatementBlock(_ t: JSTok) -> Bool {
         let after = { [unowned(unsafe) self] in self.next(expectingStatementOrBlockState) }
         if t.text == "await" { return false }
-        if t.text != "(" {
+        if t.code != .lparen {
             nextGlobal(t)
             return false
         }
@@ -570,7 +570,7 @@ final class JSStates: JSMachine {
     }
 
     private func expectingStatementOrBlock(_ t: JSTok) -> Bool {
-        if t.text == "{" {
+        if t.code == .lbrace {
             subState(JSStates(shared), callback: { [unowned(unsafe) self] in
                 self.prevToken = ""
                 self.nextGlobal()
@@ -582,7 +582,7 @@ final class JSStates: JSMachine {
     }
 
     private func field(_ t: JSTok) -> Bool {
-        if t.text == "(" || t.text == "[" {
+        if t.code == .lparen || t.code == .lbracket {
             functionName = ""
             prevToken = "."
             nextGlobal(t)
@@ -768,21 +768,22 @@ final class JSStates: JSMachine {
     private func handleObjectMember(_ t: JSTok) -> Bool {
         guard asObject else { return false }
         let x = t.text
-        if x == "get" || x == "set" { getterSetterPrefix = x; return true }
+        let c = t.code  // each code stands for exactly one spelling: compared instead of the text
+        if c == .kwGet || c == .kwSet { getterSetterPrefix = x; return true }
         if let prefix = getterSetterPrefix {
             lastTokens = "\(prefix) \(x)"
             getterSetterPrefix = nil
             return true
         }
-        if x == "[" { collectComputedName(); return true }
-        if x == ":" {
+        if c == .lbracket { collectComputedName(); return true }
+        if c == .colon {
             if Self.startsName(lastTokens) { functionName = lastTokens }
             inPropValue = true
             return true
-        } else if x == "<" || (x.hasPrefix("<") && x.hasSuffix(">") && x.count > 1) {
-            if x == "<" { consumeGenericTypeParams() }
+        } else if c == .lt || (x.utf8.first == 0x3C && x.hasSuffix(">") && x.count > 1) {
+            if c == .lt { consumeGenericTypeParams() }
             return true
-        } else if x == "(" {
+        } else if c == .lparen {
             if prevToken == "." || prevToken == "new" {
                 subState(JSStates(shared))
                 prevToken = x
