@@ -291,6 +291,9 @@ final class JSBindings {
     /// The previous token's code; nil before the first token.
     @exclusivity(unchecked) private(set) var previous: Code?
     @exclusivity(unchecked) private(set) var defaults = 0
+    /// No open expression bracket and the innermost pattern not in an initializer (kept after
+    /// every token that may change it), so `read` need not look into the arrays.
+    @exclusivity(unchecked) private var plain = true
 
     init(_ closing: Code) {
         frames = [(closing, false)]
@@ -311,10 +314,11 @@ final class JSBindings {
     func read(_ t: JSTok) -> Event {
         let code = t.code
         // Most tokens: a plain word or operator outside any initializer changes nothing but `previous`.
-        if code == .other, expressionBrackets.isEmpty, let frame = frames.last, !frame.initializing {
+        if code == .other && plain {
             previous = t.text.isEmpty ? nil : .other
             return Event(ended: false, inExpression: false, initializerStarted: false, initializerEnded: false, rootSeparator: false)
         }
+        defer { plain = expressionBrackets.isEmpty && frames.last.map { !$0.initializing } ?? false }
         guard let frame = frames.last else { return Event(ended: true, inExpression: false, initializerStarted: false, initializerEnded: false, rootSeparator: false) }
         let token = t.code
         let initializing = inExpression
