@@ -37,16 +37,30 @@ extension Lexer {
         // No backtick left at all: no template either (most files, and every file's tail).
         guard from < n, let base = bytes.baseAddress, memchr(base + from, 0x60, n - from) != nil else { return nil }
         var p = from
+        // Where reading resumed after the last skipped comment, string or regex: whitespace
+        // before it lay inside that token.
+        var resumed = from
         while p < n {
             let b = bytes[p]
+            // Only these bytes start something; whitespace matters only before a `/` (below).
+            guard b == 0x60 || b == 0x2F || b == 0x22 || b == 0x27 else { p += 1; continue }
             if b == 0x60 { return p }
-            if b == 0x2F, p + 1 < n, bytes[p + 1] == 0x2A, let e = find2(0x2A, 0x2F, from: p + 2, to: n) { p = e + 2; continue }
-            if b == 0x2F, p + 1 < n, bytes[p + 1] == 0x2F {
-                while p < n && bytes[p] != 0x0A && bytes[p] != 0x0D { p += 1 }
+            if b == 0x2F {
+                if p + 1 < n, bytes[p + 1] == 0x2A, let e = find2(0x2A, 0x2F, from: p + 2, to: n) { p = e + 2; resumed = p; continue }
+                if p + 1 < n, bytes[p + 1] == 0x2F {
+                    while p < n && bytes[p] != 0x0A && bytes[p] != 0x0D { p += 1 }
+                    resumed = p
+                    continue
+                }
+                // A regex is tried where the whitespace before this `/` begins, as scanning byte
+                // by byte would have tried it there first (after that, a space precedes: no try).
+                var q = p
+                while q > resumed && ByteClass.isSpace(bytes[q - 1]) { q -= 1 }
+                if let e = regexTokenEnd(at: q, to: n) { p = e.end; resumed = p; continue }
+                p += 1
                 continue
             }
-            if b == 0x22 || b == 0x27, let e = quotedEnd(at: p, to: n, quote: b) { p = e; continue }
-            if b == 0x2F || ByteClass.isSpace(b), let e = regexTokenEnd(at: p, to: n) { p = e.end; continue }
+            if let e = quotedEnd(at: p, to: n, quote: b) { p = e; resumed = p; continue }
             p += 1
         }
         return nil
