@@ -145,18 +145,19 @@ class JSMachine {
     let shared: JSShared
     var ctx: UnitContext { shared.ctx }
     @exclusivity(unchecked) var state: State = { _ in false } {
-        didSet { stateIsGlobal = false }
+        didSet { stateMethod = 0 }
     }
     @exclusivity(unchecked) var savedState: State = { _ in false } {
-        didSet { savedStateIsGlobal = false }
+        didSet { savedStateMethod = 0 }
     }
-    /// True while `state` is the reader's own global state (set only by `nextGlobal`): `call` then
-    /// runs `globalStep` directly, as a closure call retains and releases its context each token.
-    @exclusivity(unchecked) var stateIsGlobal = false
-    @exclusivity(unchecked) var savedStateIsGlobal = false
+    /// Nonzero while the state is one of the reader's own methods (numbered by the reader; set
+    /// only together with `state`): `call` then runs `step` directly, as a closure call retains
+    /// and releases its context on every token.
+    @exclusivity(unchecked) var stateMethod: UInt8 = 0
+    @exclusivity(unchecked) var savedStateMethod: UInt8 = 0
 
-    /// The global state as a method (readers that have one override it).
-    func globalStep(_ t: JSTok) -> Bool { state(t) }
+    /// Runs the state method numbered `method` (readers that number their states override it).
+    func step(_ method: UInt8, _ t: JSTok) -> Bool { state(t) }
     @exclusivity(unchecked) var callback: (() -> Void)?
     @exclusivity(unchecked) var toExit = false
     var bracketCount = 0
@@ -188,12 +189,12 @@ class JSMachine {
             done = c._withUnsafeGuaranteedRef { $0.call(t) }
             if done { shared.depth -= 1 }
         } else {
-            done = stateIsGlobal ? globalStep(t) : state(t)
+            done = stateMethod != 0 ? step(stateMethod, t) : state(t)
         }
         if done {
             child = nil
             state = savedState
-            stateIsGlobal = savedStateIsGlobal
+            stateMethod = savedStateMethod
             if let cb = callback {
                 callback = nil
                 cb()
@@ -210,7 +211,7 @@ class JSMachine {
 
     func subState(_ machine: JSMachine, callback: (() -> Void)? = nil, token: JSTok? = nil) {
         savedState = state
-        savedStateIsGlobal = stateIsGlobal
+        savedStateMethod = stateMethod
         self.callback = callback
         shared.depth += 1
         child = machine
@@ -388,38 +389,54 @@ final class JSStates: JSMachine {
 
     override init(_ shared: JSShared) {
         super.init(shared)
-        state = Self.globalMarker
-        stateIsGlobal = true
+        become(.global)
         savedState = state
-        savedStateIsGlobal = true
+        savedStateMethod = stateMethod
     }
 
-    override func globalStep(_ t: JSTok) -> Bool { global(t) }
+    /// The states that are methods of this reader, run by `step` without a closure.
+    private enum Method: UInt8 {
+        case global = 1, field, function, declaration, expectingStatementOrBlock, expectingConditionAndStatementBlock
+        case arrowFunction, expectingFunctionOpeningBracket, templateLiteral
+    }
 
-    /// lizard's `next(_state_global, token)`, marking the state global so `call` runs `global` directly.
-    private func nextGlobal(_ t: JSTok? = nil) {
-        state = Self.globalMarker
-        stateIsGlobal = true
+    override func step(_ method: UInt8, _ t: JSTok) -> Bool {
+        switch Method(rawValue: method) {
+        case .global: global(t)
+        case .field: field(t)
+        case .function: function(t)
+        case .declaration: declaration(t)
+        case .expectingStatementOrBlock: expectingStatementOrBlock(t)
+        case .expectingConditionAndStatementBlock: expectingConditionAndStatementBlock(t)
+        case .arrowFunction: arrowFunction(t)
+        case .expectingFunctionOpeningBracket: expectingFunctionOpeningBracket(t)
+        case .templateLiteral: templateLiteral(t)
+        case nil: state(t)
+        }
+    }
+
+    /// lizard's `self._state = method`.
+    private func become(_ method: Method) {
+        state = Self.methodMarker
+        stateMethod = method.rawValue
+    }
+
+    /// lizard's `self.next(method, token)`.
+    private func nextMethod(_ method: Method, _ t: JSTok? = nil) {
+        become(method)
         if child != nil { child = nil }
         if let t { _ = call(t) }
     }
+
+    /// lizard's `next(_state_global, token)`, marking the state global so `call` runs `global` directly.
+    private func nextGlobal(_ t: JSTok? = nil) { nextMethod(.global, t) }
 
     override func beforeReturn() {
         if startedFunction { popFunctionFromStack() }
     }
 
-    // The other states, each a closure made once per reader (not at every transition).
-    private lazy var fieldState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.field(t) } }
-    private lazy var functionState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.function(t) } }
-    private lazy var declarationState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.declaration(t) } }
-    private lazy var expectingStatementOrBlockState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.expectingStatementOrBlock(t) } }
-    private lazy var expectingConditionAndStatementBlockState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.expectingConditionAndStatementBlock(t) } }
-    private lazy var arrowFunctionState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.arrowFunction(t) } }
-    private lazy var expectingFunctionOpeningBracketState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.expectingFunctionOpeningBracket(t) } }
-    private lazy var templateLiteralState: State = { [me = Unmanaged.passUnretained(self)] t in me._withUnsafeGuaranteedRef { $0.templateLiteral(t) } }
-    /// Stands in for the global state while `stateIsGlobal` is set: `call` then runs `global`
-    /// itself, so no reader allocates a closure for its global state.
-    private static func globalMarker(_: JSTok) -> Bool { false }
+    /// Stands in for `state` while `stateMethod` names the state: never called.
+    private static func methodMarker(_: JSTok) -> Bool { false }
 
     /// For an ASCII token, whether it names a parameter once its `?`s are dropped: letters, digits
     /// and `_`, at least one of them not `_`, starting with a letter. Nil for other tokens.
@@ -484,21 +501,21 @@ final class JSStates: JSMachine {
         }
         if handleObjectMember(t) { return false }
         if c == .dot || c == .optionalDot {
-            state = fieldState
+            become(.field)
             lastTokens += x
             prevToken = "."
             return false
         }
         if c == .kwFunction {
             if startedFunction && !asObject { popFunctionFromStack() }
-            state = functionState
+            become(.function)
         } else if c == .kwIf || c == .kwSwitch || c == .kwFor || c == .kwWhile || c == .kwCatch {
             conditionKind = x
-            next(expectingConditionAndStatementBlockState)
+            nextMethod(.expectingConditionAndStatementBlock)
         } else if c == .kwElse || c == .kwDo || c == .kwTry || c == .kwFinal {
-            next(expectingStatementOrBlockState)
+            nextMethod(.expectingStatementOrBlock)
         } else if c == .arrow {
-            state = arrowFunctionState
+            become(.arrowFunction)
         } else if c == .assign {
             if Self.startsName(lastTokens) { functionName = lastTokens }
         } else if c == .lparen {
@@ -512,7 +529,7 @@ final class JSStates: JSMachine {
                     subState(JSStates(shared))
                 } else {
                     if !startedFunction { _ = function(JSTok(text: functionName)) }
-                    next(functionState, t)
+                    nextMethod(.function, t)
                 }
             } else {
                 _ = readBindingCandidate(")")
@@ -543,7 +560,7 @@ final class JSStates: JSMachine {
             inPropValue = false
             prevToken = ""
         }
-        if c == .backtick { next(templateLiteralState) }
+        if c == .backtick { nextMethod(.templateLiteral) }
         if !asObject && c == .colon {
             consumeTypeAnnotation()
             prevToken = x
@@ -556,7 +573,7 @@ final class JSStates: JSMachine {
     }
 
     private func expectingConditionAndStatementBlock(_ t: JSTok) -> Bool {
-        let after = { [unowned(unsafe) self] in self.next(expectingStatementOrBlockState) }
+        let after = { [unowned(unsafe) self] in self.nextMethod(.expectingStatementOrBlock) }
         if t.text == "await" { return false }
         if t.code != .lparen {
             nextGlobal(t)
@@ -593,8 +610,7 @@ final class JSStates: JSMachine {
             return false
         }
         lastTokens += t.text
-        state = Self.globalMarker
-        stateIsGlobal = true
+        become(.global)
         return false
     }
 
@@ -645,7 +661,7 @@ final class JSStates: JSMachine {
             if !startedFunction { pushFunctionToStack() }
             genericDepthInDeclaration = 0
             parameterBindings = JSBindings(.rparen)
-            state = declarationState
+            become(.declaration)
             ctx.current.addToLongName(" " + x)
         }
         return false
@@ -666,7 +682,7 @@ final class JSStates: JSMachine {
         }
         let event = readParameterBinding(t)
         if event.ended {
-            state = expectingFunctionOpeningBracketState
+            become(.expectingFunctionOpeningBracket)
         } else if (!event.inExpression || event.rootSeparator) && x != "(" {
             if x == "," {
                 if event.rootSeparator && genericDepthInDeclaration == 0 { ctx.current.addParameter(",") }
@@ -805,7 +821,7 @@ final class JSStates: JSMachine {
                     _ = function(JSTok(text: lastTokens))
                 }
             }
-            next(functionState, t)
+            nextMethod(.function, t)
             return true
         } else if (asyncSeen || staticSeen) && x != "*" && x != "function" && x != "=>" {
             if x == "=" {
