@@ -19,5 +19,6 @@ enum QualityFixtures {
     }
 
     static let sourceNames = ["p.py", "s.swift", "c.cpp", "J.java", "g.go", "r.rs",
-                              "rules.py", "rules.swift", "rules.c", "rules.go", "rules.rs", "j.js", "g2.go", "r2.rs", "t.ts"]
+                              "rules.py", "rules.swift", "rules.c", "rules.go", "rules.rs", "j.js", "g2.go", "r2.rs", "t.ts",
+                              "unbalanced.rs", "unbalanced.go"]
 }

@@ -12,6 +12,24 @@ struct QualityLizardParityTests {
         #expect(rows == (try QualityFixtures.lizardRows(for: name)))
     }
 
+    @Test("the --csv bytes are the rows joined, each ending in a newline, with the header when asked")
+    func textEqualsRows() throws {
+        let files = try QualityFixtures.sourceNames.map { name in
+            QualityAnalyzer.analyze(source: try QualityFixtures.source(name), language: try #require(SourceLanguage(path: name)),
+                                    path: "dir/" + name)
+        }
+        var quoted = files[0]
+        quoted.functions[0].name = "op\"x"
+        quoted.functions[0].longName = "op\"x( a )"
+        quoted.functions[0].startLine = 1_234_567
+        let report = QualityReport(root: "dir", files: files + [quoted], skipped: [], smells: [])
+        let rows = LizardCSV.rows(report)
+        #expect(rows.count > 50)
+        #expect(String(decoding: LizardCSV.text(report), as: UTF8.self) == rows.map { $0 + "\n" }.joined())
+        #expect(String(decoding: LizardCSV.text(report, header: true), as: UTF8.self)
+                == LizardCSV.header + "\n" + rows.map { $0 + "\n" }.joined())
+    }
+
     @Test("the header lists lizard's columns in lizard's order")
     func header() {
         #expect(LizardCSV.header == "NLOC,CCN,token,PARAM,length,location,file,function,long_name,start,end")

@@ -8,6 +8,9 @@ cd "$ROOT"
 command -v lizard >/dev/null || pip install --quiet lizard==1.24.3
 lizard --version 2>/dev/null | grep -q '^1.24.3' || pip install --quiet lizard==1.24.3
 "$ROOT/scripts/bench/complexity-corpus.sh" >/dev/null
-swift build -c release --product vantage >/dev/null
-BIN="$(swift build -c release --show-bin-path)/vantage"
+# SCRATCH_PATH: build in another folder than .build (e.g. while a debug build or test run holds .build).
+SCRATCH=()
+[ -n "${SCRATCH_PATH:-}" ] && SCRATCH=(--scratch-path "$SCRATCH_PATH")
+swift build -c release --product vantage "${SCRATCH[@]}" >/dev/null
+BIN="$(swift build -c release "${SCRATCH[@]}" --show-bin-path)/vantage"
 python3 "$ROOT/scripts/bench/complexity_compare.py" "$BIN" "$ROOT/.bench-cache/complexity-corpus" "${1:-python,swift,c,java,javascript,rust,go}"

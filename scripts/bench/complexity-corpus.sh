@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Builds the real-code corpus the complexity benchmarks read, under .bench-cache/complexity-corpus/<language>.
 # Python: sdists from PyPI; Swift and C: git archives of the SwiftPM mirrors in /opt/swift-packages;
-# Java: the JDK's src.zip; JavaScript: npm's own sources; Rust: the Rust sources shipped in
-# pydantic-core's sdist; Go: whatever Go sources the machine has. Idempotent: existing parts are kept.
+# Java: the JDK's src.zip; JavaScript: npm's own sources; Rust: crates from crates.io, or offline
+# from it the Rust sources in PyPI sdists (orjson with its vendored crates, pydantic-core,
+# cryptography, rpds-py), cached in ~/.cache/vantage-corpora; Go: Debian's golang-*-dev libraries
+# (/usr/share/gocode), else the Go toolchain's sources. Idempotent: existing parts are kept.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 CACHE="$ROOT/.bench-cache"
 CORPUS="$CACHE/complexity-corpus"
+# Downloads kept between checkouts (sdists' Rust sources and the like).
+CORPORA="${VANTAGE_CORPORA:-$HOME/.cache/vantage-corpora}"
+mkdir -p "$CORPORA"
 mkdir -p "$CORPUS"/{python,swift,c,java,javascript,rust,go} "$CACHE/sdists"
 
 PY_PACKAGES="requests==2.32.3 flask==3.0.3 click==8.1.7 attrs==24.2.0 jinja2==3.1.4 packaging==24.1 urllib3==2.2.3 pyparsing==3.1.4 rich==13.9.2 six==1.16.0 idna==3.10"
@@ -42,7 +47,8 @@ if [ -z "$(ls -A "$CORPUS/swift")" ]; then
   (cd "$CACHE/git" && find swift-nio swift-nio-ssl \( -name '*.h' -o -name '*.cc' \) -print0 | tar --null -T - -cf - | tar -x -C "$CORPUS/c")
 fi
 
-# Rust: crates fetched by cargo into its own registry cache (a throwaway manifest lists them)
+# Rust: crates fetched by cargo into its own registry cache (a throwaway manifest lists them);
+# without crates.io, the Rust sources PyPI sdists ship (orjson vendors its dependency crates).
 if [ -z "$(ls -A "$CORPUS/rust")" ] && command -v cargo >/dev/null; then
   mkdir -p "$CACHE/rust-fetch/src"
   cat > "$CACHE/rust-fetch/Cargo.toml" <<'TOML'
@@ -58,10 +64,34 @@ itoa = "=1.0.11"
 smallvec = "=1.13.2"
 TOML
   echo 'fn main() {}' > "$CACHE/rust-fetch/src/main.rs"
-  [ -e "$CACHE/rust-fetch/failed" ] || (cd "$CACHE/rust-fetch" && CARGO_HOME="$CACHE/cargo-home" cargo fetch --quiet 2>/dev/null) || { touch "$CACHE/rust-fetch/failed"; echo "note: crates.io unreachable; no Rust corpus" >&2; }
+  [ -e "$CACHE/rust-fetch/failed" ] || (cd "$CACHE/rust-fetch" && CARGO_HOME="$CACHE/cargo-home" cargo fetch --quiet 2>/dev/null) || { touch "$CACHE/rust-fetch/failed"; echo "note: crates.io unreachable; Rust corpus from PyPI sdists instead" >&2; }
   for crate in "$CACHE"/cargo-home/registry/cache/*/*.crate; do
     [ -e "$crate" ] && tar -xzf "$crate" -C "$CORPUS/rust" --wildcards '*.rs'
   done
+fi
+# The sdists are unpacked by pip itself: `pip download --no-clean` keeps the source tree it
+# prepared even though preparing the metadata fails offline (maturin needs crates.io for that).
+RUST_SDISTS="orjson==3.10.7 pydantic-core==2.23.4 cryptography==43.0.1 rpds-py==0.21.0"
+if [ -z "$(ls -A "$CORPUS/rust")" ]; then
+  mkdir -p "$CORPORA/rust"
+  for spec in $RUST_SDISTS; do
+    name="${spec%%==*}"
+    dest="$CORPORA/rust/${spec/==/-}"
+    if [ ! -d "$dest" ]; then
+      tmp="$CORPORA/pip-tmp/$name"
+      rm -rf "$tmp" && mkdir -p "$tmp"
+      TMPDIR="$tmp" timeout 600 pip download --quiet --no-clean --no-deps --no-binary "$name" -d "$tmp/dl" "$spec" >/dev/null 2>&1 || true
+      src=$(find "$tmp" -maxdepth 2 -type d -name "${name}_*" | head -1)
+      if [ -n "$src" ] && [ -n "$(find "$src" -name '*.rs' | head -1)" ]; then
+        mkdir -p "$dest" && (cd "$src" && find . -name '*.rs' -print0 | tar --null -T - -cf - | tar -x -C "$dest")
+      else
+        echo "note: could not download the $spec sdist (offline?); the Rust corpus goes without it" >&2
+      fi
+      rm -rf "$tmp"
+    fi
+    [ -d "$dest" ] && mkdir -p "$CORPUS/rust/${spec/==/-}" && cp -r "$dest/." "$CORPUS/rust/${spec/==/-}/"
+  done
+  [ -n "$(ls -A "$CORPUS/rust")" ] || echo "note: no Rust corpus (no crates.io and no PyPI); Rust agreement skipped" >&2
 fi
 
 if [ -z "$(ls -A "$CORPUS/java")" ]; then
@@ -76,11 +106,30 @@ if [ -z "$(ls -A "$CORPUS/javascript")" ] && [ -d /usr/lib/node_modules/npm ]; t
   (cd /usr/lib/node_modules/npm && find lib node_modules -name '*.js' -size -200k -print0 | tar --null -T - -cf - | tar -x -C "$CORPUS/javascript")
 fi
 
+# Go: Debian's golang-*-dev packages put real Go libraries under /usr/share/gocode (installed
+# when apt-get may be used); else the Go toolchain's own sources; else whatever Go files exist.
+GO_PACKAGES="golang-github-spf13-cobra-dev golang-github-spf13-pflag-dev golang-github-gorilla-mux-dev golang-github-pelletier-go-toml-dev golang-github-sirupsen-logrus-dev golang-github-stretchr-testify-dev golang-github-google-go-cmp-dev golang-github-hashicorp-hcl-dev golang-github-burntsushi-toml-dev golang-github-gorilla-websocket-dev"
+GOCODE=/usr/share/gocode/src
+if [ ! -e "$CORPUS/go/.from-gocode" ]; then
+  if [ ! -d "$GOCODE/github.com/spf13" ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -q --no-install-recommends $GO_PACKAGES >/dev/null 2>&1 \
+      || echo "note: apt-get could not install the golang-*-dev packages (offline?)" >&2
+  fi
+  if [ -d "$GOCODE/github.com" ]; then
+    rm -rf "$CORPUS/go" && mkdir -p "$CORPUS/go" "$CORPORA/go"
+    # Real directories only (Sirupsen and go-fsnotify are links to sirupsen and fsnotify), and
+    # x/net and x/crypto (x/sys and x/text are mostly generated tables).
+    (cd "$GOCODE" && find github.com golang.org/x/net golang.org/x/crypto -name '*.go' -type f -print0 2>/dev/null \
+      | tar --null -T - -cf - | tar -x -C "$CORPUS/go")
+    touch "$CORPUS/go/.from-gocode"
+  fi
+fi
 if [ -z "$(ls -A "$CORPUS/go")" ]; then
   GOROOT_SRC=$( (go env GOROOT 2>/dev/null || true) )
   if [ -n "$GOROOT_SRC" ] && [ -d "$GOROOT_SRC/src" ]; then
     (cd "$GOROOT_SRC/src" && find net/http strings sort -name '*.go' -print0 | tar --null -T - -cf - | tar -x -C "$CORPUS/go")
   else
+    echo "note: no golang-*-dev sources and no Go toolchain; the Go corpus is whatever .go files this machine has" >&2
     find / -xdev -name '*.go' -not -path '/proc/*' -not -path "$ROOT/*" -not -path '/work/*' 2>/dev/null | head -500 | while read -r f; do
       mkdir -p "$CORPUS/go/$(dirname "$f")"; cp "$f" "$CORPUS/go/$f"; done
   fi

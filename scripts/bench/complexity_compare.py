@@ -2,10 +2,12 @@
 """Compare `vantage analyze quality --csv` with lizard 1.24.3 (and complexipy for
 cognitive complexity) on one directory; print per-language agreement.
 
-Functions are keyed by (file, start line). CCN agreement is the share of lizard's
+Functions are keyed by (file, start line). lizard's output is cached beside the corpus
+(.lizard-LANGUAGE.csv) until a file or lizard's version changes. CCN agreement is the share of lizard's
 functions for which vantage reports a function at the same key with the same CCN.
 """
 import csv
+import hashlib
 import io
 import json
 import os
@@ -33,6 +35,27 @@ def run(cmd):
     return out.stdout, time.time() - started
 
 
+def lizard_csv(directory):
+    """lizard's CSV for `directory`, cached beside it while no file changed (lizard is slow)."""
+    digest = hashlib.sha1()
+    for root, _dirs, files in sorted(os.walk(directory)):
+        for name in sorted(files):
+            st = os.stat(os.path.join(root, name))
+            digest.update(f"{root}/{name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    version = subprocess.run(["lizard", "--version"], capture_output=True, text=True).stdout.strip()
+    digest.update(version.encode())
+    cache = os.path.join(os.path.dirname(os.path.abspath(directory)), f".lizard-{os.path.basename(directory)}.csv")
+    key = digest.hexdigest()
+    if os.path.exists(cache):
+        with open(cache, errors="replace") as handle:
+            if handle.readline().strip() == key:
+                return handle.read(), 0.0
+    text, seconds = run(["lizard", "--csv", directory])
+    with open(cache, "w") as handle:
+        handle.write(key + "\n" + text)
+    return text, seconds
+
+
 def main():
     vantage, corpus = sys.argv[1], sys.argv[2]
     languages = sys.argv[3].split(",") if len(sys.argv) > 3 else sorted(os.listdir(corpus))
@@ -43,7 +66,7 @@ def main():
         if not os.path.isdir(directory) or not os.listdir(directory):
             print(f"{language:11s} no corpus (nothing available offline)")
             continue
-        lizard_text, lizard_time = run(["lizard", "--csv", directory])
+        lizard_text, lizard_time = lizard_csv(directory)
         vantage_text, vantage_time = run([vantage, "analyze", "quality", "--csv", "--all-directories", directory])
         expected, actual = read_csv(lizard_text), read_csv(vantage_text)
         if not expected:

@@ -7,7 +7,8 @@ import VantageStore
 /// source files every few seconds and analyses a project again once its files have changed and
 /// then stayed unchanged for the debounce time. Vulnerable dependencies become `.diagnostic`s
 /// (each message once per project). With a store, the last run's insights are shown at once
-/// while the new analyses run.
+/// while the new analyses run, and each coverage report read is added to the project's coverage
+/// history, which the insight carries as `coverageTrend` for the sparkline.
 ///
 /// Nothing here runs before the scan is published, and the heavy work runs in detached
 /// background tasks, so it never delays the first frame or the UI.
@@ -119,10 +120,20 @@ public actor AnalyzerActor {
             guard projects[id] != nil else { continue }
             analysed[id] = result.0
             analysesDone += 1
-            bus.publish(.insight(result.1.insight))
+            var insight = result.1.insight
+            if let store { insight.coverageTrend = await Self.recordCoverage(result.1.coverage, of: id, in: store) }
+            bus.publish(.insight(insight))
             if let scan = result.1.vulnerabilities { publishVulnerabilities(scan, of: project) }
         }
         worker = nil
+    }
+
+    /// Adds the coverage report just read to the project's history and returns the history's line
+    /// coverage, oldest first (nil when there is none). A store that fails only costs the sparkline.
+    static func recordCoverage(_ located: LocatedCoverage?, of project: ProjectID, in store: Store) async -> [Double]? {
+        if let located { _ = try? await store.record(coverage: located.sample(project: project, recorded: Date())) }
+        guard let history = try? await store.coverageHistory(of: project), !history.isEmpty else { return nil }
+        return history.compactMap(\.linePercent)
     }
 
     /// Vulnerable packages as diagnostics, each message once per project.

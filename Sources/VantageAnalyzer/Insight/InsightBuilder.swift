@@ -28,13 +28,12 @@ public struct InsightBuilder: Sendable {
     public struct Result: Sendable {
         public var insight: ProjectInsight
         public var vulnerabilities: VulnerabilityScan?
+        /// The coverage report read, if one lay in a usual place (for the coverage history).
+        public var coverage: LocatedCoverage?
     }
 
     /// Where coverage reports usually are, relative to the project folder.
-    public static let coverageCandidates = [
-        "coverage/lcov.info", "lcov.info", "coverage.lcov", "coverage.xml", "cobertura.xml",
-        "coverage/cobertura-coverage.xml", "coverage.json", "coverage/coverage.json",
-    ]
+    public static var coverageCandidates: [String] { CoverageLocator.candidates }
 
     public static let noDatabaseNote = "not checked (no advisory database: run vantage deps db import DIR)"
 
@@ -107,15 +106,8 @@ public struct InsightBuilder: Sendable {
         }
 
         // Coverage, from the first report found in a usual place.
-        var coverage: Double?
-        for candidate in Self.coverageCandidates {
-            let path = root + "/" + candidate
-            guard FileManager.default.fileExists(atPath: path) else { continue }
-            if let report = try? CoverageReader.read(path: path), let rate = report.total.lineRate {
-                coverage = rate * 100
-                break
-            }
-        }
+        let located = CoverageLocator.find(inProject: root)
+        let coverage = located?.report.total.lineRate.map { $0 * 100 }
 
         // Dependencies.
         var dependencies = ProjectInsight.Dependencies(note: Self.noDatabaseNote)
@@ -141,7 +133,7 @@ public struct InsightBuilder: Sendable {
         let insight = ProjectInsight(project: project.id, time: now(), quality: quality, debt: debt,
                                      documentation: documentation, coveragePercent: coverage,
                                      dependencies: dependencies, status: status)
-        return Result(insight: insight, vulnerabilities: scan)
+        return Result(insight: insight, vulnerabilities: scan, coverage: located)
     }
 
     static func summary(_ o: DependencyOverview, checked: Bool) -> ProjectInsight.Dependencies {

@@ -13,12 +13,16 @@ public struct ProjectInsight: Codable, Sendable, Equatable {
     public var documentation: Double
     /// Line coverage 0…100 from a coverage report found in the project, if any.
     public var coveragePercent: Double?
+    /// Line coverage 0…100 of the project's coverage reports over time, oldest first (from the
+    /// store's coverage history; nil when no history is kept or no report was ever read).
+    public var coverageTrend: [Double]?
     public var dependencies: Dependencies
     /// One short line for a person, such as "analysed 12 files in 0.3 s" or "partial: time budget of 20 s spent".
     public var status: String
 
     public init(project: ProjectID, time: Date, quality: Quality, debt: Debt, documentation: Double,
-                coveragePercent: Double?, dependencies: Dependencies, status: String) {
+                coveragePercent: Double?, dependencies: Dependencies, status: String, coverageTrend: [Double]? = nil) {
+        self.coverageTrend = coverageTrend
         self.project = project
         self.time = time
         self.quality = quality

@@ -76,6 +76,25 @@ enum StoreMigrations {
         }
         KnowledgeMigrations.register(&migrator)
         CouncilMigrations.register(&migrator)
+        migrator.registerMigration("v5: coverage history") { db in
+            try db.execute(sql: """
+                -- One row per coverage report read: the same report (path and modification time) once.
+                CREATE TABLE coverage_history (
+                    id INTEGER PRIMARY KEY,
+                    project TEXT NOT NULL,
+                    time REAL NOT NULL,             -- when the report was written (its mtime), seconds since 1970
+                    recorded REAL NOT NULL,         -- when Vantage read it
+                    report TEXT NOT NULL,           -- the report's path
+                    format TEXT NOT NULL,           -- lcov, cobertura, coverage.py, llvm-cov
+                    lines_found INTEGER NOT NULL,
+                    lines_hit INTEGER NOT NULL,
+                    branches_found INTEGER,         -- NULL when the report has no branch data
+                    branches_hit INTEGER,
+                    UNIQUE (project, report, time)
+                );
+                CREATE INDEX coverage_history_project_time ON coverage_history(project, time);
+                """)
+        }
         return migrator
     }
 }

@@ -8,7 +8,10 @@ public enum InsightSection {
     public static let worstShown = 3
 
     /// `nil` insight: the analyzer has not reported yet.
-    public static func lines(_ insight: ProjectInsight?) -> [StyledLine] {
+    /// How many of the newest coverage reports the coverage sparkline shows.
+    public static let coverageHistoryShown = 24
+
+    public static func lines(_ insight: ProjectInsight?, glyphs: GlyphSet = .unicode) -> [StyledLine] {
         let heading = CellStyle(fg: .accent, bold: true)
         guard let i = insight else {
             return [StyledLine([.init("Code", heading), .init("  not analysed yet (the analyzer runs in the background)", .role(.muted))])]
@@ -31,7 +34,9 @@ public enum InsightSection {
             out.append(StyledLine([.init("  smells: " + kinds.joined(separator: ", "), .role(.warn))]))
         }
         let coverage = i.coveragePercent.map { Formatting.fixed($0, 1) + "%" } ?? "no report found"
-        out.append(StyledLine([.init("  docs \(Formatting.fixed(i.documentation * 100, 0))%, test coverage \(coverage)", .role(.text))]))
+        var coverageLine: [StyledLine.Span] = [.init("  docs \(Formatting.fixed(i.documentation * 100, 0))%, test coverage \(coverage)", .role(.text))]
+        coverageLine += coverageSparkline(i.coverageTrend ?? [], glyphs: glyphs)
+        out.append(StyledLine(coverageLine))
         for f in q.worstFunctions.prefix(worstShown) {
             out.append(StyledLine([
                 .init("  CCN \(f.ccn)".padding(toLength: 10, withPad: " ", startingAt: 0),
@@ -51,6 +56,21 @@ public enum InsightSection {
         out.append(contentsOf: dependencyLines(i.dependencies, heading: heading))
         out.append(StyledLine([.init("  " + i.status, .role(.muted))]))
         return out
+    }
+
+    /// The coverage history as a sparkline on a 0–100 % scale (heights are the percentages) and the
+    /// number of reports it covers; nothing with fewer than two reports.
+    static func coverageSparkline(_ trend: [Double], glyphs: GlyphSet) -> [StyledLine.Span] {
+        guard trend.count >= 2 else { return [] }
+        let shown = Array(trend.suffix(coverageHistoryShown))
+        let cells = Sparkline(values: shown, maximum: 100, glyphs: glyphs).levels(width: shown.count).map { glyphs.sparkLevels[$0] }
+        let first = shown[0], last = shown[shown.count - 1]
+        let change = last - first
+        let sign = change > 0 ? "+" : change < 0 ? "-" : "±"
+        return [
+            .init("  " + cells.joined(), .role(.accent)),
+            .init(" \(sign)\(Formatting.fixed(abs(change), 1)) over \(shown.count) reports", .role(change < 0 ? .warn : .muted)),
+        ]
     }
 
     static func dependencyLines(_ d: ProjectInsight.Dependencies, heading: CellStyle) -> [StyledLine] {

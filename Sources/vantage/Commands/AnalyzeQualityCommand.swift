@@ -48,10 +48,7 @@ struct AnalyzeQualityCommand: ParsableCommand {
             FileHandle.standardError.write(Data("vantage: \(skipped.path): \(skipped.reason)\n".utf8))
         }
         if csv {
-            var out = ""
-            if verbose { out += LizardCSV.header + "\n" }
-            for row in LizardCSV.rows(report) { out += row + "\n" }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            FileHandle.standardOutput.write(Data(LizardCSV.text(report, header: verbose)))
         } else if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

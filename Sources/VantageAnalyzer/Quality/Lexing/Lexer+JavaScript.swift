@@ -1,3 +1,5 @@
+import Foundation
+
 /// JavaScript/TypeScript tokens as lizard reads them: template literals split into
 /// chunks with each `${…}` expression kept opaque, regular-expression literals after
 /// `= , ( { [ ? : ! & | ;`, `#private` and `$name` words, `x?` optional names, `??`, `?.`.
@@ -32,17 +34,33 @@ extension Lexer {
     /// Offset of the next backtick that is code, skipping comments, strings and regexes.
     private mutating func nextTemplateStart(from: Int) -> Int? {
         let n = bytes.count
+        // No backtick left at all: no template either (most files, and every file's tail).
+        guard from < n, let base = bytes.baseAddress, memchr(base + from, 0x60, n - from) != nil else { return nil }
         var p = from
+        // Where reading resumed after the last skipped comment, string or regex: whitespace
+        // before it lay inside that token.
+        var resumed = from
         while p < n {
             let b = bytes[p]
+            // Only these bytes start something; whitespace matters only before a `/` (below).
+            guard b == 0x60 || b == 0x2F || b == 0x22 || b == 0x27 else { p += 1; continue }
             if b == 0x60 { return p }
-            if b == 0x2F, p + 1 < n, bytes[p + 1] == 0x2A, let e = find2(0x2A, 0x2F, from: p + 2, to: n) { p = e + 2; continue }
-            if b == 0x2F, p + 1 < n, bytes[p + 1] == 0x2F {
-                while p < n && bytes[p] != 0x0A && bytes[p] != 0x0D { p += 1 }
+            if b == 0x2F {
+                if p + 1 < n, bytes[p + 1] == 0x2A, let e = find2(0x2A, 0x2F, from: p + 2, to: n) { p = e + 2; resumed = p; continue }
+                if p + 1 < n, bytes[p + 1] == 0x2F {
+                    while p < n && bytes[p] != 0x0A && bytes[p] != 0x0D { p += 1 }
+                    resumed = p
+                    continue
+                }
+                // A regex is tried where the whitespace before this `/` begins, as scanning byte
+                // by byte would have tried it there first (after that, a space precedes: no try).
+                var q = p
+                while q > resumed && ByteClass.isSpace(bytes[q - 1]) { q -= 1 }
+                if let e = regexTokenEnd(at: q, to: n) { p = e.end; resumed = p; continue }
+                p += 1
                 continue
             }
-            if b == 0x22 || b == 0x27, let e = quotedEnd(at: p, to: n, quote: b) { p = e; continue }
-            if let e = regexTokenEnd(at: p, to: n) { p = e.end; continue }
+            if let e = quotedEnd(at: p, to: n, quote: b) { p = e; resumed = p; continue }
             p += 1
         }
         return nil
@@ -51,6 +69,8 @@ extension Lexer {
     /// lizard's REGEX_TOKEN at `p`: `(?:\\A|(?<=[=,({[?:!&|;]))\\s*` + a regex literal.
     /// Returns where the literal starts and where it ends.
     func regexTokenEnd(at p: Int, to: Int) -> (slash: Int, end: Int)? {
+        // Only a `/` or the whitespace before one can start it: the common case ends here.
+        guard p < to, bytes[p] == 0x2F || ByteClass.isSpace(bytes[p]) else { return nil }
         guard p == 0 || Self.isRegexTrigger(bytes[p - 1]) else { return nil }
         var s = p
         while s < to && ByteClass.isSpace(bytes[s]) { s += 1 }
@@ -163,7 +183,7 @@ extension Lexer {
     /// The JavaScript additions tried before the shared rules at `p`.
     mutating func scanJavaScript(at p: Int, to: Int, flags: UInt8) -> Int? {
         let b = bytes[p]
-        if let regex = regexTokenEnd(at: p, to: to) {
+        if b == 0x2F || ByteClass.isSpace(b), let regex = regexTokenEnd(at: p, to: to) {
             var i = p
             while i < regex.slash {  // the whitespace before the literal stays layout
                 if bytes[i] == 0x0A {
@@ -192,7 +212,7 @@ extension Lexer {
                 emit(LexToken(start: p, end: i + 1, kind: .identifier, flags: flags | TokenFlag.gluedSuffix))
                 return i + 1
             }
-            return nil
+            return scanWord(at: p, to: to, flags: flags)  // what the shared rules would do next, without finding the word again
         }
         if b == 0x3F, p + 1 < to {
             if bytes[p + 1] == 0x3F {

@@ -176,7 +176,7 @@ struct Lexer {
 
     // MARK: - Words and numbers
 
-    private mutating func scanWord(at p: Int, to: Int, flags: UInt8) -> Int {
+    mutating func scanWord(at p: Int, to: Int, flags: UInt8) -> Int {
         var i = p
         // C++14 digit separators: (?:\d+')+\d+ and the hex/binary forms.
         if ByteClass.isDigit(bytes[p]) {
@@ -273,6 +273,10 @@ struct Lexer {
         case 0x0A: t = LexToken(start: p, end: p + 1, kind: .newline, flags: flags, newlines: 1)
         case 0x20, 0x09, 0x0D, 0x0C, 0x0B:
             var i = p
+            if macro == nil && !dialect.emitsSpaces {  // `emit` would drop it: skip the token altogether
+                while i < to && ByteClass.isBlank(bytes[i]) { i += 1 }
+                return i
+            }
             var width: Int32 = 0
             while i < to && ByteClass.isBlank(bytes[i]) {
                 width += bytes[i] == 0x09 ? 8 : 1

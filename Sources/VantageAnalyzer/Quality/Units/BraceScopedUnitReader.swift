@@ -7,7 +7,7 @@ struct BraceScopedUnitReader {
 
     private enum State {
         case global, functionName, memberFunction, expectFunctionDec, skipTypeParameters, functionDec
-        case expectFunctionImpl, accessorHead, protocolBody, expectDeclarationName, typeDefinition
+        case expectFunctionImpl, functionImpl, accessorHead, protocolBody, expectDeclarationName, typeDefinition
         case afterTypeName, structBody, matchSubject, scope
         case goFunctionType, goLiteralSignature, goVariableDeclaration, goVariableInitializer
     }
@@ -58,6 +58,9 @@ struct BraceScopedUnitReader {
     private var lastToken: LexToken?
     private var goAnonymousCount = 0
     private var currentIndex = 0
+    /// lizard's root reader keeps `to_exit` once a `}` closed more than was opened (a brace
+    /// swallowed by a `#` line such as `if #[cfg(x)] {`, a `//` comment ending in `\`).
+    private var rootExited = false
 
     init(stream: TokenStream, context: UnitContext, flavor: Flavor) {
         self.stream = stream
@@ -139,6 +142,7 @@ struct BraceScopedUnitReader {
                 runCallback(callback, frame: parent)
             } else {
                 frames[0].toExit = false
+                rootExited = true
             }
         }
     }
@@ -200,8 +204,14 @@ struct BraceScopedUnitReader {
             if frames[f].bracketCount == 0 { frames[f].state = .expectFunctionImpl }
         case .expectFunctionImpl:
             if t.kind == .lbrace && lastToken?.kind != .kwInterface {
+                // lizard passes the `{` to `_function_impl`, which opens the body: that state is
+                // the one saved, and restored if the root reader falls back (see `handOn`).
+                frames[f].state = .functionImpl
                 subScope(frame: f, callback: .endFunction)
             }
+        case .functionImpl:
+            // Reached only after such a fall-back: whatever token comes opens a body.
+            subScope(frame: f, callback: .endFunction)
         case .accessorHead: accessorHead(t, frame: f)
         case .protocolBody:
             bracket(t, frame: f, open: .lbrace, close: .rbrace)
@@ -287,16 +297,32 @@ struct BraceScopedUnitReader {
             } else {
                 frames[f].state = .memberFunction
             }
-            handle(t, frame: f)
+            handOn(t, frame: f)
             return
         }
         if t.kind == .lbrace {
             frames[f].state = .expectFunctionImpl
-            handle(t, frame: f)
+            handOn(t, frame: f)
             return
         }
         ctx.current.addToFunctionName(text ?? stream.text(t))
         frames[f].state = .expectFunctionDec
+    }
+
+    /// lizard's `return self.next(state, token)`: the next state reads the token, and the call's
+    /// result is the reader's `to_exit`. Only the root reader can still be running with `to_exit`
+    /// set (after an unbalanced `}`); there the result makes it fall back to its saved state and run
+    /// the pending callback at once, dropping any nested reader just opened. So a function whose
+    /// `(` or `{` comes after such a brace is abandoned (its bracket count stays off by the `(`
+    /// read), or ends at its own `{`: the functions lizard then misses, Vantage misses too.
+    private mutating func handOn(_ t: LexToken, frame f: Int) {
+        handle(t, frame: f)
+        guard f == 0, rootExited else { return }
+        if frames.count > 1 { frames.removeSubrange(1...) }
+        frames[0].state = frames[0].savedState
+        let callback = frames[0].callback
+        frames[0].callback = .none
+        runCallback(callback, frame: 0)
     }
 
     // MARK: Swift accessors

@@ -14,6 +14,17 @@ struct JavaScriptUnitReader {
 
     private static let conditions = KindSet([.kwIf, .kwFor, .kwWhile, .kwCatch, .kwCase, .ampAmp, .pipePipe, .questionQuestion, .question])
 
+    /// Every one-byte ASCII spelling, made once: most tokens are one punctuation byte.
+    private static let oneByteTexts: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
+    @inline(__always) private func text(_ t: LexToken) -> String {
+        if t.end - t.start == 1 {
+            let b = stream.bytes[Int(t.start)]
+            if b < 0x80 { return Self.oneByteTexts[Int(b)] }
+        }
+        return stream.text(t)
+    }
+
     func run() {
         let ctx = shared.ctx
         let root = JSStates(shared)
@@ -34,7 +45,7 @@ struct JavaScriptUnitReader {
             if t.flags & TokenFlag.templateChunk != 0 {
                 _ = root.call(JSTok(text: "`" + stream.text(t) + "`"))
             } else {
-                _ = root.call(JSTok(text: stream.text(t), kind: t.kind, flags: t.flags))
+                _ = root.call(JSTok(text: text(t), kind: t.kind, flags: t.flags))
             }
             if shared.depth > JSShared.maximumDepth {
                 ctx.stop(because: "brackets nested deeper than \(JSShared.maximumDepth) levels at line \(ctx.currentLine); the rest was not read")
@@ -110,7 +121,7 @@ struct JSTok {
         case .kwSet: code = .kwSet
         case .lt: code = .lt
         case .star: code = .star
-        case .identifier where text == "declare": code = .kwDeclare
+        case .identifier where text.utf8.count == 7 && text == "declare": code = .kwDeclare
         case .symbol where flags & TokenFlag.templateOpen != 0: code = .templateOpen
         default: code = .other
         }
@@ -122,7 +133,7 @@ final class JSShared {
     static let maximumDepth = 400
     let ctx: UnitContext
     /// Readers currently nested.
-    var depth = 0
+    @exclusivity(unchecked) var depth = 0
     init(context: UnitContext) { ctx = context }
 }
 
@@ -133,10 +144,22 @@ class JSMachine {
     typealias State = (JSTok) -> Bool
     let shared: JSShared
     var ctx: UnitContext { shared.ctx }
-    var state: State = { _ in false }
-    var savedState: State = { _ in false }
-    var callback: (() -> Void)?
-    var toExit = false
+    @exclusivity(unchecked) var state: State = { _ in false } {
+        didSet { stateMethod = 0 }
+    }
+    @exclusivity(unchecked) var savedState: State = { _ in false } {
+        didSet { savedStateMethod = 0 }
+    }
+    /// Nonzero while the state is one of the reader's own methods (numbered by the reader; set
+    /// only together with `state`): `call` then runs `step` directly, as a closure call retains
+    /// and releases its context on every token.
+    @exclusivity(unchecked) var stateMethod: UInt8 = 0
+    @exclusivity(unchecked) var savedStateMethod: UInt8 = 0
+
+    /// Runs the state method numbered `method` (readers that number their states override it).
+    func step(_ method: UInt8, _ t: JSTok) -> Bool { state(t) }
+    @exclusivity(unchecked) var callback: (() -> Void)?
+    @exclusivity(unchecked) var toExit = false
     var bracketCount = 0
 
     init(_ shared: JSShared) {
@@ -144,19 +167,34 @@ class JSMachine {
     }
 
     /// The nested reader the state currently delegates to (lizard: a state that is a machine).
-    var child: JSMachine?
+    /// `child` owns it; `childRef` is the same reader, read without retaining it on every token
+    /// (it stays alive while `child` holds it, and only this reader's own `call` clears that
+    /// after the child's call returned).
+    var child: JSMachine? {
+        didSet { childRef = child.map { Unmanaged.passUnretained($0) } }
+    }
+    @exclusivity(unchecked) private var childRef: Unmanaged<JSMachine>?
 
-    func call(_ t: JSTok) -> Bool {
+    /// lizard's JavaScriptBindings reading every token this reader and its nested readers see
+    /// (`bindingRef`: the same, read without a retain on every token).
+    var bindingCandidate: JSBindings? {
+        didSet { bindingRef = bindingCandidate.map { Unmanaged.passUnretained($0) } }
+    }
+    @exclusivity(unchecked) private var bindingRef: Unmanaged<JSBindings>?
+
+    final func call(_ t: JSTok) -> Bool {
+        if let candidate = bindingRef { _ = candidate._withUnsafeGuaranteedRef { $0.read(t) } }
         let done: Bool
-        if let child {
-            done = child.call(t)
+        if let c = childRef {
+            done = c._withUnsafeGuaranteedRef { $0.call(t) }
             if done { shared.depth -= 1 }
         } else {
-            done = state(t)
+            done = stateMethod != 0 ? step(stateMethod, t) : state(t)
         }
         if done {
             child = nil
             state = savedState
+            stateMethod = savedStateMethod
             if let cb = callback {
                 callback = nil
                 cb()
@@ -167,12 +205,13 @@ class JSMachine {
 
     func next(_ s: @escaping State, _ t: JSTok? = nil) {
         state = s
-        child = nil
+        if child != nil { child = nil }
         if let t { _ = call(t) }
     }
 
     func subState(_ machine: JSMachine, callback: (() -> Void)? = nil, token: JSTok? = nil) {
         savedState = state
+        savedStateMethod = stateMethod
         self.callback = callback
         shared.depth += 1
         child = machine
@@ -246,11 +285,16 @@ final class JSBindings {
     }
 
     typealias Code = JSTok.Code
-    private var frames: [(closing: Code, initializing: Bool)]
-    private var expressionBrackets: [Code] = []
+    // Every reader reads these once per token: no dynamic exclusivity check (a reader is used by
+    // one thread, and no access to them overlaps another).
+    @exclusivity(unchecked) private var frames: [(closing: Code, initializing: Bool)]
+    @exclusivity(unchecked) private var expressionBrackets: [Code] = []
     /// The previous token's code; nil before the first token.
-    private(set) var previous: Code?
-    private(set) var defaults = 0
+    @exclusivity(unchecked) private(set) var previous: Code?
+    @exclusivity(unchecked) private(set) var defaults = 0
+    /// No open expression bracket and the innermost pattern not in an initializer (kept after
+    /// every token that may change it), so `read` need not look into the arrays.
+    @exclusivity(unchecked) private var plain = true
 
     init(_ closing: Code) {
         frames = [(closing, false)]
@@ -269,6 +313,13 @@ final class JSBindings {
     var atStart: Bool { previous == nil }
 
     func read(_ t: JSTok) -> Event {
+        let code = t.code
+        // Most tokens: a plain word or operator outside any initializer changes nothing but `previous`.
+        if code == .other && plain {
+            previous = t.text.isEmpty ? nil : .other
+            return Event(ended: false, inExpression: false, initializerStarted: false, initializerEnded: false, rootSeparator: false)
+        }
+        defer { plain = expressionBrackets.isEmpty && frames.last.map { !$0.initializing } ?? false }
         guard let frame = frames.last else { return Event(ended: true, inExpression: false, initializerStarted: false, initializerEnded: false, rootSeparator: false) }
         let token = t.code
         let initializing = inExpression
@@ -310,49 +361,124 @@ final class JSStates: JSMachine {
     }
 
     private static let typeKeywords: Set<String> = ["string", "number", "boolean", "void", "any", "object", "unknown", "never"]
+    private static let namingPrevious = ["=", "async", ">"]
+    private static let indexingPrevious = [".", ")", "]", "}"]
+    private static let bindingKeywords = ["const", "let", "var", "return", "throw", "yield", "await"]
+    private static let parameterOperators = ["*", "+", "-", "/", "%", "=", "."]
 
-    var lastTokens = ""
-    var functionName = ""
-    var startedFunction = false
-    var asObject = false
+    @exclusivity(unchecked) var lastTokens = ""
+    @exclusivity(unchecked) var functionName = ""
+    @exclusivity(unchecked) var startedFunction = false
+    @exclusivity(unchecked) var asObject = false
     var getterSetterPrefix: String?
-    var tsDeclare = false
-    var staticSeen = false
-    var asyncSeen = false
-    var prevToken = ""
-    var inPropValue = false
+    @exclusivity(unchecked) var tsDeclare = false
+    @exclusivity(unchecked) var staticSeen = false
+    @exclusivity(unchecked) var asyncSeen = false
+    @exclusivity(unchecked) var prevToken = ""
+    @exclusivity(unchecked) var inPropValue = false
     var inAbstractContext = false
     var conditionKind = ""
-    var ternaryDepth = 0
+    @exclusivity(unchecked) var ternaryDepth = 0
     // bindings
-    var bindingCandidate: JSBindings?
     var pendingBindings: Summary?
     var initializerReader: JSStates?
     var confirmedBindingDefaults = 0
     // functions
-    var parameterBindings = JSBindings(.rparen)
+    lazy var parameterBindings = JSBindings(.rparen)
     var genericDepthInDeclaration = 0
 
     override init(_ shared: JSShared) {
         super.init(shared)
-        state = { [unowned(unsafe) self] in self.global($0) }
+        become(.global)
         savedState = state
+        savedStateMethod = stateMethod
     }
 
-    override func call(_ t: JSTok) -> Bool {
-        if let candidate = bindingCandidate { _ = candidate.read(t) }
-        return super.call(t)
+    /// The states that are methods of this reader, run by `step` without a closure.
+    private enum Method: UInt8 {
+        case global = 1, field, function, declaration, expectingStatementOrBlock, expectingConditionAndStatementBlock
+        case arrowFunction, expectingFunctionOpeningBracket, templateLiteral
     }
+
+    override func step(_ method: UInt8, _ t: JSTok) -> Bool {
+        switch Method(rawValue: method) {
+        case .global: global(t)
+        case .field: field(t)
+        case .function: function(t)
+        case .declaration: declaration(t)
+        case .expectingStatementOrBlock: expectingStatementOrBlock(t)
+        case .expectingConditionAndStatementBlock: expectingConditionAndStatementBlock(t)
+        case .arrowFunction: arrowFunction(t)
+        case .expectingFunctionOpeningBracket: expectingFunctionOpeningBracket(t)
+        case .templateLiteral: templateLiteral(t)
+        case nil: state(t)
+        }
+    }
+
+    /// lizard's `self._state = method`.
+    private func become(_ method: Method) {
+        state = Self.methodMarker
+        stateMethod = method.rawValue
+    }
+
+    /// lizard's `self.next(method, token)`.
+    private func nextMethod(_ method: Method, _ t: JSTok? = nil) {
+        become(method)
+        if child != nil { child = nil }
+        if let t { _ = call(t) }
+    }
+
+    /// lizard's `next(_state_global, token)`, marking the state global so `call` runs `global` directly.
+    private func nextGlobal(_ t: JSTok? = nil) { nextMethod(.global, t) }
 
     override func beforeReturn() {
         if startedFunction { popFunctionFromStack() }
     }
 
-    private var globalState: State { { [unowned(unsafe) self] in self.global($0) } }
+    /// Stands in for `state` while `stateMethod` names the state: never called.
+    private static func methodMarker(_: JSTok) -> Bool { false }
+
+    /// For an ASCII token, whether it names a parameter once its `?`s are dropped: letters, digits
+    /// and `_`, at least one of them not `_`, starting with a letter. Nil for other tokens.
+    private static func asciiParameterName(_ x: String) -> Bool? {
+        var first: UInt8 = 0
+        var sawNonUnderscore = false
+        var allNameBytes = true
+        for b in x.utf8 {
+            if b >= 0x80 { return nil }
+            if b == 0x3F { continue }
+            if first == 0 { first = b }
+            if b == 0x5F { continue }
+            sawNonUnderscore = true
+            let isLetter = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
+            if !isLetter && !(b >= 0x30 && b <= 0x39) { allNameBytes = false }
+        }
+        let startsWithLetter = (first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A)
+        return sawNonUnderscore && allNameBytes && startsWithLetter
+    }
+
+    /// Python's `str.isalpha` for one character, ASCII without a Unicode property lookup.
+    private static func isAlphabetic(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII {
+            let v = c.value
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A)
+        }
+        return c.properties.isAlphabetic
+    }
+
+    /// Alphabetic or numeric (`str.isalnum` for one character).
+    private static func isAlphanumeric(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII { return isAlphabetic(c) || (c.value >= 0x30 && c.value <= 0x39) }
+        return c.properties.isAlphabetic || c.properties.numericType != nil
+    }
 
     private static func startsName(_ s: String) -> Bool {
         guard let c = s.unicodeScalars.first else { return false }
-        return c.properties.isAlphabetic || c == "_" || c == "$" || c == "#"
+        if c.isASCII {  // the common case, without a Unicode property lookup
+            let v = c.value
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || v == 0x5F || v == 0x24 || v == 0x23
+        }
+        return c.properties.isAlphabetic
     }
 
     // MARK: _state_global
@@ -375,21 +501,21 @@ final class JSStates: JSMachine {
         }
         if handleObjectMember(t) { return false }
         if c == .dot || c == .optionalDot {
-            state = { [unowned(unsafe) self] in self.field($0) }
+            become(.field)
             lastTokens += x
             prevToken = "."
             return false
         }
         if c == .kwFunction {
             if startedFunction && !asObject { popFunctionFromStack() }
-            state = { [unowned(unsafe) self] in self.function($0) }
+            become(.function)
         } else if c == .kwIf || c == .kwSwitch || c == .kwFor || c == .kwWhile || c == .kwCatch {
             conditionKind = x
-            next({ [unowned(unsafe) self] in self.expectingConditionAndStatementBlock($0) })
+            nextMethod(.expectingConditionAndStatementBlock)
         } else if c == .kwElse || c == .kwDo || c == .kwTry || c == .kwFinal {
-            next({ [unowned(unsafe) self] in self.expectingStatementOrBlock($0) })
+            nextMethod(.expectingStatementOrBlock)
         } else if c == .arrow {
-            state = { [unowned(unsafe) self] in self.arrowFunction($0) }
+            become(.arrowFunction)
         } else if c == .assign {
             if Self.startsName(lastTokens) { functionName = lastTokens }
         } else if c == .lparen {
@@ -398,23 +524,23 @@ final class JSStates: JSMachine {
             } else if let candidate = bindingCandidate, candidate.inExpression {
                 _ = readBindingCandidate(")")
             } else if !functionName.isEmpty {
-                if lastTokens != functionName && !["=", "async", ">"].contains(prevToken) {
+                if lastTokens != functionName && !Self.namingPrevious.contains(prevToken) {
                     functionName = ""
                     subState(JSStates(shared))
                 } else {
                     if !startedFunction { _ = function(JSTok(text: functionName)) }
-                    next({ [unowned(unsafe) self] in self.function($0) }, t)
+                    nextMethod(.function, t)
                 }
             } else {
                 _ = readBindingCandidate(")")
             }
-        } else if c == .lbracket && ![".", ")", "]", "}"].contains(prevToken) {
+        } else if c == .lbracket && !Self.indexingPrevious.contains(prevToken) {
             let previous = prevToken
             var operand = false
             if let c = previous.unicodeScalars.first {
-                operand = c.properties.isAlphabetic || c.properties.numericType != nil || "_$#'\"`".unicodeScalars.contains(c)
+                operand = Self.isAlphanumeric(c) || "_$#'\"`".unicodeScalars.contains(c)
             }
-            if !operand || ["const", "let", "var", "return", "throw", "yield", "await"].contains(previous) {
+            if !operand || Self.bindingKeywords.contains(previous) {
                 _ = readBindingCandidate("]")
             }
         } else if c == .lbrace {
@@ -434,7 +560,7 @@ final class JSStates: JSMachine {
             inPropValue = false
             prevToken = ""
         }
-        if c == .backtick { next({ [unowned(unsafe) self] in self.templateLiteral($0) }) }
+        if c == .backtick { nextMethod(.templateLiteral) }
         if !asObject && c == .colon {
             consumeTypeAnnotation()
             prevToken = x
@@ -447,10 +573,10 @@ final class JSStates: JSMachine {
     }
 
     private func expectingConditionAndStatementBlock(_ t: JSTok) -> Bool {
-        let after = { [unowned(unsafe) self] in self.next({ [unowned(unsafe) self] in self.expectingStatementOrBlock($0) }) }
+        let after = { [unowned(unsafe) self] in self.nextMethod(.expectingStatementOrBlock) }
         if t.text == "await" { return false }
-        if t.text != "(" {
-            next(globalState, t)
+        if t.code != .lparen {
+            nextGlobal(t)
             return false
         }
         if conditionKind == "catch" {
@@ -465,31 +591,31 @@ final class JSStates: JSMachine {
     }
 
     private func expectingStatementOrBlock(_ t: JSTok) -> Bool {
-        if t.text == "{" {
+        if t.code == .lbrace {
             subState(JSStates(shared), callback: { [unowned(unsafe) self] in
                 self.prevToken = ""
-                self.next(self.globalState)
+                self.nextGlobal()
             })
         } else {
-            next(globalState, t)
+            nextGlobal(t)
         }
         return false
     }
 
     private func field(_ t: JSTok) -> Bool {
-        if t.text == "(" || t.text == "[" {
+        if t.code == .lparen || t.code == .lbracket {
             functionName = ""
             prevToken = "."
-            next(globalState, t)
+            nextGlobal(t)
             return false
         }
         lastTokens += t.text
-        state = globalState
+        become(.global)
         return false
     }
 
     private func templateLiteral(_ t: JSTok) -> Bool {
-        if t.text == "`" { next(globalState) }
+        if t.text == "`" { nextGlobal() }
         return false
     }
 
@@ -518,7 +644,7 @@ final class JSStates: JSMachine {
         functionName = ""
         asyncSeen = false
         staticSeen = false
-        next(globalState, t)
+        nextGlobal(t)
         return false
     }
 
@@ -535,7 +661,7 @@ final class JSStates: JSMachine {
             if !startedFunction { pushFunctionToStack() }
             genericDepthInDeclaration = 0
             parameterBindings = JSBindings(.rparen)
-            state = { [unowned(unsafe) self] in self.declaration($0) }
+            become(.declaration)
             ctx.current.addToLongName(" " + x)
         }
         return false
@@ -545,18 +671,18 @@ final class JSStates: JSMachine {
         let x = t.text
         if x == "(" && parameterBindings.atStart {
             abandonFunction()
-            next(globalState)
+            nextGlobal()
             _ = readBindingCandidate(")")
             return false
         }
         if x == "function" && parameterBindings.defaults == 0 {
             abandonFunction()
-            next(globalState, t)
+            nextGlobal(t)
             return false
         }
         let event = readParameterBinding(t)
         if event.ended {
-            state = { [unowned(unsafe) self] in self.expectingFunctionOpeningBracket($0) }
+            become(.expectingFunctionOpeningBracket)
         } else if (!event.inExpression || event.rootSeparator) && x != "(" {
             if x == "," {
                 if event.rootSeparator && genericDepthInDeclaration == 0 { ctx.current.addParameter(",") }
@@ -564,13 +690,17 @@ final class JSStates: JSMachine {
                 genericDepthInDeclaration += 1
             } else if x == ">" {
                 if genericDepthInDeclaration > 0 { genericDepthInDeclaration -= 1 }
-            } else if Self.typeKeywords.contains(x) || ["*", "+", "-", "/", "%", "=", "."].contains(x) {
+            } else if Self.typeKeywords.contains(x) || Self.parameterOperators.contains(x) {
             } else if genericDepthInDeclaration == 0 {
-                let bare = x.replacingQuestionMarks()
-                let compact = bare.filter { $0 != "_" }
-                if !compact.isEmpty, compact.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil }),
-                   let first = bare.unicodeScalars.first, first.properties.isAlphabetic {
-                    ctx.current.addParameter(bare)
+                if let isName = Self.asciiParameterName(x) {  // the usual case, without making strings
+                    if isName { ctx.current.addParameter(x.utf8.contains(0x3F) ? x.replacingQuestionMarks() : x) }
+                } else {
+                    let bare = x.replacingQuestionMarks()
+                    let compact = bare.filter { $0 != "_" }
+                    if !compact.isEmpty, compact.unicodeScalars.allSatisfy(Self.isAlphanumeric),
+                       let first = bare.unicodeScalars.first, Self.isAlphabetic(first) {
+                        ctx.current.addParameter(bare)
+                    }
                 }
             }
             return false
@@ -582,17 +712,17 @@ final class JSStates: JSMachine {
     private func expectingFunctionOpeningBracket(_ t: JSTok) -> Bool {
         let x = t.text
         if x == ":" {
-            next(globalState)
+            nextGlobal()
             consumeTypeAnnotation()
             return false
         } else if x == ";" && asObject && inAbstractContext {
             if startedFunction { popFunctionFromStack() }
             inAbstractContext = false
-            next(globalState)
+            nextGlobal()
         } else if x != "{" && x != "=>" {
             if startedFunction { abandonFunction() }
         }
-        next(globalState, t)
+        nextGlobal(t)
         return false
     }
 
@@ -658,21 +788,22 @@ final class JSStates: JSMachine {
     private func handleObjectMember(_ t: JSTok) -> Bool {
         guard asObject else { return false }
         let x = t.text
-        if x == "get" || x == "set" { getterSetterPrefix = x; return true }
+        let c = t.code  // each code stands for exactly one spelling: compared instead of the text
+        if c == .kwGet || c == .kwSet { getterSetterPrefix = x; return true }
         if let prefix = getterSetterPrefix {
             lastTokens = "\(prefix) \(x)"
             getterSetterPrefix = nil
             return true
         }
-        if x == "[" { collectComputedName(); return true }
-        if x == ":" {
+        if c == .lbracket { collectComputedName(); return true }
+        if c == .colon {
             if Self.startsName(lastTokens) { functionName = lastTokens }
             inPropValue = true
             return true
-        } else if x == "<" || (x.hasPrefix("<") && x.hasSuffix(">") && x.count > 1) {
-            if x == "<" { consumeGenericTypeParams() }
+        } else if c == .lt || (x.utf8.first == 0x3C && x.hasSuffix(">") && x.count > 1) {
+            if c == .lt { consumeGenericTypeParams() }
             return true
-        } else if x == "(" {
+        } else if c == .lparen {
             if prevToken == "." || prevToken == "new" {
                 subState(JSStates(shared))
                 prevToken = x
@@ -690,7 +821,7 @@ final class JSStates: JSMachine {
                     _ = function(JSTok(text: lastTokens))
                 }
             }
-            next({ [unowned(unsafe) self] in self.function($0) }, t)
+            nextMethod(.function, t)
             return true
         } else if (asyncSeen || staticSeen) && x != "*" && x != "function" && x != "=>" {
             if x == "=" {
@@ -707,7 +838,7 @@ final class JSStates: JSMachine {
     private func readObject() {
         let reader = readBindingCandidate("}", callback: { [unowned(unsafe) self] summary in
             self.pendingBindings = summary
-            self.next(self.globalState)
+            self.nextGlobal()
         }, asObject: true, trackComplexity: false)
         reader.staticSeen = staticSeen
         reader.asyncSeen = asyncSeen
@@ -722,7 +853,7 @@ final class JSStates: JSMachine {
                 var name = parts.joined().filter { $0 != "'" && $0 != "\"" && $0 != "+" && $0 != " " }
                 if let first = name.first { name = first.lowercased() + name.dropFirst() }
                 self.lastTokens = name
-                self.next(self.globalState)
+                self.nextGlobal()
                 return true
             }
             parts.append(t.text)
@@ -746,7 +877,7 @@ final class JSStates: JSMachine {
             tsDeclare = false
             next({ [unowned(unsafe) self] t in
                 if t.text == ";" || self.ctx.newline {
-                    self.next(self.globalState)
+                    self.nextGlobal()
                     return true
                 }
                 return false
@@ -766,13 +897,13 @@ final class JSStates: JSMachine {
                         phase = 1
                     } else {
                         self.lastTokens = "type"
-                        self.next(self.globalState)
+                        self.nextGlobal()
                         _ = self.global(t)
                         return true
                     }
                 case 1:
                     if y == "<" { generics = 1; phase = 3 } else if y == "=" { phase = 2 } else if y == ";" {
-                        self.next(self.globalState)
+                        self.nextGlobal()
                         return true
                     }
                 case 2:
@@ -780,7 +911,7 @@ final class JSStates: JSMachine {
                         braces = 1
                         phase = 4
                     } else if y == ";" || self.ctx.newline {
-                        self.next(self.globalState)
+                        self.nextGlobal()
                         if y != ";" { _ = self.global(t) }
                         return true
                     }
@@ -793,7 +924,7 @@ final class JSStates: JSMachine {
                     if y == "{" { braces += 1 } else if y == "}" {
                         braces -= 1
                         if braces == 0 {
-                            self.next(self.globalState)
+                            self.nextGlobal()
                             return true
                         }
                     }
@@ -812,7 +943,7 @@ final class JSStates: JSMachine {
                 } else if t.text == "}" && started {
                     braces -= 1
                     if braces == 0 {
-                        self.next(self.globalState)
+                        self.nextGlobal()
                         return true
                     }
                 }
@@ -834,7 +965,7 @@ final class JSStates: JSMachine {
                 depth += 1
             } else if t.text == ">" {
                 depth -= 1
-                if depth == 0 { self.next(self.globalState) }
+                if depth == 0 { self.nextGlobal() }
             }
             return false
         })

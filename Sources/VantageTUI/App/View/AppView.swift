@@ -160,7 +160,7 @@ public struct AppView: Sendable {
                                      .init(" logs: this project's output (\(state.logCount(of: id)) lines)", .role(.muted))]))
         }
         // Containers are not analysed; folder projects show the analyzer's section.
-        let insight = p.engine == nil ? InsightSection.lines(state.insights[id]) : []
+        let insight = p.engine == nil ? InsightSection.lines(state.insights[id], glyphs: glyphs) : []
         return DetailsOverlay(title: "Details: \(p.name)", fields: fields, charts: charts, notes: notes, insight: insight,
                               glyphs: glyphs)
     }
