@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "VantageProbesTests", dependencies: ["VantageProbes"]),
         .testTarget(name: "VantageOrchestratorTests", dependencies: ["VantageOrchestrator"]),
         // Fixtures are folder trees the tests read from disk (they hold Package.swift files, so never compile them).
-        .testTarget(name: "VantageAnalyzerTests", dependencies: ["VantageAnalyzer"], exclude: ["Fixtures"]),
+        .testTarget(name: "VantageAnalyzerTests", dependencies: ["VantageAnalyzer", "VantageKnowledge"], exclude: ["Fixtures"]),
         .testTarget(name: "VantageDockerTests", dependencies: ["VantageDocker"]),
         .testTarget(name: "VantageKnowledgeTests", dependencies: ["VantageKnowledge"]),
         .testTarget(name: "VantageTUITests", dependencies: ["VantageTUI"], exclude: ["Goldens", "InvalidConfigs"]),

@@ -30,6 +30,7 @@ error = "#e06c75"
 solution = "#8fd6a4"
 hotspot = "#f08d49"
 advisor = "#e5c07b"
+vulnerability = "#ff5f87"
 """#,
         "high-contrast": #"""
 # Vantage high contrast: the terminal's own bright palette on black, for low vision, projectors
@@ -58,6 +59,7 @@ error = "bright-red"
 solution = "green"
 hotspot = "yellow"
 advisor = "bright-white"
+vulnerability = "bright-red"
 """#,
         "light": #"""
 # Vantage light theme: for light terminals. The background is the terminal's own ("default").
@@ -85,6 +87,7 @@ error = "#d2392f"
 solution = "#1f7a55"
 hotspot = "#c4540c"
 advisor = "#8a6d00"
+vulnerability = "#b0003a"
 """#,
         "solarized-dark": #"""
 # Solarized dark (Ethan Schoonover's palette) on its own base03 background.
@@ -112,6 +115,7 @@ error = "#dc322f"
 solution = "#93a1a1"
 hotspot = "#cb4b16"
 advisor = "#d33682"
+vulnerability = "#dc322f"
 """#,
         "solarized-light": #"""
 # Solarized light (Ethan Schoonover's palette) on its own base3 background.
@@ -139,6 +143,7 @@ error = "#dc322f"
 solution = "#586e75"
 hotspot = "#cb4b16"
 advisor = "#d33682"
+vulnerability = "#dc322f"
 """#,
     ]
     static let keymaps: [String: String] = [

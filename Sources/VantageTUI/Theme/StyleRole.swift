@@ -13,6 +13,7 @@ public enum StyleRole: String, CaseIterable, Sendable, Hashable {
     case nodeSolution = "node.solution"
     case nodeHotspot = "node.hotspot"
     case nodeAdvisor = "node.advisor"
+    case nodeVulnerability = "node.vulnerability"
 
     public static func node(_ kind: GraphNodeKind) -> StyleRole {
         switch kind {
@@ -25,6 +26,7 @@ public enum StyleRole: String, CaseIterable, Sendable, Hashable {
         case .solution: return .nodeSolution
         case .hotspot: return .nodeHotspot
         case .advisor: return .nodeAdvisor
+        case .vulnerability: return .nodeVulnerability
         }
     }
 }
