@@ -211,4 +211,25 @@ struct PEP508MarkerTests {
                 == "\(env.value(of: "python_full_version")) \(env.value(of: "sys_platform")) \(env.value(of: "platform_machine"))")
         #expect(env.origin.hasPrefix("system python3"))
     }
+
+    @Test func aProjectWithAVirtualenvIsEvaluatedWithItsInterpreter() throws {
+        let dir = NSTemporaryDirectory() + "vantage-markers-venv-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let python = try #require(ToolRunner.which("python3"))
+        let made = ToolRunner.run([python, "-m", "venv", "--without-pip", dir + "/.venv"], in: dir, timeout: 120)
+        try #require(made.status == 0, "\(made.output)")
+        let interpreter = try #require(MarkerEnvironment.venvInterpreter(in: dir))
+        let env = MarkerEnvironment.forProject(in: dir)
+        #expect(env.origin == interpreter)
+        let r = ToolRunner.run([interpreter, "-c", "import platform; print(platform.python_version())"], in: dir)
+        #expect(env.value(of: "python_full_version") == r.output.trimmingCharacters(in: .whitespacesAndNewlines))
+        // And a requirement conditional on that interpreter's version is kept or skipped accordingly.
+        let major = env.value(of: "python_version")
+        try "six==1.16.0 ; python_version == \"\(major)\"\nenum34==1.1.10 ; python_version != \"\(major)\"\n"
+            .write(toFile: dir + "/requirements.txt", atomically: true, encoding: .utf8)
+        let inv = DependencyInventory(scanning: dir, useInstalledVersions: false)
+        #expect(inv.dependencies.map(\.name) == ["six"])
+        #expect(inv.skipped.map(\.dependency.name) == ["enum34"])
+        #expect(inv.skipped.first?.reason == "marker is false for \(interpreter) (python_version=\"\(major)\")")
+    }
 }
