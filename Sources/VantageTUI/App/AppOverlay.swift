@@ -15,4 +15,6 @@ public enum AppOverlay: Sendable, Equatable {
     case council(selected: Int)
     /// The selected project's output (`L`), with follow, search and wrap.
     case logs(LogViewer)
+    /// The project's dependencies view (`D`), scrolled by `scroll` lines.
+    case dependencies(ProjectID, scroll: Int)
 }

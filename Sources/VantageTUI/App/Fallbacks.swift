@@ -34,6 +34,7 @@ public enum Fallbacks {
         .wrap: [.char("w")],
         .nextMatch: [.char("n")],
         .previousMatch: [.char("N")],
+        .dependencies: [.char("D")],
     ])
 
     public static let darkTheme = Theme(name: "dark", variant: .dark, colors: [

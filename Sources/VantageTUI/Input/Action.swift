@@ -32,6 +32,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case wrap
     case nextMatch = "next_match"
     case previousMatch = "previous_match"
+    /// The selected project's dependencies view.
+    case dependencies
 
     public var name: String { rawValue }
 
@@ -43,7 +45,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .quit, .help, .focusNext, .focusPrevious, .zoom, .toggleTheme, .filter, .details, .refresh, .back, .council:
             return .global
         case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom: return .navigation
-        case .start, .stop, .restart, .switchEnvironment: return .projects
+        case .start, .stop, .restart, .switchEnvironment, .dependencies: return .projects
         case .zoomIn, .zoomOut, .center: return .graph
         case .logs, .follow, .wrap, .nextMatch, .previousMatch: return .logs
         }
@@ -83,6 +85,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .wrap: return "logs: wrap long lines on or off"
         case .nextMatch: return "logs: jump to the next search match"
         case .previousMatch: return "logs: jump to the previous search match"
+        case .dependencies: return "show the selected project's dependencies (vulnerabilities, licences, conflicts, outdated)"
         }
     }
 
@@ -120,6 +123,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .wrap: return "wrap"
         case .nextMatch: return "next match"
         case .previousMatch: return "prev match"
+        case .dependencies: return "deps"
         }
     }
 

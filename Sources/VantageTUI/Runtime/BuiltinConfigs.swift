@@ -188,6 +188,7 @@ follow = "f"
 wrap = "w"
 next_match = "n"
 previous_match = "N"
+dependencies = "D"
 """#,
         "emacs": #"""
 # Emacs-flavoured keys on top of the default keymap (only the actions named here change).

@@ -42,6 +42,9 @@ public struct AppView: Sendable {
         case .council(let selected):
             CouncilOverlay(proposals: state.council, selected: selected, glyphs: glyphs).render(area: body, buffer: &buffer)
         case .logs(let viewer): logViewer(viewer).render(area: body, buffer: &buffer)
+        case .dependencies(let id, let scroll):
+            DependenciesOverlay(projectName: state.project(id)?.name ?? id.rawValue, insight: state.insights[id], scroll: scroll, glyphs: glyphs)
+                .render(area: body, buffer: &buffer)
         case .filterInput, .environmentInput, nil: break
         }
         if let footer = layout.footer {

@@ -4,7 +4,8 @@ enum FooterHints {
     static func actions(for s: AppState) -> [Action] {
         switch s.overlay {
         case .help: return [.back, .down, .up, .quit]
-        case .details: return [.back, .up, .down, .logs, .start, .stop, .restart, .quit]
+        case .details: return [.back, .up, .down, .logs, .dependencies, .start, .stop, .restart, .quit]
+        case .dependencies: return [.back, .up, .down, .pageUp, .pageDown, .quit]
         case .logs: return [.back, .follow, .wrap, .filter, .nextMatch, .previousMatch, .up, .down]
         case .confirmStop, .filterInput, .environmentInput: return []
         case .council: return [.back, .up, .down, .quit]
