@@ -75,4 +75,29 @@ struct DependenciesOverlayTests {
         let lines = Self.text(DependenciesOverlay(projectName: "worker", insight: nil, glyphs: .unicode).lines(width: 60))
         #expect(lines == ["not analysed yet (the analyzer runs in the background)"])
     }
+
+    @Test func refreshAsksTheToolsOnceAndSaysSoUntilTheAnswerComes() {
+        var s = Self.state()
+        let id = GoldenFixture.id("api")
+        _ = Update.apply(.action(.dependencies), to: &s)
+        #expect(Update.apply(.action(.refresh), to: &s) == [.checkOutdated(id)])
+        #expect(s.insights[id]?.dependencies.outdated == Update.checkingOutdated)
+        #expect(Update.apply(.action(.refresh), to: &s) == [], "one question at a time")
+        let lines = Self.text(DependenciesOverlay(projectName: "api", insight: s.insights[id], refreshKey: "r", glyphs: .unicode).lines(width: 100))
+        #expect(lines.contains("  " + Update.checkingOutdated))
+        // The analyzer's answer replaces the insight.
+        var answered = s.insights[id]!
+        answered.dependencies.outdated = "1 available"
+        answered.dependencies.details?.outdated = [.init(name: "express", current: "4.18.2", latest: "4.21.0", status: "available")]
+        _ = Update.apply(.event(.insight(answered)), to: &s)
+        let after = Self.text(DependenciesOverlay(projectName: "api", insight: s.insights[id], refreshKey: "r", glyphs: .unicode).lines(width: 100))
+        #expect(after.contains("Outdated  1 available"))
+        #expect(after.contains("  express 4.18.2 → 4.21.0"))
+    }
+
+    @Test func beforeAskingTheKeyIsNamed() {
+        let s = Self.state()
+        let lines = Self.text(DependenciesOverlay(projectName: "api", insight: s.insights[GoldenFixture.id("api")], refreshKey: "r", glyphs: .unicode).lines(width: 100))
+        #expect(lines.contains("  unknown (offline): not looked up in the background (press r to ask the tools)"))
+    }
 }

@@ -30,13 +30,16 @@ public actor AnalyzerActor {
     private let store: Store?
     private var restored = false
     private let clock = ContinuousClock()
-    private var projects: [ProjectID: Project] = [:]
+    var projects: [ProjectID: Project] = [:]
     private var queue: [ProjectID] = []
     private var inProgress: ProjectID?
     private var analysed: [ProjectID: SourceFingerprint] = [:]
     private var pending: [ProjectID: (fingerprint: SourceFingerprint, since: ContinuousClock.Instant)] = [:]
     private var reported: [ProjectID: Set<String>] = [:]
     private var database: AdvisoryDatabase?
+    /// The last insight published per project, and the newer versions last asked for (kept across analyses).
+    var lastInsights: [ProjectID: ProjectInsight] = [:]
+    var outdated: [ProjectID: (rows: [DependencyDetails.Outdated], summary: String)] = [:]
     private var worker: Task<Void, Never>?
     private var poller: Task<Void, Never>?
     private var waitedToStart = false
@@ -119,10 +122,21 @@ public actor AnalyzerActor {
             guard projects[id] != nil else { continue }
             analysed[id] = result.0
             analysesDone += 1
-            bus.publish(.insight(result.1.insight))
+            publish(result.1.insight)
             if let scan = result.1.vulnerabilities { publishVulnerabilities(scan, of: project) }
         }
         worker = nil
+    }
+
+    /// Publishes an insight, with the newer versions last looked up for its project.
+    func publish(_ insight: ProjectInsight) {
+        var insight = insight
+        if let o = outdated[insight.project] {
+            insight.dependencies.details?.outdated = o.rows
+            insight.dependencies.outdated = o.summary
+        }
+        lastInsights[insight.project] = insight
+        bus.publish(.insight(insight))
     }
 
     /// Vulnerable packages as diagnostics, each message once per project.

@@ -16,4 +16,7 @@ public enum Command: Codable, Sendable, Equatable {
     case shutdown
     /// The user accepted (true) or rejected a council proposal; the council remembers it.
     case decide(CouncilProposal, accepted: Bool)
+    /// Ask the project's ecosystem tools for newer versions of its dependencies (may use the
+    /// network); the analyzer answers with the project's insight, outdated packages filled in.
+    case checkOutdated(ProjectID)
 }

@@ -7,7 +7,10 @@ extension Update {
         s.overlay = .dependencies(id, scroll: 0)
     }
 
-    static func dependenciesAction(_ a: Action, project id: ProjectID, scroll: Int, state s: inout AppState) {
+    /// What `dependencies.outdated` says while the tools are being asked.
+    public static let checkingOutdated = "checking with the ecosystem's tools…"
+
+    static func dependenciesAction(_ a: Action, project id: ProjectID, scroll: Int, state s: inout AppState) -> [Command] {
         // One line per item whatever the width, so the last line is known without the screen size.
         let last = max(0, DependenciesOverlay(projectName: "", insight: s.insights[id], glyphs: .ascii).lines(width: 80).count - 1)
         switch a {
@@ -20,7 +23,14 @@ extension Update {
         case .top: s.overlay = .dependencies(id, scroll: 0)
         case .bottom: s.overlay = .dependencies(id, scroll: last)
         case .toggleTheme: toggleTheme(&s)
+        case .refresh:
+            // Newer versions only when asked: the tools may use the network.
+            guard s.insights[id] != nil, s.insights[id]?.dependencies.outdated != checkingOutdated else { return [] }
+            s.insights[id]?.dependencies.outdated = checkingOutdated
+            s.insights[id]?.dependencies.details?.outdated = nil
+            return [.checkOutdated(id)]
         default: break
         }
+        return []
     }
 }

@@ -193,8 +193,7 @@ public enum Update {
             }
             return []
         case .dependencies(let id, let scroll):
-            dependenciesAction(a, project: id, scroll: scroll, state: &s)
-            return []
+            return dependenciesAction(a, project: id, scroll: scroll, state: &s)
         case .council(let selected):
             return councilAction(a, selected: selected, state: &s)
         case .logs(let viewer):

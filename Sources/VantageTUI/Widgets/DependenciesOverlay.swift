@@ -8,12 +8,15 @@ public struct DependenciesOverlay: Sendable {
     public var projectName: String
     public var insight: ProjectInsight?
     public var scroll: Int
+    /// The key that asks the tools for newer versions (`refresh` in the keymap), named in the Outdated section.
+    public var refreshKey: String?
     public var glyphs: GlyphSet
 
-    public init(projectName: String, insight: ProjectInsight?, scroll: Int = 0, glyphs: GlyphSet) {
+    public init(projectName: String, insight: ProjectInsight?, scroll: Int = 0, refreshKey: String? = nil, glyphs: GlyphSet) {
         self.projectName = projectName
         self.insight = insight
         self.scroll = scroll
+        self.refreshKey = refreshKey
         self.glyphs = glyphs
     }
 
@@ -97,15 +100,19 @@ public struct DependenciesOverlay: Sendable {
             for l in details?.lockProblems ?? [] { plain(l, .warn) }
         }
 
-        section("Outdated")
+        section("Outdated", details?.outdated == nil ? nil : d.outdated)
         if let outdated = details?.outdated {
             let available = outdated.filter { $0.latest != nil && $0.status == "available" }
             let unknown = outdated.filter { $0.latest == nil && $0.status != "up to date" }
-            if available.isEmpty && unknown.isEmpty { plain("everything is up to date", .ok) }
+            if outdated.isEmpty { plain("no pinned dependency to look up", .muted) }
+            else if available.isEmpty && unknown.isEmpty { plain("everything pinned is up to date", .ok) }
             for o in available { plain("\(o.name) \(o.current) → \(o.latest!)") }
             for o in unknown { plain("\(o.name) \(o.current): \(o.status)", .muted) }
+        } else if d.outdated == Update.checkingOutdated {
+            plain(d.outdated, .accent)
         } else {
-            plain(d.outdated + ": not looked up in the background (vantage deps update --dry-run asks the tools)", .muted)
+            let ask = refreshKey.map { "press \($0) to ask the tools" } ?? "vantage deps update --dry-run asks the tools"
+            plain(d.outdated + ": not looked up in the background (\(ask))", .muted)
         }
 
         if let skipped = details?.skipped, !skipped.isEmpty {

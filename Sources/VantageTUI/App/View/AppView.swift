@@ -43,7 +43,8 @@ public struct AppView: Sendable {
             CouncilOverlay(proposals: state.council, selected: selected, glyphs: glyphs).render(area: body, buffer: &buffer)
         case .logs(let viewer): logViewer(viewer).render(area: body, buffer: &buffer)
         case .dependencies(let id, let scroll):
-            DependenciesOverlay(projectName: state.project(id)?.name ?? id.rawValue, insight: state.insights[id], scroll: scroll, glyphs: glyphs)
+            DependenciesOverlay(projectName: state.project(id)?.name ?? id.rawValue, insight: state.insights[id], scroll: scroll,
+                                refreshKey: keymap.keys(for: .refresh).first?.description, glyphs: glyphs)
                 .render(area: body, buffer: &buffer)
         case .filterInput, .environmentInput, nil: break
         }

@@ -5,7 +5,7 @@ enum FooterHints {
         switch s.overlay {
         case .help: return [.back, .down, .up, .quit]
         case .details: return [.back, .up, .down, .logs, .dependencies, .start, .stop, .restart, .quit]
-        case .dependencies: return [.back, .up, .down, .pageUp, .pageDown, .quit]
+        case .dependencies: return [.back, .up, .down, .pageUp, .pageDown, .refresh, .quit]
         case .logs: return [.back, .follow, .wrap, .filter, .nextMatch, .previousMatch, .up, .down]
         case .confirmStop, .filterInput, .environmentInput: return []
         case .council: return [.back, .up, .down, .quit]
@@ -25,6 +25,7 @@ enum FooterHints {
     static func label(_ a: Action, state: AppState) -> String {
         if a == .details && state.focus == .graph { return "focus node" }
         if a == .filter, case .logs = state.overlay { return "search" }
+        if a == .refresh, case .dependencies = state.overlay { return "check outdated" }
         return a.shortLabel
     }
 
