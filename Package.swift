@@ -54,7 +54,7 @@ let package = Package(
         // VantageTUI: the attach test checks what the log viewer shows.
         .testTarget(name: "VantageOrchestratorTests", dependencies: ["VantageOrchestrator", "VantageTUI"]),
         // Fixtures are folder trees the tests read from disk (they hold Package.swift files, so never compile them).
-        .testTarget(name: "VantageAnalyzerTests", dependencies: ["VantageAnalyzer"], exclude: ["Fixtures"]),
+        .testTarget(name: "VantageAnalyzerTests", dependencies: ["VantageAnalyzer", "VantageKnowledge"], exclude: ["Fixtures"]),
         .testTarget(name: "VantageDockerTests", dependencies: ["VantageDocker"]),
         .testTarget(name: "VantageKnowledgeTests", dependencies: ["VantageKnowledge"]),
         .testTarget(name: "VantageTUITests", dependencies: ["VantageTUI"], exclude: ["Goldens", "InvalidConfigs"]),

@@ -32,6 +32,11 @@ extension DependencyInventory {
     func find(_ name: String, _ version: String? = nil) -> PackageDependency? {
         dependencies.first { $0.name == name && (version == nil || $0.version == version) }
     }
+
+    /// Listed or skipped by its environment marker (which depends on the machine's Python).
+    func findListedOrSkipped(_ name: String) -> PackageDependency? {
+        find(name) ?? skipped.first { $0.dependency.name == name }?.dependency
+    }
 }
 
 @Suite("Manifest and lock parsing")
@@ -91,10 +96,10 @@ struct DependencyManifestTests {
         #expect(inv.manifests.count == 1)                            // base.txt is reported via its includer
         #expect(inv.find("Flask")?.version == "2.2.2")               // continuation lines with --hash
         #expect(inv.find("Flask")?.line == 6)
-        #expect(inv.find("requests")?.version == nil)
-        #expect(inv.find("requests")?.requirement == ">=2.28,<3")
-        #expect(inv.find("requests")?.marker == #"python_version >= "3.7""#)
-        #expect(inv.find("importlib-metadata")?.marker == #"python_version < "3.8""#)
+        #expect(inv.findListedOrSkipped("requests")?.version == nil)
+        #expect(inv.findListedOrSkipped("requests")?.requirement == ">=2.28,<3")
+        #expect(inv.findListedOrSkipped("requests")?.marker == #"python_version >= "3.7""#)
+        #expect(inv.findListedOrSkipped("importlib-metadata")?.marker == #"python_version < "3.8""#)
         #expect(inv.find("Jinja2")?.version == "3.1.2")
         #expect(inv.find("zope.interface")?.version == "5.5.2")
         #expect(inv.find("urllib3") == nil)                          // -c constraints add nothing
@@ -123,7 +128,7 @@ struct DependencyManifestTests {
         let pep = DepsFixtures.inventory("pyproject-pep621")
         #expect(pep.find("pydantic")?.version == "2.4.2")
         #expect(pep.find("fastapi")?.requirement == ">=0.100")
-        #expect(pep.find("typing_extensions")?.marker == "python_version < '3.11'")
+        #expect(pep.findListedOrSkipped("typing_extensions")?.marker == "python_version < '3.11'")
         #expect(pep.find("pytest")?.requirement == ">=7")
     }
 

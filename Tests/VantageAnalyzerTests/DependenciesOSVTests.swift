@@ -157,6 +157,7 @@ struct OSVMatchingTrapTests {
         let s = try scan([a, b, dep(.crates, "serde", "1.0.0")])
         let g = VulnerabilityGraph.snapshot(s)
         let regex = try #require(g.nodes.firstIndex { $0.id == "dependency:crates.io/regex@1.5.4" })
+        #expect(g.nodes[regex].kind == .vulnerability)
         let projects = g.edges.filter { $0.to == regex && $0.kind == .dependsOn }.map { g.nodes[$0.from].label }
         #expect(Set(projects) == ["api", "cli"])
         #expect(g.edges.contains { $0.from == regex && $0.kind == .affectedBy && g.nodes[$0.to].id == "advisory:TEST-CRATE" })

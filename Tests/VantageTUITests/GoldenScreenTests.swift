@@ -124,6 +124,17 @@ struct GoldenScreenTests {
                                 _ = Update.apply(.action(a), to: &s)
                             }
                         }))
+        for (w, h) in [(40, 20), (120, 40)] {
+            for (suffix, variant) in [("dark", Theme.Variant.dark), ("light", .light)] {
+                out.append(Case(name: "dependencies-api-\(w)x\(h)-\(suffix)", width: w, height: h, variant: variant, glyphs: .unicode,
+                                adjust: { s in
+                                    s.insights[GoldenFixture.id("api")]?.dependencies.details = DependenciesFixture.api
+                                    s.insights[GoldenFixture.id("api")]?.dependencies.conflicts = DependenciesFixture.api.conflicts.count
+                                    s.selectedProject = GoldenFixture.id("api")
+                                    _ = Update.apply(.action(.dependencies), to: &s)
+                                }))
+            }
+        }
         out.append(Case(name: "too-small-18x5-dark", width: 18, height: 5, variant: .dark, glyphs: .unicode))
         return out
     }()

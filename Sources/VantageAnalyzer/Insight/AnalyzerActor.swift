@@ -31,13 +31,16 @@ public actor AnalyzerActor {
     private let store: Store?
     private var restored = false
     private let clock = ContinuousClock()
-    private var projects: [ProjectID: Project] = [:]
+    var projects: [ProjectID: Project] = [:]
     private var queue: [ProjectID] = []
     private var inProgress: ProjectID?
     private var analysed: [ProjectID: SourceFingerprint] = [:]
     private var pending: [ProjectID: (fingerprint: SourceFingerprint, since: ContinuousClock.Instant)] = [:]
     private var reported: [ProjectID: Set<String>] = [:]
     private var database: AdvisoryDatabase?
+    /// The last insight published per project, and the newer versions last asked for (kept across analyses).
+    var lastInsights: [ProjectID: ProjectInsight] = [:]
+    var outdated: [ProjectID: (rows: [DependencyDetails.Outdated], summary: String)] = [:]
     private var worker: Task<Void, Never>?
     private var poller: Task<Void, Never>?
     private var waitedToStart = false
@@ -122,7 +125,7 @@ public actor AnalyzerActor {
             analysesDone += 1
             var insight = result.1.insight
             if let store { insight.coverageTrend = await Self.recordCoverage(result.1.coverage, of: id, in: store) }
-            bus.publish(.insight(insight))
+            publish(insight)
             if let scan = result.1.vulnerabilities { publishVulnerabilities(scan, of: project) }
         }
         worker = nil
@@ -134,6 +137,17 @@ public actor AnalyzerActor {
         if let located { _ = try? await store.record(coverage: located.sample(project: project, recorded: Date())) }
         guard let history = try? await store.coverageHistory(of: project), !history.isEmpty else { return nil }
         return history.compactMap(\.linePercent)
+    }
+
+    /// Publishes an insight, with the newer versions last looked up for its project.
+    func publish(_ insight: ProjectInsight) {
+        var insight = insight
+        if let o = outdated[insight.project] {
+            insight.dependencies.details?.outdated = o.rows
+            insight.dependencies.outdated = o.summary
+        }
+        lastInsights[insight.project] = insight
+        bus.publish(.insight(insight))
     }
 
     /// Vulnerable packages as diagnostics, each message once per project.

@@ -117,6 +117,7 @@ public struct InsightBuilder: Sendable {
             scan = overview.vulnerabilities
             dependencies = Self.summary(overview, checked: database != nil && scan != nil)
             if let scan { dependencies.vulnerablePackages = Self.vulnerablePackages(scan) }
+            dependencies.details = overview.details(relativeTo: root)
             if database != nil, scan == nil {
                 dependencies.note = "not checked: " + overview.errors.map { "\($0)" }.joined(separator: "; ")
             }

@@ -1,6 +1,7 @@
 /// The kinds of node in the knowledge graph. Each has a theme colour role.
+/// `vulnerability` is a package with known advisories, linked to every project that uses it.
 public enum GraphNodeKind: String, Codable, Sendable, CaseIterable {
-    case project, language, dependency, container, port, error, solution, hotspot, advisor
+    case project, language, dependency, container, port, error, solution, hotspot, advisor, vulnerability
 }
 
 public enum GraphEdgeKind: String, Codable, Sendable, CaseIterable {

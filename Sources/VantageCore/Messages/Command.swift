@@ -19,4 +19,7 @@ public indirect enum Command: Codable, Sendable, Equatable {
     case decide(CouncilProposal, accepted: Bool)
     /// Apply a troubleshooting suggestion's automated fix (the user confirmed it on screen).
     case applyFix(FixRequest)
+    /// Ask the project's ecosystem tools for newer versions of its dependencies (may use the
+    /// network); the analyzer answers with the project's insight, outdated packages filled in.
+    case checkOutdated(ProjectID)
 }

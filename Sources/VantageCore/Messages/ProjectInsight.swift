@@ -124,11 +124,15 @@ public struct ProjectInsight: Codable, Sendable, Equatable {
         public var note: String?
         /// The vulnerable packages, worst first (for the details and for graph nodes).
         public var vulnerablePackages: [VulnerablePackage]
+        /// Every package and the problems spelled out, for the dependencies view (nil in insights stored before it existed).
+        public var details: DependencyDetails?
 
         public init(count: Int = 0, checked: Bool = false, vulnerableBySeverity: [String: Int] = [:], unchecked: Int = 0,
                     unknownLicences: Int = 0, licences: [String: Int] = [:], conflicts: Int = 0, lockProblems: Int = 0,
-                    outdated: String = "unknown (offline)", note: String? = nil, vulnerablePackages: [VulnerablePackage] = []) {
+                    outdated: String = "unknown (offline)", note: String? = nil, vulnerablePackages: [VulnerablePackage] = [],
+                    details: DependencyDetails? = nil) {
             self.vulnerablePackages = vulnerablePackages
+            self.details = details
             self.count = count
             self.checked = checked
             self.vulnerableBySeverity = vulnerableBySeverity

@@ -2,8 +2,9 @@ import VantageCore
 
 /// Owns the workspace's knowledge graph and its layout, and keeps the Graph pane fed.
 ///
-/// It re-applies projects on every `Event.scanned`, ticks the layout while it is not settled
-/// (one tick per `tickInterval`), and publishes `Event.graph(snapshot)` at most once per
+/// It re-applies projects on every `Event.scanned`, keeps the vulnerable packages of every
+/// `Event.insight` as `vulnerability` nodes linked to the projects using them (`VulnerabilityLayer`),
+/// ticks the layout while it is not settled (one tick per `tickInterval`), and publishes `Event.graph(snapshot)` at most once per
 /// `publishInterval`, plus a final frame when the layout settles. Once settled it stops ticking
 /// altogether, so an idle workspace costs no CPU; the next change warms it up again.
 public actor GraphLayoutActor {
@@ -11,6 +12,7 @@ public actor GraphLayoutActor {
     private let tickInterval: Duration
     private let publishInterval: Duration
     public private(set) var graph = KnowledgeGraph()
+    private var vulnerabilities = VulnerabilityLayer()
     private var layout: ForceLayout
     /// Each node's community (see `Communities`), recomputed when the graph changes.
     private var clusters: [String: Int] = [:]
@@ -32,7 +34,11 @@ public actor GraphLayoutActor {
     /// (`let events = bus.events()`), then `Task { await actor.run(events: events) }`.
     public func run(events: AsyncStream<Event>) async {
         for await event in events {
-            if case .scanned(_, let projects) = event { apply(projects: projects) }
+            switch event {
+            case .scanned(_, let projects): apply(projects: projects)
+            case .insight(let insight): apply(vulnerablePackages: insight.dependencies.vulnerablePackages, of: insight.project)
+            default: break
+            }
         }
         ticking?.cancel()
     }
@@ -40,7 +46,21 @@ public actor GraphLayoutActor {
     /// Brings the graph in line with the projects and starts the layout moving if anything changed.
     @discardableResult
     public func apply(projects: [Project]) -> GraphChange {
-        let change = graph.apply(projects: projects)
+        var change = graph.apply(projects: projects)
+        vulnerabilities.keep(projects: Set(projects.map(\.id)))
+        change.merge(vulnerabilities.apply(to: &graph))
+        if !change.isEmpty {
+            layout.sync(with: graph)
+            startTicking()
+        }
+        return change
+    }
+
+    /// Replaces one project's vulnerable packages (from its latest analysis) and moves the layout if the graph changed.
+    @discardableResult
+    public func apply(vulnerablePackages: [ProjectInsight.VulnerablePackage], of project: ProjectID) -> GraphChange {
+        vulnerabilities.set(vulnerablePackages, of: project)
+        let change = vulnerabilities.apply(to: &graph)
         if !change.isEmpty {
             layout.sync(with: graph)
             clusters = Communities.membership(graph)

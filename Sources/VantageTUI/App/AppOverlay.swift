@@ -20,4 +20,6 @@ public enum AppOverlay: Sendable, Equatable {
     /// The value of a missing environment variable, typed after confirming its fix; Enter applies
     /// (empty: take it from the project's `.env.example` or another environment file).
     case fixValue(FixRequest, text: String)
+    /// The project's dependencies view (`D`), scrolled by `scroll` lines.
+    case dependencies(ProjectID, scroll: Int)
 }

@@ -38,6 +38,7 @@ public enum Fallbacks {
         .cycleProject: [.char("p")],
         .collapse: [.char(" ")],
         .applyFix: [.char("F")],
+        .dependencies: [.char("D")],
     ])
 
     public static let darkTheme = Theme(name: "dark", variant: .dark, colors: [

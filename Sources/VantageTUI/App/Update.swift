@@ -98,6 +98,7 @@ public enum Update {
         s.advice.keep(projects: ids)
         s.projectLogs = s.projectLogs.filter { ids.contains($0.key) }
         if case .logs(let v) = s.overlay, !ids.contains(v.project) { s.overlay = nil }
+        if case .dependencies(let id, _) = s.overlay, !ids.contains(id) { s.overlay = nil }
         if s.selectedProject.map({ !ids.contains($0) }) ?? true { s.selectedProject = s.visibleProjects.first?.id }
         if case .details(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }
         if case .confirmStop(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }
@@ -194,9 +195,12 @@ public enum Update {
             case .toggleTheme: toggleTheme(&s)
             case .start, .restart, .stop: return projectAction(a, state: &s)
             case .logs: openLogs(&s, project: s.selectedProject)
+            case .dependencies: openDependencies(&s)
             default: break
             }
             return []
+        case .dependencies(let id, let scroll):
+            return dependenciesAction(a, project: id, scroll: scroll, state: &s)
         case .council(let selected):
             return councilAction(a, selected: selected, state: &s)
         case .logs(let viewer):
@@ -238,6 +242,7 @@ public enum Update {
         case .center: s.graphViewport.center()
         case .council: s.overlay = .council(selected: 0)
         case .logs: openLogs(&s, project: s.selectedProject)
+        case .dependencies: openDependencies(&s)
         case .follow, .wrap, .nextMatch, .previousMatch: break
         }
         return []

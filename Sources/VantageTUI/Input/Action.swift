@@ -42,6 +42,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     // Troubleshooting.
     /// Apply the selected problem's automated fix (asks first).
     case applyFix = "apply_fix"
+    /// The selected project's dependencies view.
+    case dependencies
 
     public var name: String { rawValue }
 
@@ -53,7 +55,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .quit, .help, .focusNext, .focusPrevious, .zoom, .toggleTheme, .filter, .details, .refresh, .back, .council:
             return .global
         case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom: return .navigation
-        case .start, .stop, .restart, .switchEnvironment: return .projects
+        case .start, .stop, .restart, .switchEnvironment, .dependencies: return .projects
         case .zoomIn, .zoomOut, .center, .collapse: return .graph
         case .cycleKind, .cycleProject: return .timeline
         case .applyFix: return .troubleshooting
@@ -99,6 +101,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .cycleProject: return "timeline: show one project at a time (cycles)"
         case .collapse: return "graph: collapse or expand the focused project's dependencies (all without focus)"
         case .applyFix: return "troubleshooting: apply the selected problem's automated fix (asks first)"
+        case .dependencies: return "show the selected project's dependencies (vulnerabilities, licences, conflicts, outdated)"
         }
     }
 
@@ -140,6 +143,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .cycleProject: return "project"
         case .collapse: return "collapse"
         case .applyFix: return "fix"
+        case .dependencies: return "deps"
         }
     }
 

@@ -30,6 +30,7 @@ error = "#e06c75"
 solution = "#8fd6a4"
 hotspot = "#f08d49"
 advisor = "#e5c07b"
+vulnerability = "#ff5f87"
 
 # Graph clusters (communities) take these in turn; ASCII and NO_COLOR screens mark them a-f instead.
 [colors.cluster]
@@ -67,6 +68,7 @@ error = "bright-red"
 solution = "green"
 hotspot = "yellow"
 advisor = "bright-white"
+vulnerability = "bright-red"
 
 # Graph clusters (communities) take these in turn; ASCII and NO_COLOR screens mark them a-f instead.
 [colors.cluster]
@@ -103,6 +105,7 @@ error = "#d2392f"
 solution = "#1f7a55"
 hotspot = "#c4540c"
 advisor = "#8a6d00"
+vulnerability = "#b0003a"
 
 # Graph clusters (communities) take these in turn; ASCII and NO_COLOR screens mark them a-f instead.
 [colors.cluster]
@@ -139,6 +142,7 @@ error = "#dc322f"
 solution = "#93a1a1"
 hotspot = "#cb4b16"
 advisor = "#d33682"
+vulnerability = "#dc322f"
 
 # Graph clusters (communities) take these in turn; ASCII and NO_COLOR screens mark them a-f instead.
 [colors.cluster]
@@ -175,6 +179,7 @@ error = "#dc322f"
 solution = "#586e75"
 hotspot = "#cb4b16"
 advisor = "#d33682"
+vulnerability = "#dc322f"
 
 # Graph clusters (communities) take these in turn; ASCII and NO_COLOR screens mark them a-f instead.
 [colors.cluster]
@@ -232,6 +237,7 @@ cycle_kind = "v"
 cycle_project = "p"
 collapse = "Space"
 apply_fix = "F"
+dependencies = "D"
 """#,
         "emacs": #"""
 # Emacs-flavoured keys on top of the default keymap (only the actions named here change).

@@ -25,6 +25,7 @@ public enum StyleRole: String, CaseIterable, Sendable, Hashable {
 
     /// The colour of graph cluster `index` (the palette repeats beyond its six roles).
     public static func cluster(_ index: Int) -> StyleRole { clusterPalette[((index % 6) + 6) % 6] }
+    case nodeVulnerability = "node.vulnerability"
 
     public static func node(_ kind: GraphNodeKind) -> StyleRole {
         switch kind {
@@ -37,6 +38,7 @@ public enum StyleRole: String, CaseIterable, Sendable, Hashable {
         case .solution: return .nodeSolution
         case .hotspot: return .nodeHotspot
         case .advisor: return .nodeAdvisor
+        case .vulnerability: return .nodeVulnerability
         }
     }
 }

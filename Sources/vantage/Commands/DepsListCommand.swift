@@ -12,19 +12,28 @@ struct DepsListCommand: AsyncParsableCommand {
     @Argument(help: "A project or workspace folder, or one manifest file.") var path: String = "."
     @Flag(help: "Print JSON.") var json = false
 
-    struct Output: Encodable { var dependencies: [PackageDependency]; var errors: [ErrorJSON] }
+    struct Output: Encodable { var dependencies: [PackageDependency]; var skipped: [SkippedDependency]; var errors: [ErrorJSON] }
 
     func run() async throws {
         let inventory = DependencyInventory(scanning: path)
         if json {
-            try DepsOutput.printJSON(Output(dependencies: inventory.dependencies, errors: inventory.errors.map(ErrorJSON.init)))
+            try DepsOutput.printJSON(Output(dependencies: inventory.dependencies, skipped: inventory.skipped, errors: inventory.errors.map(ErrorJSON.init)))
         } else {
             let rows = inventory.dependencies.map { d in
                 [d.ecosystem.rawValue, d.name, d.version ?? "(\(d.requirement ?? "no version"))", d.isDirect ? "direct" : "transitive",
                  d.source + (d.line.map { ":\($0)" } ?? "") + (d.note.map { "  [\($0)]" } ?? "")]
             }
             print(DepsOutput.table(["ECOSYSTEM", "NAME", "VERSION", "KIND", "SOURCE"], rows))
-            print("\(inventory.dependencies.count) dependencies from \(inventory.manifests.count) files")
+            if !inventory.skipped.isEmpty {
+                print("\nSkipped by environment marker:")
+                let skippedRows = inventory.skipped.map { s in
+                    [s.dependency.name, s.dependency.version ?? s.dependency.requirement ?? "", s.marker,
+                     s.dependency.source + (s.dependency.line.map { ":\($0)" } ?? ""), s.reason]
+                }
+                print(DepsOutput.table(["NAME", "VERSION", "MARKER", "SOURCE", "WHY"], skippedRows))
+            }
+            print("\(inventory.dependencies.count) dependencies from \(inventory.manifests.count) files" +
+                  (inventory.skipped.isEmpty ? "" : "; \(inventory.skipped.count) skipped by environment marker"))
             DepsOutput.printErrors(inventory.errors)
         }
         if !inventory.errors.isEmpty { throw ExitCode(2) }

@@ -27,7 +27,13 @@ struct DepsVulnsCommand: AsyncParsableCommand {
             }
             if sarif { FileHandle.standardOutput.write(VulnerabilityReport.sarif(scan)); print() }
             else if json { FileHandle.standardOutput.write(VulnerabilityReport.json(scan)); print() }
-            else { print(VulnerabilityReport.text(scan)) }
+            else {
+                print(VulnerabilityReport.text(scan))
+                if !inventory.skipped.isEmpty {
+                    print("\(inventory.skipped.count) dependencies skipped: their environment marker is false here ("
+                          + inventory.skipped.map { "\($0.dependency.name): \($0.marker)" }.joined(separator: "; ") + "); `vantage deps list` says why")
+                }
+            }
             if scan.exitStatus != 0 { throw ExitCode(scan.exitStatus) }
         } catch let e as VantageError {
             FileHandle.standardError.write(Data("error: \(e)\n".utf8))

@@ -51,7 +51,7 @@ final class DashboardSession: Sendable {
     func start() {
         let graphEvents = bus.events()
         let logEvents = bus.events(capacity: 4096)
-        let analyzerEvents = bus.events()
+        let (analyzerEvents, analyzerCommands) = (bus.events(), bus.commands())
         let (troubleshootEvents, councilEvents, councilCommands) = (bus.events(capacity: 4096), bus.events(), bus.commands())
         let (monitor, recorder, graph, errors, bus) = (self.monitor, self.recorder, self.graph, self.errors, self.bus)
         add(Task { await monitor.run() })
@@ -69,6 +69,7 @@ final class DashboardSession: Sendable {
         // Quality, debt and dependencies per project, after each scan and when files change (background priority).
         let analyzer = self.analyzer
         add(Task { await analyzer.run(events: analyzerEvents) })
+        add(Task { await analyzer.run(commands: analyzerCommands) })
         // Suggestions for errors (Troubleshooting pane) and the council's proposals (`c`).
         let (troubleshooter, council) = (self.troubleshooter, self.council)
         add(Task {

@@ -42,10 +42,42 @@ public struct Requirement: Sendable, Hashable, Codable {
     public var requiredBy: String
     public var source: String
     public var line: Int?
+    /// A PEP 508 environment marker the requirement is conditional on, as written.
+    public var marker: String?
 
-    public init(ecosystem: Ecosystem, name: String, constraint: String, requiredBy: String, source: String, line: Int? = nil) {
+    public init(ecosystem: Ecosystem, name: String, constraint: String, requiredBy: String, source: String, line: Int? = nil, marker: String? = nil) {
         self.ecosystem = ecosystem; self.name = name; self.constraint = constraint
-        self.requiredBy = requiredBy; self.source = source; self.line = line
+        self.requiredBy = requiredBy; self.source = source; self.line = line; self.marker = marker
+    }
+}
+
+/// "`from` depends on `to`" inside a lock file (uv.lock, poetry.lock), possibly only under a PEP 508
+/// marker: what decides whether a locked package is installed in a given environment.
+public struct LockEdge: Sendable, Hashable, Codable {
+    /// PEP 503 name of the depending package, or `LockEdge.project` for the project itself.
+    public var from: String
+    /// PEP 503 name of the dependency.
+    public var to: String
+    public var marker: String?
+    public var line: Int?
+    public static let project = "<project>"
+
+    public init(from: String, to: String, marker: String?, line: Int?) {
+        self.from = from; self.to = to; self.marker = marker; self.line = line
+    }
+}
+
+/// A dependency left out because its environment marker is false where the project runs. It is
+/// not checked for vulnerabilities and takes no part in conflicts, and it is listed with why.
+public struct SkippedDependency: Sendable, Hashable, Codable {
+    public var dependency: PackageDependency
+    /// The marker that is false (for a locked package reached only through marked edges, those markers joined by `or`).
+    public var marker: String
+    /// For a person: which environment, and the values the marker read.
+    public var reason: String
+
+    public init(dependency: PackageDependency, marker: String, reason: String) {
+        self.dependency = dependency; self.marker = marker; self.reason = reason
     }
 }
 
@@ -98,9 +130,12 @@ public struct ParsedManifest: Sendable {
     public var requirements: [Requirement]
     /// Files read besides `path` (requirements `-r` includes).
     public var included: [String]
+    /// Package-to-package edges of a lock file, with their markers (uv.lock, poetry.lock).
+    public var edges: [LockEdge]
 
-    public init(path: String, format: ManifestFormat, dependencies: [PackageDependency], requirements: [Requirement] = [], included: [String] = []) {
+    public init(path: String, format: ManifestFormat, dependencies: [PackageDependency], requirements: [Requirement] = [], included: [String] = [],
+                edges: [LockEdge] = []) {
         self.path = path; self.format = format; self.dependencies = dependencies
-        self.requirements = requirements; self.included = included
+        self.requirements = requirements; self.included = included; self.edges = edges
     }
 }

@@ -108,16 +108,20 @@ public struct DependencyInventory: Sendable {
     public var requirements: [Requirement]
     public var manifests: [ParsedManifest]
     public var errors: [VantageError]
+    /// Python dependencies left out because their environment marker is false where the project runs.
+    public var skipped: [SkippedDependency] = []
 
     /// Scans `root`; range-only Python and npm dependencies take the version installed beside
-    /// their manifest (virtualenv, node_modules) when there is one.
-    public init(scanning root: String, useInstalledVersions: Bool = true) {
+    /// their manifest (virtualenv, node_modules) when there is one. Environment markers are
+    /// evaluated against `markerEnvironment`, or by default against each folder's virtualenv
+    /// interpreter, else this machine (`MarkerEnvironment.forProject(in:)`).
+    public init(scanning root: String, useInstalledVersions: Bool = true, markerEnvironment: MarkerEnvironment? = nil) {
         let result = ManifestScanner().scan(root)
-        self.init(manifests: result.manifests, errors: result.errors)
+        self.init(manifests: result.manifests, errors: result.errors, markerEnvironment: markerEnvironment)
         if useInstalledVersions { dependencies = InstalledPackages.resolve(dependencies) }
     }
 
-    public init(manifests: [ParsedManifest], errors: [VantageError] = []) {
+    public init(manifests: [ParsedManifest], errors: [VantageError] = [], markerEnvironment: MarkerEnvironment? = nil) {
         self.manifests = manifests
         self.errors = errors
         self.requirements = manifests.flatMap(\.requirements)
@@ -158,6 +162,11 @@ public struct DependencyInventory: Sendable {
             }
             out += locked
         }
-        self.dependencies = out
+        let filtered = MarkerFilter.apply(dependencies: out, requirements: requirements, manifests: manifests,
+                                          environment: { folder in markerEnvironment ?? MarkerEnvironment.forProject(in: folder) })
+        self.dependencies = filtered.dependencies
+        self.requirements = filtered.requirements
+        self.skipped = filtered.skipped
+        self.errors += filtered.errors
     }
 }

@@ -7,16 +7,24 @@ enum PoetryLockParser {
         let table = try TOMLParser.parse(contentsOf: path)
         var deps: [PackageDependency] = []
         var reqs: [Requirement] = []
+        var edges: [LockEdge] = []
         for (i, pkg) in try TOMLPackages.list(table, path: path).enumerated() {
             let (name, version) = try TOMLPackages.nameAndVersion(pkg, index: i, path: path)
             let dev = pkg["category"]?.stringValue == "dev"
-            deps.append(PackageDependency(ecosystem: .pypi, name: name, version: version, isDirect: false, isDev: dev, source: path, line: pkg.line(of: "name")))
+            // Poetry before 1.5 wrote the union of the markers a package is reached under on the package itself.
+            deps.append(PackageDependency(ecosystem: .pypi, name: name, version: version, isDirect: false, isDev: dev, source: path, line: pkg.line(of: "name"),
+                                          marker: pkg["markers"]?.stringValue))
             for entry in pkg["dependencies"]?.tableValue?.entries ?? [] {
-                let constraint = entry.value.stringValue ?? entry.value.tableValue?["version"]?.stringValue ?? "*"
-                reqs.append(Requirement(ecosystem: .pypi, name: entry.key, constraint: constraint, requiredBy: "\(name) \(version)", source: path, line: entry.line))
+                // `dep = ">=1"`, `dep = {version = ">=1", markers = "..."}` or a list of such tables for different markers.
+                let tables = entry.value.tableValue.map { [$0] } ?? (entry.value.arrayValue ?? []).compactMap(\.tableValue)
+                let constraint = entry.value.stringValue ?? tables.first?["version"]?.stringValue ?? "*"
+                let markers = tables.compactMap { $0["markers"]?.stringValue }
+                let marker = markers.isEmpty || markers.count < tables.count ? nil : markers.count == 1 ? markers[0] : markers.map { "(\($0))" }.joined(separator: " or ")
+                reqs.append(Requirement(ecosystem: .pypi, name: entry.key, constraint: constraint, requiredBy: "\(name) \(version)", source: path, line: entry.line, marker: marker))
+                edges.append(LockEdge(from: Ecosystem.pep503(name), to: Ecosystem.pep503(entry.key), marker: marker, line: entry.line))
             }
         }
-        return ParsedManifest(path: path, format: .poetryLock, dependencies: deps, requirements: reqs)
+        return ParsedManifest(path: path, format: .poetryLock, dependencies: deps, requirements: reqs, edges: edges)
     }
 }
 
@@ -29,16 +37,23 @@ enum UvLockParser {
         var direct = Set<String>()
         var reqs: [Requirement] = []
         var deps: [PackageDependency] = []
+        var edges: [LockEdge] = []
         for (i, pkg) in packages.enumerated() {
             let source = pkg["source"]?.tableValue
             let isProject = source?["editable"] != nil || source?["virtual"] != nil
             let name = pkg["name"]?.stringValue ?? ""
             let version = pkg["version"]?.stringValue
+            for d in pkg["dependencies"]?.arrayValue ?? [] {
+                guard let t = d.tableValue, let n = t["name"]?.stringValue else { continue }
+                edges.append(LockEdge(from: isProject ? LockEdge.project : Ecosystem.pep503(name), to: Ecosystem.pep503(n),
+                                      marker: t["marker"]?.stringValue, line: t.line))
+            }
             if isProject {
                 for d in pkg["dependencies"]?.arrayValue ?? [] { if let n = d.tableValue?["name"]?.stringValue { direct.insert(Ecosystem.pep503(n)) } }
                 for r in pkg.value(at: ["metadata", "requires-dist"])?.arrayValue ?? [] {
                     if let t = r.tableValue, let n = t["name"]?.stringValue {
-                        reqs.append(Requirement(ecosystem: .pypi, name: n, constraint: t["specifier"]?.stringValue ?? "", requiredBy: name, source: path, line: t.line))
+                        reqs.append(Requirement(ecosystem: .pypi, name: n, constraint: t["specifier"]?.stringValue ?? "", requiredBy: name, source: path, line: t.line,
+                                                marker: t["marker"]?.stringValue))
                     }
                 }
                 continue
@@ -50,7 +65,7 @@ enum UvLockParser {
             deps.append(PackageDependency(ecosystem: .pypi, name: name, version: version, isDirect: false, source: path, line: pkg.line(of: "name")))
         }
         for i in deps.indices where direct.contains(Ecosystem.pep503(deps[i].name)) { deps[i].isDirect = true }
-        return ParsedManifest(path: path, format: .uvLock, dependencies: deps, requirements: reqs)
+        return ParsedManifest(path: path, format: .uvLock, dependencies: deps, requirements: reqs, edges: edges)
     }
 }
 
@@ -108,7 +123,7 @@ enum PyprojectParser {
             for v in values ?? [] {
                 guard let s = v.stringValue else { throw ManifestText.error(path, line: line, field: field, "expected a requirement string") }
                 guard let r = PythonRequirementLine.parse(s) else { throw ManifestText.error(path, line: line, field: field, "'\(s)' is not a PEP 508 requirement") }
-                if !r.specifier.isEmpty { reqs.append(Requirement(ecosystem: .pypi, name: r.name, constraint: r.specifier, requiredBy: project, source: path, line: line)) }
+                if !r.specifier.isEmpty { reqs.append(Requirement(ecosystem: .pypi, name: r.name, constraint: r.specifier, requiredBy: project, source: path, line: line, marker: r.marker)) }
                 deps.append(PackageDependency(ecosystem: .pypi, name: r.name, version: r.pinnedVersion, requirement: r.specifier.isEmpty ? nil : r.specifier,
                                        isDirect: true, isDev: dev, source: path, line: line, marker: r.marker))
             }
@@ -136,12 +151,14 @@ enum PyprojectParser {
                         throw ManifestText.error(path, line: e.line, field: "\(field).\(e.key)", "expected a version string or a table")
                     }
                     let note = spec == nil ? (e.value.tableValue?["git"] != nil ? "git dependency" : (e.value.tableValue?["path"] != nil ? "local path" : nil)) : nil
-                    if let spec, spec != "*" { reqs.append(Requirement(ecosystem: .pypi, name: e.key, constraint: spec, requiredBy: project, source: path, line: e.line)) }
+                    if let spec, spec != "*" { reqs.append(Requirement(ecosystem: .pypi, name: e.key, constraint: spec, requiredBy: project, source: path, line: e.line,
+                                                                                       marker: e.value.tableValue?["markers"]?.stringValue)) }
                     let pinned = spec.flatMap { s -> String? in
                         if let f = s.first, f.isNumber, PEP440Version(s) != nil { return s }
                         return PythonRequirementLine(name: e.key, extras: [], specifier: s).pinnedVersion
                     }
-                    deps.append(PackageDependency(ecosystem: .pypi, name: e.key, version: pinned, requirement: spec, isDirect: true, isDev: dev, source: path, line: e.line, note: note))
+                    deps.append(PackageDependency(ecosystem: .pypi, name: e.key, version: pinned, requirement: spec, isDirect: true, isDev: dev, source: path, line: e.line,
+                                                  marker: e.value.tableValue?["markers"]?.stringValue, note: note))
                 }
             }
         }

@@ -112,7 +112,7 @@ enum RequirementsTxtParser {
             if !r.specifier.isEmpty {
                 do throws(VantageVersionError) { _ = try PEP440SpecifierSet(parsing: r.specifier) }
                 catch { throw ManifestText.error(path, line: lineNo, field: r.name, "bad version specifier \(error)") }
-                reqs.append(Requirement(ecosystem: .pypi, name: r.name, constraint: r.specifier, requiredBy: root, source: path, line: lineNo))
+                reqs.append(Requirement(ecosystem: .pypi, name: r.name, constraint: r.specifier, requiredBy: root, source: path, line: lineNo, marker: r.marker))
             }
             deps.append(PackageDependency(ecosystem: .pypi, name: r.name, version: r.pinnedVersion, requirement: r.specifier.isEmpty ? nil : r.specifier,
                                    isDirect: true, source: path, line: lineNo, marker: r.marker,

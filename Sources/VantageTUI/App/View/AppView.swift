@@ -47,6 +47,10 @@ public struct AppView: Sendable {
         case .logs(let viewer): logViewer(viewer).render(area: body, buffer: &buffer)
         case .confirmFix(let request):
             ConfirmDialog(question: Update.question(request), glyphs: glyphs).render(area: body, buffer: &buffer)
+        case .dependencies(let id, let scroll):
+            DependenciesOverlay(projectName: state.project(id)?.name ?? id.rawValue, insight: state.insights[id], scroll: scroll,
+                                refreshKey: keymap.keys(for: .refresh).first?.description, glyphs: glyphs)
+                .render(area: body, buffer: &buffer)
         case .filterInput, .environmentInput, .fixValue, nil: break
         }
         if let footer = layout.footer {

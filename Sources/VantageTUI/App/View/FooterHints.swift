@@ -4,7 +4,8 @@ enum FooterHints {
     static func actions(for s: AppState) -> [Action] {
         switch s.overlay {
         case .help: return [.back, .down, .up, .quit]
-        case .details: return [.back, .up, .down, .logs, .start, .stop, .restart, .quit]
+        case .details: return [.back, .up, .down, .logs, .dependencies, .start, .stop, .restart, .quit]
+        case .dependencies: return [.back, .up, .down, .pageUp, .pageDown, .refresh, .quit]
         case .logs: return [.back, .follow, .wrap, .filter, .nextMatch, .previousMatch, .up, .down]
         case .confirmStop, .filterInput, .environmentInput, .confirmFix, .fixValue: return []
         case .council: return [.back, .up, .down, .quit]
@@ -29,6 +30,7 @@ enum FooterHints {
             if a == .zoomOut { return "wider" }
         }
         if a == .filter, case .logs = state.overlay { return "search" }
+        if a == .refresh, case .dependencies = state.overlay { return "check outdated" }
         return a.shortLabel
     }
 
