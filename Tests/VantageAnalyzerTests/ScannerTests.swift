@@ -163,6 +163,20 @@ import VantageCore
         #expect(p.ports == [7000])
     }
 
+    @Test func aJSONErrorAfterMultiByteCharactersNamesItsLine() throws {
+        // Linux's JSONSerialization counts the error offset in UTF-8 bytes: emoji and accents
+        // before the fault must not move the reported line.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scan-utf8-\(UUID().uuidString)")
+        let folder = dir.appendingPathComponent("naive-app")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = "{\n  \"name\": \"naïve-app\",\n  \"description\": \"😀😀😀😀😀😀😀😀 café ünïcödé\",\n  \"version\": \"1.0.0\",\n  \"main\": ,\n}\n"
+        try text.write(to: folder.appendingPathComponent("package.json"), atomically: true, encoding: .utf8)
+        let scan = try ProjectScanner().scan(roots: [dir.path])
+        let warning = try #require(scan.warnings.first { $0.location?.file.hasSuffix("naive-app/package.json") == true })
+        #expect(warning.location?.line == 5, "the stray comma is on line 5: \(warning)")
+    }
+
     @Test func malformedManifestsBecomeWarningsWithFileAndLineAndTheProjectStays() throws {
         let json = try #require(result.warnings.first { $0.location?.file.hasSuffix("broken/bad-json/package.json") == true })
         #expect(json.location?.line == 4, "the stray word is on line 4")

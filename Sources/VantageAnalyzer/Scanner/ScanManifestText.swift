@@ -26,22 +26,11 @@ enum ScanManifestText {
         }
     }
 
-    /// The line a JSONSerialization error points at. Foundation says "around line L, column C" on
-    /// Darwin and "around character N" (a UTF-16 offset) on Linux.
+    /// The line a JSONSerialization error points at (see `ManifestText.line(ofJSONSyntaxError:in:)`).
     static func line(ofJSONError error: any Error, in text: String) -> Int? {
         let ns = error as NSError
         let description = (ns.userInfo["NSDebugDescription"] as? String) ?? ns.localizedDescription
-        if let m = SwiftPackageManifest.firstMatch(#"around line (\d+)"#, in: description), let line = Int(m[0]) {
-            return line
-        }
-        guard let m = SwiftPackageManifest.firstMatch(#"around character (\d+)"#, in: description),
-              let offset = Int(m[0]) else { return nil }
-        var line = 1
-        for (i, unit) in text.utf16.enumerated() {
-            if i >= offset { break }
-            if unit == 10 { line += 1 }
-        }
-        return line
+        return ManifestText.line(ofJSONSyntaxError: description, in: text)
     }
 
     /// The 1-based line of the first line containing `needle`, if any.

@@ -51,6 +51,7 @@ public actor GraphLayoutActor {
         change.merge(vulnerabilities.apply(to: &graph))
         if !change.isEmpty {
             layout.sync(with: graph)
+            clusters = Communities.membership(graph)
             startTicking()
         }
         return change

@@ -24,13 +24,7 @@ enum ManifestText {
         case .success(let o): object = o
         case .failure(let failure):
             let debug = failure.debug
-            var line: Int?
-            if let r = debug.range(of: #"character (\d+)"#, options: .regularExpression) {
-                let digits = debug[r].filter(\.isNumber)
-                if let offset = Int(digits) { line = lineNumber(atUTF8Offset: offset, in: text) }
-            } else if debug.lowercased().contains("end of file") {
-                line = text.split(separator: "\n", omittingEmptySubsequences: false).count
-            }
+            let line = line(ofJSONSyntaxError: debug, in: text)
             throw error(path, line: line, "invalid JSON\(debug.isEmpty ? "" : ": " + debug)", hint: "fix the syntax or regenerate the file")
         }
         guard let dict = object as? [String: Any] else {
@@ -45,6 +39,22 @@ enum ManifestText {
     static func parseJSON(_ text: String) -> Result<Any, JSONSyntaxError> {
         do { return .success(try JSONSerialization.jsonObject(with: Data(text.utf8))) }
         catch { return .failure(JSONSyntaxError(debug: ((error as NSError).userInfo["NSDebugDescription"] as? String) ?? "\(error)")) }
+    }
+
+    /// The line a JSONSerialization syntax error points at, from its debug description: Darwin says
+    /// "around line L, column C", Linux "around character N" where N counts UTF-8 bytes (checked
+    /// here with text that has multi-byte characters before the fault), or "end of file".
+    static func line(ofJSONSyntaxError debug: String, in text: String) -> Int? {
+        if let r = debug.range(of: #"line (\d+)"#, options: .regularExpression), let line = Int(debug[r].filter(\.isNumber)) {
+            return line
+        }
+        if let r = debug.range(of: #"character (\d+)"#, options: .regularExpression), let offset = Int(debug[r].filter(\.isNumber)) {
+            return lineNumber(atUTF8Offset: offset, in: text)
+        }
+        if debug.lowercased().contains("end of file") {
+            return text.split(separator: "\n", omittingEmptySubsequences: false).count
+        }
+        return nil
     }
 
     static func lineNumber(atUTF8Offset offset: Int, in text: String) -> Int {
