@@ -1,17 +1,18 @@
 import Foundation
+import VantageCore
 import Testing
 
 @Suite struct CommandLineEndToEndTests {
     @Test func helpListsTheSubcommands() throws {
         let bin = try #require(Binary.vantage)
-        let out = try ChildProcess.run([bin, "--help"])
+        let out = try ChildProcess.run([bin, "--help"], stderr: .discarded)
         #expect(out.status == 0)
         for sub in ["scan", "status"] { #expect(out.stdout.contains(sub), "help lists \(sub)") }
     }
 
     @Test func badFlagGivesOneLineAndStatusTwo() throws {
         let bin = try #require(Binary.vantage)
-        let out = try ChildProcess.run(["/bin/sh", "-c", "\(TmuxSession.shellQuote(bin)) --no-such-flag 2>&1"])
+        let out = try ChildProcess.run(["/bin/sh", "-c", "\(TmuxSession.shellQuote(bin)) --no-such-flag 2>&1"], stderr: .discarded)
         #expect(out.status == 2)
         #expect(out.stdout.contains("--no-such-flag"))
     }
@@ -22,7 +23,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let theme = dir + "/broken.toml"
         try "name = \"broken\"\nvariant = \"dark\"\n[colors]\naccent = \"#12345\"\n".write(toFile: theme, atomically: true, encoding: .utf8)
-        let out = try ChildProcess.run(["/bin/sh", "-c", "VANTAGE_HOME=\(dir) \(TmuxSession.shellQuote(bin)) --theme \(theme) --root \(dir) 2>&1"])
+        let out = try ChildProcess.run(["/bin/sh", "-c", "VANTAGE_HOME=\(dir) \(TmuxSession.shellQuote(bin)) --theme \(theme) --root \(dir) 2>&1"], stderr: .discarded)
         #expect(out.status == 2)
         #expect(out.stdout.contains("broken.toml:4"), "names file and line: \(out.stdout)")
         #expect(out.stdout.contains("accent"), "names the field: \(out.stdout)")
@@ -32,7 +33,7 @@ import Testing
         let bin = try #require(Binary.vantage)
         let home = NSTemporaryDirectory() + "vantage-status-\(UUID().uuidString)"
         let out = try ChildProcess.run([bin, "status", "--json", "--root", Binary.repositoryRoot + "/examples"],
-                                       environment: ["VANTAGE_HOME": home, "PATH": "/usr/bin:/bin"])
+                                       environment: ["VANTAGE_HOME": home, "PATH": "/usr/bin:/bin"], stderr: .discarded)
         #expect(out.status == 0)
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
         let system = try #require(obj["system"] as? [String: Any])

@@ -1,4 +1,5 @@
 import Foundation
+import VantageCore
 import Testing
 
 /// Drives the real binary in tmux on the bundled `examples/` workspace and asserts on what the
@@ -29,7 +30,7 @@ import Testing
 
         /// Project names as the scanner reports them for the examples workspace.
         func exampleNames() throws -> [String] {
-            let out = try ChildProcess.run([binary, "scan", examples, "--json"], environment: environment())
+            let out = try ChildProcess.run([binary, "scan", examples, "--json"], environment: environment(), stderr: .discarded)
             #expect(out.status == 0)
             let array = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]] ?? []
             return array.compactMap { $0["name"] as? String }

@@ -1,4 +1,5 @@
 import Foundation
+import VantageCore
 import Testing
 
 /// `vantage ps/logs/stop/launch/limit` on containers of a real engine, and a frozen engine that
@@ -10,15 +11,15 @@ import Testing
 struct DockerCommandLineEndToEndTests {
     let host = ProcessInfo.processInfo.environment["VANTAGE_TEST_DOCKER_HOST"] ?? "unix:///nonexistent.sock"
 
-    func docker(_ args: [String], host h: String? = nil) throws -> ChildProcess.Output {
-        try ChildProcess.run(["docker", "-H", h ?? host] + args)
+    func docker(_ args: [String], host h: String? = nil) throws -> ChildProcess.Result {
+        try ChildProcess.run(["docker", "-H", h ?? host] + args, stderr: .discarded)
     }
 
-    func vantage(_ args: [String], dockerHost: String) throws -> ChildProcess.Output {
+    func vantage(_ args: [String], dockerHost: String) throws -> ChildProcess.Result {
         let bin = try #require(Binary.vantage)
         let home = NSTemporaryDirectory() + "vantage-e2e-docker-\(UUID().uuidString.prefix(8))"
         return try ChildProcess.run([bin] + args, environment: ["DOCKER_HOST": dockerHost, "VANTAGE_HOME": home,
-                                                               "HOME": home, "PATH": "/usr/bin:/bin"])
+                                                               "HOME": home, "PATH": "/usr/bin:/bin"], stderr: .discarded)
     }
 
     @Test func containersAreProjectsOnTheCommandLine() throws {
@@ -54,9 +55,9 @@ struct DockerCommandLineEndToEndTests {
     @Test func aFrozenEngineDoesNotHoldTheCommandLineUp() throws {
         let base = "/tmp/vantage-docker-e2e-frozen"
         let script = Binary.repositoryRoot + "/scripts/docker-engine.sh"
-        let start = try ChildProcess.run(["env", "BASE=\(base)", "SKIP_SMOKE=1", "bash", script, "start"])
+        let start = try ChildProcess.run(["env", "BASE=\(base)", "SKIP_SMOKE=1", "bash", script, "start"], stderr: .discarded)
         #expect(start.status == 0, "the second engine starts: \(start.stdout.suffix(400))")
-        defer { _ = try? ChildProcess.run(["env", "BASE=\(base)", "bash", script, "stop"]) }
+        defer { _ = try? ChildProcess.run(["env", "BASE=\(base)", "bash", script, "stop"], stderr: .discarded) }
         let pidText = try String(contentsOfFile: base + "/engine/dockerd.pid", encoding: .utf8)
         let pid = try #require(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
         kill(pid, SIGSTOP)
@@ -72,9 +73,9 @@ struct DockerCommandLineEndToEndTests {
     @Test func theDashboardKeepsPaintingWhileAnEngineIsFrozen() throws {
         let base = "/tmp/vantage-docker-e2e-frozen"
         let script = Binary.repositoryRoot + "/scripts/docker-engine.sh"
-        let start = try ChildProcess.run(["env", "BASE=\(base)", "SKIP_SMOKE=1", "bash", script, "start"])
+        let start = try ChildProcess.run(["env", "BASE=\(base)", "SKIP_SMOKE=1", "bash", script, "start"], stderr: .discarded)
         #expect(start.status == 0)
-        defer { _ = try? ChildProcess.run(["env", "BASE=\(base)", "bash", script, "stop"]) }
+        defer { _ = try? ChildProcess.run(["env", "BASE=\(base)", "bash", script, "stop"], stderr: .discarded) }
         let pid = try #require(Int32(try String(contentsOfFile: base + "/engine/dockerd.pid", encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)))
         let bin = try #require(Binary.vantage)

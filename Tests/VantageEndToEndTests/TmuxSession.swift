@@ -1,4 +1,5 @@
 import Foundation
+import VantageCore
 
 /// A private tmux server running the real `vantage` binary, driven like a person would:
 /// send keys, read the screen. Each session has its own socket name so tests stay apart.
@@ -19,7 +20,7 @@ final class TmuxSession {
 
     @discardableResult
     func tmux(_ args: [String]) throws -> String {
-        let out = try ChildProcess.run(["tmux", "-L", socket, "-f", "/dev/null"] + args)
+        let out = try ChildProcess.run(["tmux", "-L", socket, "-f", "/dev/null"] + args, stderr: .discarded)
         return out.stdout
     }
 
