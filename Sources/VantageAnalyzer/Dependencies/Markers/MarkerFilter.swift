@@ -31,9 +31,9 @@ enum MarkerFilter {
         var errors: [VantageError] = []
         var reported = Set<String>()
         /// nil when the marker cannot be read (the error is recorded once per place).
-        func holds(_ marker: String, source: String, line: Int?, field: String) -> Bool? {
+        func holds(_ marker: String, source: String, line: Int?, field: String, anyExtra: Bool = false) -> Bool? {
             do throws(PEP508Marker.Failure) {
-                return try PEP508Marker(parsing: marker).evaluate(env(for: source))
+                return try PEP508Marker(parsing: marker).evaluate(env(for: source), anyExtra: anyExtra)
             } catch {
                 if reported.insert("\(source):\(line ?? 0):\(field)").inserted {
                     errors.append(VantageError(.config, "the environment marker '\(marker)' cannot be evaluated: \(error)",
@@ -74,7 +74,7 @@ enum MarkerFilter {
             var queue = Array(roots)
             while let n = queue.popLast() {
                 for e in byFrom[n] ?? [] where !reached.contains(e.to) {
-                    let ok = e.marker.map { holds($0, source: m.path, line: e.line, field: "\(e.to) marker") ?? true } ?? true
+                    let ok = e.marker.map { holds($0, source: m.path, line: e.line, field: "\(e.to) marker", anyExtra: true) ?? true } ?? true
                     if ok { reached.insert(e.to); queue.append(e.to) }
                 }
             }

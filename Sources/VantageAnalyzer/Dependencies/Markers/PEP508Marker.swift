@@ -60,20 +60,25 @@ public struct PEP508Marker: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Whether the marker holds in `environment`.
-    public func evaluate(_ environment: MarkerEnvironment) throws(Failure) -> Bool {
-        try Self.evaluate(root, environment)
+    /// Whether the marker holds in `environment`. With `anyExtra`, every comparison with `extra`
+    /// holds: a lock-file edge guarded by an extra is followed, because the lock records which
+    /// extras its parent was installed with only indirectly, and skipping a package that is in fact
+    /// installed would hide its vulnerabilities (a false "checked" is worse than an extra check).
+    public func evaluate(_ environment: MarkerEnvironment, anyExtra: Bool = false) throws(Failure) -> Bool {
+        try Self.evaluate(root, environment, anyExtra: anyExtra)
     }
 
-    static func evaluate(_ node: Node, _ env: MarkerEnvironment) throws(Failure) -> Bool {
+    static func evaluate(_ node: Node, _ env: MarkerEnvironment, anyExtra: Bool) throws(Failure) -> Bool {
         switch node {
         case .and(let a, let b):
-            guard try evaluate(a, env) else { return false }
-            return try evaluate(b, env)
+            guard try evaluate(a, env, anyExtra: anyExtra) else { return false }
+            return try evaluate(b, env, anyExtra: anyExtra)
         case .or(let a, let b):
-            if try evaluate(a, env) { return true }
-            return try evaluate(b, env)
+            if try evaluate(a, env, anyExtra: anyExtra) { return true }
+            return try evaluate(b, env, anyExtra: anyExtra)
         case .compare(let l, let op, let r):
+            if anyExtra, case .variable("extra") = l { return true }
+            if anyExtra, case .variable("extra") = r { return true }
             let key: String
             var lhs: String, rhs: String
             switch (l, r) {
