@@ -54,17 +54,15 @@ public enum DependencyInstaller {
         return nil
     }
 
+    /// Runs an installer (pip, npm …) in the project folder through `ChildProcess`: clean signal
+    /// mask (Foundation.Process passes the caller's blocked signals on), output and errors together,
+    /// stopped after 10 minutes.
     static func run(_ arguments: [String], in folder: String) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        do { try process.run() } catch { return (127, "cannot run \(arguments[0]): \(error)") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        do {
+            let r = try ChildProcess.run(arguments, directory: folder, timeout: 600)
+            return (r.status, r.timedOut ? r.output + "\n(stopped after 10 minutes)" : r.output)
+        } catch {
+            return (127, error.message)
+        }
     }
 }
