@@ -43,6 +43,34 @@ public enum Formatting {
 
     static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
+    /// `text` broken into lines of at most `width` columns at spaces (a word longer than a line is
+    /// cut), so a sentence stays readable in a narrow pane instead of losing its end.
+    public static func wordWrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var current = "", used = 0
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var w = String(word), ww = DisplayWidth.of(w)
+            if used > 0 && used + 1 + ww <= width {
+                current += " " + w; used += 1 + ww; continue
+            }
+            if used > 0 { lines.append(current); current = ""; used = 0 }
+            while ww > width {
+                var head = "", hw = 0
+                for ch in w {
+                    let cw = DisplayWidth.of(ch)
+                    if hw + cw > width { break }
+                    head.append(ch); hw += cw
+                }
+                lines.append(head)
+                w = String(w.dropFirst(head.count)); ww = DisplayWidth.of(w)
+            }
+            current = w; used = ww
+        }
+        if used > 0 || lines.isEmpty { lines.append(current) }
+        return lines
+    }
+
     /// `text` cut to `width` columns, ending in `ellipsis` when it was cut.
     public static func truncate(_ text: String, to width: Int, ellipsis: String) -> String {
         guard width > 0 else { return "" }

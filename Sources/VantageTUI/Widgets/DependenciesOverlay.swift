@@ -38,7 +38,12 @@ public struct DependenciesOverlay: Sendable {
             if !out.isEmpty { out.append(StyledLine([])) }
             out.append(StyledLine([.init(title, heading)] + (count.map { [.init("  " + $0, .role(.muted))] } ?? [])))
         }
-        func plain(_ text: String, _ role: StyleRole = .text) { out.append(StyledLine([.init("  " + text, .role(role))])) }
+        // Sentences wrap (continuation lines indented further) rather than losing their end in a narrow pane.
+        func plain(_ text: String, _ role: StyleRole = .text) {
+            for (i, line) in Formatting.wordWrap(text, width: max(8, width - 4)).enumerated() {
+                out.append(StyledLine([.init((i == 0 ? "  " : "    ") + line, .role(role))]))
+            }
+        }
 
         section("Vulnerabilities")
         if !d.checked {
