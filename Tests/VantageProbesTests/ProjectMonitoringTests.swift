@@ -16,27 +16,30 @@ import Glibc
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let sampler = MonitorSampler(projects: [project(folder)])
-        #expect(sampler.sample().projects[0].state == .stopped)
-        var last = ProcReader.monotonicSeconds()
+        let first = sampler.sample().projects[0]
+        #expect(first.state == .stopped)
+        var last = first.time
 
         let child = try SpawnedProcess.shell("cd '\(folder.path)' && while :; do :; done")
         defer { child.kill() }
-        // Sample every 250 ms for 2 s and integrate the CPU share over time.
+        // Sample every 250 ms for 2 s and integrate the CPU share over the sampler's own intervals
+        // (the times its samples carry: a loaded machine may pause this task between a sample and
+        // any clock read here, which would weigh the shares with the wrong intervals).
         var measuredSeconds = 0.0
         var samples: [ProjectSample] = []
         for _ in 0..<8 {
             try await Task.sleep(for: .milliseconds(250))
             let sample = sampler.sample().projects[0]
-            let now = ProcReader.monotonicSeconds()
-            measuredSeconds += sample.cpuPercent / 100 * (now - last)
-            last = now
+            measuredSeconds += sample.cpuPercent / 100 * sample.time.timeIntervalSince(last)
+            last = sample.time
             samples.append(sample)
         }
-        let kernelSeconds = child.killAndMeasureCPU()
-        // The kernel's own account of the child's CPU time, from wait4(2), agrees with the monitor's.
+        // The kernel's own account of the child's CPU time, read at once after the last sample.
+        let kernelSeconds = try #require(Self.cpuSeconds(of: child.pid))
         #expect(kernelSeconds > 0.1)
         #expect(abs(measuredSeconds - kernelSeconds) < 0.05 + kernelSeconds * 0.1,
                 "monitor \(measuredSeconds) s, kernel \(kernelSeconds) s")
+        #expect(child.killAndMeasureCPU() >= kernelSeconds - 0.02, "wait4 agrees with /proc")
         let sample = try #require(samples.last)
         #expect(sample.state == .external)
         #expect(sample.pids == [child.pid])
@@ -185,5 +188,15 @@ import Glibc
         #expect(!chain.isDisjoint(with: unexcluded.pids), "roots \(unexcluded.pids), chain \(chain)")
         #expect(chain.isDisjoint(with: sample.pids))
         #expect(unexcluded.processCount > sample.processCount)
+    }
+
+    /// utime + stime of a process from /proc/PID/stat, in seconds.
+    static func cpuSeconds(of pid: Int32) -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        // After the name: state is field 3, so utime (14) and stime (15) are at 11 and 12 here.
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 }
