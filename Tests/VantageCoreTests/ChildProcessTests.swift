@@ -50,6 +50,15 @@ struct ChildProcessTests {
         #expect(left.output.isEmpty, "the grandchild survived: \(left.output)")
     }
 
+    @Test func offThePoolTheResultIsTheSameAndAFailureStillThrows() async throws {
+        let r = try await ChildProcess.runOffThePool(["/bin/sh", "-c", "echo done; exit 4"])
+        #expect(r.status == 4)
+        #expect(r.output == "done\n")
+        await #expect(throws: VantageError.self) {
+            try await ChildProcess.runOffThePool(["/nonexistent/program-\(UUID().uuidString)"])
+        }
+    }
+
     @Test func aMissingProgramIsAClearError() {
         #expect(throws: VantageError.self) {
             try ChildProcess.run(["/nonexistent/program-\(UUID().uuidString)"])

@@ -162,7 +162,7 @@ extension DockerTests {
     deinit { TestEngine.removeCreated() }
 
     @Test func twoEnginesAtOnceAndAFrozenOneNeverBlocks() async throws {
-        try TestEngine.startSecond()
+        try await TestEngine.startSecond()
         let second = try await DockerClient.connect(TestEngine.secondEndpoint, timeout: .seconds(20))
         let onSecond = try await TestEngine.run(second, "sleep 300", name: "on-second")
         defer { Task { await TestEngine.cleanup(second, [onSecond.id]) } }
@@ -194,7 +194,7 @@ extension DockerTests {
 
     @Test func anEngineOverTCP() async throws {
         let base = "/tmp/vantage-docker-test-tcp"
-        let r = try ChildProcess.run(["env", "BASE=\(base)", "SKIP_SMOKE=1", "TCP=127.0.0.1:23760", "bash",
+        let r = try await ChildProcess.runOffThePool(["env", "BASE=\(base)", "SKIP_SMOKE=1", "TCP=127.0.0.1:23760", "bash",
                                        TestEngine.repositoryRoot + "/scripts/docker-engine.sh", "start"])
         #expect(r.status == 0, "\(r.output.suffix(300))")
         defer { _ = try? ChildProcess.run(["env", "BASE=\(base)", "bash", TestEngine.repositoryRoot + "/scripts/docker-engine.sh", "stop"]) }
@@ -210,7 +210,7 @@ extension DockerTests {
     }
 
     @Test func aKilledEngineIsReconnectedWhenItReturns() async throws {
-        try TestEngine.startSecond()
+        try await TestEngine.startSecond()
         let bus = Bus(), published = Published()
         let sink = collect(bus, into: published)
         defer { sink.cancel() }
@@ -221,11 +221,11 @@ extension DockerTests {
         defer { task.cancel() }
         #expect(await eventually { await watcher.statuses().first?.reachable == true })
 
-        try TestEngine.stopSecond()
+        try await TestEngine.stopSecond()
         #expect(await eventually { await watcher.statuses().first?.reachable == false }, "the dead engine shows as unreachable")
         #expect(await published.diagnostics.contains { $0.message.contains("unreachable") })
 
-        try TestEngine.startSecond()
+        try await TestEngine.startSecond()
         #expect(await eventually(.seconds(15)) { await watcher.statuses().first?.reachable == true }, "it reconnects by itself")
         // The event stream resumed: a container started now appears without waiting for a relist.
         let second = try await DockerClient.connect(TestEngine.secondEndpoint, timeout: .seconds(20))

@@ -31,13 +31,14 @@ enum TestEngine {
         DockerEndpoint(name: "second", host: "unix://\(secondBase)/docker.sock", source: .config)
     }
 
-    static func startSecond() throws {
-        let r = try ChildProcess.run(["env", "BASE=\(secondBase)", "SKIP_SMOKE=1", "bash", repositoryRoot + "/scripts/docker-engine.sh", "start"])
+    /// Starts the second engine off the cooperative pool (it takes seconds).
+    static func startSecond() async throws {
+        let r = try await ChildProcess.runOffThePool(["env", "BASE=\(secondBase)", "SKIP_SMOKE=1", "bash", repositoryRoot + "/scripts/docker-engine.sh", "start"])
         guard r.status == 0 else { throw TestFailure("second engine did not start: \(r.output.suffix(500))") }
     }
 
-    static func stopSecond() throws {
-        _ = try ChildProcess.run(["env", "BASE=\(secondBase)", "bash", repositoryRoot + "/scripts/docker-engine.sh", "stop"])
+    static func stopSecond() async throws {
+        _ = try await ChildProcess.runOffThePool(["env", "BASE=\(secondBase)", "bash", repositoryRoot + "/scripts/docker-engine.sh", "stop"])
     }
 
     static var secondPID: Int32? {

@@ -31,7 +31,7 @@ import Glibc
         // Ticks arrive with system and project samples.
         #expect(await eventually {
             recorder.all.contains { if case .systemSampled(let s) = $0 { return s.memTotalBytes > 0 }; return false }
-        })
+        }, "events so far: \(recorder.all.map { String(describing: $0).prefix(60) })")
         #expect(await eventually {
             recorder.all.contains { if case .projectsSampled(let p) = $0 { return p.first?.state == .stopped }; return false }
         })

@@ -125,6 +125,24 @@ public enum ChildProcess {
         return Result(status: timedOut ? 124 : exit, output: String(decoding: data, as: UTF8.self), timedOut: timedOut)
     }
 
+    /// `run` on a thread of its own, for async callers: a program that takes seconds (starting an
+    /// engine, installing packages) must not hold one of the few threads of the cooperative pool,
+    /// which every actor and timer shares.
+    public static func runOffThePool(_ argv: [String], directory: String? = nil, environment: [String: String]? = nil,
+                                     stderr: StandardError = .merged, timeout: Double? = nil) async throws(VantageError) -> Result {
+        let outcome: Swift.Result<Result, VantageError> = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                do throws(VantageError) {
+                    continuation.resume(returning: .success(try run(argv, directory: directory, environment: environment,
+                                                                    stderr: stderr, timeout: timeout)))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+        }
+        return try outcome.get()
+    }
+
     /// Like `run`, but a non-zero exit is an error that quotes the end of the output.
     public static func runChecked(_ argv: [String], directory: String? = nil, environment: [String: String]? = nil,
                                   timeout: Double? = nil) throws(VantageError) -> Result {

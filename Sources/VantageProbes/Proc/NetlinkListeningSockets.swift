@@ -19,6 +19,10 @@ enum NetlinkListeningSockets {
         let fd = socket(AF_NETLINK, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), netlinkSockDiag)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        // A reply the kernel dropped (ENOBUFS under load) must not block the monitor's tick for
+        // ever: after a second without data the caller falls back to /proc/net/tcp.
+        var timeout = timeval(tv_sec: 1, tv_usec: 0)
+        _ = setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var result: [UInt64: Int] = [:]
         var buffer = [UInt8](repeating: 0, count: 32 * 1024)
         for (seq, family) in [(UInt32(1), UInt8(AF_INET)), (UInt32(2), UInt8(AF_INET6))] {
