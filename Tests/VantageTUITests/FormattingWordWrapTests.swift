@@ -20,4 +20,8 @@ struct FormattingWordWrapTests {
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 6 })
         #expect(lines.joined() == "日本語のテキスト")
     }
+
+    @Test func aCharacterWiderThanTheLineStillMovesOn() {
+        #expect(Formatting.wordWrap("日本", width: 1) == ["日", "本"])
+    }
 }

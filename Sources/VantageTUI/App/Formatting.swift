@@ -56,12 +56,9 @@ public enum Formatting {
             }
             if used > 0 { lines.append(current); current = ""; used = 0 }
             while ww > width {
-                var head = "", hw = 0
-                for ch in w {
-                    let cw = DisplayWidth.of(ch)
-                    if hw + cw > width { break }
-                    head.append(ch); hw += cw
-                }
+                // At least one character per line, so a character wider than the line cannot stall the cut.
+                let fitted = fittingPrefix(w, width: width)
+                let head = fitted.isEmpty ? String(w.prefix(1)) : fitted
                 lines.append(head)
                 w = String(w.dropFirst(head.count)); ww = DisplayWidth.of(w)
             }
@@ -77,14 +74,19 @@ public enum Formatting {
         if DisplayWidth.of(text) <= width { return text }
         let room = width - DisplayWidth.of(ellipsis)
         guard room > 0 else { return String(text.prefix(width)) }
+        return fittingPrefix(text, width: room) + ellipsis
+    }
+
+    /// The longest prefix of `text` that takes at most `width` columns.
+    static func fittingPrefix(_ text: String, width: Int) -> String {
         var out = "", used = 0
         for ch in text {
             let w = DisplayWidth.of(ch)
-            if used + w > room { break }
+            if used + w > width { break }
             out.append(ch)
             used += w
         }
-        return out + ellipsis
+        return out
     }
 
     /// `text` padded with spaces (or cut) to exactly `width` columns.
