@@ -7,14 +7,14 @@ import Testing
         let bin = try #require(Binary.vantage)
         let out = try ChildProcess.run([bin, "--help"], stderr: .discarded)
         #expect(out.status == 0)
-        for sub in ["scan", "status"] { #expect(out.stdout.contains(sub), "help lists \(sub)") }
+        for sub in ["scan", "status"] { #expect(out.output.contains(sub), "help lists \(sub)") }
     }
 
     @Test func badFlagGivesOneLineAndStatusTwo() throws {
         let bin = try #require(Binary.vantage)
         let out = try ChildProcess.run(["/bin/sh", "-c", "\(TmuxSession.shellQuote(bin)) --no-such-flag 2>&1"], stderr: .discarded)
         #expect(out.status == 2)
-        #expect(out.stdout.contains("--no-such-flag"))
+        #expect(out.output.contains("--no-such-flag"))
     }
 
     @Test func badThemeFileNamesFileLineAndField() throws {
@@ -25,8 +25,8 @@ import Testing
         try "name = \"broken\"\nvariant = \"dark\"\n[colors]\naccent = \"#12345\"\n".write(toFile: theme, atomically: true, encoding: .utf8)
         let out = try ChildProcess.run(["/bin/sh", "-c", "VANTAGE_HOME=\(dir) \(TmuxSession.shellQuote(bin)) --theme \(theme) --root \(dir) 2>&1"], stderr: .discarded)
         #expect(out.status == 2)
-        #expect(out.stdout.contains("broken.toml:4"), "names file and line: \(out.stdout)")
-        #expect(out.stdout.contains("accent"), "names the field: \(out.stdout)")
+        #expect(out.output.contains("broken.toml:4"), "names file and line: \(out.output)")
+        #expect(out.output.contains("accent"), "names the field: \(out.output)")
     }
 
     @Test func statusJSONReportsTheMachine() throws {
@@ -35,7 +35,7 @@ import Testing
         let out = try ChildProcess.run([bin, "status", "--json", "--root", Binary.repositoryRoot + "/examples"],
                                        environment: ["VANTAGE_HOME": home, "PATH": "/usr/bin:/bin"], stderr: .discarded)
         #expect(out.status == 0)
-        let obj = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(out.output.utf8)) as? [String: Any])
         let system = try #require(obj["system"] as? [String: Any])
         #expect((system["memTotalBytes"] as? Double ?? 0) > 0)
         #expect((obj["projects"] as? [Any])?.isEmpty == false)

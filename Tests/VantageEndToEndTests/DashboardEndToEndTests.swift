@@ -32,7 +32,7 @@ import Testing
         func exampleNames() throws -> [String] {
             let out = try ChildProcess.run([binary, "scan", examples, "--json"], environment: environment(), stderr: .discarded)
             #expect(out.status == 0)
-            let array = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]] ?? []
+            let array = try JSONSerialization.jsonObject(with: Data(out.output.utf8)) as? [[String: Any]] ?? []
             return array.compactMap { $0["name"] as? String }
         }
     }

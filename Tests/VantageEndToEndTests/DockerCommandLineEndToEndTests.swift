@@ -31,32 +31,32 @@ struct DockerCommandLineEndToEndTests {
         usleep(800_000)
 
         let ps = try vantage(["ps", "--json"], dockerHost: host)
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(ps.stdout.utf8)) as? [[String: Any]])
-        let row = try #require(rows.first { $0["name"] as? String == name }, "ps --json lists the container: \(ps.stdout)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(ps.output.utf8)) as? [[String: Any]])
+        let row = try #require(rows.first { $0["name"] as? String == name }, "ps --json lists the container: \(ps.output)")
         #expect(row["kind"] as? String == "container")
         #expect(row["state"] as? String == "running")
         #expect((row["rss"] as? Double ?? 0) > 0)
         for key in ["pid", "ports", "cpu", "health", "restarts", "env"] { #expect(row[key] != nil, "ps --json has \(key)") }
 
         let logs = try vantage(["logs", name, "-n", "4"], dockerHost: host)
-        #expect(logs.stdout.contains("out tick") && logs.stdout.contains("err oops"), "both streams: \(logs.stdout)")
+        #expect(logs.output.contains("out tick") && logs.output.contains("err oops"), "both streams: \(logs.output)")
 
         let limit = try vantage(["limit", name, "--memory", "48M", "--cpu", "0.5"], dockerHost: host)
-        #expect(limit.status == 0, "\(limit.stdout)")
+        #expect(limit.status == 0, "\(limit.output)")
         let inspect = try docker(["inspect", "-f", "{{.HostConfig.Memory}} {{.HostConfig.NanoCpus}}", name])
-        #expect(inspect.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "\(48 << 20) 500000000")
+        #expect(inspect.output.trimmingCharacters(in: .whitespacesAndNewlines) == "\(48 << 20) 500000000")
 
         #expect(try vantage(["stop", name], dockerHost: host).status == 0)
-        #expect(try docker(["inspect", "-f", "{{.State.Running}}", name]).stdout.hasPrefix("false"))
+        #expect(try docker(["inspect", "-f", "{{.State.Running}}", name]).output.hasPrefix("false"))
         #expect(try vantage(["launch", name], dockerHost: host).status == 0)
-        #expect(try docker(["inspect", "-f", "{{.State.Running}}", name]).stdout.hasPrefix("true"))
+        #expect(try docker(["inspect", "-f", "{{.State.Running}}", name]).output.hasPrefix("true"))
     }
 
     @Test func aFrozenEngineDoesNotHoldTheCommandLineUp() throws {
         let base = "/tmp/vantage-docker-e2e-frozen"
         let script = Binary.repositoryRoot + "/scripts/docker-engine.sh"
         let start = try ChildProcess.run(["env", "BASE=\(base)", "SKIP_SMOKE=1", "bash", script, "start"], stderr: .discarded)
-        #expect(start.status == 0, "the second engine starts: \(start.stdout.suffix(400))")
+        #expect(start.status == 0, "the second engine starts: \(start.output.suffix(400))")
         defer { _ = try? ChildProcess.run(["env", "BASE=\(base)", "bash", script, "stop"], stderr: .discarded) }
         let pidText = try String(contentsOfFile: base + "/engine/dockerd.pid", encoding: .utf8)
         let pid = try #require(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
@@ -67,7 +67,7 @@ struct DockerCommandLineEndToEndTests {
         let elapsed = Date().timeIntervalSince(began)
         kill(pid, SIGCONT)
         #expect(elapsed < 3, "vantage ps answers within 3 s with a frozen engine (took \(elapsed) s)")
-        #expect(ps.stdout.contains("unreachable"), "and says the engine is unreachable: \(ps.stdout)")
+        #expect(ps.output.contains("unreachable"), "and says the engine is unreachable: \(ps.output)")
     }
 
     @Test func theDashboardKeepsPaintingWhileAnEngineIsFrozen() throws {

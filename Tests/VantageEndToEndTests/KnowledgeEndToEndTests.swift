@@ -96,8 +96,8 @@ import Testing
         #expect(written == localEnv + "DATABASE_URL=postgres://localhost:5432/app\n")
         // The decision is remembered once, with its outcome, and the learned fix counts one success.
         let memory = try ChildProcess.run([binary, "memory", "list"], environment: ["VANTAGE_HOME": home, "PATH": "/usr/bin:/bin"], stderr: .discarded)
-        #expect(memory.stdout.components(separatedBy: "write DATABASE_URL into").count - 1 == 1, "\(memory.stdout)")
-        #expect(memory.stdout.contains("missing_env_variable -> fill_env_from_other_environment: 1 ok, 0 failed"), "\(memory.stdout)")
+        #expect(memory.output.components(separatedBy: "write DATABASE_URL into").count - 1 == 1, "\(memory.output)")
+        #expect(memory.output.contains("missing_env_variable -> fill_env_from_other_environment: 1 ok, 0 failed"), "\(memory.output)")
         let log = String(decoding: FileManager.default.contents(atPath: home + "/logs/needs-db.log") ?? Data(), as: UTF8.self)
         #expect(log.contains("connected to postgres://localhost:5432/app"), "the restarted project has the variable; log:\n\(log)")
         try tmux.send("q")
@@ -123,17 +123,17 @@ import Testing
         let missing = try ChildProcess.run(["/bin/sh", "-c", "\(TmuxSession.shellQuote(binary)) troubleshoot fix needs-token --yes --root \(TmuxSession.shellQuote(root)) 2>&1"],
                                            environment: env, stderr: .discarded)
         #expect(missing.status != 0)
-        #expect(missing.stdout.contains("no value for API_TOKEN"), "\(missing.stdout)")
+        #expect(missing.output.contains("no value for API_TOKEN"), "\(missing.output)")
         #expect(String(decoding: FileManager.default.contents(atPath: app + "/.env") ?? Data(), as: UTF8.self) == "# keep\nA=1\n")
 
         let typed = try ChildProcess.run([binary, "troubleshoot", "fix", "needs-token", "--yes", "--value", "s3cr3t token", "--root", root],
                                          environment: env, stderr: .discarded)
-        #expect(typed.status == 0, "\(typed.stdout)")
-        #expect(typed.stdout.contains("API_TOKEN written to \(app)/.env (value typed); start needs-token to use it"), "\(typed.stdout)")
+        #expect(typed.status == 0, "\(typed.output)")
+        #expect(typed.output.contains("API_TOKEN written to \(app)/.env (value typed); start needs-token to use it"), "\(typed.output)")
         #expect(String(decoding: FileManager.default.contents(atPath: app + "/.env") ?? Data(), as: UTF8.self)
                 == "# keep\nA=1\nAPI_TOKEN=\"s3cr3t token\"\n")
         // The applied fix is remembered; the attempt that changed nothing is not.
         let memory = try ChildProcess.run([binary, "memory", "list"], environment: env, stderr: .discarded)
-        #expect(memory.stdout.contains("missing_env_variable -> fill_env_from_other_environment: 1 ok, 0 failed"), "\(memory.stdout)")
+        #expect(memory.output.contains("missing_env_variable -> fill_env_from_other_environment: 1 ok, 0 failed"), "\(memory.output)")
     }
 }

@@ -21,7 +21,7 @@ final class TmuxSession {
     @discardableResult
     func tmux(_ args: [String]) throws -> String {
         let out = try ChildProcess.run(["tmux", "-L", socket, "-f", "/dev/null"] + args, stderr: .discarded)
-        return out.stdout
+        return out.output
     }
 
     /// The visible screen as text lines.

@@ -3,7 +3,7 @@ import VantageCore
 
 /// Runs an ecosystem tool (npm, pip, cargo ...) with a clean signal mask and captures its output.
 public enum ToolRunner {
-    public struct Result: Sendable { public var status: Int32; public var output: String; public var timedOut: Bool }
+    public typealias Result = ChildProcess.Result
 
     public static func which(_ tool: String) -> String? { ChildProcess.which(tool) }
 
@@ -14,8 +14,7 @@ public enum ToolRunner {
         var env = environment ?? ProcessInfo.processInfo.environment
         env["CI"] = env["CI"] ?? "1"
         do {
-            let r = try ChildProcess.run(command, directory: directory, environment: env, timeout: timeout)
-            return Result(status: r.status, output: r.output, timedOut: r.timedOut)
+            return try ChildProcess.run(command, directory: directory, environment: env, timeout: timeout)
         } catch {
             return Result(status: 127, output: error.message, timedOut: false)
         }
