@@ -49,11 +49,7 @@ public actor GraphLayoutActor {
         var change = graph.apply(projects: projects)
         vulnerabilities.keep(projects: Set(projects.map(\.id)))
         change.merge(vulnerabilities.apply(to: &graph))
-        if !change.isEmpty {
-            layout.sync(with: graph)
-            clusters = Communities.membership(graph)
-            startTicking()
-        }
+        follow(change)
         return change
     }
 
@@ -62,12 +58,17 @@ public actor GraphLayoutActor {
     public func apply(vulnerablePackages: [ProjectInsight.VulnerablePackage], of project: ProjectID) -> GraphChange {
         vulnerabilities.set(vulnerablePackages, of: project)
         let change = vulnerabilities.apply(to: &graph)
-        if !change.isEmpty {
-            layout.sync(with: graph)
-            clusters = Communities.membership(graph)
-            startTicking()
-        }
+        follow(change)
         return change
+    }
+
+    /// After the graph changed: the layout takes the new nodes and edges, clusters are found again
+    /// and the simulation moves until it settles.
+    private func follow(_ change: GraphChange) {
+        guard !change.isEmpty else { return }
+        layout.sync(with: graph)
+        clusters = Communities.membership(graph)
+        startTicking()
     }
 
     /// The current frame.
