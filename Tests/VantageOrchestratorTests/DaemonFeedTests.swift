@@ -42,7 +42,7 @@ import VantageCore
         let bus = Bus()
         let events = bus.events(capacity: 4096)
         let app = await App(projects: [Project(name: "chatty", path: project.path, kinds: [.command])], glyphs: .ascii,
-                            timeZone: TimeZone(identifier: "UTC")!)
+                            timeZone: ClockZone.utc)
         let subscription = try ControlClient.connect(paths)
         Thread.detachNewThread { DaemonFeed.follow(subscription, paths: paths, into: bus) }
 
@@ -75,12 +75,12 @@ import VantageCore
             return
         }
         #expect(viewer.project == project.id)
-        let overlay = LogViewerOverlay(name: "chatty", lines: kept, viewer: viewer, timeZone: TimeZone(identifier: "UTC")!, glyphs: .ascii)
+        let overlay = LogViewerOverlay(name: "chatty", lines: kept, viewer: viewer, timeZone: ClockZone.utc, glyphs: .ascii)
         #expect(overlay.title.hasPrefix("Logs: chatty (\(kept.count) lines)"))
         var scrolled = viewer
         scrolled.show(line: kept.firstIndex { $0.text == "line 1" }!, count: kept.count)
         var buffer = Buffer(width: 60, height: 8)
-        LogViewerOverlay(name: "chatty", lines: kept, viewer: scrolled, timeZone: TimeZone(identifier: "UTC")!, glyphs: .ascii)
+        LogViewerOverlay(name: "chatty", lines: kept, viewer: scrolled, timeZone: ClockZone.utc, glyphs: .ascii)
             .render(area: buffer.area, buffer: &buffer)
         #expect(buffer.lines.contains { $0.contains(" line 1 ") }, "\(buffer.lines.joined(separator: "\n"))")
     }

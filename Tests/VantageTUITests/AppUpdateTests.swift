@@ -9,7 +9,7 @@ struct AppUpdateTests {
     static let t0 = Date(timeIntervalSince1970: 1_000_000)
 
     func makeApp(limits: AppState.Limits = AppState.Limits()) -> App {
-        let app = App(keymap: Fallbacks.keymap, glyphs: .ascii, timeZone: TimeZone(identifier: "UTC")!, now: Self.t0,
+        let app = App(keymap: Fallbacks.keymap, glyphs: .ascii, timeZone: ClockZone.utc, now: Self.t0,
                       limits: limits)
         _ = app.handle(event: .scanned(roots: ["/w"], projects: [
             Project(name: "worker", path: "/w/worker", kinds: [.python]),

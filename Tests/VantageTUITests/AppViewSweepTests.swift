@@ -37,7 +37,7 @@ struct AppViewSweepTests {
                 Self.overlays[n % Self.overlays.count](&state)
                 n += 1
                 let buffer = AppView(state: state, keymap: Fallbacks.keymap, glyphs: glyphs,
-                                     timeZone: TimeZone(identifier: "UTC")!).render(size: Size(width: w, height: h))
+                                     timeZone: ClockZone.utc).render(size: Size(width: w, height: h))
                 #expect(buffer.lines.count == h)
                 for line in buffer.lines where DisplayWidth.of(line) != w {
                     Issue.record("row of width \(DisplayWidth.of(line)) on a \(w)x\(h) screen: \(line)")

@@ -18,7 +18,7 @@ struct CouncilOverlayTests {
                             proposal(web, "web", "restart with backoff", score: 0.1)]
 
     func makeApp() -> App {
-        let app = App(keymap: Fallbacks.keymap, glyphs: .ascii, timeZone: TimeZone(identifier: "UTC")!,
+        let app = App(keymap: Fallbacks.keymap, glyphs: .ascii, timeZone: ClockZone.utc,
                       now: Date(timeIntervalSince1970: 1_000_000))
         _ = app.handle(event: .council(Self.proposals))
         return app

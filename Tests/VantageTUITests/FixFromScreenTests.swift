@@ -84,7 +84,7 @@ struct FixFromScreenTests {
     @Test func screenShowsTheSelectionTheSparklineAndTheQuestion() {
         var s = Self.state()
         s.zoomed = .troubleshooting
-        let view = AppView(state: s, keymap: Fallbacks.keymap, glyphs: .unicode, timeZone: TimeZone(identifier: "UTC")!)
+        let view = AppView(state: s, keymap: Fallbacks.keymap, glyphs: .unicode, timeZone: ClockZone.utc)
         let screen = view.render(size: Size(width: 100, height: 12))
         let text = screen.lines.joined(separator: "\n")
         #expect(text.contains("Port 3000 is already in use: reassign port (90 %) ▂▄▅"))
@@ -94,7 +94,7 @@ struct FixFromScreenTests {
         #expect(screen[col + 1, row].style.bg == .selection)
         #expect(text.contains("F fix"))
         _ = apply(.action(.applyFix), to: &s)
-        let asked = AppView(state: s, keymap: Fallbacks.keymap, glyphs: .unicode, timeZone: TimeZone(identifier: "UTC")!)
+        let asked = AppView(state: s, keymap: Fallbacks.keymap, glyphs: .unicode, timeZone: ClockZone.utc)
             .render(size: Size(width: 100, height: 12)).lines.joined(separator: "\n")
         #expect(asked.contains("Apply \"reassign port\" to api? y/n"))
     }

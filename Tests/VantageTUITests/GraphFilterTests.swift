@@ -141,7 +141,7 @@ struct GraphFilterTests {
         var s = Self.state()
         s.zoomed = .graph
         let size = Size(width: 80, height: 24)
-        let zone = TimeZone(identifier: "UTC")!
+        let zone = ClockZone.utc
         let coloured = AppView(state: s, keymap: Fallbacks.keymap, glyphs: .unicode, timeZone: zone).render(size: size)
         let mono = AppView(state: s, keymap: Fallbacks.keymap, glyphs: .unicode, timeZone: zone, monochrome: true).render(size: size)
         // The zoomed pane's inside starts at (1, 1) and is 78x21 (the footer takes the last row).

@@ -11,7 +11,7 @@ struct LogViewerTests {
     static let worker = ProjectID("/w/worker")
 
     func makeApp(limits: AppState.Limits = AppState.Limits()) -> App {
-        let app = App(keymap: Fallbacks.keymap, glyphs: .ascii, timeZone: TimeZone(identifier: "UTC")!, now: Self.t0,
+        let app = App(keymap: Fallbacks.keymap, glyphs: .ascii, timeZone: ClockZone.utc, now: Self.t0,
                       limits: limits)
         _ = app.handle(event: .scanned(roots: ["/w"], projects: [
             Project(name: "worker", path: "/w/worker", kinds: [.python]),
@@ -168,7 +168,7 @@ struct LogViewerWidgetTests {
             LogLine(time: Self.t0.addingTimeInterval(Double(i)), project: Self.id, stream: t.1, text: t.0)
         }
         var buffer = Buffer(width: width, height: height)
-        LogViewerOverlay(name: "api", lines: lines, viewer: viewer, timeZone: TimeZone(identifier: "UTC")!, glyphs: .ascii)
+        LogViewerOverlay(name: "api", lines: lines, viewer: viewer, timeZone: ClockZone.utc, glyphs: .ascii)
             .render(area: buffer.area, buffer: &buffer)
         return buffer
     }

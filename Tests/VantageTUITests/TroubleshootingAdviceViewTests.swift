@@ -47,7 +47,7 @@ struct TroubleshootingAdviceViewTests {
     @Test func theTroubleshootingPaneShowsTheTopSuggestionUnderItsProblem() {
         var s = Self.state()
         _ = Update.apply(.event(.suggestions(project: Self.api.id, items: [Self.port(0.82)])), to: &s)
-        let pane = LogPane(entries: s.problems, timeZone: TimeZone(identifier: "UTC")!, glyphs: .ascii)
+        let pane = LogPane(entries: s.problems, timeZone: ClockZone.utc, glyphs: .ascii)
         var buffer = Buffer(width: 80, height: 3)
         pane.render(area: buffer.area, buffer: &buffer)
         let text = buffer.lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
@@ -58,7 +58,7 @@ struct TroubleshootingAdviceViewTests {
         ])
         #expect(buffer[5, 1].style.fg == .ok)
         var unicode = Buffer(width: 80, height: 3)
-        LogPane(entries: s.problems, timeZone: TimeZone(identifier: "UTC")!, glyphs: .unicode).render(area: unicode.area, buffer: &unicode)
+        LogPane(entries: s.problems, timeZone: ClockZone.utc, glyphs: .unicode).render(area: unicode.area, buffer: &unicode)
         #expect(unicode.lines[1].hasPrefix("  → Port 3000 is already in use"))
     }
 
@@ -75,7 +75,7 @@ struct TroubleshootingAdviceViewTests {
             "    api could not listen because another process holds port 3000.",
         ])
         // The details overlay of the project carries them.
-        let view = AppView(state: s, keymap: Fallbacks.keymap, glyphs: .ascii, timeZone: TimeZone(identifier: "UTC")!)
+        let view = AppView(state: s, keymap: Fallbacks.keymap, glyphs: .ascii, timeZone: ClockZone.utc)
         let notes = view.details(Self.api.id)?.notes ?? []
         #expect(notes.contains(lines[1]))
         #expect(AdviceLines.details([]).isEmpty)

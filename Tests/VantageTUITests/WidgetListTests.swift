@@ -5,7 +5,7 @@ import VantageCore
 
 @Suite("Widgets: table, project grid, timeline, log pane, tab bar, footer, help")
 struct WidgetListTests {
-    static let utc = TimeZone(identifier: "UTC")!
+    static let utc = ClockZone.utc
     static let t0 = Date(timeIntervalSince1970: 45_296)   // 12:34:56 UTC on 1970-01-01
 
     static func row(_ name: String, _ state: RunState, cpu: Double? = nil) -> ProjectGrid.Row {
@@ -135,7 +135,7 @@ struct WidgetListTests {
         #expect(Formatting.percent(12.345) == "12.3%")
         #expect(Formatting.fixed(-0.04, 1) == "0.0")
         #expect(Formatting.clock(Self.t0, in: Self.utc) == "12:34:56")
-        #expect(Formatting.clock(Self.t0, in: TimeZone(secondsFromGMT: 3600)!) == "13:34:56")
+        #expect(Formatting.clock(Self.t0, in: ClockZone.fixed(secondsFromGMT: 3600)) == "13:34:56")
         #expect(Formatting.truncate("abcdefgh", to: 5, ellipsis: "~") == "abcd~")
         #expect(Formatting.pad("ab", to: 4, ellipsis: "~", alignRight: true) == "  ab")
     }

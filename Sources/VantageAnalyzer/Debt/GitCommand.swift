@@ -67,13 +67,7 @@ public enum GitCommand {
     }
 
     /// `2024-03-01 12:00:00 +0000`: a date form every git version parses exactly.
-    static func gitDate(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd HH:mm:ss Z"
-        return f.string(from: date)
-    }
+    static func gitDate(_ date: Date) -> String { UTCTime.git(date) }
 }
 
 private final class DataBox: @unchecked Sendable {

@@ -48,6 +48,9 @@ public actor AnalyzerActor {
     /// Analyses finished so far (for tests and diagnostics).
     public private(set) var analysesDone = 0
 
+    /// True once the first projects have been analysed and nothing is queued or running.
+    public var isIdleAfterFirstPass: Bool { analysesDone > 0 && queue.isEmpty && worker == nil }
+
     public init(bus: Bus, store: Store? = nil, options: Options = Options()) {
         self.bus = bus
         self.store = store

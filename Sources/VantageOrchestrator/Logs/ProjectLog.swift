@@ -75,7 +75,7 @@ public final class ProjectLog: Sendable {
 
     /// `2026-11-25T15:01:02.123Z out text` plus a newline: the stored and printed form of a line.
     public static func format(_ line: LogLine) -> String {
-        let stamp = line.time.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        let stamp = UTCTime.iso8601(line.time, fractionalSeconds: true)
         return "\(stamp) \(line.stream == .stdout ? "out" : "err") \(line.text)\n"
     }
 
@@ -130,7 +130,7 @@ public final class ProjectLog: Sendable {
     /// A stored line (`format`) read back; nil for a line that is not in that form.
     static func parse(_ stored: String, project: ProjectID) -> LogLine? {
         let parts = stored.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count >= 2, let time = try? Date(String(parts[0]), strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) else { return nil }
+        guard parts.count >= 2, let time = UTCTime.parseISO8601(parts[0]) else { return nil }
         let stream: LogLine.Stream
         switch parts[1] {
         case "out": stream = .stdout

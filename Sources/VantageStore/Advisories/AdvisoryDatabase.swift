@@ -104,7 +104,7 @@ public final class AdvisoryDatabase: Sendable {
                 }
                 let meta = try db.makeStatement(sql: "INSERT INTO import_meta (key, value) VALUES (?, ?)")
                 try meta.execute(arguments: ["source", source])
-                try meta.execute(arguments: ["imported_at", ISO8601DateFormatter().string(from: Date())])
+                try meta.execute(arguments: ["imported_at", UTCTime.iso8601(Date())])
                 try meta.execute(arguments: ["count", String(records.count)])
                 for (k, v) in extra { try meta.execute(arguments: [k, v]) }
             }

@@ -12,7 +12,7 @@ public final class App: TerminalProgram {
     public var lightTheme: Theme
     public var glyphs: GlyphSet
     /// Times on screen are shown in this zone (UTC in golden tests).
-    public var timeZone: TimeZone
+    public var timeZone: ClockZone
     /// No colours (`NO_COLOR`): the view marks what colour would tell apart in another way.
     public var monochrome = false
     public private(set) var size: Size?
@@ -27,7 +27,7 @@ public final class App: TerminalProgram {
     public init(roots: [String] = [], projects: [Project] = [], keymap: Keymap = Fallbacks.keymap,
                 darkTheme: Theme = Fallbacks.darkTheme, lightTheme: Theme = Fallbacks.lightTheme,
                 startVariant: Theme.Variant = .dark, glyphs: GlyphSet = .unicode,
-                timeZone: TimeZone = .current, now: Date = Date(), limits: AppState.Limits = AppState.Limits()) {
+                timeZone: ClockZone = .system, now: Date = Date(), limits: AppState.Limits = AppState.Limits()) {
         var s = AppState(now: now, limits: limits)
         s.themeVariant = startVariant
         if !projects.isEmpty || !roots.isEmpty {

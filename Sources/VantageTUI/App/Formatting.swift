@@ -1,4 +1,5 @@
 import Foundation
+import VantageCore
 
 /// Number and time formatting shared by the panes. Pure and locale-independent, so golden screens
 /// come out the same on every machine.
@@ -35,7 +36,7 @@ public enum Formatting {
     }
 
     /// `HH:MM:SS` of `date` in `timeZone`.
-    public static func clock(_ date: Date, in timeZone: TimeZone) -> String {
+    public static func clock(_ date: Date, in timeZone: ClockZone) -> String {
         let t = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
         let s = ((t % 86_400) + 86_400) % 86_400
         return pad2(s / 3600) + ":" + pad2(s / 60 % 60) + ":" + pad2(s % 60)

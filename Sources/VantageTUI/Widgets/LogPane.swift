@@ -29,7 +29,7 @@ public struct LogPane: Sendable {
     }
 
     public var entries: [Entry]
-    public var timeZone: TimeZone
+    public var timeZone: ClockZone
     public var scroll: Int
     public var glyphs: GlyphSet
     public var emptyText: String
@@ -37,7 +37,7 @@ public struct LogPane: Sendable {
     /// list scrolls so it is in view and `scroll` is not used.
     public var selected: Int?
 
-    public init(entries: [Entry], timeZone: TimeZone, scroll: Int = 0, glyphs: GlyphSet,
+    public init(entries: [Entry], timeZone: ClockZone, scroll: Int = 0, glyphs: GlyphSet,
                 emptyText: String = "No warnings or errors.", selected: Int? = nil) {
         self.selected = selected
         self.entries = entries

@@ -8,13 +8,13 @@ public struct LogViewerOverlay: Sendable {
     public var name: String
     public var lines: [LogLine]
     public var viewer: LogViewer
-    public var timeZone: TimeZone
+    public var timeZone: ClockZone
     public var glyphs: GlyphSet
 
     /// Columns before the text: the time, a space, the stream mark and a space.
     static let gutter = 11
 
-    public init(name: String, lines: [LogLine], viewer: LogViewer, timeZone: TimeZone, glyphs: GlyphSet) {
+    public init(name: String, lines: [LogLine], viewer: LogViewer, timeZone: ClockZone, glyphs: GlyphSet) {
         self.name = name
         self.lines = lines
         self.viewer = viewer

@@ -6,11 +6,11 @@ import VantageCore
 public struct TimelineList: Sendable {
     public var entries: [TimelineEntry]
     public var projectNames: [ProjectID: String]
-    public var timeZone: TimeZone
+    public var timeZone: ClockZone
     public var scroll: Int
     public var glyphs: GlyphSet
 
-    public init(entries: [TimelineEntry], projectNames: [ProjectID: String] = [:], timeZone: TimeZone,
+    public init(entries: [TimelineEntry], projectNames: [ProjectID: String] = [:], timeZone: ClockZone,
                 scroll: Int = 0, glyphs: GlyphSet) {
         self.entries = entries
         self.projectNames = projectNames

@@ -124,9 +124,8 @@ struct AnalyzeCoverageCommand: AsyncParsableCommand {
             let levels = Sparkline(values: lines, maximum: 100, glyphs: glyphs).levels(width: lines.count)
             out.write("lines " + levels.map { glyphs.sparkLevels[$0] }.joined() + "\n")
         }
-        let formatter = ISO8601DateFormatter()
         for p in points {
-            var s = formatter.string(from: p.time) + "  lines " + percent(p.linePercent.map { $0 / 100 })
+            var s = UTCTime.iso8601(p.time) + "  lines " + percent(p.linePercent.map { $0 / 100 })
                 + "  " + "\(p.linesHit)/\(p.linesFound)".leftPadded(13)
             if let b = p.branchPercent {
                 s += "  branches " + percent(b / 100) + "  \(p.branchesHit ?? 0)/\(p.branchesFound ?? 0)"

@@ -89,12 +89,8 @@ struct AnalyzeDebtCommand: ParsableCommand {
         }
         if !r.history.isEmpty {
             out.write("\nDebt by week\n")
-            let f = DateFormatter()
-            f.locale = Locale(identifier: "en_US_POSIX")
-            f.timeZone = TimeZone(identifier: "UTC")
-            f.dateFormat = "yyyy-MM-dd"
             for p in r.history {
-                out.write("  \(f.string(from: p.date))  \(p.commit.prefix(10))  \(duration(p.summary.debtMinutes).padding(toLength: 10, withPad: " ", startingAt: 0)) \(p.summary.rating.rawValue)\n")
+                out.write("  \(UTCTime.day(p.date))  \(p.commit.prefix(10))  \(duration(p.summary.debtMinutes).padding(toLength: 10, withPad: " ", startingAt: 0)) \(p.summary.rating.rawValue)\n")
             }
         }
         if let c = r.costOfDelay {

@@ -44,13 +44,12 @@ struct MemoryListCommand: AsyncParsableCommand {
             print(String(decoding: try encoder.encode(Report(decisions: decisions, learnedFixes: fixes)), as: UTF8.self))
             return
         }
-        let stamp = Date.ISO8601FormatStyle()
         print(decisions.isEmpty ? "No decisions remembered." : "DECISIONS")
         for d in decisions {
             let project = d.project.map { " [\(($0.rawValue as NSString).lastPathComponent)]" } ?? ""
             let why = d.why.isEmpty ? "" : " because \(d.why)"
             let outcome = d.outcome.map { " -> \($0)" } ?? ""
-            print("\(d.time.formatted(stamp)) \(d.actor.rawValue)\(project): \(d.what)\(why)\(outcome)")
+            print("\(UTCTime.iso8601(d.time)) \(d.actor.rawValue)\(project): \(d.what)\(why)\(outcome)")
         }
         print(fixes.isEmpty ? "No learned fixes." : "LEARNED FIXES")
         for f in fixes {

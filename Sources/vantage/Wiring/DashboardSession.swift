@@ -70,6 +70,12 @@ final class DashboardSession: Sendable {
         let analyzer = self.analyzer
         add(Task { await analyzer.run(events: analyzerEvents) })
         add(Task { await analyzer.run(commands: analyzerCommands) })
+        // Once the first analysis pass is over, the code only start-up ran is given back (StartupPages).
+        add(Task.detached(priority: .background) {
+            while !Task.isCancelled, !(await analyzer.isIdleAfterFirstPass) { try? await Task.sleep(for: .seconds(1)) }
+            guard !Task.isCancelled else { return }
+            StartupPages.release()
+        })
         // Suggestions for errors (Troubleshooting pane) and the council's proposals (`c`).
         let (troubleshooter, council) = (self.troubleshooter, self.council)
         add(Task {

@@ -7,11 +7,11 @@ public struct AppView: Sendable {
     public var state: AppState
     public var keymap: Keymap
     public var glyphs: GlyphSet
-    public var timeZone: TimeZone
+    public var timeZone: ClockZone
     /// No colours on this terminal (`NO_COLOR`): graph clusters are marked by letter.
     public var monochrome: Bool
 
-    public init(state: AppState, keymap: Keymap, glyphs: GlyphSet, timeZone: TimeZone, monochrome: Bool = false) {
+    public init(state: AppState, keymap: Keymap, glyphs: GlyphSet, timeZone: ClockZone, monochrome: Bool = false) {
         self.monochrome = monochrome
         self.state = state
         self.keymap = keymap

@@ -3,7 +3,7 @@ import VantageCore
 
 /// Builds the widgets that fill the Projects and Metrics panes from the state.
 enum PaneContent {
-    static func projects(_ s: AppState, glyphs: GlyphSet, timeZone: TimeZone) -> ProjectGrid {
+    static func projects(_ s: AppState, glyphs: GlyphSet, timeZone: ClockZone) -> ProjectGrid {
         let visible = s.visibleProjects
         var rows: [ProjectGrid.Row] = []
         var selected: Int?
@@ -41,7 +41,7 @@ enum PaneContent {
     }
 
     /// "docker: main" with "ok", or "unreachable since 14:02" when the engine does not answer.
-    static func engineRow(_ name: String, _ s: AppState, _ timeZone: TimeZone) -> ProjectGrid.Row {
+    static func engineRow(_ name: String, _ s: AppState, _ timeZone: ClockZone) -> ProjectGrid.Row {
         let status = s.engines[name]
         let text: String, role: StyleRole
         if let status, !status.reachable {
