@@ -24,13 +24,13 @@ import VantageCore
     }
 
     /// Both recorded series, 4 and 20 steps ahead (1 s and 5 s at the 0.25 s sampling), scored out
-    /// of sample on a rolling origin. The target (< 0.9) is on the error relative to the naive
-    /// last-value forecast; the CPU ramp (recorded on a loaded machine, level shifts and noise that
-    /// grows with the load) reaches it 4 steps ahead (0.865) but not quite 20 ahead (0.901), so that
-    /// case is held to 0.95. The Hyndman–Koehler MASE (scaled by the in-sample one-step naive error)
-    /// is printed too and must beat naive's own MASE; on the CPU ramp even naive scores > 1 there,
-    /// since the series gets noisier after each origin than it was before it.
-    @Test(arguments: [("memory-leak.csv", 0.9, 0.9), ("cpu-ramp.csv", 0.9, 0.95)])
+    /// of sample on a rolling origin. The target is < 0.9 on the error relative to the naive
+    /// last-value forecast. The CPU ramp (recorded on a loaded machine: level shifts, spikes and
+    /// noise that grows with the load) reached it only 4 steps ahead (0.865; 0.901 at 20) until the
+    /// smoothing was made robust to spikes. The Hyndman–Koehler MASE (scaled by the in-sample
+    /// one-step naive error) is printed too and must beat naive's own MASE; on the CPU ramp even
+    /// naive scores > 1 there, since the series gets noisier after each origin than before it.
+    @Test(arguments: [("memory-leak.csv", 0.9, 0.9), ("cpu-ramp.csv", 0.9, 0.9)])
     func forecastAgainstNaiveOnRecordedSeries(_ file: String, bound4: Double, bound20: Double) throws {
         let series = try Self.recorded(file)
         #expect(series.count >= 200)
@@ -41,6 +41,21 @@ import VantageCore
             #expect(score.relativeMAE < (horizon == 4 ? bound4 : bound20))
             #expect(score.mase < score.naiveMASE)
         }
+    }
+
+    /// One spike of 20 times the noise moves the robust level by a bounded step; the textbook model
+    /// jumps by alpha times the spike. A lasting shift is still followed by both.
+    @Test func aSpikeMovesTheRobustLevelLittleAndAShiftIsFollowed() {
+        var rng = SystemRandomNumberGenerator()
+        let calm = (0..<100).map { _ in 10 + Double.random(in: -1...1, using: &rng) }
+        var robust = HoltForecast(alpha: 0.3, beta: 0, level: 10, trend: 0)
+        var plain = HoltForecast(alpha: 0.3, beta: 0, level: 10, trend: 0, robust: false)
+        for v in calm { robust.update(v); plain.update(v) }
+        robust.update(30); plain.update(30)
+        #expect(plain.level > 15, "textbook: \(plain.level)")
+        #expect(robust.level < 11.5, "robust: \(robust.level)")
+        for _ in 0..<60 { robust.update(30 + Double.random(in: -1...1, using: &rng)) }
+        #expect(abs(robust.level - 30) < 2, "after a lasting shift: \(robust.level)")
     }
 
     @Test func selectionDropsTheTrendOnFlatNoiseAndKeepsItOnARamp() throws {

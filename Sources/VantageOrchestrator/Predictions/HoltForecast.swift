@@ -1,6 +1,13 @@
 import Foundation
 
-/// Holt's double exponential smoothing (level and trend, with an optional damping of the trend).
+/// Holt's double exponential smoothing (level and trend, with an optional damping of the trend),
+/// in the robust form of Gelper, Fried and Croux (2010, "Robust forecasting with exponential and
+/// Holt-Winters smoothing", J. Forecasting 29): before an observation updates the level, it is
+/// pulled to within 2 robust scales of the one-step forecast (Huber's ψ), and that scale follows the
+/// residuals by their τ-recursion with the biweight ρ. A CPU spike or a short burst then moves the
+/// forecast by a bounded step instead of its full height; a lasting shift is followed, since the
+/// scale grows while residuals stay large. The paper's constants are used (k = 2, c = 2.52, λσ = 0.1).
+///
 /// The factors are chosen by a small grid search that minimises the absolute error of forecasts
 /// `horizon` steps ahead over the series itself, so the model is tuned for the range it is used for.
 public struct HoltForecast: Sendable, Equatable {
@@ -10,13 +17,18 @@ public struct HoltForecast: Sendable, Equatable {
     public var phi: Double
     public var level: Double
     public var trend: Double
+    /// Whether observations are cleaned against outliers (see above); false is the textbook model.
+    public var robust: Bool
+    /// The residuals' robust scale; nil until the first residual that is not zero.
+    public var scale: Double?
 
-    public init(alpha: Double, beta: Double, phi: Double = 1, level: Double, trend: Double) {
+    public init(alpha: Double, beta: Double, phi: Double = 1, level: Double, trend: Double, robust: Bool = true) {
         self.alpha = alpha
         self.beta = beta
         self.phi = phi
         self.level = level
         self.trend = trend
+        self.robust = robust
     }
 
     /// Fits on the series; nil for fewer than 3 values.
@@ -56,7 +68,7 @@ public struct HoltForecast: Sendable, Equatable {
         guard cut >= 3 * h + 10, values.count - cut > h else { return fit(values, horizon: horizon) }
         guard let trained = fit(Array(values[..<cut]), horizon: h) else { return nil }
         var holt = HoltForecast(alpha: trained.alpha, beta: trained.beta, phi: trained.phi, level: values[0], trend: 0)
-        var levels = levelOnlyAlphas.map { _ in values[0] }
+        var levels = levelOnlyAlphas.map { HoltForecast(alpha: $0, beta: 0, level: values[0], trend: 0) }
         var holtError = 0.0, levelError = 0.0
         var pendingHolt: [Double] = [], pendingLevel: [Double] = []
         for (i, v) in values.enumerated().dropFirst() {
@@ -66,10 +78,10 @@ public struct HoltForecast: Sendable, Equatable {
                 levelError += abs(v - pendingLevel.removeFirst())
             }
             holt.update(v)
-            for k in levels.indices { levels[k] = levelOnlyAlphas[k] * v + (1 - levelOnlyAlphas[k]) * levels[k] }
+            for k in levels.indices { levels[k].update(v) }
             if i + 1 >= cut {
                 pendingHolt.append(holt.forecast(steps: h))
-                pendingLevel.append(levels.reduce(0, +) / Double(levels.count))
+                pendingLevel.append(levels.map(\.level).reduce(0, +) / Double(levels.count))
             }
         }
         if holtError <= levelError { return fit(values, horizon: horizon) }
@@ -79,15 +91,35 @@ public struct HoltForecast: Sendable, Equatable {
     /// The level-only model on the whole series (no trend).
     static func levelOnly(_ values: [Double]) -> HoltForecast? {
         guard let first = values.first else { return nil }
-        var levels = levelOnlyAlphas.map { _ in first }
+        var levels = levelOnlyAlphas.map { HoltForecast(alpha: $0, beta: 0, level: first, trend: 0) }
         for v in values.dropFirst() {
-            for k in levels.indices { levels[k] = levelOnlyAlphas[k] * v + (1 - levelOnlyAlphas[k]) * levels[k] }
+            for k in levels.indices { levels[k].update(v) }
         }
-        return HoltForecast(alpha: levelOnlyAlphas.reduce(0, +) / Double(levelOnlyAlphas.count), beta: 0, phi: 1,
-                            level: levels.reduce(0, +) / Double(levels.count), trend: 0)
+        var model = HoltForecast(alpha: levelOnlyAlphas.reduce(0, +) / Double(levelOnlyAlphas.count), beta: 0, phi: 1,
+                                 level: levels.map(\.level).reduce(0, +) / Double(levels.count), trend: 0)
+        model.scale = levels.compactMap(\.scale).max()
+        return model
     }
 
-    public mutating func update(_ value: Double) {
+    /// Huber's ψ bound and the biweight ρ's tuning constant and its maximum (Gelper et al. 2010).
+    static let huberK = 2.0, biweightK = 2.0, biweightMax = 2.52, scaleSmoothing = 0.1
+
+    public mutating func update(_ observed: Double) {
+        var value = observed
+        if robust {
+            let predicted = level + phi * trend
+            let residual = observed - predicted
+            if let sigma = scale, sigma > 0 {
+                let u = residual / sigma
+                let rho = abs(u) <= Self.biweightK
+                    ? Self.biweightMax * (1 - pow(1 - (u / Self.biweightK) * (u / Self.biweightK), 3)) : Self.biweightMax
+                let updated = (Self.scaleSmoothing * rho + 1 - Self.scaleSmoothing) * sigma * sigma
+                scale = updated.squareRoot()
+                value = predicted + max(-Self.huberK, min(Self.huberK, residual / scale!)) * scale!
+            } else if residual != 0 {
+                scale = abs(residual)
+            }
+        }
         let previous = level
         level = alpha * value + (1 - alpha) * (level + phi * trend)
         trend = beta * (level - previous) + (1 - beta) * phi * trend
