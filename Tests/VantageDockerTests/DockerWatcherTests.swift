@@ -80,6 +80,42 @@ extension DockerTests {
                 "a healthy container is ready")
     }
 
+    /// The screen's P, K and Delete reach the engine as pause, unpause, kill and remove, and the
+    /// projects follow: paused, then running, then stopped, then gone.
+    @Test func pauseResumeKillAndRemoveReachTheEngine() async throws {
+        let client = try await TestEngine.client()
+        let c = try await TestEngine.run(client, "while :; do sleep 1; done")
+        defer { Task { await TestEngine.cleanup(client, [c.id]) } }
+        let bus = Bus(), published = Published()
+        let sink = collect(bus, into: published)
+        defer { sink.cancel() }
+        let watcher = DockerWatcher(bus: bus, endpoints: [TestEngine.endpoint])
+        let task = Task { await watcher.run() }
+        defer { task.cancel() }
+        let id = ContainerProjects.id(engine: "main", container: c.name)
+        func state() async -> RunState? { await published.samples.last { $0.project == id }?.state }
+        #expect(await eventually { await state() == .running })
+
+        await watcher.perform(.pause(id))
+        #expect(try await client.inspect(c.id).State.Status == "paused")
+        #expect(await eventually { await state() == .paused }, "a paused container is shown as paused, not stopped")
+        #expect(await eventually { (await published.samples.last { $0.project == id }?.rssBytes ?? 0) > 0 },
+                "and still holds its memory")
+        await watcher.perform(.resume(id))
+        #expect(try await client.inspect(c.id).State.Status == "running")
+        #expect(await eventually { await state() == .running })
+
+        await watcher.perform(.kill(id))
+        let killed = try await client.inspect(c.id).State
+        #expect(killed.Status == "exited" && killed.ExitCode == 137, "SIGKILL: \(killed.Status) \(killed.ExitCode)")
+        #expect(await eventually { await state() == .stopped })
+
+        await watcher.perform(.remove(id))
+        #expect(await eventually { (try? await client.listContainers(all: true))?.contains { $0.Id == c.id } == false }, "gone from the engine")
+        #expect(await eventually { await published.discovered(source: "docker:main")?.contains { $0.id == id } == false },
+                "and from the grid")
+    }
+
     @Test func anOOMKillIsReported() async throws {
         let client = try await TestEngine.client()
         let bus = Bus(), published = Published()

@@ -15,11 +15,43 @@ struct DockerCommandLineEndToEndTests {
         try ChildProcess.run(["docker", "-H", h ?? host] + args, stderr: .discarded)
     }
 
-    func vantage(_ args: [String], dockerHost: String) throws -> ChildProcess.Result {
+    func vantage(_ args: [String], dockerHost: String, stderr: ChildProcess.StandardError = .discarded) throws -> ChildProcess.Result {
         let bin = try #require(Binary.vantage)
         let home = NSTemporaryDirectory() + "vantage-e2e-docker-\(UUID().uuidString.prefix(8))"
         return try ChildProcess.run([bin] + args, environment: ["DOCKER_HOST": dockerHost, "VANTAGE_HOME": home,
-                                                               "HOME": home, "PATH": "/usr/bin:/bin"], stderr: .discarded)
+                                                               "HOME": home, "PATH": "/usr/bin:/bin"], stderr: stderr)
+    }
+
+    /// pause/unpause act at once; kill and rm refuse without a terminal to ask on (standard input
+    /// is /dev/null here) and act with --yes.
+    @Test func pauseKillAndRemoveOnTheCommandLineAskFirst() throws {
+        let name = "e2e-pk-\(UUID().uuidString.prefix(6).lowercased())"
+        #expect(try docker(["run", "-d", "--pull=never", "--network", "none", "--name", name, "--label", "vantage.test=1",
+                            "localhost/busybox:latest", "sh", "-c", "while :; do sleep 1; done"]).status == 0)
+        defer { _ = try? docker(["rm", "-f", name]) }
+        func status() throws -> String { try docker(["inspect", "-f", "{{.State.Status}}", name]).output.trimmingCharacters(in: .whitespacesAndNewlines) }
+
+        let pause = try vantage(["pause", name], dockerHost: host)
+        #expect(pause.status == 0 && pause.output.contains("\(name) on default: paused"), "\(pause.output)")
+        #expect(try status() == "paused")
+        let ps = try vantage(["ps", "--json"], dockerHost: host)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(ps.output.utf8)) as? [[String: Any]])
+        #expect(rows.first { $0["name"] as? String == name }?["state"] as? String == "paused")
+        #expect(try vantage(["unpause", name], dockerHost: host).status == 0)
+        #expect(try status() == "running")
+
+        let refused = try vantage(["kill", name], dockerHost: host, stderr: .merged)
+        #expect(refused.status == 2, "\(refused.output)")
+        #expect(refused.output.contains("--yes"), "says how to confirm: \(refused.output)")
+        #expect(try status() == "running", "nothing was killed")
+        let killed = try vantage(["kill", name, "--yes"], dockerHost: host)
+        #expect(killed.status == 0 && killed.output.contains("killed"), "\(killed.output)")
+        #expect(try docker(["inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", name]).output.hasPrefix("exited 137"))
+
+        #expect(try vantage(["rm", name], dockerHost: host, stderr: .merged).status == 2)
+        #expect(try docker(["inspect", name]).status == 0, "still there")
+        #expect(try vantage(["rm", name, "--yes"], dockerHost: host).status == 0)
+        #expect(try docker(["inspect", name]).status != 0, "removed")
     }
 
     @Test func containersAreProjectsOnTheCommandLine() throws {

@@ -69,4 +69,41 @@ import VantageCore
         #expect(f.processes(named: "flip").isEmpty)
         await f.cleanup()
     }
+
+    /// `P` freezes the project where it is (its counter stops), `P` again lets it continue; `K`
+    /// ends it at once with SIGKILL although it ignores SIGTERM and its stop timeout is long.
+    @Test func pauseFreezesResumeContinuesAndKillIsImmediate() async throws {
+        var options = Fixture.fastOptions()
+        options.stopTimeout = 30
+        let f = Fixture(options: options)
+        let p = f.project("ticker", command: "trap '' TERM; i=0; while :; do i=$((i+1)); echo $i > count.tmp; mv count.tmp count; sleep 0.05; done")
+        await f.supervisor.register([p])
+        try await f.supervisor.launch(p.id)
+        let running = await f.supervisor.waitFor(p.id, [.running, .ready], timeout: .seconds(10))
+        #expect(running == .running || running == .ready)
+        func count() -> Int {
+            Int((try? String(contentsOfFile: p.path + "/count", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+        }
+        try await Task.sleep(for: .milliseconds(400))
+        #expect(count() > 0)
+
+        try await f.supervisor.setPaused(p.id, true)
+        #expect(await f.supervisor.status(of: p.id)?.state == .paused)
+        try await Task.sleep(for: .milliseconds(200))
+        let frozen = count()
+        try await Task.sleep(for: .milliseconds(600))
+        #expect(count() == frozen, "nothing runs while paused")
+
+        try await f.supervisor.setPaused(p.id, false)
+        #expect(await f.supervisor.status(of: p.id)?.state == running)
+        try await Task.sleep(for: .milliseconds(600))
+        #expect(count() > frozen, "it continues where it stopped")
+
+        let started = ContinuousClock.now
+        try await f.supervisor.killNow(p.id)
+        #expect(ContinuousClock.now - started < .seconds(5), "no 30 s grace period")
+        #expect(f.processes(named: "ticker").isEmpty)
+        #expect(await f.supervisor.status(of: p.id)?.state == .stopped)
+        await f.cleanup()
+    }
 }

@@ -30,7 +30,7 @@ struct AppUpdateTests {
     @Test func stopAsksFirstAndNCancels() {
         let app = makeApp()
         #expect(app.handle(key: .char("x")))
-        #expect(app.state.overlay == .confirmStop(ProjectID("/w/api")))
+        #expect(app.state.overlay == .confirm(.stop(ProjectID("/w/api"))))
         #expect(app.takeCommands().isEmpty)
         keys(app, .char("q"))   // not an answer: ignored, and it does not quit while the question is open
         #expect(!app.shouldQuit && app.state.overlay != nil)
@@ -365,5 +365,63 @@ struct AppGraphFocusTests {
         #expect(!text.contains("web"))   // not a neighbour of api: unlabelled
         let panel = NodePanel(snapshot: Self.snapshot, node: 0, glyphs: .ascii).lines().map { $0.spans.map(\.text).joined() }
         #expect(panel == ["express", "dependency", "1 link", "<- depends_on api"])
+    }
+}
+
+@MainActor
+@Suite("App: pause, kill and remove")
+struct AppPauseKillRemoveTests {
+    static let container = Project(name: "web1", path: "docker://default/web1", kinds: [.container], engine: "default")
+
+    func makeApp() -> App {
+        let app = App(keymap: Fallbacks.keymap, glyphs: .ascii, timeZone: ClockZone.utc,
+                      now: Date(timeIntervalSince1970: 1_000_000))
+        _ = app.handle(event: .scanned(roots: ["/w"], projects: [Project(name: "api", path: "/w/api", kinds: [.node])]))
+        _ = app.handle(event: .discovered(source: "docker:default", projects: [Self.container]))
+        return app
+    }
+
+    func select(_ app: App, _ name: String) {
+        for _ in 0..<5 where app.state.selected?.name != name { _ = app.handle(key: .down) }
+    }
+
+    @Test func pauseTogglesWithTheState() {
+        let app = makeApp()
+        select(app, "web1")
+        let id = Self.container.id
+        _ = app.handle(key: .char("P"))
+        #expect(app.takeCommands() == [.pause(id)])
+        _ = app.handle(event: .stateChanged(project: id, from: .running, to: .paused))
+        _ = app.handle(key: .char("P"))
+        #expect(app.takeCommands() == [.resume(id)])
+    }
+
+    @Test func killAndRemoveAskFirstAndSayWhatTheyDo() {
+        let app = makeApp()
+        select(app, "web1")
+        let id = Self.container.id
+        _ = app.handle(key: .char("K"))
+        #expect(app.state.overlay == .confirm(.kill(id)))
+        #expect(app.takeCommands().isEmpty)
+        let screen = AppView(state: app.state, keymap: Fallbacks.keymap, glyphs: .ascii, timeZone: .utc)
+            .render(size: Size(width: 100, height: 30)).lines.joined(separator: "\n")
+        #expect(screen.contains("Kill web1 (SIGKILL, no clean shutdown)? y/n"))
+        #expect(screen.contains("y kill"))
+        _ = app.handle(key: .char("y"))
+        #expect(app.takeCommands() == [.kill(id)])
+
+        _ = app.handle(key: .delete)
+        #expect(app.state.overlay == .confirm(.remove(id)))
+        _ = app.handle(key: .char("n"))
+        #expect(app.state.overlay == nil && app.takeCommands().isEmpty)
+    }
+
+    @Test func removeDoesNothingForASupervisedProject() {
+        let app = makeApp()
+        select(app, "api")
+        _ = app.handle(key: .delete)
+        #expect(app.state.overlay == nil && app.takeCommands().isEmpty)
+        _ = app.handle(key: .char("K"))
+        #expect(app.state.overlay == .confirm(.kill(ProjectID("/w/api"))))
     }
 }

@@ -14,7 +14,7 @@ struct AppViewSweepTests {
         { _ in },
         { $0.overlay = .help(scroll: 3) },
         { $0.overlay = .details(GoldenFixture.id("worker")) },
-        { $0.overlay = .confirmStop(GoldenFixture.id("ledger-service")) },
+        { $0.overlay = .confirm(.stop(GoldenFixture.id("ledger-service"))) },
         { s in s.focus = .graph; _ = Update.apply(.action(.details), to: &s); s.zoomed = .graph },
         { s in s.focus = .timeline; _ = Update.apply(.action(.filter), to: &s); _ = Update.apply(.input(.char("a")), to: &s) },
     ]

@@ -48,7 +48,7 @@ struct GoldenScreenTests {
         out.append(Case(name: "details-worker-80x30-ascii", width: 80, height: 30, variant: .dark, glyphs: .ascii,
                         adjust: { s in s.selectedProject = GoldenFixture.id("worker"); s.overlay = .details(GoldenFixture.id("worker")) }))
         out.append(Case(name: "confirm-stop-60x24-light", width: 60, height: 24, variant: .light, glyphs: .unicode,
-                        adjust: { $0.overlay = .confirmStop(GoldenFixture.id("api")) }))
+                        adjust: { $0.overlay = .confirm(.stop(GoldenFixture.id("api"))) }))
         out.append(Case(name: "filter-projects-80x30-dark", width: 80, height: 30, variant: .dark, glyphs: .unicode,
                         adjust: { s in
                             _ = Update.apply(.action(.filter), to: &s)

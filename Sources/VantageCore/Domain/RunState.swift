@@ -5,10 +5,13 @@ public enum RunState: String, Codable, Sendable, CaseIterable {
     case external
     /// A supervised project whose processes disappeared while no supervisor watched them.
     case lost
+    /// Frozen in place: a paused container, or a supervised project whose cgroup was frozen. It
+    /// keeps its memory and ports; resuming continues where it stopped.
+    case paused
 
     public var isUp: Bool {
         switch self {
-        case .starting, .running, .ready, .external, .stopping: return true
+        case .starting, .running, .ready, .external, .stopping, .paused: return true
         case .backoff, .stopped, .failed, .lost: return false
         }
     }

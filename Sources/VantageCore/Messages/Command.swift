@@ -8,6 +8,15 @@ public indirect enum Command: Codable, Sendable, Equatable {
     case launch(ProjectID)
     case stop(ProjectID)
     case restart(ProjectID)
+    /// Freeze a project in place (a container's `pause`, a supervised project's cgroup freezer);
+    /// `resume` continues it.
+    case pause(ProjectID)
+    case resume(ProjectID)
+    /// End a project at once with SIGKILL, without a clean shutdown. Destructive: the screen and
+    /// the CLI ask first.
+    case kill(ProjectID)
+    /// Remove a container (stopping it first if it runs). Destructive: the screen and the CLI ask first.
+    case remove(ProjectID)
     /// Switch a project to another environment (`.env.<name>`, `[env.<name>]`, its secrets); a
     /// running project restarts in it.
     case useEnvironment(ProjectID, String)
@@ -22,4 +31,15 @@ public indirect enum Command: Codable, Sendable, Equatable {
     /// Ask the project's ecosystem tools for newer versions of its dependencies (may use the
     /// network); the analyzer answers with the project's insight, outdated packages filled in.
     case checkOutdated(ProjectID)
+
+    /// The project a command is about, if it is about one.
+    public var project: ProjectID? {
+        switch self {
+        case .launch(let id), .stop(let id), .restart(let id), .pause(let id), .resume(let id), .kill(let id),
+             .remove(let id), .useEnvironment(let id, _), .checkOutdated(let id):
+            return id
+        case .applyFix(let request): return request.project
+        case .refresh, .rescan, .layoutGraph, .shutdown, .decide: return nil
+        }
+    }
 }

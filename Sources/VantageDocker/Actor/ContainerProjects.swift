@@ -41,7 +41,8 @@ public enum ContainerProjects {
             // 137 and 143 are SIGKILL and SIGTERM: what `docker stop` ends a container with.
             if let d = details, d.State.OOMKilled || ![0, 137, 143].contains(d.State.ExitCode) { return .failed }
             return .stopped
-        default:  // created, paused
+        case "paused": return .paused
+        default:  // created
             return .stopped
         }
     }

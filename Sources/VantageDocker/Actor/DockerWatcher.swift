@@ -142,7 +142,7 @@ public actor DockerWatcher {
                 bus.publish(.stateChanged(project: pid, from: before, to: state))
             }
             e.states[c.Id] = state
-            if c.State == "running" { followLogs(e, client: client, container: c) } else { e.logTasks.removeValue(forKey: c.Id)?.cancel() }
+            if c.isAlive { followLogs(e, client: client, container: c) } else { e.logTasks.removeValue(forKey: c.Id)?.cancel() }
         }
         for gone in Set(e.containers.keys).subtracting(seen) {
             e.containers[gone] = nil
@@ -169,7 +169,8 @@ public actor DockerWatcher {
                                        ioReadBytesPerSec: 0, ioWriteBytesPerSec: 0, processCount: 0,
                                        pids: e.details[id].map { [Int32($0.State.Pid)] } ?? [],
                                        listeningPorts: (c.Ports ?? []).compactMap(\.PublicPort))
-            if c.State == "running", let cg = e.cgroups[id], let r = cg.read() {
+            // A paused container still holds its memory: it is read too (its CPU is simply zero).
+            if c.isAlive, let cg = e.cgroups[id], let r = cg.read() {
                 if let prev = e.previous[id] {
                     let dt = Double((now - prev.at).components.seconds) + Double((now - prev.at).components.attoseconds) / 1e18
                     if dt > 0 {
@@ -182,7 +183,7 @@ public actor DockerWatcher {
                 sample.rssBytes = r.memoryBytes
                 sample.processCount = r.pids
                 e.previous[id] = (r, now)
-            } else if c.State == "running" {
+            } else if c.isAlive {
                 e.cgroups[id] = nil
                 fallbackStats(index, client: client, id: id)
             }
@@ -315,17 +316,16 @@ public actor DockerWatcher {
 
     private func handle(_ command: Command) async {
         switch command {
-        case .launch(let id), .stop(let id), .restart(let id):
+        case .launch(let id), .stop(let id), .restart(let id), .pause(let id), .resume(let id), .kill(let id), .remove(let id):
             guard let (engineName, name) = ContainerProjects.parse(id),
                   let e = engines.first(where: { $0.endpoint.name == engineName }), let client = e.client,
                   let c = e.containers.values.first(where: { $0.name == name }) else { return }
             do {
-                switch command {
-                case .launch: c.State == "paused" ? try await client.unpause(c.Id) : try await client.start(c.Id)
-                case .stop: try await client.stop(c.Id)
-                default: try await client.restart(c.Id)
-                }
+                try await ContainerAction(command)?.perform(on: c, with: client)
                 e.dirty = true
+                if case .remove = command {
+                    bus.publish(.timeline(TimelineEntry(time: Date(), kind: .state, project: id, text: "\(name) removed from \(engineName)")))
+                }
             } catch {
                 bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: name, project: id, message: error.description)))
             }

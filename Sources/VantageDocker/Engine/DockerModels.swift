@@ -27,6 +27,8 @@ public struct ContainerSummary: Codable, Sendable, Equatable {
     /// The container name without Docker's leading slash.
     public var name: String { (Names.first ?? Id).trimmingCharacters(in: CharacterSet(charactersIn: "/")) }
     public var composeProject: String? { Labels?["com.docker.compose.project"] }
+    /// Running or paused: it has processes, memory and a cgroup.
+    public var isAlive: Bool { State == "running" || State == "paused" }
     public var composeService: String? { Labels?["com.docker.compose.service"] }
 }
 

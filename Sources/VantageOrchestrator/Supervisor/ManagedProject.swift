@@ -40,6 +40,8 @@ struct ManagedProject: Sendable {
     var limitsOverride = ResourceLimits()
     var throttled = false
     var paused = false
+    /// Set while the user has the project paused (`P`, `vantage pause`): the state to go back to.
+    var stateBeforeUserPause: RunState?
     var decisions: [String] = []
     var logStart = 0
     var history = UsageHistory()
@@ -65,7 +67,7 @@ struct ManagedProject: Sendable {
         case .ready: score = 100; reasons.append("ready: 100")
         case .running: score = 80; reasons.append("running but not ready: 80")
         case .starting: score = 70; reasons.append("starting: 70")
-        case .stopping, .stopped: score = 60; reasons.append("\(state.rawValue): 60")
+        case .stopping, .stopped, .paused: score = 60; reasons.append("\(state.rawValue): 60")
         case .backoff: score = 30; reasons.append("waiting to restart after a crash: 30")
         case .external: score = 70; reasons.append("not supervised: 70")
         case .failed, .lost: score = 0; reasons.append("\(state.rawValue): 0")

@@ -5,8 +5,46 @@ import Glibc
 #endif
 
 extension Supervisor {
-    /// Caller holds the project's lock.
-    func performStop(_ id: ProjectID) async {
+    /// Freezes the project's processes in place (`pause`) or lets them continue, at the user's
+    /// request. It needs the project's cgroup (the freezer); the pressure governor leaves a project
+    /// the user paused alone.
+    public func setPaused(_ id: ProjectID, _ pause: Bool) async throws(VantageError) {
+        guard projects[id] != nil else { throw unknown(id) }
+        await acquire(id)
+        defer { release(id) }
+        guard let mp = projects[id] else { return }
+        if pause {
+            guard mp.stateBeforeUserPause == nil else { return }
+            guard mp.state.isUp, mp.state != .stopping else {
+                throw VantageError(.conflict, "\(mp.name) is not running (\(mp.state.rawValue)), so there is nothing to pause")
+            }
+            guard let cgroup = mp.cgroup, cgroup.freeze(true) else {
+                throw VantageError(.unavailable, "\(mp.name) cannot be paused: it has no cgroup with a freezer on this machine",
+                                   hint: "stop it instead")
+            }
+            projects[id]?.stateBeforeUserPause = mp.state
+            setState(id, .paused)
+            recordDecision(id, "\(mp.name): paused by the user")
+        } else {
+            guard let before = mp.stateBeforeUserPause else { return }
+            mp.cgroup?.freeze(false)
+            projects[id]?.stateBeforeUserPause = nil
+            setState(id, before)
+            recordDecision(id, "\(mp.name): resumed by the user")
+        }
+    }
+
+    /// Ends the project at once: SIGKILL to every process, no grace period, then as `stop`.
+    public func killNow(_ id: ProjectID) async throws(VantageError) {
+        guard projects[id] != nil else { throw unknown(id) }
+        await acquire(id)
+        defer { release(id) }
+        if let name = projects[id]?.name { recordDecision(id, "\(name): killed by the user (SIGKILL)") }
+        await performStop(id, gracePeriod: 0)
+    }
+
+    /// Caller holds the project's lock. `gracePeriod` overrides the time between SIGTERM and SIGKILL.
+    func performStop(_ id: ProjectID, gracePeriod: Double? = nil) async {
         guard var mp = projects[id] else { return }
         mp.backoffTask?.cancel()
         mp.backoffTask = nil
@@ -15,11 +53,15 @@ extension Supervisor {
         mp.userStopping = true
         mp.generation += 1
         projects[id] = mp
-        if mp.paused { mp.cgroup?.freeze(false); projects[id]?.paused = false }
+        if mp.paused || mp.stateBeforeUserPause != nil {
+            mp.cgroup?.freeze(false)
+            projects[id]?.paused = false
+            projects[id]?.stateBeforeUserPause = nil
+        }
         let leftovers = remainingProcesses(mp)
         if !leftovers.isEmpty || mp.state.isUp {
             setState(id, .stopping)
-            let timeout = options.stopTimeout ?? mp.config.stopTimeout
+            let timeout = gracePeriod ?? options.stopTimeout ?? mp.config.stopTimeout
             await terminate(mp, gracePeriod: timeout)
             let busy = await waitForPortsFree(mp.ports)
             for port in busy {

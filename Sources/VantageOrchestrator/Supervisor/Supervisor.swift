@@ -142,7 +142,7 @@ public actor Supervisor {
         // The bus also carries commands for projects other actors own (containers, compose
         // projects): only registered projects are this supervisor's business.
         switch command {
-        case .launch(let id), .stop(let id), .restart(let id), .useEnvironment(let id, _):
+        case .launch(let id), .stop(let id), .restart(let id), .useEnvironment(let id, _), .pause(let id), .resume(let id), .kill(let id):
             guard projects[id] != nil else { return }
         default: break
         }
@@ -151,6 +151,9 @@ public actor Supervisor {
         case .stop(let id): do { try await stop(id) } catch { report(error, project: id) }
         case .restart(let id): do { try await restart(id) } catch { report(error, project: id) }
         case .useEnvironment(let id, let env): do { try await useEnvironment(id, env) } catch { report(error, project: id) }
+        case .pause(let id), .resume(let id):
+            do { try await setPaused(id, command == .pause(id)) } catch { report(error, project: id) }
+        case .kill(let id): do { try await killNow(id) } catch { report(error, project: id) }
         case .shutdown: await shutdown()
         default: break
         }

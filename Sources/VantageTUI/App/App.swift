@@ -48,7 +48,7 @@ public final class App: TerminalProgram {
     /// the keymap's action (nil for an unbound key).
     public func message(for key: KeyPress) -> Message? {
         switch state.overlay {
-        case .confirmStop, .filterInput, .environmentInput, .confirmFix, .fixValue: return .input(key)
+        case .confirm, .filterInput, .environmentInput, .confirmFix, .fixValue: return .input(key)
         case .council where CouncilKeys.answers(key): return .input(key)
         case .logs(let v) where v.typingQuery: return .input(key)
         default: return keymap.action(for: key).map(Message.action)

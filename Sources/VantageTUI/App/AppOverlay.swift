@@ -5,8 +5,8 @@ public enum AppOverlay: Sendable, Equatable {
     case help(scroll: Int)
     /// Details of the selected project.
     case details(ProjectID)
-    /// "Stop NAME? y/n": nothing is sent until the user answers y.
-    case confirmStop(ProjectID)
+    /// "Stop NAME? y/n" (or kill, or remove): nothing is sent until the user answers y.
+    case confirm(Command)
     /// Typing a filter for a pane; the filter applies live as it is typed.
     case filterInput(PaneID)
     /// Typing the name of the environment to switch a project to (`e`); Enter switches.

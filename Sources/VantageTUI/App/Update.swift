@@ -101,7 +101,7 @@ public enum Update {
         if case .dependencies(let id, _) = s.overlay, !ids.contains(id) { s.overlay = nil }
         if s.selectedProject.map({ !ids.contains($0) }) ?? true { s.selectedProject = s.visibleProjects.first?.id }
         if case .details(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }
-        if case .confirmStop(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }
+        if case .confirm(let c) = s.overlay, let id = c.project, !ids.contains(id) { s.overlay = nil }
         if case .confirmFix(let r) = s.overlay, !ids.contains(r.project) { s.overlay = nil }
         if case .fixValue(let r, _) = s.overlay, !ids.contains(r.project) { s.overlay = nil }
         if let p = s.timelineProject, !ids.contains(p) { s.timelineProject = nil }
@@ -113,11 +113,11 @@ public enum Update {
 
     static func input(_ key: KeyPress, state s: inout AppState) -> [Command] {
         switch s.overlay {
-        case .confirmStop(let id):
+        case .confirm(let command):
             switch key {
             case .char("y"), .char("Y"):
                 s.overlay = nil
-                return [.stop(id)]
+                return [command]
             case .char("n"), .char("N"), .escape:
                 s.overlay = nil
             default: break
@@ -193,7 +193,7 @@ public enum Update {
                 moveSelection(&s, by: a == .up ? -1 : 1)
                 if let id = s.selectedProject { s.overlay = .details(id) }
             case .toggleTheme: toggleTheme(&s)
-            case .start, .restart, .stop: return projectAction(a, state: &s)
+            case .start, .restart, .stop, .pause, .kill, .remove: return projectAction(a, state: &s)
             case .logs: openLogs(&s, project: s.selectedProject)
             case .dependencies: openDependencies(&s)
             default: break
@@ -205,7 +205,7 @@ public enum Update {
             return councilAction(a, selected: selected, state: &s)
         case .logs(let viewer):
             return logViewerAction(a, viewer: viewer, state: &s)
-        case .confirmStop, .filterInput, .environmentInput, .confirmFix, .fixValue:
+        case .confirm, .filterInput, .environmentInput, .confirmFix, .fixValue:
             // Keys reach these overlays as `.input`; an action here only closes them.
             if a == .back { s.overlay = nil }
             return []
@@ -234,7 +234,7 @@ public enum Update {
             }
         case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom:
             navigate(a, state: &s)
-        case .start, .stop, .restart: return projectAction(a, state: &s)
+        case .start, .stop, .restart, .pause, .kill, .remove: return projectAction(a, state: &s)
         case .switchEnvironment:
             if let p = s.selected, p.engine == nil { s.overlay = .environmentInput(p.id, text: "") }
         case .zoomIn, .zoomOut, .cycleKind, .cycleProject, .collapse: paneAction(a, state: &s)
@@ -274,14 +274,36 @@ public enum Update {
     static func toggleTheme(_ s: inout AppState) { s.themeVariant = s.themeVariant == .dark ? .light : .dark }
 
     static func projectAction(_ a: Action, state s: inout AppState) -> [Command] {
-        guard let id = s.selectedProject, s.project(id) != nil else { return [] }
+        guard let id = s.selectedProject, let project = s.project(id) else { return [] }
         switch a {
         case .start: return [.launch(id)]
         case .restart: return [.restart(id)]
-        case .stop:
-            s.overlay = .confirmStop(id)
-            return []
-        default: return []
+        case .stop: s.overlay = .confirm(.stop(id))
+        case .pause: return [s.runState(id) == .paused ? .resume(id) : .pause(id)]
+        case .kill: s.overlay = .confirm(.kill(id))
+        // Only containers can be removed; a supervised project is stopped instead.
+        case .remove: if project.engine != nil { s.overlay = .confirm(.remove(id)) }
+        default: break
+        }
+        return []
+    }
+
+    /// The confirmation question for a stop, kill or remove: "Kill api (SIGKILL, no clean shutdown)?".
+    static func question(_ command: Command, state: AppState) -> String {
+        let name = command.project.map { state.project($0)?.name ?? $0.rawValue } ?? "?"
+        switch command {
+        case .kill: return "Kill \(name) (SIGKILL, no clean shutdown)?"
+        case .remove: return "Remove container \(name)?"
+        default: return "\(verb(command).prefix(1).uppercased() + verb(command).dropFirst()) \(name)?"
+        }
+    }
+
+    /// The word for what `y` does in a confirmation.
+    static func verb(_ command: Command) -> String {
+        switch command {
+        case .kill: return "kill"
+        case .remove: return "remove"
+        default: return "stop"
         }
     }
 

@@ -19,6 +19,12 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case start
     case stop
     case restart
+    /// Pause the selected project or container, or resume it if paused.
+    case pause
+    /// SIGKILL the selected project or container (asks first).
+    case kill
+    /// Remove the selected container (asks first).
+    case remove
     case switchEnvironment = "switch_env"
     // Graph view.
     case zoomIn = "zoom_in"
@@ -55,7 +61,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .quit, .help, .focusNext, .focusPrevious, .zoom, .toggleTheme, .filter, .details, .refresh, .back, .council:
             return .global
         case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom: return .navigation
-        case .start, .stop, .restart, .switchEnvironment, .dependencies: return .projects
+        case .start, .stop, .restart, .pause, .kill, .remove, .switchEnvironment, .dependencies: return .projects
         case .zoomIn, .zoomOut, .center, .collapse: return .graph
         case .cycleKind, .cycleProject: return .timeline
         case .applyFix: return .troubleshooting
@@ -87,6 +93,9 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .start: return "start the selected project"
         case .stop: return "stop the selected project (asks first)"
         case .restart: return "restart the selected project"
+        case .pause: return "pause the selected project or container, or resume it"
+        case .kill: return "kill the selected project or container with SIGKILL (asks first)"
+        case .remove: return "remove the selected container (asks first)"
         case .switchEnvironment: return "switch the project's environment"
         case .zoomIn: return "graph: zoom in; timeline: narrow the time window"
         case .zoomOut: return "graph: zoom out; timeline: widen the time window"
@@ -143,10 +152,13 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .cycleProject: return "project"
         case .collapse: return "collapse"
         case .applyFix: return "fix"
+        case .pause: return "pause"
+        case .kill: return "kill"
+        case .remove: return "remove"
         case .dependencies: return "deps"
         }
     }
 
     /// Actions that change or stop something ask for confirmation first.
-    public var isDestructive: Bool { self == .stop }
+    public var isDestructive: Bool { self == .stop || self == .kill || self == .remove }
 }

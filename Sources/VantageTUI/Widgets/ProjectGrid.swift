@@ -61,7 +61,7 @@ public struct ProjectGrid: Sendable {
     public static func role(for state: RunState) -> StyleRole {
         switch state {
         case .running, .ready, .external: return .ok
-        case .starting, .stopping, .backoff: return .warn
+        case .starting, .stopping, .backoff, .paused: return .warn
         case .failed, .lost: return .error
         case .stopped: return .muted
         }

@@ -17,7 +17,7 @@ struct LaunchCommand: AsyncParsableCommand {
     func run() async throws {
         let overrides = try EnvironmentLayers.parseOverrides(variables)
         let (containers, others) = all ? ([], names) : await ContainerCLI.partition(names)
-        try await ContainerCLI.act("launch", containers)
+        try await ContainerCLI.act(.start, containers)
         if !containers.isEmpty && others.isEmpty { return }
         let response = try ControlClient.request(VantagePaths.fromEnvironment(),
                                                  .launch(names: others, all: all, environment: env, overrides: overrides))

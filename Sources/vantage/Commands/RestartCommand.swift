@@ -12,7 +12,7 @@ struct RestartCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (containers, _) = await ContainerCLI.partition([name])
-        if !containers.isEmpty { return try await ContainerCLI.act("restart", containers) }
+        if !containers.isEmpty { return try await ContainerCLI.act(.restart, containers) }
         let response = try ControlClient.request(VantagePaths.fromEnvironment(), .restart(name: name, environment: env))
         if case .status(let rows) = response { print(StatusTable.render(rows), terminator: "") }
     }

@@ -12,7 +12,7 @@ struct StopCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (containers, others) = all ? ([], names) : await ContainerCLI.partition(names)
-        try await ContainerCLI.act("stop", containers)
+        try await ContainerCLI.act(.stop, containers)
         if !containers.isEmpty && others.isEmpty { return }
         let response = try ControlClient.request(VantagePaths.fromEnvironment(), .stop(names: others, all: all))
         if case .status(let rows) = response { print(StatusTable.render(rows), terminator: "") }

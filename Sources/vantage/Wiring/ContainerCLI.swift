@@ -41,14 +41,10 @@ enum ContainerCLI {
         return out
     }
 
-    static func act(_ verb: String, _ targets: [(DockerClient, ContainerSummary)]) async throws {
+    static func act(_ action: ContainerAction, _ targets: [(DockerClient, ContainerSummary)]) async throws {
         for (client, c) in targets {
-            switch verb {
-            case "launch": c.State == "paused" ? try await client.unpause(c.Id) : try await client.start(c.Id)
-            case "stop": try await client.stop(c.Id)
-            default: try await client.restart(c.Id)
-            }
-            print("\(c.name) on \(client.endpoint.name): \(verb == "launch" ? "started" : verb == "stop" ? "stopped" : "restarted")")
+            try await action.perform(on: c, with: client)
+            print("\(c.name) on \(client.endpoint.name): \(action.done)")
         }
     }
 }

@@ -67,7 +67,7 @@ final class SupervisorBridge: @unchecked Sendable {
         commandTask = Task.detached {
             for await command in commands {
                 switch command {
-                case .launch, .stop, .restart:
+                case .launch, .stop, .restart, .pause, .resume, .kill:
                     DispatchQueue.global().async {
                         let answer = (try? ControlClient.connect(paths))
                             .flatMap { try? $0.send(.command(command)) }

@@ -39,9 +39,8 @@ public struct AppView: Sendable {
         switch state.overlay {
         case .help(let scroll): HelpOverlay(keymap: keymap, scroll: scroll, glyphs: glyphs).render(area: body, buffer: &buffer)
         case .details(let id): details(id)?.render(area: body, buffer: &buffer)
-        case .confirmStop(let id):
-            ConfirmDialog(question: "Stop \(state.project(id)?.name ?? id.rawValue)?", glyphs: glyphs)
-                .render(area: body, buffer: &buffer)
+        case .confirm(let command):
+            ConfirmDialog(question: Update.question(command, state: state), glyphs: glyphs).render(area: body, buffer: &buffer)
         case .council(let selected):
             CouncilOverlay(proposals: state.council, selected: selected, glyphs: glyphs).render(area: body, buffer: &buffer)
         case .logs(let viewer): logViewer(viewer).render(area: body, buffer: &buffer)

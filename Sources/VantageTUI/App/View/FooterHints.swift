@@ -7,7 +7,7 @@ enum FooterHints {
         case .details: return [.back, .up, .down, .logs, .dependencies, .start, .stop, .restart, .quit]
         case .dependencies: return [.back, .up, .down, .pageUp, .pageDown, .refresh, .quit]
         case .logs: return [.back, .follow, .wrap, .filter, .nextMatch, .previousMatch, .up, .down]
-        case .confirmStop, .filterInput, .environmentInput, .confirmFix, .fixValue: return []
+        case .confirm, .filterInput, .environmentInput, .confirmFix, .fixValue: return []
         case .council: return [.back, .up, .down, .quit]
         case nil: break
         }
@@ -35,7 +35,9 @@ enum FooterHints {
     }
 
     static func hints(state: AppState, keymap: Keymap) -> [Footer.Hint] {
-        if case .confirmStop = state.overlay { return [Footer.Hint(keys: "y", label: "stop"), Footer.Hint(keys: "n", label: "cancel")] }
+        if case .confirm(let command) = state.overlay {
+            return [Footer.Hint(keys: "y", label: Update.verb(command)), Footer.Hint(keys: "n", label: "cancel")]
+        }
         if case .confirmFix = state.overlay { return [Footer.Hint(keys: "y", label: "apply"), Footer.Hint(keys: "n", label: "cancel")] }
         if case .council = state.overlay {
             return [Footer.Hint(keys: "y", label: "accept"), Footer.Hint(keys: "n", label: "reject")]
