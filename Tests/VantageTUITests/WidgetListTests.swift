@@ -127,6 +127,20 @@ struct WidgetListTests {
         #expect(headings == ["Global", "Moving around", "Projects", "Graph", "Timeline", "Troubleshooting", "Log viewer"])
     }
 
+    /// In a 50-column side pane a long summary wraps under its column instead of losing its end.
+    @Test func helpWrapsLongSummariesInANarrowPane() {
+        let overlay = HelpOverlay(keymap: Fallbacks.keymap, glyphs: .ascii)
+        var b = Buffer(width: 50, height: 300)
+        overlay.render(area: b.area, buffer: &b)
+        let screen = b.lines.joined(separator: "\n")
+        let flat = b.lines.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "|+- ")) }.joined(separator: " ")
+            .split(separator: " ").joined(separator: " ")
+        for action in [Action.stop, .kill, .applyFix, .dependencies] {
+            #expect(flat.contains(action.summary), "\(action.summary) is shown whole:\n\(screen)")
+        }
+        #expect(b.lines.allSatisfy { DisplayWidth.of($0) <= 50 })
+    }
+
     @Test func formattingIsLocaleFreeAndBounded() {
         #expect(Formatting.bytes(UInt64(512)) == "512B")
         #expect(Formatting.bytes(UInt64(1536)) == "1.5K")
