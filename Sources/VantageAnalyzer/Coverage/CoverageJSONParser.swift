@@ -85,26 +85,9 @@ enum CoverageJSONParser {
         VantageError(.config, "missing or malformed field", at: SourceLocation(file: file, field: field))
     }
 
-    /// A JSON syntax error, with the line when Foundation says where (an index, "line N" or
-    /// "around character N").
+    /// A JSON syntax error, with the line when Foundation says where (`JSONErrorLine`).
     static func invalidJSON(_ error: Error, _ data: Data, _ file: String) -> VantageError {
-        let info = (error as NSError).userInfo
-        var line: Int?
-        if let index = info["NSJSONSerializationErrorIndex"] as? Int {
-            line = lineOf(offset: index, in: data)
-        } else if let text = info["NSDebugDescription"] as? String {
-            let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-            if let i = words.firstIndex(of: "line"), i + 1 < words.count, let n = Int(words[i + 1]) {
-                line = n
-            } else if let i = words.firstIndex(of: "character"), i + 1 < words.count, let n = Int(words[i + 1]) {
-                line = lineOf(offset: n, in: data)
-            }
-        }
-        return VantageError(.config, "invalid JSON in the coverage report", at: SourceLocation(file: file, line: line),
-                            hint: "the file may be truncated; write the report again")
-    }
-
-    static func lineOf(offset: Int, in data: Data) -> Int {
-        1 + data.prefix(max(0, offset)).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        VantageError(.config, "invalid JSON in the coverage report", at: SourceLocation(file: file, line: JSONErrorLine.of(error, in: data)),
+                     hint: "the file may be truncated; write the report again")
     }
 }

@@ -26,13 +26,6 @@ enum ScanManifestText {
         }
     }
 
-    /// The line a JSONSerialization error points at (see `ManifestText.line(ofJSONSyntaxError:in:)`).
-    static func line(ofJSONError error: any Error, in text: String) -> Int? {
-        let ns = error as NSError
-        let description = (ns.userInfo["NSDebugDescription"] as? String) ?? ns.localizedDescription
-        return ManifestText.line(ofJSONSyntaxError: description, in: text)
-    }
-
     /// The 1-based line of the first line containing `needle`, if any.
     static func line(containing needle: String, in text: String) -> Int? {
         var n = 1

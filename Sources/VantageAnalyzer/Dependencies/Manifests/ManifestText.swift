@@ -24,7 +24,7 @@ enum ManifestText {
         case .success(let o): object = o
         case .failure(let failure):
             let debug = failure.debug
-            let line = line(ofJSONSyntaxError: debug, in: text)
+            let line = JSONErrorLine.of(description: debug, in: Data(text.utf8))
             throw error(path, line: line, "invalid JSON\(debug.isEmpty ? "" : ": " + debug)", hint: "fix the syntax or regenerate the file")
         }
         guard let dict = object as? [String: Any] else {
@@ -38,32 +38,7 @@ enum ManifestText {
     /// Kept apart from the typed-throws caller: the compiler crashes on `catch let e as NSError` there.
     static func parseJSON(_ text: String) -> Result<Any, JSONSyntaxError> {
         do { return .success(try JSONSerialization.jsonObject(with: Data(text.utf8))) }
-        catch { return .failure(JSONSyntaxError(debug: ((error as NSError).userInfo["NSDebugDescription"] as? String) ?? "\(error)")) }
-    }
-
-    /// The line a JSONSerialization syntax error points at, from its debug description: Darwin says
-    /// "around line L, column C", Linux "around character N" where N counts UTF-8 bytes (checked
-    /// here with text that has multi-byte characters before the fault), or "end of file".
-    static func line(ofJSONSyntaxError debug: String, in text: String) -> Int? {
-        if let r = debug.range(of: #"line (\d+)"#, options: .regularExpression), let line = Int(debug[r].filter(\.isNumber)) {
-            return line
-        }
-        if let r = debug.range(of: #"character (\d+)"#, options: .regularExpression), let offset = Int(debug[r].filter(\.isNumber)) {
-            return lineNumber(atUTF8Offset: offset, in: text)
-        }
-        if debug.lowercased().contains("end of file") {
-            return text.split(separator: "\n", omittingEmptySubsequences: false).count
-        }
-        return nil
-    }
-
-    static func lineNumber(atUTF8Offset offset: Int, in text: String) -> Int {
-        var line = 1
-        for (i, b) in text.utf8.enumerated() {
-            if i >= offset { break }
-            if b == 0x0A { line += 1 }
-        }
-        return line
+        catch { return .failure(JSONSyntaxError(debug: JSONErrorLine.description(of: error))) }
     }
 
     /// The line where `"key"` first appears (JSON) — used to locate fields of parsed JSON.

@@ -15,7 +15,7 @@ enum NodeManifest {
         do {
             object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [])
         } catch {
-            let line = ScanManifestText.line(ofJSONError: error, in: text)
+            let line = JSONErrorLine.of(error, in: text)
             warnings.add("the file is not valid JSON", file: path, line: line,
                          hint: "fix the syntax; the project is listed without its name, command and dependencies")
             return evidence
