@@ -72,6 +72,15 @@ struct WidgetListTests {
         #expect(up.lines[1].hasSuffix("v"))
     }
 
+    /// The name column already says which project: "api: paused by the user" is not shown as "api api: …".
+    @Test func timelineDoesNotRepeatTheProjectName() {
+        let entry = TimelineEntry(time: Self.t0, kind: .decision, project: ProjectID("/x/api"), text: "api: paused by the user")
+        var b = filled(60, 1)
+        TimelineList(entries: [entry], projectNames: [ProjectID("/x/api"): "api"], timeZone: Self.utc, glyphs: .ascii)
+            .render(area: b.area, buffer: &b)
+        #expect(b.lines[0].hasPrefix("12:34:56 decision  api paused by the user"), "\(b.lines[0])")
+    }
+
     @Test func logPaneHighlightsErrors() {
         let entries = [LogPane.Entry(time: Self.t0, severity: .warning, source: "vantage", text: "slow"),
                        LogPane.Entry(time: Self.t0, severity: .error, source: "api", text: "boom", count: 3)]

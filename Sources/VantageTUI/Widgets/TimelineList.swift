@@ -50,11 +50,14 @@ public struct TimelineList: Sendable {
         var spans = [StyledLine.Span(Formatting.clock(e.time, in: timeZone) + " ", .role(.muted)),
                      StyledLine.Span(Formatting.pad(kind, to: narrow ? 5 : 9, ellipsis: glyphs.ellipsis) + " ",
                                      .role(Self.role(for: e.kind)))]
+        var text = e.text
         if let p = e.project {
             let name = projectNames[p] ?? String(p.rawValue.split(separator: "/").last ?? "")
             spans.append(.init(name + " ", CellStyle(fg: .text, bold: true)))
+            // Decisions and state changes are written "api: …" for places without a name column.
+            if text.hasPrefix(name + ": ") { text = String(text.dropFirst(name.count + 2)) }
         }
-        spans.append(.init(e.text, e.kind == .error ? .role(.error) : .plain))
+        spans.append(.init(text, e.kind == .error ? .role(.error) : .plain))
         return StyledLine(spans)
     }
 
