@@ -83,9 +83,9 @@ import Testing
         #expect(prompt.ok, "y asks for the value; screen:\n\(prompt.screen)")
         try tmux.send("Enter")              // empty: from .env.example
         try tmux.send("BTab")               // the Timeline, zoomed
-        let worked = try tmux.waitFor(timeout: 40) { $0.contains("needs-db: fix worked: DATABASE_URL written to") }
+        let worked = try tmux.waitFor(timeout: 40) { $0.contains("needs-db fix worked: DATABASE_URL written to") }
         #expect(worked.ok, "the timeline reports the outcome; screen:\n\(worked.screen)")
-        #expect(worked.screen.contains("needs-db: applying write DATABASE_URL into"), "the start is on the timeline too")
+        #expect(worked.screen.contains("needs-db applying write DATABASE_URL into"), "the start is on the timeline too")
         // The learned fix's first outcome shows as a one-point confidence sparkline under the problem.
         try tmux.send("Tab")
         let learned = try tmux.waitFor(timeout: 10) { screen in

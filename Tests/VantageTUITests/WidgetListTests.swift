@@ -79,6 +79,10 @@ struct WidgetListTests {
         TimelineList(entries: [entry], projectNames: [ProjectID("/x/api"): "api"], timeZone: Self.utc, glyphs: .ascii)
             .render(area: b.area, buffer: &b)
         #expect(b.lines[0].hasPrefix("12:34:56 decision  api paused by the user"), "\(b.lines[0])")
+        let exited = TimelineEntry(time: Self.t0, kind: .state, project: ProjectID("/x/api"), text: "api exited with status 1")
+        TimelineList(entries: [exited], projectNames: [ProjectID("/x/api"): "api"], timeZone: Self.utc, glyphs: .ascii)
+            .render(area: b.area, buffer: &b)
+        #expect(b.lines[0].hasPrefix("12:34:56 state     api exited with status 1"), "\(b.lines[0])")
     }
 
     @Test func logPaneHighlightsErrors() {

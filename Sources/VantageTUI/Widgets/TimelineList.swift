@@ -54,8 +54,10 @@ public struct TimelineList: Sendable {
         if let p = e.project {
             let name = projectNames[p] ?? String(p.rawValue.split(separator: "/").last ?? "")
             spans.append(.init(name + " ", CellStyle(fg: .text, bold: true)))
-            // Decisions and state changes are written "api: …" for places without a name column.
+            // Decisions, state changes and exits are written "api: …" or "api exited …" for places
+            // without a name column; here the column says it.
             if text.hasPrefix(name + ": ") { text = String(text.dropFirst(name.count + 2)) }
+            else if text.hasPrefix(name + " ") { text = String(text.dropFirst(name.count + 1)) }
         }
         spans.append(.init(text, e.kind == .error ? .role(.error) : .plain))
         return StyledLine(spans)
