@@ -28,8 +28,9 @@ import Glibc
         let finished = Flag()
         Task { await monitor.run(); finished.set() }
 
-        // Ticks arrive with system and project samples.
-        #expect(await eventually {
+        // Ticks arrive with system and project samples. The wait bounds a hang only: at the start of
+        // a full run on 2 cores, CPU-heavy tests can hold both pool threads for tens of seconds.
+        #expect(await eventually(timeout: .seconds(90)) {
             recorder.all.contains { if case .systemSampled(let s) = $0 { return s.memTotalBytes > 0 }; return false }
         }, "events so far: \(recorder.all.map { String(describing: $0).prefix(60) })")
         #expect(await eventually {

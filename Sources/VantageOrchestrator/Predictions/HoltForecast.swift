@@ -111,8 +111,8 @@ public struct HoltForecast: Sendable, Equatable {
             let residual = observed - predicted
             if let sigma = scale, sigma > 0 {
                 let u = residual / sigma
-                let rho = abs(u) <= Self.biweightK
-                    ? Self.biweightMax * (1 - pow(1 - (u / Self.biweightK) * (u / Self.biweightK), 3)) : Self.biweightMax
+                let w = 1 - (u / Self.biweightK) * (u / Self.biweightK)
+                let rho = abs(u) <= Self.biweightK ? Self.biweightMax * (1 - w * w * w) : Self.biweightMax
                 let updated = (Self.scaleSmoothing * rho + 1 - Self.scaleSmoothing) * sigma * sigma
                 scale = updated.squareRoot()
                 value = predicted + max(-Self.huberK, min(Self.huberK, residual / scale!)) * scale!
