@@ -74,7 +74,7 @@ import VantageStore
         bus.publish(.timeline(TimelineEntry(time: time, kind: .decision, project: ProjectID("/ws/api"),
                                             text: "user: switched api to the staging environment because the demo needs real data")))
         bus.publish(.timeline(TimelineEntry(time: time.addingTimeInterval(1), kind: .decision, text: "restarted worker with backoff 2 s")))
-        let deadline = Date().addingTimeInterval(20)
+        let deadline = Date().addingTimeInterval(60)  // bounds a hang only
         while await recorder.recorded < 2, Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
         await recorder.stop()
 

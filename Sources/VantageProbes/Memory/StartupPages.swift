@@ -17,11 +17,12 @@ public enum StartupPages {
     /// `MADV_PAGEOUT` (Linux 5.4), not exported by Glibc's Swift overlay.
     private static let pageOut: Int32 = 21
 
-    /// Drops this process's read-only, file-backed pages; returns the bytes advised.
+    /// Drops this process's read-only, file-backed pages (those of the mappings `including` accepts:
+    /// all by default); returns the bytes advised.
     @discardableResult
-    public static func release() -> Int {
+    public static func release(including: (_ start: UnsafeMutableRawPointer, _ length: Int) -> Bool = { _, _ in true }) -> Int {
         var advised = 0
-        for range in readOnlyFileMappings() {
+        for range in readOnlyFileMappings() where including(range.start, range.length) {
             if madvise(range.start, range.length, pageOut) == 0 { advised += range.length }
         }
         _ = mallocTrim(0)
