@@ -3,6 +3,24 @@
 // Module boundaries follow docs/ARCHITECTURE.md (a copy of the agreed DESIGN.md with our changes).
 import PackageDescription
 
+// Resident memory (docs/DECISIONS.md, "the release binary is static, not PIE, and its hot code is
+// packed"). Release builds compile Vantage with one section per function and link with lld: the
+// Swift runtime and Foundation go in statically, the executable is position-dependent (its metadata
+// needs no relocation at load), and the functions a refresh runs come first (hot-functions.order,
+// written by scripts/hot-path/record.py). The kernel maps code 64 KB around every page touched;
+// scattered, the 500 KB of steady-state code kept 11 MB resident.
+let packageRoot = String(#filePath.dropLast("Package.swift".count))
+let functionSections: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections"], .when(configuration: .release))]
+let hotPathLayout: [LinkerSetting] = [.unsafeFlags([
+    "-use-ld=lld", "-Xclang-linker", "-no-pie", "-static-stdlib",
+    // The static Foundation's own dependencies (the modules were compiled against the shared one,
+    // whose autolink entries leave these out).
+    "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization",
+    "-l_CFXMLInterface", "-lxml2",
+    "-Xlinker", "--symbol-ordering-file=\(packageRoot)Sources/vantage/hot-functions.order",
+    "-Xlinker", "--no-warn-symbol-ordering",
+], .when(configuration: .release))]
+
 let package = Package(
     name: "Vantage",
     platforms: [.macOS(.v15)],
@@ -24,29 +42,29 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
 
         // Domain values, messages, the bus, the TOML reader. Foundation only.
-        .target(name: "VantageCore"),
+        .target(name: "VantageCore", swiftSettings: functionSections),
         .target(name: "VantageStore", dependencies: [
             "VantageCore", .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
-        .target(name: "VantageProbes", dependencies: ["VantageCore"]),
+        ], swiftSettings: functionSections),
+        .target(name: "VantageProbes", dependencies: ["VantageCore"], swiftSettings: functionSections),
         .target(name: "VantageOrchestrator", dependencies: [
             "VantageCore", "VantageStore", "VantageProbes", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
-        ]),
+        ], swiftSettings: functionSections),
         // Docker engines: API client, endpoint discovery, cgroup statistics, compose, the Docker actor.
         .target(name: "VantageDocker", dependencies: [
             "VantageCore", "VantageProbes",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Yams", package: "Yams"),
-        ]),
-        .target(name: "VantageAnalyzer", dependencies: ["VantageCore", "VantageStore", "VantageProbes"]),
-        .target(name: "VantageKnowledge", dependencies: ["VantageCore", "VantageStore"]),
-        .target(name: "VantageTUI", dependencies: ["VantageCore", "CNcursesw"]),
+        ], swiftSettings: functionSections),
+        .target(name: "VantageAnalyzer", dependencies: ["VantageCore", "VantageStore", "VantageProbes"], swiftSettings: functionSections),
+        .target(name: "VantageKnowledge", dependencies: ["VantageCore", "VantageStore"], swiftSettings: functionSections),
+        .target(name: "VantageTUI", dependencies: ["VantageCore", "CNcursesw"], swiftSettings: functionSections),
         .executableTarget(name: "vantage", dependencies: [
             "VantageCore", "VantageStore", "VantageProbes", "VantageOrchestrator",
             "VantageAnalyzer", "VantageKnowledge", "VantageTUI", "VantageDocker",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], exclude: ["hot-functions.order"], swiftSettings: functionSections, linkerSettings: hotPathLayout),
 
         .testTarget(name: "VantageCoreTests", dependencies: ["VantageCore"]),
         .testTarget(name: "VantageStoreTests", dependencies: ["VantageStore"]),

@@ -16,6 +16,13 @@ enum Binary {
         return nil
     }
 
+    /// The binary under test when it is a release build (the debug build is linked the default way).
+    static var release: String? {
+        guard let bin = vantage else { return nil }
+        let real = URL(fileURLWithPath: bin).resolvingSymlinksInPath().path
+        return real.contains("/release/") ? bin : nil
+    }
+
     /// The repository root (this file is Tests/VantageEndToEndTests/Binary.swift).
     static var repositoryRoot: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

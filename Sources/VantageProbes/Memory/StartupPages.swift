@@ -12,31 +12,63 @@ import Foundation
 /// changes. They cost nothing to drop (they are re-read from the page cache or the binary on the
 /// next use), so once the first analysis pass is over, the session drops them with
 /// `madvise(MADV_PAGEOUT)` and returns freed heap to the system with `malloc_trim`.
-/// Writable mappings are left alone: their pages may be dirty, and without swap they cannot go.
+/// Private writable file mappings (a binary's data segment) are advised too: the kernel drops only
+/// their clean file pages and keeps every page the process wrote to (without swap it cannot move
+/// them). Shared mappings (SQLite's `-shm` file) are left alone, since paging them out means writing.
 public enum StartupPages {
     /// `MADV_PAGEOUT` (Linux 5.4), not exported by Glibc's Swift overlay.
     private static let pageOut: Int32 = 21
 
-    /// Drops this process's read-only, file-backed pages (those of the mappings `including` accepts:
+    /// Drops this process's clean, file-backed pages of private mappings (those `including` accepts:
     /// all by default); returns the bytes advised.
     @discardableResult
     public static func release(including: (_ start: UnsafeMutableRawPointer, _ length: Int) -> Bool = { _, _ in true }) -> Int {
         var advised = 0
-        for range in readOnlyFileMappings() where including(range.start, range.length) {
+        for range in privateFileMappings() where including(range.start, range.length) {
+            // Random access from now on: a page read back comes alone, without the readahead that
+            // would put its neighbours in the page cache for fault-around to map with it.
+            _ = madvise(range.start, range.length, MADV_RANDOM)
             if madvise(range.start, range.length, pageOut) == 0 { advised += range.length }
         }
         _ = mallocTrim(0)
         return advised
     }
 
-    /// The read-only, file-backed mappings of this process, from `/proc/self/maps`. (Foundation's
+    /// This process's CPU time so far (user and system), in seconds.
+    public static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        return user + system
+    }
+
+    /// Returns once the process has gone quiet: it used less than `share` of a core over one `window`
+    /// (start-up's graph layout, first dependency checks and the like are over), or after `atMost`.
+    /// Returns whether it went quiet.
+    @discardableResult
+    public static func waitUntilQuiet(share: Double = 0.05, window: Duration = .seconds(3), atMost: Duration = .seconds(60),
+                                      cpuSeconds: () -> Double = StartupPages.cpuSeconds,
+                                      sleep: (Duration) async -> Void = { try? await Task.sleep(for: $0) }) async -> Bool {
+        let seconds = Double(window.components.seconds) + Double(window.components.attoseconds) / 1e18
+        var waited = Duration.zero
+        while waited < atMost, !Task.isCancelled {
+            let before = cpuSeconds()
+            await sleep(window)
+            waited += window
+            if (cpuSeconds() - before) / seconds < share { return true }
+        }
+        return false
+    }
+
+    /// The private, file-backed mappings of this process, from `/proc/self/maps`. (Foundation's
     /// `String(contentsOfFile:)` stops after the first 4 KB of a /proc file, so the raw reader is used.)
-    static func readOnlyFileMappings() -> [(start: UnsafeMutableRawPointer, length: Int)] {
+    static func privateFileMappings() -> [(start: UnsafeMutableRawPointer, length: Int)] {
         let text = ProcFileReader().withContents(of: "/proc/self/maps") { String(decoding: $0, as: UTF8.self) } ?? ""
         var found: [(start: UnsafeMutableRawPointer, length: Int)] = []
         for line in text.split(separator: "\n") {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard fields.count >= 6, fields[5].hasPrefix("/"), !fields[1].contains("w") else { continue }
+            guard fields.count >= 6, fields[5].hasPrefix("/"), fields[1].hasSuffix("p") else { continue }
             let bounds = fields[0].split(separator: "-")
             guard bounds.count == 2, let low = UInt(bounds[0], radix: 16), let high = UInt(bounds[1], radix: 16),
                   high > low, let start = UnsafeMutableRawPointer(bitPattern: low) else { continue }

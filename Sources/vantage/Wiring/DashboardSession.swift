@@ -70,9 +70,11 @@ final class DashboardSession: Sendable {
         let analyzer = self.analyzer
         add(Task { await analyzer.run(events: analyzerEvents) })
         add(Task { await analyzer.run(commands: analyzerCommands) })
-        // Once the first analysis pass is over, the code only start-up ran is given back (StartupPages).
+        // Once the first analysis pass is over and the process has gone quiet (the graph has settled,
+        // the first checks are done), the code only start-up ran is given back (StartupPages).
         add(Task.detached(priority: .background) {
             while !Task.isCancelled, !(await analyzer.isIdleAfterFirstPass) { try? await Task.sleep(for: .seconds(1)) }
+            await StartupPages.waitUntilQuiet()
             guard !Task.isCancelled else { return }
             StartupPages.release()
         })
