@@ -56,6 +56,11 @@ public final class Store: Sendable {
         }
     }
 
+    /// Gives back SQLite's page caches: the writer's is emptied and idle reader connections close
+    /// (a read opens one again). The dashboard calls it once start-up is over; blocks until running
+    /// reads finish.
+    public func releaseMemory() { pool.releaseMemory() }
+
     /// Opens the database at `paths.database` (`$VANTAGE_HOME/vantage.sqlite`).
     public static func open(paths: VantagePaths = .fromEnvironment()) throws -> Store {
         try open(path: paths.database)

@@ -23,6 +23,24 @@ func collect(_ bus: Bus, into published: Published) -> Task<Void, Never> {
     return Task { for await e in stream { await published.add(e) } }
 }
 
+/// A watcher on a bus of its own, with everything it publishes collected. With `running` its loop
+/// runs too; without, the test drives it with `tick()`. `stop()` ends both.
+struct WatchedEngines {
+    let watcher: DockerWatcher
+    let published = Published()
+    private let tasks: [Task<Void, Never>]
+
+    init(_ endpoints: [DockerEndpoint] = [TestEngine.endpoint], options: DockerWatcher.Options = .init(), running: Bool) {
+        let bus = Bus()
+        let sink = collect(bus, into: published)   // subscribed before the watcher can publish
+        let watcher = DockerWatcher(bus: bus, endpoints: endpoints, options: options)
+        self.watcher = watcher
+        tasks = running ? [sink, Task { await watcher.run() }] : [sink]
+    }
+
+    func stop() { for task in tasks { task.cancel() } }
+}
+
 func eventually(_ timeout: Duration = .seconds(10), _ condition: () async -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
@@ -40,10 +58,9 @@ extension DockerTests {
         let client = try await TestEngine.client()
         let busy = try await TestEngine.run(client, "while :; do :; done", hostConfig: ["NanoCpus": 300_000_000])
         defer { Task { await TestEngine.cleanup(client, [busy.id]) } }
-        let bus = Bus(), published = Published()
-        let sink = collect(bus, into: published)
-        defer { sink.cancel() }
-        let watcher = DockerWatcher(bus: bus, endpoints: [TestEngine.endpoint])
+        let watched = WatchedEngines(running: false)
+        defer { watched.stop() }
+        let (watcher, published) = (watched.watcher, watched.published)
         await watcher.tick()
         try await Task.sleep(for: .seconds(1))
         await watcher.tick()
@@ -66,12 +83,9 @@ extension DockerTests {
                                                   "Healthcheck": hc, "Labels": ["vantage.test": "1"], "HostConfig": ["NetworkMode": "none"]])
         TestEngine.created.withLock { $0.append((client.endpoint.host, id)) }
         try await client.start(id)
-        let bus = Bus(), published = Published()
-        let sink = collect(bus, into: published)
-        defer { sink.cancel() }
-        let watcher = DockerWatcher(bus: bus, endpoints: [TestEngine.endpoint])
-        let task = Task { await watcher.run() }
-        defer { task.cancel() }
+        let watched = WatchedEngines(running: true)
+        defer { watched.stop() }
+        let published = watched.published
         let name = try await client.inspect(id).Name.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         let project = ContainerProjects.id(engine: "main", container: name)
         #expect(await eventually { await published.samples.contains { $0.project == project && $0.state == .starting } },
@@ -86,12 +100,9 @@ extension DockerTests {
         let client = try await TestEngine.client()
         let c = try await TestEngine.run(client, "while :; do sleep 1; done")
         defer { Task { await TestEngine.cleanup(client, [c.id]) } }
-        let bus = Bus(), published = Published()
-        let sink = collect(bus, into: published)
-        defer { sink.cancel() }
-        let watcher = DockerWatcher(bus: bus, endpoints: [TestEngine.endpoint])
-        let task = Task { await watcher.run() }
-        defer { task.cancel() }
+        let watched = WatchedEngines(running: true)
+        defer { watched.stop() }
+        let (watcher, published) = (watched.watcher, watched.published)
         let id = ContainerProjects.id(engine: "main", container: c.name)
         func state() async -> RunState? { await published.samples.last { $0.project == id }?.state }
         #expect(await eventually { await state() == .running })
@@ -118,12 +129,9 @@ extension DockerTests {
 
     @Test func anOOMKillIsReported() async throws {
         let client = try await TestEngine.client()
-        let bus = Bus(), published = Published()
-        let sink = collect(bus, into: published)
-        defer { sink.cancel() }
-        let watcher = DockerWatcher(bus: bus, endpoints: [TestEngine.endpoint])
-        let task = Task { await watcher.run() }
-        defer { task.cancel() }
+        let watched = WatchedEngines(running: true)
+        defer { watched.stop() }
+        let published = watched.published
         #expect(await eventually { await published.engines.contains { $0.reachable } })
         // -m 32m, then a shell string that doubles until it cannot.
         let hog = try await TestEngine.run(client, "sleep 1; x=aaaaaaaaaaaaaaaa; while :; do x=$x$x; done",
@@ -164,10 +172,9 @@ extension DockerTests {
         #expect(Set(outcome.started) == ["web", "db"])
         #expect(outcome.skipped["ghost"]?.contains("not present locally") == true)
 
-        let bus = Bus(), published = Published()
-        let sink = collect(bus, into: published)
-        defer { sink.cancel() }
-        let watcher = DockerWatcher(bus: bus, endpoints: [TestEngine.endpoint])
+        let watched = WatchedEngines(running: false)
+        defer { watched.stop() }
+        let (watcher, published) = (watched.watcher, watched.published)
         await watcher.tick()
         try await Task.sleep(for: .milliseconds(200))
         let projects = try #require(await published.discovered(source: "docker:main"))
@@ -203,12 +210,11 @@ extension DockerTests {
         let onSecond = try await TestEngine.run(second, "sleep 300", name: "on-second")
         defer { Task { await TestEngine.cleanup(second, [onSecond.id]) } }
 
-        let bus = Bus(), published = Published()
-        let sink = collect(bus, into: published)
-        defer { sink.cancel() }
         var options = DockerWatcher.Options()
         options.timeout = .seconds(2)
-        let watcher = DockerWatcher(bus: bus, endpoints: [TestEngine.endpoint, TestEngine.secondEndpoint], options: options)
+        let watched = WatchedEngines([TestEngine.endpoint, TestEngine.secondEndpoint], options: options, running: false)
+        defer { watched.stop() }
+        let (watcher, published) = (watched.watcher, watched.published)
         await watcher.tick()
         try await Task.sleep(for: .milliseconds(200))
         #expect(await published.discovered(source: "docker:main") != nil)
@@ -247,14 +253,11 @@ extension DockerTests {
 
     @Test func aKilledEngineIsReconnectedWhenItReturns() async throws {
         try await TestEngine.startSecond()
-        let bus = Bus(), published = Published()
-        let sink = collect(bus, into: published)
-        defer { sink.cancel() }
         var options = DockerWatcher.Options()
         options.maxBackoff = .seconds(1)
-        let watcher = DockerWatcher(bus: bus, endpoints: [TestEngine.secondEndpoint], options: options)
-        let task = Task { await watcher.run() }
-        defer { task.cancel() }
+        let watched = WatchedEngines([TestEngine.secondEndpoint], options: options, running: true)
+        defer { watched.stop() }
+        let (watcher, published) = (watched.watcher, watched.published)
         #expect(await eventually { await watcher.statuses().first?.reachable == true })
 
         try await TestEngine.stopSecond()

@@ -76,6 +76,7 @@ final class DashboardSession: Sendable {
             while !Task.isCancelled, !(await analyzer.isIdleAfterFirstPass) { try? await Task.sleep(for: .seconds(1)) }
             await StartupPages.waitUntilQuiet()
             guard !Task.isCancelled else { return }
+            store.releaseMemory()
             StartupPages.release()
         })
         // Suggestions for errors (Troubleshooting pane) and the council's proposals (`c`).
