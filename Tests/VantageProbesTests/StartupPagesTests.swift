@@ -21,28 +21,18 @@ struct StartupPagesTests {
     }
 
     @Test func aTouchedReadOnlyFileMappingIsDroppedAndStillReadable() throws {
-        let path = NSTemporaryDirectory() + "vantage-pages-\(getpid())"
-        let size = 4 << 20
-        FileManager.default.createFile(atPath: path, contents: Data((0..<size).map { UInt8($0 % 251) }))
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let fd = open(path, O_RDONLY)
-        try #require(fd >= 0)
-        defer { close(fd) }
-        let mapped = try #require(mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0))
-        try #require(mapped != MAP_FAILED)
-        defer { munmap(mapped, size) }
-        let bytes = mapped.assumingMemoryBound(to: UInt8.self)
-        var sum = 0
-        for i in stride(from: 0, to: size, by: 4096) { sum &+= Int(bytes[i]) }
+        let file = try MappedTestFile(name: "vantage-pages", size: 4 << 20, modulo: 251, writable: false)
+        defer { file.remove() }
+        let size = file.size
+        let mapped = try file.map(PROT_READ, MAP_PRIVATE)
+        let sum = file.sumOfFirstBytes(mapped)
         #expect(try Self.residentKB(at: mapped) >= 4000, "every page was touched")
         #expect(StartupPages.privateFileMappings().contains { $0.start == mapped && $0.length == size })
 
         // Only this mapping: paging out the whole test binary would slow every test running beside this one.
         #expect(StartupPages.release(including: { start, _ in start == mapped }) == size)
         #expect(try Self.residentKB(at: mapped) < 400, "the pages left the resident set")
-        var again = 0
-        for i in stride(from: 0, to: size, by: 4096) { again &+= Int(bytes[i]) }
-        #expect(again == sum, "and read back the same")
+        #expect(file.sumOfFirstBytes(mapped) == sum, "and read back the same")
     }
 
     /// More mappings than fit in 4 KB of /proc/self/maps text are all seen (Foundation stops there).
@@ -59,26 +49,17 @@ struct StartupPagesTests {
     /// A private writable mapping (a binary's data segment) loses its clean pages but keeps every page
     /// written to; a shared mapping (SQLite's -shm file) is not touched at all.
     @Test func privateWritableMappingKeepsWrittenPagesAndSharedOnesAreLeftAlone() throws {
-        let path = NSTemporaryDirectory() + "vantage-pages-rw-\(getpid())"
-        let size = 4 << 20
-        FileManager.default.createFile(atPath: path, contents: Data((0..<size).map { UInt8($0 % 241) }))
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let fd = open(path, O_RDWR)
-        try #require(fd >= 0)
-        defer { close(fd) }
-        let mapped = try #require(mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0))
-        try #require(mapped != MAP_FAILED)
-        defer { munmap(mapped, size) }
-        let shared = try #require(mmap(nil, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0))
-        try #require(shared != MAP_FAILED)
-        defer { munmap(shared, size) }
+        let file = try MappedTestFile(name: "vantage-pages-rw", size: 4 << 20, modulo: 241, writable: true)
+        defer { file.remove() }
+        let size = file.size
+        let mapped = try file.map(PROT_READ | PROT_WRITE, MAP_PRIVATE)
+        let shared = try file.map(PROT_READ | PROT_WRITE, MAP_SHARED)
         let bytes = mapped.assumingMemoryBound(to: UInt8.self)
         // 16 written pages (64 kB) become the process's own copies. They are written first: a write
         // into a large page-cache folio unmaps the folio's other pages from this mapping.
         for page in 0..<16 { bytes[page * 64 * 4096] = 7 }
         let written = (0..<16).reduce(0) { $0 &+ Int(UInt8((($1 * 64 * 4096) % 241))) }
-        var sum = 0
-        for i in stride(from: 0, to: size, by: 4096) { sum &+= Int(bytes[i]) }
+        let sum = file.sumOfFirstBytes(mapped)
         let touched = try Self.residentKB(at: mapped)
         #expect(touched >= 4000, "every page was read or written: \(touched) kB")
         let listed = StartupPages.privateFileMappings()
@@ -88,22 +69,56 @@ struct StartupPagesTests {
         StartupPages.release(including: { start, _ in start == mapped })
         let left = try Self.residentKB(at: mapped)
         #expect(left >= 64 && left < 400, "only the written pages stay: \(left) kB")
-        var again = 0
-        for i in stride(from: 0, to: size, by: 4096) { again &+= Int(bytes[i]) }
-        #expect(again == sum, "written bytes kept, the rest read back from the file")
+        #expect(file.sumOfFirstBytes(mapped) == sum, "written bytes kept, the rest read back from the file")
         #expect(sum == (0..<1024).reduce(0) { $0 &+ Int(UInt8(($1 * 4096) % 241)) } - written + 16 * 7)
+    }
+}
+
+/// A temporary file of `size` bytes (byte i is i % modulo) and the mappings the test makes of it;
+/// `remove()` unmaps, closes and deletes them.
+final class MappedTestFile {
+    let size: Int
+    private let path: String
+    private let fd: Int32
+    private var mappings: [UnsafeMutableRawPointer] = []
+
+    init(name: String, size: Int, modulo: Int, writable: Bool) throws {
+        self.size = size
+        path = NSTemporaryDirectory() + "\(name)-\(getpid())"
+        FileManager.default.createFile(atPath: path, contents: Data((0..<size).map { UInt8($0 % modulo) }))
+        fd = open(path, writable ? O_RDWR : O_RDONLY)
+        try #require(fd >= 0, "open \(path)")
+    }
+
+    func map(_ protection: Int32, _ flags: Int32) throws -> UnsafeMutableRawPointer {
+        let mapped = try #require(mmap(nil, size, protection, flags, fd, 0))
+        try #require(mapped != MAP_FAILED, "mmap \(path)")
+        mappings.append(mapped)
+        return mapped
+    }
+
+    /// The sum of every page's first byte at `mapped`: reading them touches each page.
+    func sumOfFirstBytes(_ mapped: UnsafeMutableRawPointer) -> Int {
+        let bytes = mapped.assumingMemoryBound(to: UInt8.self)
+        return stride(from: 0, to: size, by: 4096).reduce(0) { $0 &+ Int(bytes[$1]) }
+    }
+
+    func remove() {
+        for mapped in mappings { munmap(mapped, size) }
+        close(fd)
+        try? FileManager.default.removeItem(atPath: path)
     }
 }
 
 /// When start-up is over: the process's own CPU time, and the wait for it to go quiet.
 struct StartupQuietTests {
-    @Test func cpuSecondsCountsThisProcessesWork() {
-        let before = StartupPages.cpuSeconds()
+    @Test func processCPUSecondsCountsThisProcessesWork() {
+        let before = ProcReader.processCPUSeconds()
         var x: UInt64 = 1
         let until = Date().addingTimeInterval(0.3)
         while Date() < until { for _ in 0..<10_000 { x = x &* 6364136223846793005 &+ 1442695040888963407 } }
         #expect(x != 0)
-        #expect(StartupPages.cpuSeconds() - before >= 0.1, "300 ms of spinning shows in getrusage")
+        #expect(ProcReader.processCPUSeconds() - before >= 0.1, "300 ms of spinning shows in the process CPU clock")
     }
 
     /// Busy windows are waited out; the first quiet one ends the wait. The CPU counter is scripted

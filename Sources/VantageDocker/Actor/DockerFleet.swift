@@ -72,7 +72,7 @@ public enum DockerFleet {
             if let d = details[c.Id], let cg = ContainerCgroup.locate(pid: d.State.Pid), let r = cg.read() { cgroups[c.Id] = (cg, r) }
         }
         if !cgroups.isEmpty { try? await Task.sleep(for: cpuWindow) }
-        let seconds = Double(cpuWindow.components.seconds) + Double(cpuWindow.components.attoseconds) / 1e18
+        let seconds = cpuWindow.seconds
         return list.map { c in
             let d = details[c.Id]
             var cpu = 0.0, rss: UInt64 = 0

@@ -172,7 +172,7 @@ public actor DockerWatcher {
             // A paused container still holds its memory: it is read too (its CPU is simply zero).
             if c.isAlive, let cg = e.cgroups[id], let r = cg.read() {
                 if let prev = e.previous[id] {
-                    let dt = Double((now - prev.at).components.seconds) + Double((now - prev.at).components.attoseconds) / 1e18
+                    let dt = (now - prev.at).seconds
                     if dt > 0 {
                         sample.cpuPercent = Double(r.cpuNanoseconds &- prev.reading.cpuNanoseconds) / 1e9 / dt * 100
                         sample.ioReadBytesPerSec = Double(r.ioReadBytes &- prev.reading.ioReadBytes) / dt

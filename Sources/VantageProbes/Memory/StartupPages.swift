@@ -34,29 +34,19 @@ public enum StartupPages {
         return advised
     }
 
-    /// This process's CPU time so far (user and system), in seconds.
-    public static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-        let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-        return user + system
-    }
-
     /// Returns once the process has gone quiet: it used less than `share` of a core over one `window`
     /// (start-up's graph layout, first dependency checks and the like are over), or after `atMost`.
     /// Returns whether it went quiet.
     @discardableResult
     public static func waitUntilQuiet(share: Double = 0.05, window: Duration = .seconds(3), atMost: Duration = .seconds(60),
-                                      cpuSeconds: () -> Double = StartupPages.cpuSeconds,
+                                      cpuSeconds: () -> Double = ProcReader.processCPUSeconds,
                                       sleep: (Duration) async -> Void = { try? await Task.sleep(for: $0) }) async -> Bool {
-        let seconds = Double(window.components.seconds) + Double(window.components.attoseconds) / 1e18
         var waited = Duration.zero
         while waited < atMost, !Task.isCancelled {
             let before = cpuSeconds()
             await sleep(window)
             waited += window
-            if (cpuSeconds() - before) / seconds < share { return true }
+            if (cpuSeconds() - before) / window.seconds < share { return true }
         }
         return false
     }

@@ -31,13 +31,13 @@ public enum MonitorBenchmark {
         let sampler = MonitorSampler(projects: projects, procRoot: procRoot)
         _ = sampler.sample()
         var maxWall = 0.0
-        let cpu0 = processCPUSeconds(), wall0 = ProcReader.monotonicSeconds()
+        let cpu0 = ProcReader.processCPUSeconds(), wall0 = ProcReader.monotonicSeconds()
         for _ in 0..<ticks {
             let t = ProcReader.monotonicSeconds()
             _ = sampler.sample()
             maxWall = max(maxWall, ProcReader.monotonicSeconds() - t)
         }
-        let wall = ProcReader.monotonicSeconds() - wall0, cpu = processCPUSeconds() - cpu0
+        let wall = ProcReader.monotonicSeconds() - wall0, cpu = ProcReader.processCPUSeconds() - cpu0
         let processes = ProcessTable.read(from: sampler.reader, withCWD: false).processes.count
         return TickCost(ticks: ticks, processes: processes, projects: projects.count,
                         wallMicrosPerTick: wall / Double(ticks) * 1e6, cpuMicrosPerTick: cpu / Double(ticks) * 1e6,
@@ -52,22 +52,16 @@ public enum MonitorBenchmark {
         let events = bus.events()
         let drain = Task { var n = 0; for await _ in events { n += 1 }; return n }
         let monitor = Monitor(bus: bus, projects: projects, interval: interval, procRoot: procRoot)
-        let cpu0 = processCPUSeconds(), wall0 = ProcReader.monotonicSeconds()
+        let cpu0 = ProcReader.processCPUSeconds(), wall0 = ProcReader.monotonicSeconds()
         let running = Task { await monitor.run() }
         try? await Task.sleep(for: duration)
         bus.send(.shutdown)
         await running.value
-        let wall = ProcReader.monotonicSeconds() - wall0, cpu = processCPUSeconds() - cpu0
+        let wall = ProcReader.monotonicSeconds() - wall0, cpu = ProcReader.processCPUSeconds() - cpu0
         bus.close()
         let published = await drain.value
-        return LoopCost(seconds: wall, intervalSeconds: Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18,
+        return LoopCost(seconds: wall, intervalSeconds: interval.seconds,
                         ticks: published / 2, cpuPercentOfCore: cpu / wall * 100)
     }
 
-    /// CPU time (user + system) this process has used, in seconds.
-    public static func processCPUSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
 }

@@ -82,9 +82,3 @@ public struct Retention: Sendable, Equatable {
     public static let standard = Retention()
 }
 
-extension Duration {
-    var seconds: Double {
-        let c = components
-        return Double(c.seconds) + Double(c.attoseconds) / 1e18
-    }
-}

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VantageCore
 import VantageDocker
+import VantageProbes
 
 /// `vantage bench docker`: runs the Docker watcher alone (no screen) for a while and prints its
 /// own CPU, so scripts/bench/docker-polling.sh can compare what it costs the engine with what a
@@ -31,25 +32,18 @@ struct BenchDockerCommand: AsyncParsableCommand {
         var options = DockerWatcher.Options()
         options.interval = .milliseconds(Int(refresh * 1000))
         let watcher = DockerWatcher(bus: bus, endpoints: engines, options: options)
-        let before = Self.cpuSeconds()
+        let before = ProcReader.processCPUSeconds()
         let start = ContinuousClock.now
         let task = Task { await watcher.run() }
         try await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
         task.cancel()
         let wall = ContinuousClock.now - start
-        let cpu = Self.cpuSeconds() - before
+        let cpu = ProcReader.processCPUSeconds() - before
         bus.close()
         let (samples, containers) = await counter.value
-        let wallSeconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
+        let wallSeconds = wall.seconds
         print("containers watched: \(containers)")
         print("refreshes: \(samples)")
         print(String(format: "vantage CPU while polling: %.2f %% of a core", cpu / wallSeconds * 100))
-    }
-
-    static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 }
