@@ -47,21 +47,25 @@ let package = Package(
             "VantageCore", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: functionSections),
         .target(name: "VantageProbes", dependencies: ["VantageCore"], swiftSettings: functionSections),
+        // One reader per file format (.env, Procfile, compose, manifests, .vantage.toml, ...), each
+        // returning typed values with the file, line and field of every problem.
+        .target(name: "VantageFormats", dependencies: [
+            "VantageCore", .product(name: "Yams", package: "Yams"),
+        ], swiftSettings: functionSections),
         .target(name: "VantageOrchestrator", dependencies: [
-            "VantageCore", "VantageStore", "VantageProbes", .product(name: "Crypto", package: "swift-crypto"),
+            "VantageCore", "VantageStore", "VantageProbes", "VantageFormats", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ], swiftSettings: functionSections),
         // Docker engines: API client, endpoint discovery, cgroup statistics, compose, the Docker actor.
         .target(name: "VantageDocker", dependencies: [
-            "VantageCore", "VantageProbes",
+            "VantageCore", "VantageProbes", "VantageFormats",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            .product(name: "Yams", package: "Yams"),
         ], swiftSettings: functionSections),
-        .target(name: "VantageAnalyzer", dependencies: ["VantageCore", "VantageStore", "VantageProbes"], swiftSettings: functionSections),
+        .target(name: "VantageAnalyzer", dependencies: ["VantageCore", "VantageStore", "VantageProbes", "VantageFormats"], swiftSettings: functionSections),
         .target(name: "VantageKnowledge", dependencies: ["VantageCore", "VantageStore"], swiftSettings: functionSections),
         .target(name: "VantageTUI", dependencies: ["VantageCore", "CNcursesw"], swiftSettings: functionSections),
         .executableTarget(name: "vantage", dependencies: [
-            "VantageCore", "VantageStore", "VantageProbes", "VantageOrchestrator",
+            "VantageCore", "VantageStore", "VantageProbes", "VantageFormats", "VantageOrchestrator",
             "VantageAnalyzer", "VantageKnowledge", "VantageTUI", "VantageDocker",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], exclude: ["hot-functions.order"], swiftSettings: functionSections, linkerSettings: hotPathLayout),
@@ -69,11 +73,12 @@ let package = Package(
         .testTarget(name: "VantageCoreTests", dependencies: ["VantageCore"]),
         .testTarget(name: "VantageStoreTests", dependencies: ["VantageStore"]),
         .testTarget(name: "VantageProbesTests", dependencies: ["VantageProbes"]),
+        .testTarget(name: "VantageFormatsTests", dependencies: ["VantageFormats"]),
         // VantageTUI: the attach test checks what the log viewer shows.
-        .testTarget(name: "VantageOrchestratorTests", dependencies: ["VantageOrchestrator", "VantageTUI"]),
+        .testTarget(name: "VantageOrchestratorTests", dependencies: ["VantageOrchestrator", "VantageFormats", "VantageTUI"]),
         // Fixtures are folder trees the tests read from disk (they hold Package.swift files, so never compile them).
         .testTarget(name: "VantageAnalyzerTests", dependencies: ["VantageAnalyzer", "VantageKnowledge"], exclude: ["Fixtures"]),
-        .testTarget(name: "VantageDockerTests", dependencies: ["VantageDocker"]),
+        .testTarget(name: "VantageDockerTests", dependencies: ["VantageDocker", "VantageFormats"]),
         .testTarget(name: "VantageKnowledgeTests", dependencies: ["VantageKnowledge"]),
         .testTarget(name: "VantageTUITests", dependencies: ["VantageTUI"], exclude: ["Goldens", "InvalidConfigs"]),
         // Drives the real `vantage` binary in tmux; needs the executable built first.

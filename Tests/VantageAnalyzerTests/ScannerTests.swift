@@ -227,34 +227,3 @@ import VantageCore
         #expect(Set(allPorts).count == allPorts.count, "every example has its own port")
     }
 }
-
-/// The small readers on their own, for the cases the fixture tree does not show.
-@Suite struct ScannerReaderTests {
-    @Test func composePortForms() {
-        #expect(ComposeFile.hostPorts("\"8080:80\"", env: [:]) == .ports([8080]))
-        #expect(ComposeFile.hostPorts("[::1]:8080:80/udp", env: [:]) == .ports([8080]))
-        #expect(ComposeFile.hostPorts("127.0.0.1::80", env: [:]) == .none)
-        #expect(ComposeFile.hostPorts("80", env: [:]) == .none)
-        #expect(ComposeFile.hostPorts("${WEB}:80", env: ["WEB": "9090"]) == .ports([9090]))
-        #expect(ComposeFile.hostPorts("${WEB}:80", env: [:]) == .none)
-        #expect(ComposeFile.hostPorts("99999:80", env: [:]) != .ports([99999]))
-    }
-
-    @Test func requirementLines() {
-        #expect(PythonRequirement("flask[async] == 3.1.3 ; python_version > '3.8'") == PythonRequirement("flask==3.1.3"))
-        #expect(PythonRequirement("flask==3.1.3")?.specifier == "==3.1.3")
-        #expect(PythonRequirement("requests")?.specifier == nil)
-        #expect(PythonRequirement("not a requirement") == nil)
-        var warnings = ScanWarnings()
-        let deps = PythonManifest.readRequirements("ok==1\nthis is wrong\n", path: "r.txt", warnings: &warnings)
-        #expect(deps == [Dependency(ecosystem: "pypi", name: "ok", version: "==1")])
-        #expect(warnings.items.first?.location == SourceLocation(file: "r.txt", line: 2))
-    }
-
-    @Test func badPortInDotEnvIsAWarning() {
-        var warnings = ScanWarnings()
-        let env = DotEnvFile.parse("# c\nexport PORT=\"eighty\"\n", path: ".env", warnings: &warnings)
-        #expect(env.port(path: ".env", warnings: &warnings) == nil)
-        #expect(warnings.items.first?.location == SourceLocation(file: ".env", line: 2, field: "PORT"))
-    }
-}

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import VantageDocker
 import VantageCore
+import VantageFormats
 
 /// Collects what a watcher publishes on the bus.
 actor Published {
@@ -184,17 +185,6 @@ extension DockerTests {
         try await runner.down(file, graceSeconds: 2)
         let left = try await client.listContainers(all: true, labelFilter: "com.docker.compose.project=vtstack")
         #expect(left.isEmpty)
-    }
-
-    @Test func badComposeFileNamesFileAndLine() throws {
-        let path = NSTemporaryDirectory() + "bad-compose-\(UUID().uuidString.prefix(6)).yaml"
-        try "services:\n  web:\n    image: [unclosed\n".write(toFile: path, atomically: true, encoding: .utf8)
-        #expect {
-            _ = try ComposeFile.load(path: path)
-        } throws: { error in
-            guard let e = error as? VantageError else { return false }
-            return e.location?.file == path && e.location?.line != nil && e.description.contains("not valid YAML")
-        }
     }
 }
 }

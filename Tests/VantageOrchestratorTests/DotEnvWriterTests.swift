@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VantageCore
+import VantageFormats
 @testable import VantageOrchestrator
 
 @Suite("DotEnvWriter and the missing-variable fill: real files, nothing lost")
@@ -22,7 +23,7 @@ struct DotEnvWriterTests {
         chmod(file, 0o640)
         try DotEnvWriter.set("DATABASE_URL", to: "postgres://u:p@db:5432/app", inFile: file)
         #expect(read(file) == before + "\nDATABASE_URL=postgres://u:p@db:5432/app\n")
-        let parsed = try #require(try DotEnvParser.parse(contentsOf: file))
+        let parsed = try #require(try DotEnvFile.assignments(contentsOf: file))
         #expect(parsed.map(\.key) == ["DB_HOST", "PORT", "NAME", "DATABASE_URL"])
         #expect(parsed.map(\.value) == ["localhost", "3000", "my app", "postgres://u:p@db:5432/app"])
         // Permissions kept, and no temporary file left behind.
@@ -38,7 +39,7 @@ struct DotEnvWriterTests {
         try "A=1\r\n  export SECRET=\r\n# SECRET=old comment\r\nB=2\r\n".write(toFile: file, atomically: false, encoding: .utf8)
         try DotEnvWriter.set("SECRET", to: "two words # and \"quotes\"", inFile: file)
         #expect(read(file) == "A=1\r\n  export SECRET=\"two words # and \\\"quotes\\\"\"\r\n# SECRET=old comment\r\nB=2\r\n")
-        let parsed = try #require(try DotEnvParser.parse(contentsOf: file))
+        let parsed = try #require(try DotEnvFile.assignments(contentsOf: file))
         #expect(parsed.first { $0.key == "SECRET" }?.value == "two words # and \"quotes\"")
     }
 

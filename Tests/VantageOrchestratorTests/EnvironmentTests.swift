@@ -39,21 +39,6 @@ import VantageCore
         #expect(dev.first { $0.key == "C" } == nil)
     }
 
-    @Test func malformedEnvFileNamesFileLineAndField() {
-        #expect {
-            try DotEnvParser.parse("GOOD=1\n1BAD=2\n", file: "/p/.env")
-        } throws: { e in
-            let v = e as? VantageError
-            return v?.location == SourceLocation(file: "/p/.env", line: 2, field: "1BAD")
-        }
-        #expect {
-            try DotEnvParser.parse("A=1\nB=\"open\n", file: "/p/.env")
-        } throws: { e in (e as? VantageError)?.location?.line == 2 }
-        #expect {
-            try DotEnvParser.parse("just words\n", file: "/p/.env")
-        } throws: { e in (e as? VantageError)?.location?.line == 1 }
-    }
-
     @Test func malformedVantageTomlNamesFieldAndOtherProjectsStillRun() async throws {
         let f = Fixture()
         let bad = f.project("bad", files: [".vantage.toml": "command = \"sleep 30\"\n\n[restart]\npolicy = \"sometimes\"\n"])

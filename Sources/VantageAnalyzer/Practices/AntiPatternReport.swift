@@ -1,3 +1,5 @@
+import VantageFormats
+
 /// The anti-patterns of a whole project.
 public struct AntiPatternReport: Codable, Sendable, Equatable {
     public var findings: [AntiPatternFinding]
@@ -13,11 +15,8 @@ public struct AntiPatternReport: Codable, Sendable, Equatable {
 }
 
 extension AntiPatternScanner {
-    /// Files that hold code (scanned for every check).
-    static let codeExtensions: Set<String> = [
-        "py", "pyw", "swift", "go", "rs", "java", "kt", "kts", "js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts",
-        "c", "h", "cc", "cpp", "cxx", "hpp", "hh", "hxx", "cs", "rb", "php",
-    ]
+    /// Files that hold code (scanned for every check): every extension of `ProgrammingLanguage`'s table.
+    static let codeExtensions = Set(ProgrammingLanguage.allCases.flatMap(\.extensions))
     /// Configuration files (scanned for secrets only).
     static let configExtensions: Set<String> = ["yml", "yaml", "json", "toml", "ini", "cfg", "conf", "properties", "xml", "sh", "env", "pem", "key"]
     static let lockFiles: Set<String> = ["package-lock.json", "yarn.lock", "pnpm-lock.yaml", "Cargo.lock", "Package.resolved",

@@ -1,26 +1,13 @@
+import VantageFormats
+
 /// The languages the anti-pattern scanner knows, from the file extension.
-enum ScanLanguage: Equatable {
+enum ScanLanguage: String, Equatable {
     case python, swift, go, rust, java, kotlin, javascript, typescript, c, cpp, csharp, ruby, php
 
+    /// From `ProgrammingLanguage`'s extension table.
     init?(path: String) {
-        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        guard path.contains(".") else { return nil }
-        switch ext {
-        case "py", "pyw": self = .python
-        case "swift": self = .swift
-        case "go": self = .go
-        case "rs": self = .rust
-        case "java": self = .java
-        case "kt", "kts": self = .kotlin
-        case "js", "jsx", "mjs", "cjs": self = .javascript
-        case "ts", "tsx", "mts", "cts": self = .typescript
-        case "c", "h": self = .c
-        case "cc", "cpp", "cxx", "hpp", "hh", "hxx": self = .cpp
-        case "cs": self = .csharp
-        case "rb": self = .ruby
-        case "php": self = .php
-        default: return nil
-        }
+        guard let language = ProgrammingLanguage(path: path), let known = ScanLanguage(rawValue: language.rawValue) else { return nil }
+        self = known
     }
 
     var hasBraceCatch: Bool {

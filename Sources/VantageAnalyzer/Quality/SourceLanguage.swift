@@ -1,21 +1,13 @@
+import VantageFormats
+
 /// A language the quality analyzer reads, chosen by file extension as lizard does.
 public enum SourceLanguage: String, Codable, Sendable, CaseIterable {
     case python, swift, c, cpp, java, go, rust, javascript, typescript
 
+    /// From `ProgrammingLanguage`'s extension table; the languages the analyzer does not measure are nil.
     public init?(path: String) {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
-        switch path[path.index(after: dot)...].lowercased() {
-        case "py": self = .python
-        case "swift": self = .swift
-        case "c": self = .c
-        case "cpp", "cc", "cxx", "h", "hh", "hpp": self = .cpp
-        case "java": self = .java
-        case "go": self = .go
-        case "rs": self = .rust
-        case "js", "cjs", "mjs", "jsx": self = .javascript
-        case "ts", "tsx": self = .typescript
-        default: return nil
-        }
+        guard let language = ProgrammingLanguage(path: path), let measured = SourceLanguage(rawValue: language.rawValue) else { return nil }
+        self = measured
     }
 
     var dialect: LexDialect {

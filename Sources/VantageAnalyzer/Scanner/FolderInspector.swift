@@ -1,4 +1,5 @@
 import VantageCore
+import VantageFormats
 
 /// Decides whether one folder is a project, from the files directly inside it, and merges the
 /// evidence of every kind found into one `Project`.
@@ -9,26 +10,30 @@ import VantageCore
 /// kind's that proposes one, the ports and dependencies the union of all.
 enum FolderInspector {
     static func inspect(folder: String, files: Set<String>, warnings: inout ScanWarnings) -> Project? {
-        let env = DotEnvFile.read(folder: folder, files: files, warnings: &warnings)
-        let envPath = folder + "/" + DotEnvFile.fileName
-        let envPort = env?.port(path: envPath, warnings: &warnings)
+        var env: DotEnvFile?
+        var envPort: Int?
+        if files.contains(DotEnvFile.fileName) {
+            env = warnings.reading { () throws(VantageError) in try DotEnvFile.read(folder + "/" + DotEnvFile.fileName) } ?? nil
+            if let env {
+                warnings.add(contentsOf: env.problems)
+                var problems: [VantageError] = []
+                envPort = env.port(problems: &problems)
+                warnings.add(contentsOf: problems)
+            }
+        }
         let vantage = VantageProjectFile.read(folder: folder, files: files, warnings: &warnings)
 
         var found: [KindEvidence] = []
         func add(_ evidence: KindEvidence?) { if let evidence { found.append(evidence) } }
-        add(ProcfileManifest.read(folder: folder, files: files, envPort: envPort, warnings: &warnings))
-        add(ComposeFile.read(folder: folder, files: files, env: env?.values ?? [:], warnings: &warnings))
-        add(NodeManifest.read(folder: folder, files: files, warnings: &warnings))
-        add(PythonManifest.read(folder: folder, files: files, warnings: &warnings))
-        add(GoModManifest.read(folder: folder, files: files, warnings: &warnings))
-        add(CargoManifest.read(folder: folder, files: files, warnings: &warnings))
-        add(SwiftPackageManifest.read(folder: folder, files: files, warnings: &warnings))
-        if let pom = MavenPom.read(folder: folder, files: files, warnings: &warnings) {
-            add(pom)
-        } else {
-            add(GradleBuild.read(folder: folder, files: files, warnings: &warnings))
-        }
-        add(DockerfileManifest.read(folder: folder, files: files, warnings: &warnings))
+        add(ProcfileEvidence.read(folder: folder, files: files, envPort: envPort, warnings: &warnings))
+        add(ComposeEvidence.read(folder: folder, files: files, env: env?.values ?? [:], warnings: &warnings))
+        add(NodeEvidence.read(folder: folder, files: files, warnings: &warnings))
+        add(PythonEvidence.read(folder: folder, files: files, warnings: &warnings))
+        add(GoEvidence.read(folder: folder, files: files, warnings: &warnings))
+        add(RustEvidence.read(folder: folder, files: files, warnings: &warnings))
+        add(SwiftEvidence.read(folder: folder, files: files, warnings: &warnings))
+        add(JavaEvidence.read(folder: folder, files: files, warnings: &warnings))
+        add(DockerfileEvidence.read(folder: folder, files: files, warnings: &warnings))
 
         if found.isEmpty {
             guard let command = vantage?.command else { return nil }
@@ -39,7 +44,7 @@ enum FolderInspector {
         let name = vantage?.name ?? found.lazy.compactMap(\.name).first ?? folderName
         var command = vantage?.command ?? found.lazy.compactMap(\.command).first
         if command == nil, found.contains(where: { $0.kind == .docker }) {
-            command = DockerfileManifest.command(imageName: name)
+            command = DockerfileEvidence.command(imageName: name)
         }
 
         var ports = vantage?.ports ?? []

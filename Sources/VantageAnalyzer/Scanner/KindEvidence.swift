@@ -21,4 +21,14 @@ struct ScanWarnings {
     }
 
     mutating func add(_ error: VantageError) { items.append(error) }
+
+    mutating func add(contentsOf errors: [VantageError]) { items += errors }
+
+    /// Runs a reader: what it throws becomes a warning and nil.
+    mutating func reading<T>(_ read: () throws(VantageError) -> T) -> T? {
+        do throws(VantageError) { return try read() } catch {
+            items.append(error)
+            return nil
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// Starts and stops the workspace's compose projects (`s`, `x`, `R` on a compose row, or the same
 /// commands from the bus) on the first engine that answers: through `docker compose` when the
@@ -24,7 +25,7 @@ public actor ComposeLauncher {
     }
 
     public static func composeFile(in folder: String) -> String? {
-        ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"]
+        ComposeFile.fileNames
             .map { folder + "/" + $0 }.first { FileManager.default.fileExists(atPath: $0) }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// Starts and stops a compose project. With the `docker compose` plugin it delegates to it;
 /// without, it creates the containers through the Engine API with compose's own labels, for the

@@ -1,4 +1,5 @@
 import VantageCore
+import VantageFormats
 
 /// Limits applied to a project's cgroup and rlimits. nil means "no limit".
 public struct ResourceLimits: Codable, Sendable, Equatable {
@@ -24,19 +25,9 @@ public struct ResourceLimits: Codable, Sendable, Equatable {
                        pids: other.pids ?? pids, openFiles: other.openFiles ?? openFiles)
     }
 
-    /// Parses sizes such as `256M`, `1G`, `512k`, `1048576`.
+    /// A memory limit written as `256M`, `1G`, `512k` or bytes (read by `ByteSize`); nil unless positive.
     public static func parseBytes(_ text: String) -> UInt64? {
-        let t = text.trimmingCharacters(in: .whitespaces).uppercased()
-        guard !t.isEmpty else { return nil }
-        var digits = t
-        var multiplier: UInt64 = 1
-        for (suffix, m) in [("KB", 1 << 10), ("MB", 1 << 20), ("GB", 1 << 30), ("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30), ("B", 1)] as [(String, UInt64)] where t.hasSuffix(suffix) {
-            digits = String(t.dropLast(suffix.count))
-            multiplier = m
-            break
-        }
-        guard let v = Double(digits), v > 0 else { return nil }
-        return UInt64(v * Double(multiplier))
+        ByteSize.parse(text).flatMap { $0 > 0 ? UInt64(exactly: $0) : nil }
     }
 }
 

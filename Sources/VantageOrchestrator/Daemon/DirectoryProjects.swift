@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// A small stand-in for the workspace scanner, used by `vantage daemon --root DIR` until the scanner
 /// is wired in: every folder (the root and its direct subfolders) with run evidence becomes a project.
@@ -38,7 +39,7 @@ public enum DirectoryProjects {
             command = table["command"]?.stringValue
             ports = (table["ports"]?.arrayValue ?? []).compactMap { $0.intValue.map(Int.init) }
         }
-        if ports.isEmpty, let env = try? DotEnvParser.parse(contentsOf: dir + "/.env"), let p = env.last(where: { $0.key == "PORT" }).flatMap({ Int($0.value) }) {
+        if ports.isEmpty, let env = try? DotEnvFile.assignments(contentsOf: dir + "/.env"), let p = env.last(where: { $0.key == "PORT" }).flatMap({ Int($0.value) }) {
             ports = [p]
         }
         return Project(name: name, path: url.path, kinds: kinds, command: command, ports: ports)

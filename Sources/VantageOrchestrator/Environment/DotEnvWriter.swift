@@ -1,16 +1,17 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// Sets one variable in a `.env` file without losing anything else: comments, blank lines, the
 /// order of the other lines and their line endings stay as they are. An existing assignment of
 /// the key (the last one, which wins) has its value replaced in place, keeping an `export `
-/// prefix; otherwise `KEY=value` is appended. The new text is checked by `DotEnvParser` before it
+/// prefix; otherwise `KEY=value` is appended. The new text is checked by `DotEnvFile` before it
 /// is written, and written atomically (a temporary file in the same folder, then a rename), so a
 /// crash leaves the old file or the new one, never half of one.
 public enum DotEnvWriter {
     /// Writes `key=value` into the file at `path` (created, mode 0600, when missing).
     public static func set(_ key: String, to value: String, inFile path: String) throws(VantageError) {
-        guard DotEnvParser.isValidKey(key) else {
+        guard DotEnvFile.isValidKey(key) else {
             throw VantageError(.usage, "\"\(key)\" is not a valid variable name", at: SourceLocation(file: path, field: key))
         }
         let fm = FileManager.default
@@ -22,11 +23,11 @@ public enum DotEnvWriter {
             }
             original = String(decoding: data, as: UTF8.self)
             // A file that does not parse is left alone: rewriting it could lose what it meant.
-            _ = try DotEnvParser.parse(original, file: path)
+            _ = try DotEnvFile.assignments(original, file: path)
             if let attributes = try? fm.attributesOfItem(atPath: path), let m = attributes[.posixPermissions] as? Int { mode = m }
         }
         let updated = setting(key, to: value, in: original)
-        let check = try DotEnvParser.parse(updated, file: path)
+        let check = try DotEnvFile.assignments(updated, file: path)
         guard check.last(where: { $0.key == key })?.value == value else {
             throw VantageError(.config, "the value of \(key) cannot be written so that it reads back the same",
                                at: SourceLocation(file: path, field: key), hint: "set it by hand")

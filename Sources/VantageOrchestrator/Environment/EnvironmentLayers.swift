@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// One variable of a project's resolved environment and where its value came from.
 public struct ResolvedVariable: Codable, Sendable, Equatable {
@@ -28,7 +29,7 @@ public enum EnvironmentLayers {
         }
         for name in [".env", ".env.local", ".env.\(environment)", ".env.\(environment).local"] {
             let path = projectPath + "/" + name
-            guard let assignments = try DotEnvParser.parse(contentsOf: path) else { continue }
+            guard let assignments = try DotEnvFile.assignments(contentsOf: path) else { continue }
             for a in assignments { set(a.key, a.value, "\(path):\(a.line)") }
         }
         let tomlFile = config.file ?? projectPath + "/" + ProjectConfigReader.fileName

@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// The fix for a missing environment variable: its value (typed by the user, or found in the
 /// project's `.env.example` or another of its environment files) written into the project's
@@ -42,7 +43,7 @@ public enum MissingVariableFill {
             .sorted()
         for name in examples + others {
             let path = projectPath + "/" + name
-            guard let assignments = try DotEnvParser.parse(contentsOf: path),
+            guard let assignments = try DotEnvFile.assignments(contentsOf: path),
                   let a = assignments.last(where: { $0.key == key }) else { continue }
             return (a.value, "\(path):\(a.line)")
         }

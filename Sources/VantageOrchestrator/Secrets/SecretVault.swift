@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Synchronization
 import VantageCore
+import VantageFormats
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -51,7 +52,7 @@ public final class SecretVault: SecretsSource, Sendable {
     }
 
     public func set(project: String, environment: String, key: String, value: String) throws(VantageError) {
-        guard DotEnvParser.isValidKey(key) else {
+        guard DotEnvFile.isValidKey(key) else {
             throw VantageError(.usage, "\"\(key)\" is not a valid variable name (letters, digits and _)")
         }
         let sealed: AES.GCM.SealedBox

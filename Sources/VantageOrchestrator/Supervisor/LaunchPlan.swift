@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// The processes a project starts: one for most kinds, one per process type for a Procfile.
 struct LaunchPlan: Sendable, Equatable {
@@ -20,8 +21,8 @@ struct LaunchPlan: Sendable, Equatable {
         let preferred = config.ports.first ?? project.ports.first ?? declaredPort
         let procfile = project.path + "/Procfile"
         if config.command == nil, project.kinds.contains(.procfile) || (project.command == nil && FileManager.default.fileExists(atPath: procfile)) {
-            let entries = try ProcfileReader.read(procfile)
-            let base = preferred ?? 5000
+            let entries = try Self.procfileEntries(procfile)
+            let base = preferred ?? Procfile.defaultPort
             let processes = entries.enumerated().map { i, e in
                 Process(name: e.name, command: e.command, preferredPort: base + i)
             }
@@ -65,9 +66,7 @@ struct LaunchPlan: Sendable, Equatable {
         case .go: return "go run ."
         case .swift: return "swift run"
         case .node:
-            if let data = fm.contents(atPath: project.path + "/package.json"),
-               let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-               let scripts = json["scripts"] as? [String: Any], scripts["start"] != nil { return "npm start" }
+            if (try? PackageJSON.read(project.path + "/" + PackageJSON.fileName))?.hasStartScript == true { return "npm start" }
             for f in ["server.js", "index.js", "app.js", "main.js"] where has(f) { return "node \(f)" }
             return nil
         case .python:
@@ -80,29 +79,11 @@ struct LaunchPlan: Sendable, Equatable {
     }
 }
 
-/// Reads a Procfile: `type: command` per line.
-enum ProcfileReader {
-    struct Entry: Sendable, Equatable { var name: String; var command: String }
-
-    static func read(_ path: String) throws(VantageError) -> [Entry] {
-        guard let text = LinuxCalls.readFile(path) else {
-            throw VantageError(.io, "cannot read the Procfile", at: SourceLocation(file: path))
-        }
-        var entries: [Entry] = []
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            guard let colon = line.firstIndex(of: ":") else {
-                throw VantageError(.config, "expected `type: command`", at: SourceLocation(file: path, line: i + 1))
-            }
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces)
-            let command = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty, !command.isEmpty else {
-                throw VantageError(.config, "a process type needs a name and a command", at: SourceLocation(file: path, line: i + 1, field: name))
-            }
-            entries.append(Entry(name: name, command: command))
-        }
-        guard !entries.isEmpty else { throw VantageError(.config, "the Procfile lists no process", at: SourceLocation(file: path)) }
-        return entries
+extension LaunchPlan {
+    /// Every process of a Procfile that must be entirely valid: the first problem is thrown.
+    static func procfileEntries(_ path: String) throws(VantageError) -> [Procfile.Entry] {
+        let procfile = try Procfile.read(path)
+        try procfile.problems.throwFirst()
+        return procfile.entries
     }
 }

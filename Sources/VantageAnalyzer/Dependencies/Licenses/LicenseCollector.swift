@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// A dependency's licence and how it was found.
 public struct LicenseFinding: Sendable, Codable, Equatable {
@@ -77,13 +78,9 @@ public struct LicenseCollector: Sendable {
     }
 
     func npmPackage(_ dir: String) -> LicenseFinding? {
-        guard let data = FileManager.default.contents(atPath: dir + "/package.json"),
-              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let name = json["name"] as? String else { return nil }
-        let version = json["version"] as? String
-        var licenses: [String] = []
-        if let l = json["license"] as? String { licenses = [l] }
-        else if let l = (json["license"] as? [String: Any])?["type"] as? String { licenses = [l] }
-        else if let ls = json["licenses"] as? [[String: Any]] { licenses = ls.compactMap { $0["type"] as? String } }
+        guard let manifest = try? PackageJSON.read(dir + "/" + PackageJSON.fileName), let name = manifest.name else { return nil }
+        let version = manifest.version
+        let licenses = manifest.licenses
         if !licenses.isEmpty { return LicenseFinding(ecosystem: .npm, name: name, version: version, licenses: licenses, evidence: "package.json license", path: dir) }
         return fromLicenseFiles(dir, ecosystem: .npm, name: name, version: version)
     }

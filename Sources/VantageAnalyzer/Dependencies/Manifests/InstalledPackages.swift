@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// Versions actually installed beside a manifest: a virtualenv's `site-packages/*.dist-info`
 /// (`.venv`, `venv`, `env`) and `node_modules/*/package.json`. Used for dependencies that are only
@@ -28,9 +29,7 @@ public enum InstalledPackages {
             for entry in (try? fm.contentsOfDirectory(atPath: modules)) ?? [] where !entry.hasPrefix(".") {
                 let names = entry.hasPrefix("@") ? ((try? fm.contentsOfDirectory(atPath: modules + "/" + entry)) ?? []).map { entry + "/" + $0 } : [entry]
                 for name in names {
-                    guard let data = fm.contents(atPath: "\(modules)/\(name)/package.json"),
-                          let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                          let version = json["version"] as? String else { continue }
+                    guard let version = (try? PackageJSON.read("\(modules)/\(name)/\(PackageJSON.fileName)"))?.version else { continue }
                     out[name.lowercased()] = version
                 }
             }

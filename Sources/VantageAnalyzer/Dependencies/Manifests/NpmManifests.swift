@@ -1,33 +1,24 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// `package.json`: the declared (direct) dependencies.
 enum PackageJSONParser {
-    static let sections: [(String, Bool)] = [("dependencies", false), ("devDependencies", true),
-                                             ("optionalDependencies", false), ("peerDependencies", false)]
-
     static func parse(path: String) throws(VantageError) -> ParsedManifest {
-        let text = try ManifestText.read(path)
-        let json = try ManifestText.json(text, path: path)
-        let keyLines = ManifestText.jsonKeyLines(text)
-        let project = (json["name"] as? String) ?? path
+        let manifest = try PackageJSON.read(path)
+        // A bad name or script does not stop the dependencies from being read; a bad dependency entry does.
+        try manifest.problems.filter { problem in
+            PackageJSON.dependencySections.contains { problem.location?.field?.hasPrefix($0.name) == true }
+        }.throwFirst()
+        let project = manifest.name ?? path
         var deps: [PackageDependency] = []
         var reqs: [Requirement] = []
         var seen = Set<String>()
-        for (section, dev) in sections {
-            guard let value = json[section] else { continue }
-            guard let table = value as? [String: Any] else {
-                throw ManifestText.error(path, line: keyLines[section], field: section, "expected an object of name → version range")
-            }
-            for (name, spec) in table.sorted(by: { $0.key < $1.key }) {
-                guard let range = spec as? String else {
-                    throw ManifestText.error(path, line: keyLines[name], field: "\(section).\(name)", "expected a version range string")
-                }
-                reqs.append(Requirement(ecosystem: .npm, name: name, constraint: range, requiredBy: project, source: path, line: keyLines[name]))
-                guard seen.insert(name).inserted else { continue }   // peer deps often repeat a dev dep
-                deps.append(PackageDependency(ecosystem: .npm, name: name, version: exactVersion(range), requirement: range,
-                                       isDirect: true, isDev: dev, source: path, line: keyLines[name]))
-            }
+        for d in manifest.dependencies {
+            reqs.append(Requirement(ecosystem: .npm, name: d.name, constraint: d.range, requiredBy: project, source: path, line: d.line))
+            guard seen.insert(d.name).inserted else { continue }   // peer deps often repeat a dev dep
+            deps.append(PackageDependency(ecosystem: .npm, name: d.name, version: exactVersion(d.range), requirement: d.range,
+                                          isDirect: true, isDev: d.isDev, source: path, line: d.line))
         }
         return ParsedManifest(path: path, format: .packageJSON, dependencies: deps, requirements: reqs)
     }
@@ -43,16 +34,16 @@ enum PackageJSONParser {
 /// `package-lock.json` (and `npm-shrinkwrap.json`) versions 1, 2 and 3.
 enum PackageLockParser {
     static func parse(path: String) throws(VantageError) -> ParsedManifest {
-        let text = try ManifestText.read(path)
-        let json = try ManifestText.json(text, path: path)
-        let keyLines = ManifestText.jsonKeyLines(text)
+        let text = try FormatText.read(path)
+        let json = try JSONDocument.object(text, file: path)
+        let keyLines = JSONDocument.keyLines(text)
         var deps: [PackageDependency] = []
         var reqs: [Requirement] = []
         if let packages = json["packages"] as? [String: Any] {
             // v2/v3: flat map keyed by install path.
             let root = packages[""] as? [String: Any] ?? [:]
             var direct = Set<String>()
-            for (section, _) in PackageJSONParser.sections {
+            for (section, _) in PackageJSON.dependencySections {
                 for (name, spec) in (root[section] as? [String: Any]) ?? [:] {
                     direct.insert(name)
                     if let s = spec as? String {
@@ -62,13 +53,13 @@ enum PackageLockParser {
             }
             for (key, value) in packages.sorted(by: { $0.key < $1.key }) where !key.isEmpty {
                 guard let entry = value as? [String: Any] else {
-                    throw ManifestText.error(path, line: keyLines[key], field: "packages.\(key)", "expected an object")
+                    throw FormatText.problem(path, line: keyLines[key], field: "packages.\(key)", "expected an object")
                 }
                 guard let range = key.range(of: "node_modules/", options: .backwards) else { continue }  // workspace folder
                 if entry["link"] as? Bool == true { continue }
                 let name = (entry["name"] as? String) ?? String(key[range.upperBound...])
                 guard let version = entry["version"] as? String else {
-                    throw ManifestText.error(path, line: keyLines[key], field: "packages.\(key).version", "the package has no version", hint: "regenerate with `npm install --package-lock-only`")
+                    throw FormatText.problem(path, line: keyLines[key], field: "packages.\(key).version", "the package has no version", hint: "regenerate with `npm install --package-lock-only`")
                 }
                 let topLevel = key.hasPrefix("node_modules/") && !key.dropFirst("node_modules/".count).contains("node_modules/")
                 deps.append(PackageDependency(ecosystem: .npm, name: name, version: version, isDirect: topLevel && direct.contains(name),
@@ -85,7 +76,7 @@ enum PackageLockParser {
             // v1: nested tree.
             try walkV1(tree, depth: 0, fieldPrefix: "dependencies", path: path, keyLines: keyLines, deps: &deps, reqs: &reqs)
         } else if json["lockfileVersion"] == nil {
-            throw ManifestText.error(path, line: 1, field: "lockfileVersion", "not an npm lock file (no lockfileVersion, packages or dependencies)")
+            throw FormatText.problem(path, line: 1, field: "lockfileVersion", "not an npm lock file (no lockfileVersion, packages or dependencies)")
         }
         return ParsedManifest(path: path, format: .packageLock, dependencies: deps, requirements: reqs)
     }
@@ -94,7 +85,7 @@ enum PackageLockParser {
                        deps: inout [PackageDependency], reqs: inout [Requirement]) throws(VantageError) {
         for (name, value) in tree.sorted(by: { $0.key < $1.key }) {
             guard let entry = value as? [String: Any], let version = entry["version"] as? String else {
-                throw ManifestText.error(path, line: keyLines[name], field: "\(fieldPrefix).\(name).version", "the package has no version")
+                throw FormatText.problem(path, line: keyLines[name], field: "\(fieldPrefix).\(name).version", "the package has no version")
             }
             // v1 does not say which entries are direct; package.json beside it does (merged later).
             deps.append(PackageDependency(ecosystem: .npm, name: name, version: version, isDirect: false,

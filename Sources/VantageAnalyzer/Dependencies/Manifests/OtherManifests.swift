@@ -1,11 +1,12 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// `Gemfile.lock`: `specs:` under GEM/GIT/PATH (4-space `name (version)`, 6-space requirements)
 /// and the `DEPENDENCIES` section (direct gems).
 enum GemfileLockParser {
     static func parse(path: String) throws(VantageError) -> ParsedManifest {
-        let text = try ManifestText.read(path)
+        let text = try FormatText.read(path)
         var section = ""
         var inSpecs = false
         var deps: [PackageDependency] = []
@@ -28,7 +29,7 @@ enum GemfileLockParser {
             guard inSpecs, ["GEM", "GIT", "PATH"].contains(section) else { continue }
             if indent == 4 {
                 guard let open = body.firstIndex(of: "("), body.hasSuffix(")") else {
-                    throw ManifestText.error(path, line: i + 1, field: body, "expected `name (version)` under specs:")
+                    throw FormatText.problem(path, line: i + 1, field: body, "expected `name (version)` under specs:")
                 }
                 let name = body[..<open].trimmingCharacters(in: .whitespaces)
                 var version = String(body[body.index(after: open)..<body.index(before: body.endIndex)])
@@ -52,20 +53,16 @@ enum GemfileLockParser {
     }
 }
 
-/// `composer.json`: `require` and `require-dev` (platform packages such as `php`, `ext-*` skipped).
+/// `composer.json` (read by `ComposerJSON`): `require` and `require-dev`.
 enum ComposerJSONParser {
     static func parse(path: String) throws(VantageError) -> ParsedManifest {
-        let text = try ManifestText.read(path)
-        let json = try ManifestText.json(text, path: path)
-        let keyLines = ManifestText.jsonKeyLines(text)
+        let manifest = try ComposerJSON.read(path)
+        try manifest.problems.filter { $0.location?.field?.hasPrefix("require") == true }.throwFirst()
         var deps: [PackageDependency] = []
         var reqs: [Requirement] = []
-        for (section, dev) in [("require", false), ("require-dev", true)] {
-            for (name, v) in ((json[section] as? [String: Any]) ?? [:]).sorted(by: { $0.key < $1.key }) where name.contains("/") {
-                guard let c = v as? String else { throw ManifestText.error(path, line: keyLines[name], field: "\(section).\(name)", "expected a version constraint string") }
-                reqs.append(Requirement(ecosystem: .packagist, name: name, constraint: c, requiredBy: (json["name"] as? String) ?? path, source: path, line: keyLines[name]))
-                deps.append(PackageDependency(ecosystem: .packagist, name: name, requirement: c, isDirect: true, isDev: dev, source: path, line: keyLines[name]))
-            }
+        for r in manifest.requirements {
+            reqs.append(Requirement(ecosystem: .packagist, name: r.name, constraint: r.constraint, requiredBy: manifest.name ?? path, source: path, line: r.line))
+            deps.append(PackageDependency(ecosystem: .packagist, name: r.name, requirement: r.constraint, isDirect: true, isDev: r.isDev, source: path, line: r.line))
         }
         return ParsedManifest(path: path, format: .composerJSON, dependencies: deps, requirements: reqs)
     }
@@ -74,21 +71,21 @@ enum ComposerJSONParser {
 /// `composer.lock`: `packages` and `packages-dev` arrays of `{name, version, require}`.
 enum ComposerLockParser {
     static func parse(path: String) throws(VantageError) -> ParsedManifest {
-        let text = try ManifestText.read(path)
-        let json = try ManifestText.json(text, path: path)
-        let lines = ManifestText.lines(text)
+        let text = try FormatText.read(path)
+        let json = try JSONDocument.object(text, file: path)
+        let lines = FormatText.lines(text)
         var deps: [PackageDependency] = []
         var reqs: [Requirement] = []
         var searchFrom = 0
         for (section, dev) in [("packages", false), ("packages-dev", true)] {
             guard let list = json[section] else { continue }
-            guard let array = list as? [Any] else { throw ManifestText.error(path, field: section, "expected an array of packages") }
+            guard let array = list as? [Any] else { throw FormatText.problem(path, field: section, "expected an array of packages") }
             for (i, item) in array.enumerated() {
                 guard let p = item as? [String: Any], let name = p["name"] as? String else {
-                    throw ManifestText.error(path, field: "\(section)[\(i)].name", "the package has no name")
+                    throw FormatText.problem(path, field: "\(section)[\(i)].name", "the package has no name")
                 }
                 guard var version = p["version"] as? String else {
-                    throw ManifestText.error(path, field: "\(section)[\(i)].version", "the package '\(name)' has no version")
+                    throw FormatText.problem(path, field: "\(section)[\(i)].version", "the package '\(name)' has no version")
                 }
                 if version.hasPrefix("v") { version.removeFirst() }
                 let line = lines.indices.dropFirst(searchFrom).first { lines[$0].contains("\"name\": \"\(name)\"") }.map { $0 + 1 }
@@ -103,70 +100,20 @@ enum ComposerLockParser {
     }
 }
 
-/// Maven `pom.xml`: direct `<dependencies>` (not `<dependencyManagement>` or plugin ones),
-/// with `${property}` values taken from `<properties>`.
+/// Maven `pom.xml` (read by `MavenPom`): the direct dependencies, `${property}` versions resolved.
 enum PomXMLParser {
     static func parse(path: String) throws(VantageError) -> ParsedManifest {
-        let text = try ManifestText.read(path)
-        guard text.contains("<project") else { throw ManifestText.error(path, line: 1, field: "project", "not a Maven POM (no <project> element)") }
-        let lines = ManifestLines(text)
-        var properties: [String: String] = [:]
-        if let props = section(text, "properties") {
-            let re = try! NSRegularExpression(pattern: #"<([A-Za-z0-9_.\-]+)>\s*([^<]*?)\s*</\1>"#)
-            for m in re.matches(in: props, range: NSRange(props.startIndex..., in: props)) {
-                properties[String(props[Range(m.range(at: 1), in: props)!])] = String(props[Range(m.range(at: 2), in: props)!])
-            }
-        }
-        if let v = firstTag(stripping(text, ["parent", "dependencies", "dependencyManagement", "build", "profiles"]), "version") { properties["project.version"] = v }
-        // Remove the blocks whose dependencies are not the project's own.
-        let scanned = blank(text, ["dependencyManagement", "plugins", "pluginManagement", "profiles"])
-        let re = try! NSRegularExpression(pattern: #"<dependency>(.*?)</dependency>"#, options: [.dotMatchesLineSeparators])
+        let pom = try MavenPom.read(path)
+        try pom.problems.throwFirst()
         var deps: [PackageDependency] = []
-        for m in re.matches(in: scanned, range: NSRange(scanned.startIndex..., in: scanned)) {
-            let range = Range(m.range(at: 1), in: scanned)!
-            let body = String(scanned[range])
-            let line = lines.line(atUTF8Offset: scanned.utf8.distance(from: scanned.startIndex, to: range.lowerBound))
-            guard let group = firstTag(body, "groupId"), let artifact = firstTag(body, "artifactId") else {
-                throw ManifestText.error(path, line: line, field: "dependency", "a <dependency> needs <groupId> and <artifactId>")
-            }
-            var version = firstTag(body, "version").map { substitute($0, properties) }
+        for d in pom.dependencies {
+            var version = d.version.map { pom.resolved($0) ?? $0 }
             var note: String?
             if let v = version, v.contains("${") { note = "unresolved property \(v)"; version = nil }
             else if version == nil { note = "version managed by a parent POM" }
-            let scope = firstTag(body, "scope")
-            deps.append(PackageDependency(ecosystem: .maven, name: "\(group):\(artifact)", version: version, requirement: version, isDirect: true,
-                                   isDev: scope == "test", source: path, line: line, note: note))
+            deps.append(PackageDependency(ecosystem: .maven, name: d.name, version: version, requirement: version, isDirect: true,
+                                          isDev: d.scope == "test", source: path, line: d.line, note: note))
         }
         return ParsedManifest(path: path, format: .pomXML, dependencies: deps)
     }
-
-    static func section(_ text: String, _ tag: String) -> String? {
-        guard let a = text.range(of: "<\(tag)>"), let b = text.range(of: "</\(tag)>", range: a.upperBound..<text.endIndex) else { return nil }
-        return String(text[a.upperBound..<b.lowerBound])
-    }
-    static func firstTag(_ text: String, _ tag: String) -> String? {
-        section(text, tag)?.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-    static func substitute(_ value: String, _ props: [String: String]) -> String {
-        var v = value
-        for _ in 0..<5 {
-            guard let r = v.range(of: #"\$\{[^}]+\}"#, options: .regularExpression) else { break }
-            let key = String(v[r].dropFirst(2).dropLast())
-            guard let repl = props[key] else { break }
-            v.replaceSubrange(r, with: repl)
-        }
-        return v
-    }
-    /// Replaces each `<tag>…</tag>` block by spaces and newlines, keeping offsets (and so line numbers).
-    static func blank(_ text: String, _ tags: [String]) -> String {
-        var s = text
-        for tag in tags {
-            while let a = s.range(of: "<\(tag)>"), let b = s.range(of: "</\(tag)>", range: a.upperBound..<s.endIndex) {
-                let block = s[a.lowerBound..<b.upperBound]
-                s.replaceSubrange(a.lowerBound..<b.upperBound, with: String(block.map { $0 == "\n" ? "\n" : " " }))
-            }
-        }
-        return s
-    }
-    static func stripping(_ text: String, _ tags: [String]) -> String { blank(text, tags) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// `poetry.lock`: `[[package]]` tables with name, version, category/groups and dependencies.
 enum PoetryLockParser {
@@ -59,7 +60,7 @@ enum UvLockParser {
                 continue
             }
             guard let version else {
-                throw ManifestText.error(path, line: pkg.line(of: "name") ?? pkg.line, field: "package[\(i)].version", "the package '\(name)' has no version")
+                throw FormatText.problem(path, line: pkg.line(of: "name") ?? pkg.line, field: "package[\(i)].version", "the package '\(name)' has no version")
             }
             _ = try TOMLPackages.nameAndVersion(pkg, index: i, path: path)
             deps.append(PackageDependency(ecosystem: .pypi, name: name, version: version, isDirect: false, source: path, line: pkg.line(of: "name")))
@@ -72,14 +73,14 @@ enum UvLockParser {
 /// `Pipfile.lock`: JSON with `default` and `develop` maps of name → `{version: "==1.2.3"}`.
 enum PipfileLockParser {
     static func parse(path: String) throws(VantageError) -> ParsedManifest {
-        let text = try ManifestText.read(path)
-        let json = try ManifestText.json(text, path: path)
-        let keyLines = ManifestText.jsonKeyLines(text)
+        let text = try FormatText.read(path)
+        let json = try JSONDocument.object(text, file: path)
+        let keyLines = JSONDocument.keyLines(text)
         var deps: [PackageDependency] = []
         for (section, dev) in [("default", false), ("develop", true)] {
             for (name, value) in ((json[section] as? [String: Any]) ?? [:]).sorted(by: { $0.key < $1.key }) {
                 guard let entry = value as? [String: Any] else {
-                    throw ManifestText.error(path, line: keyLines[name], field: "\(section).\(name)", "expected an object")
+                    throw FormatText.problem(path, line: keyLines[name], field: "\(section).\(name)", "expected an object")
                 }
                 var version = entry["version"] as? String
                 if let v = version, v.hasPrefix("==") { version = String(v.dropFirst(2)) }
@@ -103,7 +104,7 @@ enum PipfileParser {
                 let spec = entry.value.stringValue ?? entry.value.tableValue?["version"]?.stringValue
                 let s = (spec == "*" ? nil : spec)
                 if let s { reqs.append(Requirement(ecosystem: .pypi, name: entry.key, constraint: s, requiredBy: path, source: path, line: entry.line)) }
-                deps.append(PackageDependency(ecosystem: .pypi, name: entry.key, version: s.flatMap { PythonRequirementLine(name: entry.key, extras: [], specifier: $0).pinnedVersion },
+                deps.append(PackageDependency(ecosystem: .pypi, name: entry.key, version: s.flatMap { PythonRequirement(name: entry.key, specifier: $0).pinnedVersion },
                                        requirement: s, isDirect: true, isDev: dev, source: path, line: entry.line))
             }
         }
@@ -111,56 +112,33 @@ enum PipfileParser {
     }
 }
 
-/// `pyproject.toml`: PEP 621 `[project]` dependencies and optional dependencies, PEP 735
-/// `[dependency-groups]`, and Poetry's `[tool.poetry.*dependencies]`.
+/// `pyproject.toml` (read by `Pyproject`): PEP 621 dependencies and optional dependencies,
+/// PEP 735 dependency groups, and Poetry's dependency tables.
 enum PyprojectParser {
     static func parse(path: String) throws(VantageError) -> ParsedManifest {
-        let table = try TOMLParser.parse(contentsOf: path)
+        let pyproject = try Pyproject.read(path)
+        try pyproject.problems.filter { $0.location?.field != "project.name" }.throwFirst()
         var deps: [PackageDependency] = []
         var reqs: [Requirement] = []
-        let project = table.value(at: ["project", "name"])?.stringValue ?? table.value(at: ["tool", "poetry", "name"])?.stringValue ?? path
-        func addPEP508(_ values: [TOMLValue]?, field: String, dev: Bool, line: Int?) throws(VantageError) {
-            for v in values ?? [] {
-                guard let s = v.stringValue else { throw ManifestText.error(path, line: line, field: field, "expected a requirement string") }
-                guard let r = PythonRequirementLine.parse(s) else { throw ManifestText.error(path, line: line, field: field, "'\(s)' is not a PEP 508 requirement") }
-                if !r.specifier.isEmpty { reqs.append(Requirement(ecosystem: .pypi, name: r.name, constraint: r.specifier, requiredBy: project, source: path, line: line, marker: r.marker)) }
-                deps.append(PackageDependency(ecosystem: .pypi, name: r.name, version: r.pinnedVersion, requirement: r.specifier.isEmpty ? nil : r.specifier,
-                                       isDirect: true, isDev: dev, source: path, line: line, marker: r.marker))
-            }
+        let project = pyproject.name ?? path
+        for entry in pyproject.requirements {
+            let r = entry.requirement
+            if !r.specifier.isEmpty { reqs.append(Requirement(ecosystem: .pypi, name: r.name, constraint: r.specifier, requiredBy: project, source: path, line: entry.line, marker: r.marker)) }
+            deps.append(PackageDependency(ecosystem: .pypi, name: r.name, version: r.pinnedVersion, requirement: r.specifier.isEmpty ? nil : r.specifier,
+                                          isDirect: true, isDev: entry.isDev, source: path, line: entry.line, marker: r.marker))
         }
-        if let proj = table["project"]?.tableValue {
-            try addPEP508(proj["dependencies"]?.arrayValue, field: "project.dependencies", dev: false, line: proj.line(of: "dependencies"))
-            for e in proj["optional-dependencies"]?.tableValue?.entries ?? [] {
-                try addPEP508(e.value.arrayValue, field: "project.optional-dependencies.\(e.key)", dev: false, line: e.line)
+        for d in pyproject.poetryDependencies {
+            let spec = d.constraint
+            let note = spec == nil ? (d.isGit ? "git dependency" : (d.isPath ? "local path" : nil)) : nil
+            if let spec, spec != "*" {
+                reqs.append(Requirement(ecosystem: .pypi, name: d.name, constraint: spec, requiredBy: project, source: path, line: d.line, marker: d.markers))
             }
-        }
-        for e in table["dependency-groups"]?.tableValue?.entries ?? [] {
-            try addPEP508(e.value.arrayValue?.filter { $0.stringValue != nil }, field: "dependency-groups.\(e.key)", dev: true, line: e.line)
-        }
-        if let poetry = table.value(at: ["tool", "poetry"])?.tableValue {
-            var sections: [(TOMLTable, Bool, String)] = []
-            if let t = poetry["dependencies"]?.tableValue { sections.append((t, false, "tool.poetry.dependencies")) }
-            if let t = poetry["dev-dependencies"]?.tableValue { sections.append((t, true, "tool.poetry.dev-dependencies")) }
-            for g in poetry["group"]?.tableValue?.entries ?? [] {
-                if let t = g.value.tableValue?["dependencies"]?.tableValue { sections.append((t, g.key != "main", "tool.poetry.group.\(g.key).dependencies")) }
+            let pinned = spec.flatMap { s -> String? in
+                if let f = s.first, f.isNumber, PEP440Version(s) != nil { return s }
+                return PythonRequirement(name: d.name, specifier: s).pinnedVersion
             }
-            for (t, dev, field) in sections {
-                for e in t.entries where e.key.lowercased() != "python" {
-                    let spec = e.value.stringValue ?? e.value.tableValue?["version"]?.stringValue
-                    if e.value.stringValue == nil && e.value.tableValue == nil && e.value.arrayValue == nil {
-                        throw ManifestText.error(path, line: e.line, field: "\(field).\(e.key)", "expected a version string or a table")
-                    }
-                    let note = spec == nil ? (e.value.tableValue?["git"] != nil ? "git dependency" : (e.value.tableValue?["path"] != nil ? "local path" : nil)) : nil
-                    if let spec, spec != "*" { reqs.append(Requirement(ecosystem: .pypi, name: e.key, constraint: spec, requiredBy: project, source: path, line: e.line,
-                                                                                       marker: e.value.tableValue?["markers"]?.stringValue)) }
-                    let pinned = spec.flatMap { s -> String? in
-                        if let f = s.first, f.isNumber, PEP440Version(s) != nil { return s }
-                        return PythonRequirementLine(name: e.key, extras: [], specifier: s).pinnedVersion
-                    }
-                    deps.append(PackageDependency(ecosystem: .pypi, name: e.key, version: pinned, requirement: spec, isDirect: true, isDev: dev, source: path, line: e.line,
-                                                  marker: e.value.tableValue?["markers"]?.stringValue, note: note))
-                }
-            }
+            deps.append(PackageDependency(ecosystem: .pypi, name: d.name, version: pinned, requirement: spec, isDirect: true, isDev: d.isDev, source: path, line: d.line,
+                                          marker: d.markers, note: note))
         }
         return ParsedManifest(path: path, format: .pyproject, dependencies: deps, requirements: reqs)
     }
@@ -171,11 +149,11 @@ enum TOMLPackages {
     static func list(_ table: TOMLTable, path: String) throws(VantageError) -> [TOMLTable] {
         guard let value = table["package"] else { return [] }
         guard let array = value.arrayValue else {
-            throw ManifestText.error(path, line: table.line(of: "package"), field: "package", "expected [[package]] tables")
+            throw FormatText.problem(path, line: table.line(of: "package"), field: "package", "expected [[package]] tables")
         }
         var out: [TOMLTable] = []
         for (i, v) in array.enumerated() {
-            guard let t = v.tableValue else { throw ManifestText.error(path, line: table.line(of: "package"), field: "package[\(i)]", "expected a table") }
+            guard let t = v.tableValue else { throw FormatText.problem(path, line: table.line(of: "package"), field: "package[\(i)]", "expected a table") }
             out.append(t)
         }
         return out
@@ -183,10 +161,10 @@ enum TOMLPackages {
 
     static func nameAndVersion(_ pkg: TOMLTable, index: Int, path: String) throws(VantageError) -> (String, String) {
         guard let name = pkg["name"]?.stringValue else {
-            throw ManifestText.error(path, line: pkg.line, field: "package[\(index)].name", "the package has no name")
+            throw FormatText.problem(path, line: pkg.line, field: "package[\(index)].name", "the package has no name")
         }
         guard let version = pkg["version"]?.stringValue else {
-            throw ManifestText.error(path, line: pkg.line(of: "name") ?? pkg.line, field: "package[\(index)].version", "the package '\(name)' has no version")
+            throw FormatText.problem(path, line: pkg.line(of: "name") ?? pkg.line, field: "package[\(index)].version", "the package '\(name)' has no version")
         }
         return (name, version)
     }

@@ -1,23 +1,24 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// `yarn.lock`, both v1 (`name@^1:` / `  version "1.2.3"`) and berry (YAML with `__metadata`).
 enum YarnLockParser {
     static func parse(path: String) throws(VantageError) -> ParsedManifest {
-        let text = try ManifestText.read(path)
-        let root = try IndentedBlockReader.parse(text, path: path)
-        let berry = root["__metadata"] != nil
+        let text = try FormatText.read(path)
+        let berry = !YarnV1Lock.isV1(text)
+        let root = try berry ? IndentedNode.yaml(text, file: path) : YarnV1Lock.tree(text, file: path)
         var deps: [PackageDependency] = []
         var reqs: [Requirement] = []
         var direct = Set<String>()
         var seen = Set<String>()
         for entry in root.children where entry.key != "__metadata" {
-            let specs = entry.key.split(separator: ",").map { IndentedBlockReader.unquote($0.trimmingCharacters(in: .whitespaces)) }
+            let specs = entry.key.split(separator: ",").map { YarnV1Lock.unquote($0.trimmingCharacters(in: .whitespaces)) }
             guard let firstSpec = specs.first, let name = packageName(fromSpec: firstSpec) else {
-                throw ManifestText.error(path, line: entry.line, field: entry.key, "cannot read the package name from '\(entry.key)'")
+                throw FormatText.problem(path, line: entry.line, field: entry.key, "cannot read the package name from '\(entry.key)'")
             }
             guard let version = entry.string("version") else {
-                throw ManifestText.error(path, line: entry.line, field: "\(entry.key).version", "the entry has no version")
+                throw FormatText.problem(path, line: entry.line, field: "\(entry.key).version", "the entry has no version")
             }
             let resolution = entry.string("resolution") ?? ""
             if berry && (resolution.contains("@workspace:") || entry.string("languageName") == "unknown") {
@@ -57,13 +58,13 @@ enum YarnLockParser {
 /// `pnpm-lock.yaml` lockfile versions 5.x, 6.x and 9.x.
 enum PnpmLockParser {
     static func parse(path: String) throws(VantageError) -> ParsedManifest {
-        let text = try ManifestText.read(path)
-        let root = try IndentedBlockReader.parse(text, path: path)
+        let text = try FormatText.read(path)
+        let root = try IndentedNode.yaml(text, file: path)
         guard root["lockfileVersion"] != nil else {
-            throw ManifestText.error(path, line: 1, field: "lockfileVersion", "not a pnpm lock file (no lockfileVersion)")
+            throw FormatText.problem(path, line: 1, field: "lockfileVersion", "not a pnpm lock file (no lockfileVersion)")
         }
         var direct: [String: (specifier: String?, dev: Bool)] = [:]
-        var importers: [BlockNode] = []
+        var importers: [IndentedNode] = []
         if let imp = root["importers"] { importers = imp.children } else { importers = [root] }
         var reqs: [Requirement] = []
         for importer in importers {
@@ -80,7 +81,7 @@ enum PnpmLockParser {
         var seen = Set<String>()
         for entry in root["packages"]?.children ?? [] {
             guard let (name, version) = nameAndVersion(fromKey: entry.key, entry: entry) else {
-                throw ManifestText.error(path, line: entry.line, field: "packages.\(entry.key)", "cannot read name and version from '\(entry.key)'")
+                throw FormatText.problem(path, line: entry.line, field: "packages.\(entry.key)", "cannot read name and version from '\(entry.key)'")
             }
             guard seen.insert("\(name)@\(version)").inserted else { continue }
             let d = direct[name]
@@ -101,7 +102,7 @@ enum PnpmLockParser {
     }
 
     /// `/name@1.2.3(peer@1)` (v6), `name@1.2.3` (v9), `/@scope/name/1.2.3_peer@1` (v5).
-    static func nameAndVersion(fromKey key: String, entry: BlockNode) -> (String, String)? {
+    static func nameAndVersion(fromKey key: String, entry: IndentedNode) -> (String, String)? {
         var k = key
         if k.hasPrefix("/") { k.removeFirst() }
         if let paren = k.firstIndex(of: "(") { k = String(k[..<paren]) }

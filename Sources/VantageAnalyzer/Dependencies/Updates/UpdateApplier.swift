@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// Applies updates group by group (patch, minor, major) in a scratch copy of the project, runs
 /// the project's tests there, and copies the changed manifest back only when they pass. On a red
@@ -120,7 +121,7 @@ public struct UpdateApplier: Sendable {
         let lines = text.components(separatedBy: "\n")
         var out: [String] = []
         for line in lines {
-            if ecosystem == .pypi, let r = PythonRequirementLine.parse(line.components(separatedBy: " --").first ?? line),
+            if ecosystem == .pypi, let r = PythonRequirement(line.components(separatedBy: " --").first ?? line),
                Ecosystem.pep503(r.name) == Ecosystem.pep503(name), r.pinnedVersion == old {
                 out.append(line.replacingOccurrences(of: "==" + old, with: "==" + new)
                                .replacingOccurrences(of: "== " + old, with: "== " + new))
