@@ -7,7 +7,7 @@ import VantageCore
 @Suite("App: switching a project's environment with e")
 struct AppEnvironmentSwitchTests {
     func makeApp() -> App {
-        let app = App(keymap: Fallbacks.keymap, glyphs: .ascii, timeZone: ClockZone.utc,
+        let app = App(keymap: .defaults, glyphs: .ascii, timeZone: ClockZone.utc,
                       now: Date(timeIntervalSince1970: 1_000_000))
         _ = app.handle(event: .scanned(roots: ["/w"], projects: [
             Project(name: "api", path: "/w/api", kinds: [.node], ports: [3000]),

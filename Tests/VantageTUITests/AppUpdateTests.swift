@@ -9,7 +9,7 @@ struct AppUpdateTests {
     static let t0 = Date(timeIntervalSince1970: 1_000_000)
 
     func makeApp(limits: AppState.Limits = AppState.Limits()) -> App {
-        let app = App(keymap: Fallbacks.keymap, glyphs: .ascii, timeZone: ClockZone.utc, now: Self.t0,
+        let app = App(keymap: .defaults, glyphs: .ascii, timeZone: ClockZone.utc, now: Self.t0,
                       limits: limits)
         _ = app.handle(event: .scanned(roots: ["/w"], projects: [
             Project(name: "worker", path: "/w/worker", kinds: [.python]),
@@ -17,6 +17,10 @@ struct AppUpdateTests {
             Project(name: "Billing", path: "/w/billing", kinds: [.go]),
         ]))
         return app
+    }
+
+    func run(_ app: App, _ names: String...) {
+        for name in names { _ = app.handle(event: .stateChanged(project: ProjectID("/w/" + name), from: .stopped, to: .running)) }
     }
 
     func keys(_ app: App, _ keys: KeyPress...) { for k in keys { _ = app.handle(key: k) } }
@@ -29,18 +33,24 @@ struct AppUpdateTests {
 
     @Test func stopAsksFirstAndNCancels() {
         let app = makeApp()
+        run(app, "api")
         #expect(app.handle(key: .char("x")))
         #expect(app.state.overlay == .confirm(.stop(ProjectID("/w/api"))))
         #expect(app.takeCommands().isEmpty)
-        keys(app, .char("q"))   // not an answer: ignored, and it does not quit while the question is open
-        #expect(!app.shouldQuit && app.state.overlay != nil)
+        keys(app, .char("s"))   // not an answer: the question stays and says what to press
+        #expect(app.state.overlay != nil && app.takeCommands().isEmpty)
+        #expect(app.state.notice?.text == "answer y to stop, n or Esc to cancel")
         keys(app, .char("n"))
         #expect(app.state.overlay == nil)
         #expect(app.takeCommands().isEmpty)
+        // q in a question (as in any overlay) closes it; it never quits from there.
+        keys(app, .char("x"), .char("q"))
+        #expect(!app.shouldQuit && app.state.overlay == nil && app.takeCommands().isEmpty)
     }
 
     @Test func stopSendsOnlyAfterYes() {
         let app = makeApp()
+        run(app, "billing")
         keys(app, .char("j"), .char("x"), .char("y"))
         #expect(app.takeCommands() == [.stop(ProjectID("/w/billing"))])
         #expect(app.state.overlay == nil)
@@ -59,12 +69,30 @@ struct AppUpdateTests {
         #expect(app.takeCommands() == [.shutdown])
     }
 
-    @Test func unboundKeysChangeNothing() {
+    @Test func unboundKeysSaySoAndChangeNothingElse() {
         let app = makeApp()
-        let before = app.state
-        #expect(!app.handle(key: .char("Z")))
-        #expect(!app.handle(key: .ctrl("a")))
+        var before = app.state
+        #expect(app.handle(key: .char("Z")))
+        #expect(app.state.notice?.text == "Z is not bound to anything here; ? lists the keys")
+        before.notice = app.state.notice
         #expect(app.state == before)
+        #expect(app.handle(key: .ctrl("a")))
+        #expect(app.takeCommands().isEmpty)
+    }
+
+    @Test func pageKeysMoveByWhatTheScreenShows() {
+        let app = makeApp()
+        _ = app.handle(event: .scanned(roots: ["/w"], projects: (0..<60).map { Project(name: "p\($0 + 10)", path: "/w/p\($0)", kinds: [.node]) }))
+        // 120x40: the Projects pane is half the body (19 rows): border and header leave 16 rows.
+        app.resized(to: Size(width: 120, height: 40))
+        keys(app, .pageDown)
+        #expect(app.state.selectedProject == app.state.visibleProjects[16].id)
+        // Zoomed, it has the whole body: 39 rows less border and header.
+        keys(app, .char("z"), .pageDown)
+        #expect(app.state.selectedProject == app.state.visibleProjects[16 + 36].id)
+        app.resized(to: Size(width: 120, height: 20))
+        keys(app, .pageUp)
+        #expect(app.state.selectedProject == app.state.visibleProjects[52 - 16].id)
     }
 
     @Test func themeTogglesBetweenTheConfiguredPair() {
@@ -255,7 +283,7 @@ struct AppUpdateTests {
     }
 
     @Test func footerHintsComeFromTheKeymap() {
-        var keymap = Fallbacks.keymap
+        var keymap = Keymap.defaults
         keymap.bind(.quit, to: [.char("Q")])
         keymap.bind(.help, to: [])
         let app = App(keymap: keymap, glyphs: .ascii)
@@ -374,10 +402,13 @@ struct AppPauseKillRemoveTests {
     static let container = Project(name: "web1", path: "docker://default/web1", kinds: [.container], engine: "default")
 
     func makeApp() -> App {
-        let app = App(keymap: Fallbacks.keymap, glyphs: .ascii, timeZone: ClockZone.utc,
+        let app = App(keymap: .defaults, glyphs: .ascii, timeZone: ClockZone.utc,
                       now: Date(timeIntervalSince1970: 1_000_000))
         _ = app.handle(event: .scanned(roots: ["/w"], projects: [Project(name: "api", path: "/w/api", kinds: [.node])]))
         _ = app.handle(event: .discovered(source: "docker:default", projects: [Self.container]))
+        // Both run: only a running project can be paused or killed.
+        _ = app.handle(event: .stateChanged(project: Self.container.id, from: .stopped, to: .running))
+        _ = app.handle(event: .stateChanged(project: ProjectID("/w/api"), from: .stopped, to: .running))
         return app
     }
 
@@ -403,7 +434,7 @@ struct AppPauseKillRemoveTests {
         _ = app.handle(key: .char("K"))
         #expect(app.state.overlay == .confirm(.kill(id)))
         #expect(app.takeCommands().isEmpty)
-        let screen = AppView(state: app.state, keymap: Fallbacks.keymap, glyphs: .ascii, timeZone: .utc)
+        let screen = AppView(state: app.state, glyphs: .ascii, timeZone: .utc)
             .render(size: Size(width: 100, height: 30)).lines.joined(separator: "\n")
         #expect(screen.contains("Kill web1 (SIGKILL, no clean shutdown)? y/n"))
         #expect(screen.contains("y kill"))
@@ -416,12 +447,28 @@ struct AppPauseKillRemoveTests {
         #expect(app.state.overlay == nil && app.takeCommands().isEmpty)
     }
 
-    @Test func removeDoesNothingForASupervisedProject() {
+    @Test func removeSaysWhyForASupervisedProject() {
         let app = makeApp()
         select(app, "api")
         _ = app.handle(key: .delete)
         #expect(app.state.overlay == nil && app.takeCommands().isEmpty)
+        #expect(app.state.notice?.text == "remove: api is a folder project, not a container: x stops it")
         _ = app.handle(key: .char("K"))
         #expect(app.state.overlay == .confirm(.kill(ProjectID("/w/api"))))
+    }
+
+    @Test func killPauseAndStopSayWhyOnAStoppedProject() {
+        let app = makeApp()
+        select(app, "api")
+        _ = app.handle(event: .stateChanged(project: ProjectID("/w/api"), from: .running, to: .stopped))
+        for (key, text) in [(KeyPress.char("K"), "kill: api is stopped: no process to kill"),
+                            (.char("P"), "pause: api is stopped: nothing to pause"),
+                            (.char("x"), "stop: api is stopped: nothing to stop")] {
+            #expect(app.handle(key: key))
+            #expect(app.state.overlay == nil && app.takeCommands().isEmpty)
+            #expect(app.state.notice?.text == text)
+        }
+        let footer = app.view(size: Size(width: 100, height: 30)).lines.last ?? ""
+        #expect(footer.hasPrefix("stop: api is stopped: nothing to stop"))
     }
 }

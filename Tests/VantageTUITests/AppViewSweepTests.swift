@@ -36,7 +36,7 @@ struct AppViewSweepTests {
                 var state = base
                 Self.overlays[n % Self.overlays.count](&state)
                 n += 1
-                let buffer = AppView(state: state, keymap: Fallbacks.keymap, glyphs: glyphs,
+                let buffer = AppView(state: state, glyphs: glyphs,
                                      timeZone: ClockZone.utc).render(size: Size(width: w, height: h))
                 #expect(buffer.lines.count == h)
                 for line in buffer.lines where DisplayWidth.of(line) != w {

@@ -18,7 +18,7 @@ struct CouncilOverlayTests {
                             proposal(web, "web", "restart with backoff", score: 0.1)]
 
     func makeApp() -> App {
-        let app = App(keymap: Fallbacks.keymap, glyphs: .ascii, timeZone: ClockZone.utc,
+        let app = App(keymap: .defaults, glyphs: .ascii, timeZone: ClockZone.utc,
                       now: Date(timeIntervalSince1970: 1_000_000))
         _ = app.handle(event: .council(Self.proposals))
         return app
@@ -51,11 +51,12 @@ struct CouncilOverlayTests {
         _ = app.handle(key: .char("y"))
         #expect(app.takeCommands() == [.decide(Self.proposals[0], accepted: true)])
         #expect(app.state.council.isEmpty)
-        // Nothing left to answer: y sends nothing, and q still quits.
+        // Nothing left to answer: y sends nothing and says so; q closes the overlay, never quits from it.
         _ = app.handle(key: .char("y"))
         #expect(app.takeCommands().isEmpty)
+        #expect(app.state.notice?.text == "accept: no proposal to answer")
         _ = app.handle(key: .char("q"))
-        #expect(app.shouldQuit)
+        #expect(!app.shouldQuit && app.state.overlay == nil)
     }
 
     @Test func aNewCouncilKeepsTheSelectionInRange() {

@@ -50,7 +50,7 @@ struct CoverageSparklineTests {
         s.selectedProject = Self.api.id
         s.overlay = .details(Self.api.id)
         for (glyphs, cells) in [(GlyphSet.ascii, "-==*"), (GlyphSet.unicode, "▄▅▅▇")] {
-            let screen = AppView(state: s, keymap: Fallbacks.keymap, glyphs: glyphs, timeZone: ClockZone.utc)
+            let screen = AppView(state: s, glyphs: glyphs, timeZone: ClockZone.utc)
                 .render(size: Size(width: 120, height: 40)).lines
             #expect(screen.contains { $0.contains("test coverage 81.0%  \(cells) +41.0 over 4 reports") })
         }

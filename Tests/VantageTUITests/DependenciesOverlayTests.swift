@@ -34,9 +34,15 @@ struct DependenciesOverlayTests {
         #expect(s.overlay == .dependencies(GoldenFixture.id("api"), scroll: count - 1))
         _ = Update.apply(.action(.top), to: &s)
         #expect(s.overlay == .dependencies(GoldenFixture.id("api"), scroll: 0))
+        // PageUp moves by the rows an overlay shows on this screen (the body less the box).
+        _ = Update.apply(.resized(Size(width: 80, height: 24)), to: &s)
         _ = Update.apply(.action(.bottom), to: &s)
         _ = Update.apply(.action(.pageUp), to: &s)
-        #expect(s.overlay == .dependencies(GoldenFixture.id("api"), scroll: count - 1 - Update.pageSize))
+        #expect(s.overlay == .dependencies(GoldenFixture.id("api"), scroll: count - 1 - 21))
+        _ = Update.apply(.action(.down), to: &s)
+        _ = Update.apply(.action(.bottom), to: &s)
+        _ = Update.apply(.action(.down), to: &s)
+        #expect(s.notice?.text == "down: already at the bottom")
     }
 
     @Test func aVanishedProjectClosesIt() {

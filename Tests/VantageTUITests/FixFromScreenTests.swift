@@ -36,8 +36,10 @@ struct FixFromScreenTests {
         #expect(apply(.action(.applyFix), to: &s).isEmpty)
         guard case .confirmFix(let request) = s.overlay else { Issue.record("no confirmation"); return }
         #expect(request.fix == "reassign_port" && request.projectName == "api")
-        #expect(apply(.input(.char("q")), to: &s).isEmpty && s.overlay != nil)   // not an answer
-        let commands = apply(.input(.char("y")), to: &s)
+        // Not an answer: the question stays and the footer says what to press.
+        #expect(apply(.action(.details), to: &s).isEmpty && s.overlay != nil)
+        #expect(s.notice?.text == "answer y to apply, n or Esc to cancel")
+        let commands = apply(.action(.accept), to: &s)
         #expect(commands == [.applyFix(request)])
         #expect(s.overlay == nil)
     }
@@ -45,7 +47,7 @@ struct FixFromScreenTests {
     @Test func nCancelsWithoutACommand() {
         var s = Self.state()
         _ = apply(.action(.applyFix), to: &s)
-        #expect(apply(.input(.char("n")), to: &s).isEmpty)
+        #expect(apply(.action(.reject), to: &s).isEmpty)
         #expect(s.overlay == nil)
     }
 
@@ -54,7 +56,7 @@ struct FixFromScreenTests {
         _ = apply(.action(.up), to: &s)                          // the older problem: web's missing variable
         #expect(Update.selectedProblem(s)?.project == Self.web)
         _ = apply(.action(.applyFix), to: &s)
-        #expect(apply(.input(.char("y")), to: &s).isEmpty)
+        #expect(apply(.action(.accept), to: &s).isEmpty)
         guard case .fixValue(let request, "") = s.overlay else { Issue.record("no value prompt"); return }
         #expect(request.argument == "DATABASE_URL")
         for c in "pg://x" { _ = apply(.input(.char(c)), to: &s) }
@@ -65,7 +67,7 @@ struct FixFromScreenTests {
         #expect(commands == [.applyFix(expected)])
         // An empty answer leaves the value to the applier (.env.example).
         _ = apply(.action(.applyFix), to: &s)
-        _ = apply(.input(.char("y")), to: &s)
+        _ = apply(.action(.accept), to: &s)
         #expect(apply(.input(.enter), to: &s) == [.applyFix(request)])
     }
 
@@ -75,16 +77,18 @@ struct FixFromScreenTests {
                                                   message: "disk is slow"))), to: &s)
         _ = apply(.action(.applyFix), to: &s)
         #expect(s.overlay == nil)
+        #expect(s.notice?.text == "fix: no automatic fix for this problem")
         s.focus = .projects
         s.scroll[.troubleshooting] = 1
         _ = apply(.action(.applyFix), to: &s)
         #expect(s.overlay == nil)
+        #expect(s.notice?.text == "fix works in Troubleshooting")
     }
 
     @Test func screenShowsTheSelectionTheSparklineAndTheQuestion() {
         var s = Self.state()
         s.zoomed = .troubleshooting
-        let view = AppView(state: s, keymap: Fallbacks.keymap, glyphs: .unicode, timeZone: ClockZone.utc)
+        let view = AppView(state: s, glyphs: .unicode, timeZone: ClockZone.utc)
         let screen = view.render(size: Size(width: 100, height: 12))
         let text = screen.lines.joined(separator: "\n")
         #expect(text.contains("Port 3000 is already in use: reassign port (90 %) ▂▄▅"))
@@ -94,7 +98,7 @@ struct FixFromScreenTests {
         #expect(screen[col + 1, row].style.bg == .selection)
         #expect(text.contains("F fix"))
         _ = apply(.action(.applyFix), to: &s)
-        let asked = AppView(state: s, keymap: Fallbacks.keymap, glyphs: .unicode, timeZone: ClockZone.utc)
+        let asked = AppView(state: s, glyphs: .unicode, timeZone: ClockZone.utc)
             .render(size: Size(width: 100, height: 12)).lines.joined(separator: "\n")
         #expect(asked.contains("Apply \"reassign port\" to api? y/n"))
     }

@@ -143,7 +143,7 @@ struct GoldenScreenTests {
         var state = GoldenFixture.state()
         state.themeVariant = c.variant
         c.adjust(&state)
-        let view = AppView(state: state, keymap: Fallbacks.keymap, glyphs: c.glyphs, timeZone: ClockZone.utc)
+        let view = AppView(state: state, glyphs: c.glyphs, timeZone: ClockZone.utc)
         let theme = c.variant == .dark ? Fallbacks.darkTheme : Fallbacks.lightTheme
         return (view.render(size: Size(width: c.width, height: c.height)), theme)
     }

@@ -142,8 +142,8 @@ struct GraphFilterTests {
         s.zoomed = .graph
         let size = Size(width: 80, height: 24)
         let zone = ClockZone.utc
-        let coloured = AppView(state: s, keymap: Fallbacks.keymap, glyphs: .unicode, timeZone: zone).render(size: size)
-        let mono = AppView(state: s, keymap: Fallbacks.keymap, glyphs: .unicode, timeZone: zone, monochrome: true).render(size: size)
+        let coloured = AppView(state: s, glyphs: .unicode, timeZone: zone).render(size: size)
+        let mono = AppView(state: s, glyphs: .unicode, timeZone: zone, monochrome: true).render(size: size)
         // The zoomed pane's inside starts at (1, 1) and is 78x21 (the footer takes the last row).
         let places = GraphView(snapshot: s.graphShown.shown, glyphs: .unicode).placements(columns: 78, rows: 21)
         for (i, node) in s.graphShown.shown.nodes.enumerated() where node.kind == .project {

@@ -111,7 +111,7 @@ struct InsightViewTests {
         _ = Update.apply(.event(.insight(InsightFixture.insight(Self.api.id, time: Self.t0, rating: "B", minutes: 150))), to: &s)
         s.selectedProject = Self.api.id
         s.overlay = .details(Self.api.id)
-        let screen = AppView(state: s, keymap: Fallbacks.keymap, glyphs: .ascii, timeZone: ClockZone.utc)
+        let screen = AppView(state: s, glyphs: .ascii, timeZone: ClockZone.utc)
             .render(size: Size(width: 120, height: 40)).lines.joined(separator: "\n")
         #expect(screen.contains("Code  debt B 2h 30m"))
         #expect(screen.contains("CCN 17  handleRequest  server.js:42"))

@@ -36,9 +36,12 @@ struct KeymapLoaderTests {
                 #expect(!forbidden.contains(key), "\(name).toml binds \(key) to \(action.name)")
             }
         }
-        // Every key is bound to at most one action.
-        let all = Action.allCases.flatMap { merged.keys(for: $0) }
-        #expect(Set(all).count == all.count)
+        // A key is bound to at most one action in any place (n is next match and no, never in one place).
+        for (i, a) in Action.allCases.enumerated() {
+            for b in Action.allCases[(i + 1)...] where a.spec.sharesPlace(with: b.spec) {
+                #expect(Set(merged.keys(for: a)).isDisjoint(with: merged.keys(for: b)), "\(name).toml: \(a.name) and \(b.name) share a key")
+            }
+        }
     }
 
     @Test func keyNamesRoundTripThroughDescription() {
@@ -86,21 +89,10 @@ struct KeymapLoaderTests {
         #expect(k.keys(for: .quit).isEmpty)
     }
 
-    @Test func helpIsGeneratedFromTheKeymap() throws {
-        var k = KeymapLoader.builtinDefault
-        let sections = k.helpSections()
-        #expect(sections.map(\.scope) == [.global, .navigation, .projects, .graph, .timeline, .troubleshooting, .logs])
-        let nav = try #require(sections.first { $0.scope == .navigation })
-        #expect(nav.entries.first { $0.summary == Action.up.summary }?.keys == "Up, k")
-        k.bind(.up, to: [.char("w")])
-        #expect(k.helpSections()[1].entries.first { $0.summary == Action.up.summary }?.keys == "w")
-        k.bind(.zoomIn, to: []); k.bind(.zoomOut, to: []); k.bind(.center, to: []); k.bind(.collapse, to: [])
-        #expect(!k.helpSections().contains { $0.scope == .graph })
-    }
-
     @Test func footerHintsUseTheFirstKey() {
         var k = KeymapLoader.builtinDefault
         #expect(k.footerHints(for: [.quit, .help, .focusNext, .details]) == "q quit  ? help  Tab next pane  Enter details")
+        #expect(k.footerHints(in: .pane(.metrics)).map(\.keys).prefix(3) == ["?", "q", "Tab"])
         k.bind(.help, to: [])
         #expect(k.footerHints(for: [.quit, .help]) == "q quit")
     }

@@ -17,7 +17,7 @@ struct LayoutTests {
     func allFivePanesTile(width: Int, height: Int) {
         for projectRows in [0, 3, 50] {
             let l = ScreenLayout.compute(size: Size(width: width, height: height), focus: .graph, zoomed: nil,
-                                         projectRows: projectRows)
+                                         contentRows: [.projects: projectRows + 3, .metrics: ScreenLayout.metricsRows])
             #expect(Set(l.panes.keys) == Set(PaneID.allCases))
             let body = Rect(width: width, height: height - 1)
             #expect(l.footer == Rect(x: 0, y: height - 1, width: width, height: 1))
@@ -32,8 +32,10 @@ struct LayoutTests {
     }
 
     @Test func projectsPaneGrowsWithProjectsWithinItsShare() {
-        let few = ScreenLayout.compute(size: Size(width: 120, height: 40), focus: .projects, zoomed: nil, projectRows: 2)
-        let many = ScreenLayout.compute(size: Size(width: 120, height: 40), focus: .projects, zoomed: nil, projectRows: 200)
+        let few = ScreenLayout.compute(size: Size(width: 120, height: 40), focus: .projects, zoomed: nil,
+                                       contentRows: [.projects: 5, .metrics: ScreenLayout.metricsRows])
+        let many = ScreenLayout.compute(size: Size(width: 120, height: 40), focus: .projects, zoomed: nil,
+                                        contentRows: [.projects: 203, .metrics: ScreenLayout.metricsRows])
         #expect(few.panes[.projects]!.height == ScreenLayout.metricsRows)
         #expect(many.panes[.projects]!.height == 39 / 2)
     }

@@ -11,7 +11,7 @@ struct LogViewerTests {
     static let worker = ProjectID("/w/worker")
 
     func makeApp(limits: AppState.Limits = AppState.Limits()) -> App {
-        let app = App(keymap: Fallbacks.keymap, glyphs: .ascii, timeZone: ClockZone.utc, now: Self.t0,
+        let app = App(keymap: .defaults, glyphs: .ascii, timeZone: ClockZone.utc, now: Self.t0,
                       limits: limits)
         _ = app.handle(event: .scanned(roots: ["/w"], projects: [
             Project(name: "worker", path: "/w/worker", kinds: [.python]),
@@ -152,7 +152,7 @@ struct LogViewerTests {
         #expect(details.contains("Health ") && details.contains("L logs: this project's output (0 lines)"))
         _ = app.handle(key: .char("L"))
         let footer = app.view(size: Size(width: 120, height: 30)).lines.last ?? ""
-        for hint in ["Esc back", "f follow", "w wrap", "/ search", "n next match", "N prev match"] {
+        for hint in ["Esc close", "f follow", "w wrap", "/ search", "n next match", "N prev match"] {
             #expect(footer.contains(hint), "\(hint) in \(footer)")
         }
     }

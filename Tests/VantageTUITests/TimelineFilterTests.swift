@@ -74,7 +74,7 @@ struct TimelineFilterTests {
 
     @Test func footerNamesTheTimelineKeys() {
         let s = Self.state()
-        let hints = FooterHints.hints(state: s, keymap: Fallbacks.keymap).map { "\($0.keys) \($0.label)" }
+        let hints = FooterHints.hints(state: s, keymap: Keymap.defaults).map { "\($0.keys) \($0.label)" }
         #expect(hints.contains("v kind") && hints.contains("p project") && hints.contains("+ narrower") && hints.contains("- wider"))
     }
 

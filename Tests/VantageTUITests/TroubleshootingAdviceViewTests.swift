@@ -75,7 +75,7 @@ struct TroubleshootingAdviceViewTests {
             "    api could not listen because another process holds port 3000.",
         ])
         // The details overlay of the project carries them.
-        let view = AppView(state: s, keymap: Fallbacks.keymap, glyphs: .ascii, timeZone: ClockZone.utc)
+        let view = AppView(state: s, glyphs: .ascii, timeZone: ClockZone.utc)
         let notes = view.details(Self.api.id)?.notes ?? []
         #expect(notes.contains(lines[1]))
         #expect(AdviceLines.details([]).isEmpty)

@@ -7,7 +7,11 @@ import VantageCore
 @MainActor
 public final class App: TerminalProgram {
     public private(set) var state: AppState
-    public var keymap: Keymap
+    /// The active keymap (kept in the state, so messages can name the keys).
+    public var keymap: Keymap {
+        get { state.keymap }
+        set { state.keymap = newValue }
+    }
     public var darkTheme: Theme
     public var lightTheme: Theme
     public var glyphs: GlyphSet
@@ -24,17 +28,17 @@ public final class App: TerminalProgram {
     ///   - darkTheme, lightTheme: the pair `t` switches between; `startVariant` picks the first one.
     ///   - glyphs: `.unicode` in UTF-8 locales, `.ascii` otherwise or with `--ascii`.
     ///   - now: the time "recent" is measured from until the first event carries a time.
-    public init(roots: [String] = [], projects: [Project] = [], keymap: Keymap = Fallbacks.keymap,
+    public init(roots: [String] = [], projects: [Project] = [], keymap: Keymap = .defaults,
                 darkTheme: Theme = Fallbacks.darkTheme, lightTheme: Theme = Fallbacks.lightTheme,
                 startVariant: Theme.Variant = .dark, glyphs: GlyphSet = .unicode,
                 timeZone: ClockZone = .system, now: Date = Date(), limits: AppState.Limits = AppState.Limits()) {
         var s = AppState(now: now, limits: limits)
         s.themeVariant = startVariant
+        s.keymap = keymap
         if !projects.isEmpty || !roots.isEmpty {
             _ = Update.apply(.event(.scanned(roots: roots, projects: projects)), to: &s)
         }
         state = s
-        self.keymap = keymap
         self.darkTheme = darkTheme
         self.lightTheme = lightTheme
         self.glyphs = glyphs
@@ -44,21 +48,17 @@ public final class App: TerminalProgram {
     public var theme: Theme { state.themeVariant == .dark ? darkTheme : lightTheme }
     public var shouldQuit: Bool { state.shouldQuit }
 
-    /// The message a key means now: raw input while a prompt takes text or an answer, otherwise
-    /// the keymap's action (nil for an unbound key).
-    public func message(for key: KeyPress) -> Message? {
-        switch state.overlay {
-        case .confirm, .filterInput, .environmentInput, .confirmFix, .fixValue: return .input(key)
-        case .council where CouncilKeys.answers(key): return .input(key)
-        case .logs(let v) where v.typingQuery: return .input(key)
-        default: return keymap.action(for: key).map(Message.action)
-        }
+    /// The message a key means now: raw input while a prompt takes text, otherwise the keymap's
+    /// action for the key where it is pressed (`unbound` for a key bound to nothing).
+    public func message(for key: KeyPress) -> Message {
+        let context = state.keyContext
+        if case .overlay(let kind) = context, kind.takesText { return .input(key) }
+        return keymap.action(for: key, in: context).map(Message.action) ?? .unbound(key)
     }
 
     public func handle(key: KeyPress) -> Bool {
-        guard let message = message(for: key) else { return false }
         let before = state
-        pending += Update.apply(message, to: &state)
+        pending += Update.apply(message(for: key), to: &state)
         return state != before
     }
 
@@ -70,10 +70,13 @@ public final class App: TerminalProgram {
         return state != before
     }
 
-    public func resized(to size: Size) { self.size = size }
+    public func resized(to size: Size) {
+        self.size = size
+        _ = Update.apply(.resized(size), to: &state)
+    }
 
     public func view(size: Size) -> Buffer {
-        AppView(state: state, keymap: keymap, glyphs: glyphs, timeZone: timeZone, monochrome: monochrome).render(size: size)
+        AppView(state: state, glyphs: glyphs, timeZone: timeZone, monochrome: monochrome).render(size: size)
     }
 
     public func takeCommands() -> [Command] {

@@ -22,4 +22,61 @@ public enum AppOverlay: Sendable, Equatable {
     case fixValue(FixRequest, text: String)
     /// The project's dependencies view (`D`), scrolled by `scroll` lines.
     case dependencies(ProjectID, scroll: Int)
+
+    /// The overlays by what keys mean in them (the places of the `ActionSpec` table).
+    public enum Kind: String, CaseIterable, Sendable, Hashable {
+        case help, details, question, council, logs, dependencies
+        /// Prompts that take typed text: every printable key is text, Enter and Esc end them.
+        case filterInput, environmentInput, fixValue, logSearch
+
+        public var takesText: Bool {
+            switch self {
+            case .filterInput, .environmentInput, .fixValue, .logSearch: return true
+            default: return false
+            }
+        }
+
+        /// "the log viewer", "a question": for help headings and messages.
+        public var title: String {
+            switch self {
+            case .help: return "Help"
+            case .details: return "Details"
+            case .question: return "a question (y/n)"
+            case .council: return "the council"
+            case .logs: return "the log viewer"
+            case .dependencies: return "the dependencies view"
+            case .filterInput: return "the filter prompt"
+            case .environmentInput: return "the environment prompt"
+            case .fixValue: return "the value prompt"
+            case .logSearch: return "the log search prompt"
+            }
+        }
+
+        /// The heading of this overlay's keys in help.
+        public var heading: String {
+            switch self {
+            case .help: return "Help"
+            case .details: return "Details"
+            case .question: return "Questions"
+            case .council: return "Council"
+            case .logs: return "Log viewer"
+            case .dependencies: return "Dependencies"
+            case .filterInput, .environmentInput, .fixValue, .logSearch: return "Prompts"
+            }
+        }
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .help: return .help
+        case .details: return .details
+        case .confirm, .confirmFix: return .question
+        case .filterInput: return .filterInput
+        case .environmentInput: return .environmentInput
+        case .council: return .council
+        case .logs(let v): return v.typingQuery ? .logSearch : .logs
+        case .fixValue: return .fixValue
+        case .dependencies: return .dependencies
+        }
+    }
 }

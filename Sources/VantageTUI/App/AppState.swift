@@ -46,6 +46,12 @@ public struct AppState: Sendable, Equatable {
     public var now: Date
 
     // Interaction.
+    /// The active keymap (messages name the keys to press).
+    public var keymap: Keymap = .defaults
+    /// The terminal's size as last reported (nil before the first report): paging moves by what fits.
+    public var screenSize: Size?
+    /// Why the last key did nothing, or what it did that the screen does not show; cleared by the next key.
+    public var notice: Notice?
     public var focus: PaneID = .projects
     public var zoomed: PaneID?
     public var selectedProject: ProjectID?
@@ -83,6 +89,19 @@ public struct AppState: Sendable, Equatable {
     // MARK: derived values, shared by update and view
 
     public func filter(_ pane: PaneID) -> String { filters[pane] ?? "" }
+
+    /// Where keys are pressed now: the open overlay, or the focused pane.
+    public var keyContext: KeyContext { overlay.map { .overlay($0.kind) } ?? .pane(focus) }
+
+    /// Rows each pane's content needs, for the layout (`PaneSpec.contentRows`).
+    public var contentRows: [PaneID: Int] {
+        Dictionary(uniqueKeysWithValues: PaneSpec.all.compactMap { spec in spec.contentRows(self).map { (spec.id, $0) } })
+    }
+
+    /// The layout for the last reported screen size (nil before the first report).
+    public var layout: ScreenLayout? {
+        screenSize.map { ScreenLayout.compute(size: $0, focus: focus, zoomed: zoomed, contentRows: contentRows) }
+    }
 
     /// Projects shown in the grid: those whose name contains the filter (case-insensitive).
     public var visibleProjects: [Project] {

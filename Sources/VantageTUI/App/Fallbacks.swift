@@ -1,49 +1,6 @@
-/// Built-in keymap and themes for tests and for constructing `App` without files. They carry
-/// the same keys and colours as `keymaps/default.toml`, `themes/dark.toml` and `themes/light.toml`
-/// (render's branch); the runtime passes the loaded ones.
+/// Built-in themes for tests and for constructing `App` without files. They carry the same
+/// colours as `themes/dark.toml` and `themes/light.toml`; the runtime passes the loaded ones.
 public enum Fallbacks {
-    public static let keymap = Keymap(name: "default", bindings: [
-        .quit: [.char("q")],
-        .help: [.char("?")],
-        .focusNext: [.tab],
-        .focusPrevious: [.backTab],
-        .up: [.up, .char("k")],
-        .down: [.down, .char("j")],
-        .left: [.left, .char("h")],
-        .right: [.right, .char("l")],
-        .pageUp: [.pageUp],
-        .pageDown: [.pageDown],
-        .top: [.char("g"), .home],
-        .bottom: [.char("G"), .end],
-        .zoom: [.char("z")],
-        .toggleTheme: [.char("t")],
-        .filter: [.char("/")],
-        .details: [.enter],
-        .refresh: [.char("r")],
-        .back: [.escape],
-        .start: [.char("s")],
-        .stop: [.char("x")],
-        .restart: [.char("R")],
-        .pause: [.char("P")],
-        .kill: [.char("K")],
-        .remove: [.delete],
-        .switchEnvironment: [.char("e")],
-        .zoomIn: [.char("+"), .char("=")],
-        .zoomOut: [.char("-")],
-        .center: [.char("0")],
-        .council: [.char("c")],
-        .logs: [.char("L")],
-        .follow: [.char("f")],
-        .wrap: [.char("w")],
-        .nextMatch: [.char("n")],
-        .previousMatch: [.char("N")],
-        .cycleKind: [.char("v")],
-        .cycleProject: [.char("p")],
-        .collapse: [.char(" ")],
-        .applyFix: [.char("F")],
-        .dependencies: [.char("D")],
-    ])
-
     public static let darkTheme = Theme(name: "dark", variant: .dark, colors: [
         .background: .terminalDefault,
         .text: .rgb(0xc8, 0xcc, 0xd4),

@@ -42,6 +42,11 @@ public enum Formatting {
         return pad2(s / 3600) + ":" + pad2(s / 60 % 60) + ":" + pad2(s % 60)
     }
 
+    /// `2026-11-18` of `date` in `timeZone`.
+    public static func day(_ date: Date, in timeZone: ClockZone) -> String {
+        UTCTime.day(date.addingTimeInterval(Double(timeZone.secondsFromGMT(for: date))))
+    }
+
     static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     /// `text` broken into lines of at most `width` columns at spaces (a word longer than a line is

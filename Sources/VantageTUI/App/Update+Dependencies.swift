@@ -2,35 +2,34 @@ import VantageCore
 
 /// The dependencies view (`D`): opened on the selected folder project, scrolled like help.
 extension Update {
-    static func openDependencies(_ s: inout AppState) {
-        guard let id = s.selectedProject, let p = s.project(id), p.engine == nil else { return }
-        s.overlay = .dependencies(id, scroll: 0)
-    }
-
     /// What `dependencies.outdated` says while the tools are being asked.
     public static let checkingOutdated = "checking with the ecosystem's tools…"
 
-    static func dependenciesAction(_ a: Action, project id: ProjectID, scroll: Int, state s: inout AppState) -> [Command] {
+    static func dependenciesAction(_ a: Action, project id: ProjectID, scroll: Int, state s: inout AppState) -> Outcome {
         // One line per item whatever the width, so the last line is known without the screen size.
         let last = max(0, DependenciesOverlay(projectName: "", insight: s.insights[id], glyphs: .ascii).lines(width: 80).count - 1)
+        let page = visibleRows(s)
+        let next: Int
         switch a {
-        case .back, .dependencies: s.overlay = nil
-        case .help: s.overlay = .help(scroll: 0)
-        case .up: s.overlay = .dependencies(id, scroll: max(0, scroll - 1))
-        case .down: s.overlay = .dependencies(id, scroll: min(last, scroll + 1))
-        case .pageUp: s.overlay = .dependencies(id, scroll: max(0, scroll - pageSize))
-        case .pageDown: s.overlay = .dependencies(id, scroll: min(last, scroll + pageSize))
-        case .top: s.overlay = .dependencies(id, scroll: 0)
-        case .bottom: s.overlay = .dependencies(id, scroll: last)
-        case .toggleTheme: toggleTheme(&s)
+        case .dependencies: s.overlay = nil; return .done([])
+        case .up: next = scroll - 1
+        case .down: next = scroll + 1
+        case .pageUp: next = scroll - page
+        case .pageDown: next = scroll + page
+        case .top: next = 0
+        case .bottom: next = last
         case .refresh:
             // Newer versions only when asked: the tools may use the network.
-            guard s.insights[id] != nil, s.insights[id]?.dependencies.outdated != checkingOutdated else { return [] }
+            guard s.insights[id] != nil else { return .refused("the analyzer has not read this project yet") }
+            guard s.insights[id]?.dependencies.outdated != checkingOutdated else { return .refused("already asking the tools") }
             s.insights[id]?.dependencies.outdated = checkingOutdated
             s.insights[id]?.dependencies.details?.outdated = nil
-            return [.checkOutdated(id)]
-        default: break
+            return .done([.checkOutdated(id)])
+        default: return .refused("nothing to do in the dependencies view")
         }
-        return []
+        let clamped = max(0, min(last, next))
+        if clamped == scroll { return .refused(next < scroll ? "already at the top" : "already at the bottom") }
+        s.overlay = .dependencies(id, scroll: clamped)
+        return .done([])
     }
 }

@@ -14,43 +14,46 @@ extension Update {
         return problems.indices.contains(i) ? problems[i] : nil
     }
 
-    static func askToApplyFix(_ s: inout AppState) {
-        guard s.focus == .troubleshooting, let entry = selectedProblem(s), let advice = entry.suggestion,
-              let fix = advice.automatedFix, let project = entry.project else { return }
+    static func askToApplyFix(_ s: inout AppState) -> Outcome {
+        guard let entry = selectedProblem(s) else { return .refused("no problem selected") }
+        guard let advice = entry.suggestion, let fix = advice.automatedFix, let project = entry.project else {
+            return .refused("no automatic fix for this problem")
+        }
         s.overlay = .confirmFix(FixRequest(project: project, projectName: s.project(project)?.name ?? entry.source,
                                            problem: advice.problem, title: advice.title, fix: fix,
                                            argument: advice.fixArgument))
+        return .done([])
     }
 
-    static func fixInput(_ key: KeyPress, state s: inout AppState) -> [Command] {
-        switch s.overlay {
-        case .confirmFix(let request):
-            switch key {
-            case .char("y"), .char("Y"):
-                if request.fix == fillEnvFix {
-                    s.overlay = .fixValue(request, text: "")
-                    return []
-                }
-                s.overlay = nil
-                return [.applyFix(request)]
-            case .char("n"), .char("N"), .escape: s.overlay = nil
-            default: break
-            }
-        case .fixValue(var request, var text):
-            switch key {
-            case .char(let c): text.append(c)
-            case .backspace, .delete: if !text.isEmpty { text.removeLast() }
-            case .escape: s.overlay = nil; return []
-            case .enter:
-                s.overlay = nil
-                request.value = text.isEmpty ? nil : text
-                return [.applyFix(request)]
-            default: break
-            }
-            s.overlay = .fixValue(request, text: text)
-        default: break
+    /// The answer to "Apply …?": yes runs the fix (or first asks for a missing variable's value).
+    static func fixAnswer(_ a: Action, request: FixRequest, state s: inout AppState) -> Outcome {
+        guard a == .accept else {
+            s.overlay = nil
+            return .done([])
         }
-        return []
+        if request.fix == fillEnvFix {
+            s.overlay = .fixValue(request, text: "")
+            return .done([])
+        }
+        s.overlay = nil
+        return .done([.applyFix(request)])
+    }
+
+    /// Keys in the value prompt; returns whether the key was understood and the commands.
+    static func fixValueInput(_ key: KeyPress, state s: inout AppState) -> (Bool, [Command]) {
+        guard case .fixValue(var request, var text) = s.overlay else { return (true, []) }
+        switch key {
+        case .char(let c): text.append(c)
+        case .backspace, .delete: if !text.isEmpty { text.removeLast() }
+        case .escape: s.overlay = nil; return (true, [])
+        case .enter:
+            s.overlay = nil
+            request.value = text.isEmpty ? nil : text
+            return (true, [.applyFix(request)])
+        default: return (false, [])
+        }
+        s.overlay = .fixValue(request, text: text)
+        return (true, [])
     }
 
     /// The confirmation question for a fix.

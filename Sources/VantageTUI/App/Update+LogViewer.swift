@@ -27,29 +27,31 @@ extension Update {
         return true
     }
 
-    static func openLogs(_ s: inout AppState, project: ProjectID?) {
-        guard let id = project, s.project(id) != nil else { return }
-        s.overlay = .logs(LogViewer(project: id))
-    }
-
-    static func logViewerAction(_ a: Action, viewer: LogViewer, state s: inout AppState) -> [Command] {
+    static func logViewerAction(_ a: Action, viewer: LogViewer, state s: inout AppState) -> Outcome {
         var v = viewer
         let count = s.logCount(of: v.project)
         let lines = s.projectLogs[v.project]?.elements ?? []
-        func scroll(by delta: Int) {
-            v.scroll = max(0, min(v.scroll + delta, max(0, count - 1)))
+        let page = visibleRows(s)
+        func scroll(by delta: Int) -> Outcome {
+            guard count > 0 else { return .refused("no output to scroll yet") }
+            let next = max(0, min(v.scroll + delta, count - 1))
+            if next == v.scroll { return .refused(delta > 0 ? "already at the oldest line" : "already at the newest line") }
+            v.scroll = next
             if delta > 0 { v.follow = false }
+            return .done([])
         }
+        var outcome = Outcome.done([])
         switch a {
-        case .back, .logs: s.overlay = nil; return []
-        case .help: s.overlay = .help(scroll: 0); return []
-        case .toggleTheme: toggleTheme(&s)
-        case .up: scroll(by: 1)
-        case .down: scroll(by: -1)
-        case .pageUp: scroll(by: pageSize)
-        case .pageDown: scroll(by: -pageSize)
-        case .top: scroll(by: count)
-        case .bottom: v.scroll = 0; v.follow = true
+        case .logs: s.overlay = nil; return .done([])
+        case .up: outcome = scroll(by: 1)
+        case .down: outcome = scroll(by: -1)
+        case .pageUp: outcome = scroll(by: page)
+        case .pageDown: outcome = scroll(by: -page)
+        case .top: outcome = scroll(by: count)
+        case .bottom:
+            if v.scroll == 0, v.follow { return .refused("already at the newest line, following") }
+            v.scroll = 0
+            v.follow = true
         case .follow:
             v.follow.toggle()
             if v.follow { v.scroll = 0 }
@@ -58,26 +60,29 @@ extension Update {
             v.query = ""
             v.typingQuery = true
         case .nextMatch, .previousMatch:
-            jump(&v, forward: a == .nextMatch, lines: lines)
-        default: break
+            guard !v.query.isEmpty else { return .refused("no search yet: \(s.keymap.key(for: .filter) ?? "/") searches") }
+            guard jump(&v, forward: a == .nextMatch, lines: lines) else { return .refused("no line matches \"\(v.query)\"") }
+        default: return .refused("nothing to do in the log viewer")
         }
         s.overlay = .logs(v)
-        return []
+        return outcome
     }
 
-    /// `n` goes to the first match below the bottom line, `N` to the last one above it; both wrap around.
-    static func jump(_ v: inout LogViewer, forward: Bool, lines: some Collection<LogLine>) {
+    /// `n` goes to the first match below the bottom line, `N` to the last one above it; both wrap
+    /// around. Returns false when nothing matches.
+    static func jump(_ v: inout LogViewer, forward: Bool, lines: some Collection<LogLine>) -> Bool {
         let matches = v.matches(in: lines)
-        guard !matches.isEmpty else { return }
+        guard !matches.isEmpty else { return false }
         let current = v.bottomLine(count: lines.count)
         let target = forward ? (matches.first { $0 > current } ?? matches[0])
                              : (matches.last { $0 < current } ?? matches[matches.count - 1])
         v.show(line: target, count: lines.count)
+        return true
     }
 
     /// Keys while `/` takes the search text: it applies as typed; Enter jumps to the newest match at
-    /// or above the bottom line; Esc clears it.
-    static func logSearchInput(_ key: KeyPress, viewer: LogViewer, state s: inout AppState) {
+    /// or above the bottom line; Esc clears it. Returns whether the key was understood.
+    static func logSearchInput(_ key: KeyPress, viewer: LogViewer, state s: inout AppState) -> Bool {
         var v = viewer
         switch key {
         case .char(let c): v.query.append(c)
@@ -90,10 +95,13 @@ extension Update {
             let current = v.bottomLine(count: lines.count)
             if let target = matches.last(where: { $0 <= current }) ?? matches.last {
                 v.show(line: target, count: lines.count)
+            } else if !v.query.isEmpty {
+                s.notice = Notice("no line matches \"\(v.query)\"")
             }
-        default: break
+        default: return false
         }
         s.overlay = .logs(v)
+        return true
     }
 }
 

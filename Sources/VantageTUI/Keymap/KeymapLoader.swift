@@ -62,6 +62,7 @@ public enum KeymapLoader {
             throw VantageError(.config, "expected a table, found \(keysEntry.value.typeDescription)", at: at("keys", keysEntry.line))
         }
         var bindings: [(action: Action, keys: [KeyPress])] = []
+        // A key may serve actions whose places do not overlap (n: next match, and no in a question).
         var owner: [KeyPress: Action] = [:]
         for entry in keys.entries {
             let field = "keys.\(entry.key)"
@@ -86,7 +87,7 @@ public enum KeymapLoader {
                 guard let key = KeyPress(name: keyName) else {
                     throw VantageError(.config, "unknown key name \"\(keyName)\"", at: location, hint: keyNameHint)
                 }
-                if let other = owner[key], other != action {
+                if let other = owner[key], other != action, other.spec.sharesPlace(with: action.spec) {
                     throw VantageError(.config, "key \"\(key)\" is bound to both \"\(other.rawValue)\" and \"\(action.rawValue)\"",
                                        at: location, hint: "give each key one action")
                 }
@@ -102,8 +103,9 @@ public enum KeymapLoader {
     public static func apply(_ overrides: Overrides, to base: Keymap) -> Keymap {
         var result = base
         let named = Set(overrides.bindings.map(\.action))
-        let taken = Set(overrides.bindings.flatMap(\.keys))
         for action in Action.allCases where !named.contains(action) {
+            // A key the file gives to an action that applies in the same place is taken from this one.
+            let taken = Set(overrides.bindings.filter { $0.action.spec.sharesPlace(with: action.spec) }.flatMap(\.keys))
             let kept = base.keys(for: action).filter { !taken.contains($0) }
             result.bind(action, to: kept)
         }
@@ -117,12 +119,8 @@ public enum KeymapLoader {
         apply(overrides, to: Keymap(name: overrides.name ?? "", bindings: [:]))
     }
 
-    /// The compiled-in default keymap (`keymaps/default.toml` as shipped).
-    public static let builtinDefault: Keymap = {
-        // The shipped text is tested to parse; a failure here would be a build defect.
-        (try? keymap(from: parse(BuiltinConfigs.keymaps["default"]!, file: "builtin:keymaps/default.toml")))
-            ?? Keymap(name: "default", bindings: [:])
-    }()
+    /// The compiled-in default keymap: the action table's keys (`keymaps/default.toml` writes them out).
+    public static var builtinDefault: Keymap { .defaults }
 
     /// The keymap to use: the default (`keymaps/default.toml` found on disk, else the compiled-in
     /// copy), then the preset or file `--keymap NAME|PATH` names, then the user's

@@ -1,25 +1,15 @@
-/// The five panes of the dashboard, in focus order (Tab moves forward through this order).
-public enum PaneID: String, CaseIterable, Sendable, Hashable, Codable {
-    case projects, metrics, graph, timeline, troubleshooting
+/// A pane of the dashboard, by name. The panes that exist, their order (Tab moves forward through
+/// it), titles, places in the layout, keys and drawing are one table: `PaneSpec.all`.
+public struct PaneID: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
 
-    /// The word each pane's title starts with (tests and tmux checks look for these words).
-    public var title: String {
-        switch self {
-        case .projects: return "Projects"
-        case .metrics: return "Metrics"
-        case .graph: return "Graph"
-        case .timeline: return "Timeline"
-        case .troubleshooting: return "Troubleshooting"
-        }
-    }
+    public var description: String { rawValue }
 
-    public var next: PaneID {
-        let all = Self.allCases
-        return all[(all.firstIndex(of: self)! + 1) % all.count]
-    }
-
-    public var previous: PaneID {
-        let all = Self.allCases
-        return all[(all.firstIndex(of: self)! + all.count - 1) % all.count]
-    }
+    public static let projects = PaneID("projects")
+    public static let metrics = PaneID("metrics")
+    public static let graph = PaneID("graph")
+    public static let timeline = PaneID("timeline")
+    public static let troubleshooting = PaneID("troubleshooting")
 }

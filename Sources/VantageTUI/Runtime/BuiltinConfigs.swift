@@ -193,54 +193,115 @@ f = "#2aa198"
     ]
     static let keymaps: [String: String] = [
         "default": #"""
-# Vantage default keys. Each action takes one key or a list: quit = "q", up = ["Up", "k"].
+# Vantage default keys, written out from the action table (Sources/VantageTUI/Input/ActionTable.swift);
+# do not edit: override in a preset or your own file instead.
+# Each action takes one key or a list: quit = "q", up = ["Up", "k"].
 # Key names: a character as typed ("q", "R", "?", "/"), Space, Tab, Shift-Tab, Enter, Esc,
 # Backspace, Delete, Insert, Up, Down, Left, Right, Home, End, PageUp, PageDown, F1-F24,
 # Ctrl-<letter>, Alt-<char>.
 # A preset (--keymap vim) or your own $XDG_CONFIG_HOME/vantage/keymap.toml overrides only the
 # actions it names. No default uses Ctrl-a, Ctrl-b or Ctrl-h/j/k/l: tmux needs those.
+# One key may serve two actions that never apply in the same place (n: next match in the log
+# viewer, no in a question).
 name = "default"
 
 [keys]
-quit = "q"
+# any pane, any overlay: show or hide this help
 help = "?"
-focus_next = "Tab"
-focus_previous = "Shift-Tab"
-up = ["Up", "k"]
-down = ["Down", "j"]
-left = ["Left", "h"]
-right = ["Right", "l"]
-page_up = "PageUp"
-page_down = "PageDown"
-top = ["g", "Home"]
-bottom = ["G", "End"]
-zoom = "z"
-toggle_theme = "t"
-filter = "/"
-details = "Enter"
-refresh = "r"
+# any pane: quit Vantage
+# any overlay: in an overlay: close it, never quit
+quit = "q"
+# any pane: clear the filter, leave the zoom or the graph's focus
+# any overlay: in an overlay: close it
 back = "Esc"
-start = "s"
-stop = "x"
-restart = "R"
-pause = "P"
-kill = "K"
-remove = "Delete"
-switch_env = "e"
-zoom_in = ["+", "="]
-zoom_out = "-"
-center = "0"
-council = "c"
-logs = "L"
-follow = "f"
-wrap = "w"
-next_match = "n"
-previous_match = "N"
+# a question (y/n): yes: do what the question asks
+# the council: accept the selected proposal
+accept = ["y", "Y"]
+# a question (y/n): no: cancel
+# the council: reject the selected proposal
+reject = ["n", "N"]
+# any pane: focus the next pane
+focus_next = "Tab"
+# any pane: focus the previous pane
+focus_previous = "Shift-Tab"
+# any pane: zoom the focused pane to the whole screen, or back
+zoom = "z"
+# any pane, Help, Details, the council, the log viewer, the dependencies view: move up: the selection, a line, or pan the graph
+up = ["Up", "k"]
+# any pane, Help, Details, the council, the log viewer, the dependencies view: move down
+down = ["Down", "j"]
+# Graph: pan the graph left
+left = ["Left", "h"]
+# Graph: pan the graph right
+right = ["Right", "l"]
+# any pane, Help, Details, the council, the log viewer, the dependencies view: up by a screenful
+page_up = "PageUp"
+# any pane, Help, Details, the council, the log viewer, the dependencies view: down by a screenful
+page_down = "PageDown"
+# any pane, Help, Details, the council, the log viewer, the dependencies view: go to the top (the oldest line)
+top = ["g", "Home"]
+# any pane, Help, Details, the council, the log viewer, the dependencies view: go to the bottom (the newest line)
+bottom = ["G", "End"]
+# Projects: details of the selected project
+# Graph: focus the next node (projects first)
+# Details: close the details
+details = "Enter"
+# Graph: show one node kind at a time (cycles, then all)
+# Timeline: show one event kind at a time (cycles, then all)
 cycle_kind = "v"
+# Timeline: show one project at a time (cycles, then all)
 cycle_project = "p"
+# Graph: collapse or expand the focused project's dependencies (all without a focus)
 collapse = "Space"
+# Graph: zoom in
+# Timeline: narrow the time window (all, 1 day, 1 h, 5 min)
+zoom_in = ["+", "="]
+# Graph: zoom out
+# Timeline: widen the time window
+zoom_out = "-"
+# Graph: centre the view
+center = "0"
+# Troubleshooting: apply the selected problem's automatic fix (asks first)
 apply_fix = "F"
+# Projects, Graph, Timeline, Troubleshooting: filter the focused pane (Enter keeps it, Esc clears it)
+# the log viewer: search the output (Enter jumps to the match)
+filter = "/"
+# any pane, Details: start the selected project
+start = "s"
+# any pane, Details: stop the selected project (asks first)
+stop = "x"
+# any pane, Details: restart the selected project
+restart = "R"
+# any pane, Details: pause the selected project or container, or resume it
+pause = "P"
+# any pane, Details: kill the selected project or container with SIGKILL (asks first)
+kill = "K"
+# any pane, Details: remove the selected container (asks first)
+remove = "Delete"
+# any pane, Details: switch the selected project's environment (restarts it)
+switch_env = "e"
+# any pane, Details: the selected project's output (the log viewer)
+# the log viewer: close the log viewer
+logs = "L"
+# any pane, Details: the selected project's dependencies (vulnerabilities, licences, conflicts, outdated)
+# the dependencies view: close the dependencies view
 dependencies = "D"
+# the log viewer: follow new lines on or off
+follow = "f"
+# the log viewer: wrap long lines on or off
+wrap = "w"
+# the log viewer: jump to the next search match
+next_match = "n"
+# the log viewer: jump to the previous search match
+previous_match = "N"
+# any pane: the council's proposals
+# the council: close the council
+council = "c"
+# any pane, any overlay: switch between the dark and the light theme
+toggle_theme = "t"
+# any pane, the council: refresh now
+# the dependencies view: ask the ecosystem's tools what is outdated
+refresh = "r"
 """#,
         "emacs": #"""
 # Emacs-flavoured keys on top of the default keymap (only the actions named here change).

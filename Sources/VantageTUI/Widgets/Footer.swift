@@ -12,19 +12,30 @@ public struct Footer: Sendable {
     public var hints: [Hint]
     /// Shown at the right end when there is room (e.g. the theme name or a status).
     public var status: String
+    /// Shown instead of the hints: why the last key did nothing, or what it did.
+    public var notice: Notice?
+    public var ellipsis: String
 
-    public init(hints: [Hint], status: String = "") {
+    public init(hints: [Hint], status: String = "", notice: Notice? = nil, ellipsis: String = "...") {
         self.hints = hints
         self.status = status
+        self.notice = notice
+        self.ellipsis = ellipsis
     }
 
     public func render(area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
         buffer.clear(area, with: .blank)
-        let statusWidth = DisplayWidth.of(status)
+        // A notice longer than the room beside the status takes the whole line.
+        let noticeWidth = notice.map { DisplayWidth.of($0.text) } ?? 0
+        let statusWidth = noticeWidth + DisplayWidth.of(status) + 1 > area.width ? 0 : DisplayWidth.of(status)
         let limit = area.right - (statusWidth > 0 ? statusWidth + 1 : 0)
         var x = area.x
-        for (i, h) in hints.enumerated() {
+        if let notice {
+            let text = Formatting.truncate(notice.text, to: limit - x, ellipsis: ellipsis)
+            buffer.put(text, x: x, y: area.y, style: CellStyle(fg: notice.role, bold: true), maxWidth: limit - x)
+        }
+        for (i, h) in hints.enumerated() where notice == nil {
             let need = DisplayWidth.of(h.keys) + 1 + DisplayWidth.of(h.label) + (i > 0 ? 2 : 0)
             if x + need > limit { break }
             if i > 0 { x += 2 }

@@ -21,7 +21,7 @@ public struct HelpOverlay: Sendable {
         var out: [StyledLine] = []
         for section in sections {
             if !out.isEmpty { out.append(StyledLine([])) }
-            out.append(StyledLine([.init(section.scope.title, CellStyle(fg: .accent, bold: true))]))
+            out.append(StyledLine([.init(section.heading, CellStyle(fg: .accent, bold: true))]))
             for entry in section.entries {
                 let parts = summaryWidth.map { Formatting.wordWrap(entry.summary, width: $0) } ?? [entry.summary]
                 for (i, part) in parts.enumerated() {

@@ -5,47 +5,46 @@ import VantageCore
 /// glyphs and time zone: same cells, which is what the golden screens rely on.
 public struct AppView: Sendable {
     public var state: AppState
-    public var keymap: Keymap
     public var glyphs: GlyphSet
     public var timeZone: ClockZone
     /// No colours on this terminal (`NO_COLOR`): graph clusters are marked by letter.
     public var monochrome: Bool
 
-    public init(state: AppState, keymap: Keymap, glyphs: GlyphSet, timeZone: ClockZone, monochrome: Bool = false) {
+    public init(state: AppState, glyphs: GlyphSet, timeZone: ClockZone, monochrome: Bool = false) {
         self.monochrome = monochrome
         self.state = state
-        self.keymap = keymap
         self.glyphs = glyphs
         self.timeZone = timeZone
     }
 
+    var keymap: Keymap { state.keymap }
+
     public func render(size: Size) -> Buffer {
         var buffer = Buffer(width: max(0, size.width), height: max(0, size.height))
-        let layout = ScreenLayout.compute(size: size, focus: state.focus, zoomed: state.zoomed,
-                                           projectRows: state.gridRowCount)
+        let layout = ScreenLayout.compute(size: size, focus: state.focus, zoomed: state.zoomed, contentRows: state.contentRows)
         if layout.mode == .tooSmall {
             TooSmall(size: size, minimum: ScreenLayout.minimum).render(area: buffer.area, buffer: &buffer)
             return buffer
         }
         if let tab = layout.tabBar {
-            TabBar(titles: PaneID.allCases.map(\.title), selected: PaneID.allCases.firstIndex(of: state.focus)!,
+            TabBar(titles: PaneSpec.all.map(\.title), selected: PaneSpec.all.firstIndex { $0.id == state.focus } ?? 0,
                    glyphs: glyphs).render(area: tab, buffer: &buffer)
         }
-        for pane in PaneID.allCases {
-            guard let rect = layout.panes[pane] else { continue }
-            renderPane(pane, in: rect, buffer: &buffer)
+        for spec in PaneSpec.all {
+            guard let rect = layout.panes[spec.id] else { continue }
+            renderPane(spec, in: rect, buffer: &buffer)
         }
         let body = Rect(width: size.width, height: size.height - 1)
         switch state.overlay {
         case .help(let scroll): HelpOverlay(keymap: keymap, scroll: scroll, glyphs: glyphs).render(area: body, buffer: &buffer)
         case .details(let id): details(id)?.render(area: body, buffer: &buffer)
         case .confirm(let command):
-            ConfirmDialog(question: Update.question(command, state: state), glyphs: glyphs).render(area: body, buffer: &buffer)
+            ConfirmDialog(question: Update.question(command, state: state), answers: answers, glyphs: glyphs).render(area: body, buffer: &buffer)
         case .council(let selected):
             CouncilOverlay(proposals: state.council, selected: selected, glyphs: glyphs).render(area: body, buffer: &buffer)
         case .logs(let viewer): logViewer(viewer).render(area: body, buffer: &buffer)
         case .confirmFix(let request):
-            ConfirmDialog(question: Update.question(request), glyphs: glyphs).render(area: body, buffer: &buffer)
+            ConfirmDialog(question: Update.question(request), answers: answers, glyphs: glyphs).render(area: body, buffer: &buffer)
         case .dependencies(let id, let scroll):
             DependenciesOverlay(projectName: state.project(id)?.name ?? id.rawValue, insight: state.insights[id], scroll: scroll,
                                 refreshKey: keymap.keys(for: .refresh).first?.description, glyphs: glyphs)
@@ -66,7 +65,8 @@ public struct AppView: Sendable {
                 Prompt(label: "/ search \(state.project(v.project)?.name ?? v.project.rawValue) logs (Enter jumps, Esc clears):",
                        text: v.query).render(area: footer, buffer: &buffer)
             } else {
-                Footer(hints: FooterHints.hints(state: state, keymap: keymap), status: footerStatus)
+                Footer(hints: FooterHints.hints(state: state, keymap: keymap), status: footerStatus, notice: state.notice,
+                       ellipsis: glyphs.ellipsis)
                     .render(area: footer, buffer: &buffer)
             }
         }
@@ -77,47 +77,48 @@ public struct AppView: Sendable {
         state.system == nil ? "" : Formatting.clock(state.now, in: timeZone)
     }
 
-    func renderPane(_ pane: PaneID, in rect: Rect, buffer: inout Buffer) {
-        let focused = state.focus == pane
-        let block = Block(title: PaneTitles.title(pane, state: state), focused: focused, glyphs: glyphs)
+    /// "y/n" with the active keys.
+    var answers: String { "\(keymap.key(for: .accept) ?? "?")/\(keymap.key(for: .reject) ?? "?")" }
+
+    func renderPane(_ spec: PaneSpec, in rect: Rect, buffer: inout Buffer) {
+        let block = Block(title: PaneTitles.title(spec.id, state: state), focused: state.focus == spec.id, glyphs: glyphs)
         block.render(area: rect, buffer: &buffer)
         let inner = block.inner(rect)
         guard !inner.isEmpty else { return }
-        switch pane {
-        case .projects: PaneContent.projects(state, glyphs: glyphs, timeZone: timeZone).render(area: inner, buffer: &buffer)
-        case .metrics: PaneContent.metrics(state, glyphs: glyphs).render(area: inner, buffer: &buffer)
-        case .graph:
-            let shown = state.graphShown
-            if state.graph.nodes.isEmpty {
-                buffer.put("No graph yet.", x: inner.x, y: inner.y, style: .role(.muted), maxWidth: inner.width)
-            } else if shown.shown.nodes.isEmpty {
-                buffer.put("No \(state.graphKind.map(GraphProjection.plural) ?? "nodes") to show.", x: inner.x, y: inner.y,
-                           style: .role(.muted), maxWidth: inner.width)
-            } else {
-                var canvas = inner
-                if let focus = state.graphFocusIndex, inner.width >= 60 {
-                    let panelWidth = min(30, inner.width / 3)
-                    canvas = Rect(x: inner.x, y: inner.y, width: inner.width - panelWidth, height: inner.height)
-                    let id = shown.shown.nodes[focus].id
-                    NodePanel(snapshot: shown.shown, node: focus, glyphs: glyphs,
-                              clusterSize: shown.clusterSizes[shown.shown.nodes[focus].cluster] ?? 0,
-                              collapsed: state.graphCollapsed.contains(id) ? shown.hidden[id] ?? 0 : nil)
-                        .render(area: Rect(x: canvas.right, y: inner.y, width: panelWidth, height: inner.height), buffer: &buffer)
-                }
-                GraphView(snapshot: shown.shown, viewport: state.graphViewport, highlight: state.filter(.graph),
-                          focus: state.graphFocusIndex, glyphs: glyphs, clusterLetters: glyphs.isASCII || monochrome)
-                    .render(area: canvas, buffer: &buffer)
+        spec.render(self, inner, &buffer)
+    }
+
+    func renderGraph(in inner: Rect, buffer: inout Buffer) {
+        let shown = state.graphShown
+        if state.graph.nodes.isEmpty {
+            buffer.put("No graph yet.", x: inner.x, y: inner.y, style: .role(.muted), maxWidth: inner.width)
+        } else if shown.shown.nodes.isEmpty {
+            buffer.put("No \(state.graphKind.map(GraphProjection.plural) ?? "nodes") to show.", x: inner.x, y: inner.y,
+                       style: .role(.muted), maxWidth: inner.width)
+        } else {
+            var canvas = inner
+            if let focus = state.graphFocusIndex, inner.width >= 60 {
+                let panelWidth = min(30, inner.width / 3)
+                canvas = Rect(x: inner.x, y: inner.y, width: inner.width - panelWidth, height: inner.height)
+                let id = shown.shown.nodes[focus].id
+                NodePanel(snapshot: shown.shown, node: focus, glyphs: glyphs,
+                          clusterSize: shown.clusterSizes[shown.shown.nodes[focus].cluster] ?? 0,
+                          collapsed: state.graphCollapsed.contains(id) ? shown.hidden[id] ?? 0 : nil)
+                    .render(area: Rect(x: canvas.right, y: inner.y, width: panelWidth, height: inner.height), buffer: &buffer)
             }
-        case .timeline:
-            TimelineList(entries: state.visibleTimeline, projectNames: state.projectNames, timeZone: timeZone,
-                         scroll: state.scroll[.timeline] ?? 0, glyphs: glyphs).render(area: inner, buffer: &buffer)
-        case .troubleshooting:
-            let problems = state.problems
-            // The selection shows only while the pane has the focus (it is what `F` fixes).
-            let selected = focused && !problems.isEmpty ? problems.count - 1 - min(state.scroll[.troubleshooting] ?? 0, problems.count - 1) : nil
-            LogPane(entries: problems, timeZone: timeZone, scroll: state.scroll[.troubleshooting] ?? 0,
-                    glyphs: glyphs, selected: selected).render(area: inner, buffer: &buffer)
+            GraphView(snapshot: shown.shown, viewport: state.graphViewport, highlight: state.filter(.graph),
+                      focus: state.graphFocusIndex, glyphs: glyphs, clusterLetters: glyphs.isASCII || monochrome)
+                .render(area: canvas, buffer: &buffer)
         }
+    }
+
+    func renderProblems(in inner: Rect, buffer: inout Buffer) {
+        let problems = state.problems
+        // The selection shows only while the pane has the focus (it is what `F` fixes).
+        let focused = state.focus == .troubleshooting
+        let selected = focused && !problems.isEmpty ? problems.count - 1 - min(state.scroll[.troubleshooting] ?? 0, problems.count - 1) : nil
+        LogPane(entries: problems, timeZone: timeZone, scroll: state.scroll[.troubleshooting] ?? 0,
+                glyphs: glyphs, selected: selected).render(area: inner, buffer: &buffer)
     }
 
     func logViewer(_ v: LogViewer) -> LogViewerOverlay {

@@ -1,0 +1,55 @@
+import VantageCore
+
+/// The pane table, in focus order (Tab walks it). Full layout: Projects and Metrics on top, the
+/// rest below; compact: Projects alone on top, then two rows of two.
+extension PaneSpec {
+    public static let all: [PaneSpec] = [
+        PaneSpec(id: .projects, title: "Projects",
+                 full: .init(row: 0, weight: 0.65), compact: .init(row: 0, weight: 1),
+                 contentRows: { $0.gridRowCount + 3 },
+                 detail: { s in
+                     let shown = s.visibleProjects.count, all = s.projects.count
+                     let up = s.projects.filter { s.runState($0.id).isUp }.count
+                     return shown == all ? "\(all), \(up) up" : "\(shown) of \(all)"
+                 },
+                 handle: { a, s in Update.moveInGrid(a, state: &s) },
+                 render: { view, area, buffer in
+                     PaneContent.projects(view.state, glyphs: view.glyphs, timeZone: view.timeZone).render(area: area, buffer: &buffer)
+                 }),
+        PaneSpec(id: .metrics, title: "Metrics",
+                 full: .init(row: 0, weight: 0.35), compact: .init(row: 1, weight: 0.5),
+                 contentRows: { _ in ScreenLayout.metricsRows },
+                 detail: { s in s.selected.map { "system + \($0.name)" } ?? "system" },
+                 handle: { a, _ in
+                     Update.isMovement(a) ? .refused("Metrics has nothing to select; Tab moves to the next pane") : nil
+                 },
+                 render: { view, area, buffer in PaneContent.metrics(view.state, glyphs: view.glyphs).render(area: area, buffer: &buffer) }),
+        PaneSpec(id: .graph, title: "Graph",
+                 full: .init(row: 1, weight: 0.34), compact: .init(row: 1, weight: 0.5),
+                 detail: PaneTitles.graph,
+                 handle: { a, s in Update.graphAction(a, state: &s) },
+                 render: { view, area, buffer in view.renderGraph(in: area, buffer: &buffer) }),
+        PaneSpec(id: .timeline, title: "Timeline",
+                 full: .init(row: 1, weight: 0.33), compact: .init(row: 2, weight: 0.5),
+                 detail: PaneTitles.timeline,
+                 handle: { a, s in Update.timelineAction(a, state: &s) },
+                 render: { view, area, buffer in
+                     TimelineList(entries: view.state.visibleTimeline, projectNames: view.state.projectNames, timeZone: view.timeZone,
+                                  scroll: view.state.scroll[.timeline] ?? 0, glyphs: view.glyphs).render(area: area, buffer: &buffer)
+                 }),
+        PaneSpec(id: .troubleshooting, title: "Troubleshooting",
+                 full: .init(row: 1, weight: 0.33), compact: .init(row: 2, weight: 0.5),
+                 detail: { s in
+                     let p = s.problems
+                     let errors = p.filter { $0.severity == .error }.count
+                     return "\(errors) err, \(p.count - errors) warn"
+                 },
+                 handle: { a, s in Update.troubleshootingAction(a, state: &s) },
+                 render: { view, area, buffer in view.renderProblems(in: area, buffer: &buffer) }),
+    ]
+}
+
+extension ScreenLayout {
+    /// Rows the Metrics pane needs to show every sparkline (seven rows and its border).
+    public static let metricsRows = 9
+}

@@ -1,0 +1,193 @@
+import VantageCore
+
+/// Keys: an action goes to the open overlay, or to the focused pane (`PaneSpec.handle`) and then
+/// to the keys every pane shares. Every action ends in a visible change, commands, or a notice in
+/// the footer saying why it did nothing; an action pressed where the table says it does not apply
+/// says where it works.
+extension Update {
+    static func action(_ a: Action, state s: inout AppState) -> [Command] {
+        s.notice = nil
+        let before = s
+        let context = s.keyContext
+        guard let use = a.spec.use(in: context) else {
+            s.notice = Notice(notHere(a, context: context, state: s))
+            return []
+        }
+        let outcome: Outcome
+        if let overlay = s.overlay {
+            outcome = overlayAction(a, overlay: overlay, state: &s)
+        } else {
+            outcome = PaneSpec.spec(s.focus).handle(a, &s) ?? paneAction(a, state: &s)
+        }
+        switch outcome {
+        case .refused(let why):
+            s.notice = Notice("\(use.label): \(why)")
+            return []
+        case .done(let commands):
+            // The safety net: a key that changed nothing and sent nothing says so.
+            if commands.isEmpty, s == before { s.notice = Notice("\(use.label): nothing to do here") }
+            return commands
+        }
+    }
+
+    /// "fix works in Troubleshooting"; in a question, what to answer.
+    static func notHere(_ a: Action, context: KeyContext, state s: AppState) -> String {
+        if context == .overlay(.question) { return answerHint(s) }
+        return "\(a.spec.uses[0].label) works \(a.spec.whereItWorks)"
+    }
+
+    /// Keys every pane shares (the action table's `.panes` rows).
+    static func paneAction(_ a: Action, state s: inout AppState) -> Outcome {
+        switch a {
+        case .quit:
+            s.shouldQuit = true
+            return .done([.shutdown])
+        case .help: s.overlay = .help(scroll: 0)
+        case .focusNext, .focusPrevious:
+            s.focus = a == .focusNext ? s.focus.next : s.focus.previous
+            if s.zoomed != nil { s.zoomed = s.focus }
+        case .zoom: s.zoomed = s.zoomed == nil ? s.focus : nil
+        case .toggleTheme: toggleTheme(&s)
+        case .filter: s.overlay = .filterInput(s.focus)
+        case .refresh: return .done([.refresh])
+        case .back:
+            if s.focus == .graph, s.graphFocus != nil {
+                s.graphFocus = nil
+            } else if s.zoomed != nil {
+                s.zoomed = nil
+            } else if s.filters[s.focus] != nil {
+                s.filters[s.focus] = nil
+                afterFilterChange(&s, pane: s.focus)
+            } else {
+                return .refused("nothing to close or clear here")
+            }
+        case .details:
+            guard let id = s.selectedProject, s.project(id) != nil else { return .refused("no project selected") }
+            s.overlay = .details(id)
+        case .council: s.overlay = .council(selected: 0)
+        case .start, .stop, .restart, .pause, .kill, .remove, .switchEnvironment, .logs, .dependencies:
+            return projectAction(a, state: &s)
+        default: return .refused("nothing to do in \(s.keyContext)")
+        }
+        return .done([])
+    }
+
+    /// Keys in an overlay: `q` and Esc close it (never quit), `?` opens help, `t` switches theme;
+    /// the rest belongs to the overlay.
+    static func overlayAction(_ a: Action, overlay: AppOverlay, state s: inout AppState) -> Outcome {
+        switch a {
+        case .quit, .back:
+            s.overlay = nil
+            return .done([])
+        case .help:
+            s.overlay = overlay.kind == .help ? nil : .help(scroll: 0)
+            return .done([])
+        case .toggleTheme:
+            toggleTheme(&s)
+            return .done([])
+        default: break
+        }
+        switch overlay {
+        case .help(let scroll): return helpAction(a, scroll: scroll, state: &s)
+        case .details: return detailsAction(a, state: &s)
+        case .confirm(let command):
+            s.overlay = nil
+            return a == .accept ? .done([command]) : .done([])
+        case .confirmFix(let request): return fixAnswer(a, request: request, state: &s)
+        case .council(let selected): return councilAction(a, selected: selected, state: &s)
+        case .logs(let viewer): return logViewerAction(a, viewer: viewer, state: &s)
+        case .dependencies(let id, let scroll): return dependenciesAction(a, project: id, scroll: scroll, state: &s)
+        case .filterInput, .environmentInput, .fixValue:
+            return .refused("type the text, then Enter (or Esc to cancel)")
+        }
+    }
+
+    static func helpAction(_ a: Action, scroll: Int, state s: inout AppState) -> Outcome {
+        let page = visibleRows(s)
+        let next: Int
+        switch a {
+        case .up: next = scroll - 1
+        case .down: next = scroll + 1
+        case .pageUp: next = scroll - page
+        case .pageDown: next = scroll + page
+        case .top: next = 0
+        case .bottom: next = Int.max / 2
+        case .details: s.overlay = nil; return .done([])
+        default: return .refused("nothing to do in help")
+        }
+        if next < 0, scroll == 0 { return .refused("already at the top of help") }
+        s.overlay = .help(scroll: max(0, next))
+        return .done([])
+    }
+
+    static func detailsAction(_ a: Action, state s: inout AppState) -> Outcome {
+        switch a {
+        case .details: s.overlay = nil
+        case .up, .down, .pageUp, .pageDown, .top, .bottom:
+            let moved = moveInGrid(a, state: &s) ?? .done([])
+            if let id = s.selectedProject { s.overlay = .details(id) }
+            return moved
+        case .start, .stop, .restart, .pause, .kill, .remove, .switchEnvironment, .logs, .dependencies:
+            return projectAction(a, state: &s)
+        default: return .refused("nothing to do in the details")
+        }
+        return .done([])
+    }
+
+    static func toggleTheme(_ s: inout AppState) { s.themeVariant = s.themeVariant == .dark ? .light : .dark }
+
+    /// Rows of the list the keys move in, for PageUp/PageDown: the focused pane's (less its
+    /// border and header), or the body's under an overlay; 10 before the size is known.
+    static func visibleRows(_ s: AppState) -> Int {
+        guard let size = s.screenSize else { return 10 }
+        if s.overlay != nil { return max(1, size.height - 1 - 2) }
+        guard let rect = s.layout?.panes[s.focus] else { return 10 }
+        return max(1, rect.height - 2 - (s.focus == .projects ? 1 : 0))
+    }
+
+    // MARK: raw keys for the prompts that take text
+
+    static func input(_ key: KeyPress, state s: inout AppState) -> [Command] {
+        s.notice = nil
+        var understood = true
+        var commands: [Command] = []
+        switch s.overlay {
+        case .environmentInput(let id, var text):
+            switch key {
+            case .char(let c) where !c.isWhitespace: text.append(c)
+            case .backspace, .delete: if !text.isEmpty { text.removeLast() }
+            case .escape: s.overlay = nil; return []
+            case .enter: return submitEnvironment(text, project: id, state: &s)
+            default: understood = false
+            }
+            if understood { s.overlay = .environmentInput(id, text: text) }
+        case .filterInput(let pane):
+            var text = s.filter(pane)
+            switch key {
+            case .char(let c): text.append(c)
+            case .backspace, .delete: if !text.isEmpty { text.removeLast() }
+            case .enter: s.overlay = nil
+            case .escape: text = ""; s.overlay = nil
+            default: understood = false
+            }
+            s.filters[pane] = text.isEmpty ? nil : text
+            afterFilterChange(&s, pane: pane)
+        case .logs(let v) where v.typingQuery:
+            understood = logSearchInput(key, viewer: v, state: &s)
+        case .fixValue:
+            (understood, commands) = fixValueInput(key, state: &s)
+        default: break
+        }
+        if !understood { s.notice = Notice("\(key) is not text: type, then Enter, or Esc to cancel") }
+        return commands
+    }
+
+    static func afterFilterChange(_ s: inout AppState, pane: PaneID) {
+        if pane == .projects {
+            let visible = s.visibleProjects
+            if !visible.contains(where: { $0.id == s.selectedProject }) { s.selectedProject = visible.first?.id ?? s.selectedProject }
+        } else {
+            s.scroll[pane] = 0
+        }
+    }
+}
