@@ -29,6 +29,26 @@ import VantageCore
         #expect(patterns[0].example.contains("10.0.0.5"))
     }
 
+    @Test func endlessVariantsOfOneErrorStayOnePatternPastTheRegroupingBound() async {
+        // A user name is a whole-word variable the masker cannot see; 1,500 of them pass the bound
+        // above which new shapes are matched against the last grouping instead of regrouping.
+        let tracker = ErrorPatternTracker()
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        var diagnostics = 0
+        for i in 0 ..< 1500 {
+            let name = String([letters[i % 26], letters[(i / 26) % 26], letters[(i / 676) % 26], "x"])
+            if await tracker.consume(line(api, Double(i), "ERROR login failed for user \(name) from 10.0.0.1")) != nil {
+                diagnostics += 1
+            }
+        }
+        let patterns = await tracker.patterns(project: api)
+        #expect(patterns.map(\.count).reduce(0, +) == 1500)
+        // The first few names are read as words until enough differ; after that, one pattern.
+        #expect(patterns[0].template == "login failed for user <*> from <*>")
+        #expect(patterns[0].count >= 1490)
+        #expect(diagnostics == patterns.count)
+    }
+
     @Test func projectsAreTrackedSeparately() async {
         let tracker = ErrorPatternTracker()
         let a = await tracker.consume(line(api, 1, "Traceback (most recent call last):"))
@@ -52,9 +72,56 @@ import VantageCore
         // A later recovery only credits patterns seen since the previous one.
         await tracker.consume(line(api, 8, "ValueError: invalid literal for int() with base 10: 'y'"))
         let again = await tracker.noteRecovered(project: api, at: Date(timeIntervalSince1970: 9))
-        #expect(again.map(\.template) == ["ValueError: invalid literal for int() with base <*>: <*>"])
+        #expect(again.map(\.template) == ["ValueError: invalid literal for int() with base <*>: '<*>'"])
         #expect(again.first?.recoveries == 2)
         #expect(await tracker.noteRecovered(project: web).isEmpty)
+    }
+}
+
+/// A real program that fails the same way on every run, with a different port, path and pid each time.
+@Suite(.enabled(if: ChildProcess.which("python3") != nil, "needs python3 (scripts/test installs it)"))
+struct LogErrorPatternTrackerRealProgramTests {
+    static let failingProgram = """
+        import logging, os, socket, tempfile
+        logging.basicConfig(format="%(asctime)s %(levelname)s [%(process)d] %(message)s")
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        port = listener.getsockname()[1]
+        listener.close()
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=5)
+        except OSError as error:
+            logging.error("worker %d cannot reach the cache at 127.0.0.1:%d: %s", os.getpid(), port, error)
+        config = os.path.join(tempfile.mkdtemp(prefix="app-"), "settings.toml")
+        open(config)
+        """
+
+    @Test func twoRunsOfAFailingProgramFoldIntoOneProblemPerError() async throws {
+        let tracker = ErrorPatternTracker()
+        let project = ProjectID("/srv/failing")
+        var outputs: [String] = []
+        var diagnostics: [[Diagnostic]] = []
+        for run in 0 ..< 2 {
+            let result = try ChildProcess.run(["python3", "-c", Self.failingProgram], timeout: 30)
+            #expect(result.status == 1, "\(result.output)")
+            outputs.append(result.output)
+            let lines = result.output.split(separator: "\n").map {
+                LogLine(time: Date(timeIntervalSince1970: Double(run * 10)), project: project, stream: .stderr, text: String($0))
+            }
+            diagnostics.append(await tracker.consume(lines))
+        }
+        // The runs really differed in their values.
+        #expect(outputs[0] != outputs[1])
+        // The first run reports its problems: the logged error, the traceback and the exception.
+        let first = diagnostics[0].map(\.message)
+        #expect(first.contains { $0.contains("cannot reach the cache at <*>") })
+        #expect(first.contains("new error pattern: Traceback (most recent call last):"))
+        #expect(first.contains("new error pattern: FileNotFoundError: [Errno <*>] No such file or directory: '<*>'"))
+        // The second run is the same problems again: nothing new, every pattern counted twice.
+        #expect(diagnostics[1].isEmpty, "\(diagnostics[1].map(\.message))")
+        let patterns = await tracker.patterns(project: project)
+        #expect(patterns.count == diagnostics[0].count)
+        #expect(patterns.allSatisfy { $0.count == 2 }, "\(patterns.map { ($0.template, $0.count) })")
     }
 }
 

@@ -31,8 +31,17 @@ public actor ErrorPatternTracker {
     private struct ProjectState {
         let miner: LogTemplateMiner
         var patterns: [LogClusterID: ErrorPattern] = [:]
+        /// The pattern each shape (`LogTemplateMiner.add`) of an error line was counted under.
+        var patternOfShape: [LogClusterID] = []
         var lastRecovery: Date?
+        /// The last full grouping, and how many shapes it covered.
+        var grouping: LogTemplateGrouping?
     }
+
+    /// Above this many error shapes in a project, a full regrouping happens only when the count has
+    /// grown by half since the last one; new shapes in between are matched against its templates.
+    /// Keeps a project that prints endless unmaskable variants from costing a regrouping per line.
+    static let regroupEveryShapeUpTo = 1024
 
     private let configuration: LogMinerConfiguration
     private var projects: [ProjectID: ProjectState] = [:]
@@ -42,23 +51,49 @@ public actor ErrorPatternTracker {
     }
 
     /// Feeds one line. Returns a `Diagnostic` when the line is an error of a template not seen before.
+    ///
+    /// A line of a shape seen before counts under that shape's pattern. A new shape is grouped with
+    /// everything the project has printed (`LogTemplateMiner.grouping`): when it lands in the template of
+    /// an existing pattern, it counts there; otherwise it is a new pattern. Patterns are never merged
+    /// afterwards, so a count once reported stays where it was.
     @discardableResult
     public func consume(_ line: LogLine) -> Diagnostic? {
         // Only error lines are mined: memory then grows with the error templates, not with all output.
         guard ErrorLineClassifier.isError(line.text) else { return nil }
         var state = projects[line.project] ?? ProjectState(miner: LogTemplateMiner(configuration: configuration))
         defer { projects[line.project] = state }
-        let cluster = state.miner.add(line.text)
-        let template = state.miner.template(of: cluster)
-        if var known = state.patterns[cluster] {
-            known.count += 1
-            known.lastSeen = max(known.lastSeen, line.time)
-            known.template = template
-            state.patterns[cluster] = known
+        let shape = state.miner.add(line.text)
+        if shape < state.patternOfShape.count {
+            let id = state.patternOfShape[shape]
+            state.patterns[id]?.count += 1
+            if let seen = state.patterns[id]?.lastSeen { state.patterns[id]?.lastSeen = max(seen, line.time) }
             return nil
         }
-        state.patterns[cluster] = ErrorPattern(
-            project: line.project, cluster: cluster, template: template, example: line.text, count: 1,
+        var grouping: LogTemplateGrouping
+        if let last = state.grouping, shape >= Self.regroupEveryShapeUpTo, shape * 2 < last.clusterOfShape.count * 3 {
+            grouping = last
+        } else {
+            grouping = state.miner.grouping()
+            state.grouping = grouping
+        }
+        let cluster = state.miner.cluster(ofShape: shape, in: grouping)
+        let template = cluster.flatMap { grouping.cluster($0)?.template } ?? state.miner.template(ofShape: shape)
+        // The pattern of another shape in the same template, if any (the first one counted).
+        let known = cluster.flatMap { cluster in
+            state.patternOfShape.indices.first { grouping.clusterOfShape.indices.contains($0) && grouping.clusterOfShape[$0] == cluster }
+        }.map { state.patternOfShape[$0] }
+        if let id = known, var pattern = state.patterns[id] {
+            pattern.count += 1
+            pattern.lastSeen = max(pattern.lastSeen, line.time)
+            pattern.template = template
+            state.patterns[id] = pattern
+            state.patternOfShape.append(id)
+            return nil
+        }
+        let id = LogClusterID(state.patterns.count + 1)
+        state.patternOfShape.append(id)
+        state.patterns[id] = ErrorPattern(
+            project: line.project, cluster: id, template: template, example: line.text, count: 1,
             firstSeen: line.time, lastSeen: line.time, recoveries: 0, lastRecovered: nil)
         return Diagnostic(time: line.time, severity: .error, source: line.project.rawValue, project: line.project,
                           message: "new error pattern: \(template)")

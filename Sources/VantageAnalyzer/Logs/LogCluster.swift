@@ -34,19 +34,13 @@ public struct LogCluster: Codable, Sendable, Equatable {
 /// The settings of the miner. `default` is the one configuration Vantage ships: it needs no
 /// per-source tuning.
 public struct LogMinerConfiguration: Sendable, Equatable {
-    /// Share of a template's constant tokens a line must match to join the cluster. 0.7 is one
-    /// setting for every source: it reaches 1.0 / 1.0 / 0.983 / 0.9885 grouping accuracy on the
-    /// loghub HDFS / Apache / BGL / Zookeeper samples (scripts/bench/logs-accuracy.sh).
-    public var similarityThreshold: Double
-    /// How many leading tokens route a line through the prefix tree (Drain's depth minus 2).
-    public var prefixDepth: Int
-    /// Children a tree node may hold before new tokens share the wildcard child.
-    public var maxChildren: Int
+    /// A position inside a group of lines that share their longest common pattern is a variable when
+    /// it takes more than this many different words; with fewer, the words are constants that tell
+    /// templates apart. Chosen by leave-one-out over the loghub samples (scripts/bench/logs-accuracy.sh).
+    public var variableValues: Int
 
-    public init(similarityThreshold: Double = 0.7, prefixDepth: Int = 2, maxChildren: Int = 100) {
-        self.similarityThreshold = similarityThreshold
-        self.prefixDepth = prefixDepth
-        self.maxChildren = maxChildren
+    public init(variableValues: Int = 6) {
+        self.variableValues = variableValues
     }
 
     public static let `default` = LogMinerConfiguration()

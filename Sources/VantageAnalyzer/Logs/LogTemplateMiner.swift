@@ -1,33 +1,38 @@
-/// Online log template mining in the Drain family (He et al., ICWS 2017).
+/// Log template mining by word frequency (after Brain, Yu et al., IEEE TSC 2023), with no per-source
+/// settings.
 ///
-/// Each line loses its header (`LogLineHeader`), is split into masked tokens (`LogTokenMasker`) and is
-/// routed through a fixed-depth prefix tree: first by token count, then by its leading tokens
-/// (a token holding a value routes through the wildcard child). In the leaf, the most similar
-/// cluster takes the line if enough of its constant tokens match (see `similarity`); differing positions become `<*>`.
-/// Otherwise the line starts a new cluster.
+/// `add` strips each line's header (`LogLineHeader`), masks its values (`LogTokenMasker`, plus dates
+/// and scaled sizes written over several words) and records the resulting word sequence, its
+/// *shape*. Lines of one shape always share a template. `grouping()` then groups the shapes:
+///
+/// 1. Shapes are compared only with shapes of the same word count.
+/// 2. Within one word count, every (position, word) pair is counted over all lines. In each line the
+///    largest set of words sharing one count is its *longest common pattern*: the words that a
+///    logging statement printed together every time it ran. Lines with the same pattern words form an
+///    initial group.
+/// 3. Inside an initial group a position whose words differ is a variable when it holds a masked
+///    value in some line, or when it takes more than `LogMinerConfiguration.variableValues` different
+///    words; otherwise its words are constants and split the group (`LOOKING` / `FOLLOWING`).
+/// 4. A variable that holds spaces (`John Smith`) changes the word count, not the template: groups
+///    whose templates are equal once runs of `<*>` are read as one variable merge, and a group whose
+///    words match another template where one variable between two constant words takes two to four
+///    words joins that template (`login by John Smith from <*>` joins `login by <*> from <*>`).
 ///
 /// Not thread-safe: one owner feeds it (an actor, or a command reading a file).
 public final class LogTemplateMiner {
     public let configuration: LogMinerConfiguration
 
-    private final class Node {
-        var children: [Int: Node] = [:]
-        var clusters: [Int] = []
-    }
-
-    private struct Cluster {
-        var tokens: [Int]
+    private struct Shape {
+        let tokens: [Int]
         var count: Int
-        var firstLine: Int
+        let firstLine: Int
         var lastLine: Int
     }
 
     private var interner = TokenInterner()
     private var masker = LogTokenMasker()
-    private var byLength: [Int: Node] = [:]
-    /// Clusters per token count, for lines whose leading tokens hold an unmasked variable.
-    private var clustersByLength: [Int: [Int]] = [:]
-    private var store: [Cluster] = []
+    private var shapeIndex: [[Int]: Int] = [:]
+    private var shapes: [Shape] = []
     private var lineTokens: [Int] = []
     /// Lines given so far; the next line's 1-based number is `lineCount + 1`.
     public private(set) var lineCount = 0
@@ -37,35 +42,49 @@ public final class LogTemplateMiner {
         lineTokens.reserveCapacity(64)
     }
 
-    /// Adds one line (without its newline) and returns the cluster it joined.
+    /// Different word sequences seen so far (after masking).
+    public var shapeCount: Int { shapes.count }
+
+    /// Adds one line (without its newline) and returns the index of its shape.
     @discardableResult
-    public func add(_ line: String) -> LogClusterID {
+    public func add(_ line: String) -> Int {
         var line = line
         return line.withUTF8 { add(bytes: $0) }
     }
 
-    /// Adds one line given as UTF-8 bytes (without its newline).
+    /// Adds one line given as UTF-8 bytes (without its newline) and returns the index of its shape.
     @discardableResult
-    public func add(bytes line: UnsafeBufferPointer<UInt8>) -> LogClusterID {
+    public func add(bytes line: UnsafeBufferPointer<UInt8>) -> Int {
         lineCount += 1
         lineTokens.removeAll(keepingCapacity: true)
         let start = LogLineHeader.messageStart(line)
-        var sawCalendarWord = false
+        var sawUnitWord = false
         masker.tokens(line, from: start) { token in
             let id = interner.intern(token)
-            sawCalendarWord = sawCalendarWord || interner.isCalendarWord[id]
+            sawUnitWord = sawUnitWord || interner.isCalendarWord[id] || interner.isSizeUnit[id]
             lineTokens.append(id)
         }
-        if sawCalendarWord { maskWrittenDates() }
+        if sawUnitWord { maskValueWords() }
         collapseValueRuns()
-        return LogClusterID(place(lineTokens) + 1)
+        if let index = shapeIndex[lineTokens] {
+            shapes[index].count += 1
+            shapes[index].lastLine = lineCount
+            return index
+        }
+        shapes.append(Shape(tokens: lineTokens, count: 1, firstLine: lineCount, lastLine: lineCount))
+        shapeIndex[lineTokens] = shapes.count - 1
+        return shapes.count - 1
     }
 
-    /// `Sun Dec 04 04:47:44 2005`: month and weekday names next to a value are part of a date.
-    private func maskWrittenDates() {
+    /// Words that belong to a value written with spaces:
+    /// - month and weekday names next to a value (`Sun Dec 04 04:47:44 2005`) are part of a date;
+    /// - a scaled size unit after a number (`1.57 KB`, `3 GiB`) is part of the size, since the program
+    ///   picked the unit for the value.
+    private func maskValueWords() {
         var i = 0
         while i < lineTokens.count {
-            if interner.isCalendarWord[lineTokens[i]] {
+            let id = lineTokens[i]
+            if interner.isCalendarWord[id] {
                 // Look past further calendar words (`Sun Dec 04`) for the value that makes it a date.
                 var j = i
                 while j < lineTokens.count, interner.isCalendarWord[lineTokens[j]] { j += 1 }
@@ -76,6 +95,9 @@ public final class LogTemplateMiner {
                 }
                 i = j
             } else {
+                if interner.isSizeUnit[id], i > 0, lineTokens[i - 1] == TokenInterner.wildcard {
+                    lineTokens[i] = TokenInterner.wildcard
+                }
                 i += 1
             }
         }
@@ -94,26 +116,200 @@ public final class LogTemplateMiner {
         lineTokens.removeLast(lineTokens.count - kept)
     }
 
-    /// Every cluster, in order of creation.
-    public var clusters: [LogCluster] {
-        store.indices.map(cluster(at:))
+    // MARK: - Grouping
+
+    /// Groups every shape seen so far into templates (see the type's description).
+    public func grouping() -> LogTemplateGrouping {
+        var groups: [[Int]] = []
+        var byLength: [Int: [Int]] = [:]
+        for (index, shape) in shapes.enumerated() { byLength[shape.tokens.count, default: []].append(index) }
+        for length in byLength.keys.sorted() {
+            groups.append(contentsOf: groupsOfOneLength(byLength[length]!, length: length))
+        }
+        // Templates equal once runs of `<*>` count as one merge (a variable holding spaces).
+        var byTemplate: [[Int]: Int] = [:]
+        var merged: [(template: [Int], shapes: [Int])] = []
+        for members in groups {
+            let template = collapsed(templateTokens(members))
+            if let at = byTemplate[template] {
+                merged[at].shapes.append(contentsOf: members)
+            } else {
+                byTemplate[template] = merged.count
+                merged.append((template, members))
+            }
+        }
+        mergeSpacedValues(&merged)
+        // Clusters are numbered in the order of their first line.
+        let firstLines = merged.map { m in m.shapes.map { shapes[$0].firstLine }.min() ?? 0 }
+        let order = merged.indices.sorted { firstLines[$0] < firstLines[$1] }
+        var clusterOfShape = Array(repeating: LogClusterID(0), count: shapes.count)
+        var clusters: [LogCluster] = []
+        var templatesByLength: [Int: [(tokens: [Int], cluster: LogClusterID)]] = [:]
+        for (n, at) in order.enumerated() {
+            let id = LogClusterID(n + 1)
+            var count = 0, last = 0
+            var byLength: [Int: [Int]] = [:]
+            for s in merged[at].shapes {
+                clusterOfShape[s] = id
+                count += shapes[s].count
+                last = max(last, shapes[s].lastLine)
+                byLength[shapes[s].tokens.count, default: []].append(s)
+            }
+            for (length, members) in byLength { templatesByLength[length, default: []].append((templateTokens(members), id)) }
+            clusters.append(LogCluster(id: id, template: render(merged[at].template), count: count,
+                                       firstLine: firstLines[at], lastLine: last))
+        }
+        return LogTemplateGrouping(clusters: clusters, clusterOfShape: clusterOfShape, templatesByLength: templatesByLength)
     }
 
-    public func cluster(_ id: LogClusterID) -> LogCluster? {
-        let index = id.rawValue - 1
-        return store.indices.contains(index) ? cluster(at: index) : nil
+    /// The words of one shape, values as `<*>`.
+    public func template(ofShape shape: Int) -> String { render(shapes[shape].tokens) }
+
+    /// The cluster of `grouping` whose template (of the same word count) `shape` fits: its words where
+    /// the template has words, anything where it has a variable. For a shape added after `grouping`
+    /// was made, without grouping everything again.
+    public func cluster(ofShape shape: Int, in grouping: LogTemplateGrouping) -> LogClusterID? {
+        if shape < grouping.clusterOfShape.count { return grouping.clusterOfShape[shape] }
+        let tokens = shapes[shape].tokens
+        return grouping.templatesByLength[tokens.count]?.first { template in
+            zip(template.tokens, tokens).allSatisfy { $0 == $1 || $0 == TokenInterner.wildcard }
+        }?.cluster
     }
 
-    /// The current template of a cluster (it can still generalise as lines arrive).
-    public func template(of id: LogClusterID) -> String {
-        let index = id.rawValue - 1
-        return store.indices.contains(index) ? render(store[index].tokens) : ""
+    /// Groups the shapes (all of `length` words) by their longest common pattern, then splits each
+    /// group by the positions whose differing words are constants.
+    private func groupsOfOneLength(_ members: [Int], length: Int) -> [[Int]] {
+        if members.count == 1 || length == 0 { return [members] }
+        // Lines per (position, word).
+        var frequency = Array(repeating: [Int: Int](), count: length)
+        for s in members {
+            let shape = shapes[s]
+            for (p, t) in shape.tokens.enumerated() where t != TokenInterner.wildcard {
+                frequency[p][t, default: 0] += shape.count
+            }
+        }
+        var initial: [[Int]: [Int]] = [:]
+        var initialOrder: [[Int]] = []
+        var tally: [Int: Int] = [:]
+        for s in members {
+            let tokens = shapes[s].tokens
+            tally.removeAll(keepingCapacity: true)
+            for (p, t) in tokens.enumerated() where t != TokenInterner.wildcard { tally[frequency[p][t]!, default: 0] += 1 }
+            // The count shared by the most words; on a tie, the higher count (the more general pattern).
+            var best = 0, bestWords = 0
+            for (f, words) in tally where words > bestWords || (words == bestWords && f > best) {
+                best = f; bestWords = words
+            }
+            var key: [Int] = []
+            for (p, t) in tokens.enumerated() where t != TokenInterner.wildcard && frequency[p][t] == best {
+                key.append(p); key.append(t)
+            }
+            if initial[key] == nil { initialOrder.append(key) }
+            initial[key, default: []].append(s)
+        }
+        var result: [[Int]] = []
+        for key in initialOrder { result.append(contentsOf: split(initial[key]!, length: length)) }
+        return result
     }
 
-    private func cluster(at index: Int) -> LogCluster {
-        let c = store[index]
-        return LogCluster(id: LogClusterID(index + 1), template: render(c.tokens), count: c.count,
-                          firstLine: c.firstLine, lastLine: c.lastLine)
+    /// Splits one initial group by the positions that hold constants in every line but not the same one.
+    private func split(_ members: [Int], length: Int) -> [[Int]] {
+        if members.count == 1 { return [members] }
+        var splitting: [Int] = []
+        var values = Set<Int>()
+        for p in 0 ..< length {
+            values.removeAll(keepingCapacity: true)
+            var masked = false
+            for s in members {
+                let t = shapes[s].tokens[p]
+                values.insert(t)
+                if interner.hasMask[t] { masked = true }
+            }
+            guard values.count > 1 else { continue }
+            if masked || values.count > configuration.variableValues { continue }
+            splitting.append(p)
+        }
+        if splitting.isEmpty { return [members] }
+        var parts: [[Int]: [Int]] = [:]
+        var order: [[Int]] = []
+        for s in members {
+            let key = splitting.map { shapes[s].tokens[$0] }
+            if parts[key] == nil { order.append(key) }
+            parts[key, default: []].append(s)
+        }
+        return order.map { parts[$0]! }
+    }
+
+    /// The template of shapes of one length: the word where all agree, `<*>` elsewhere.
+    private func templateTokens(_ members: [Int]) -> [Int] {
+        var template = shapes[members[0]].tokens
+        for s in members.dropFirst() {
+            let tokens = shapes[s].tokens
+            for i in template.indices where template[i] != tokens[i] { template[i] = TokenInterner.wildcard }
+        }
+        return template
+    }
+
+    /// Longest value with spaces one `<*>` may stand for, in extra words (a person's or a place's name).
+    static let maxExtraWords = 3
+
+    /// Moves each group that matches a shorter template with one variable taking extra words into it.
+    private func mergeSpacedValues(_ groups: inout [(template: [Int], shapes: [Int])]) {
+        var byLength: [Int: [Int]] = [:]
+        for (i, g) in groups.enumerated() where g.template.contains(TokenInterner.wildcard) {
+            byLength[g.template.count, default: []].append(i)
+        }
+        guard !byLength.isEmpty else { return }
+        var target = Array(groups.indices)
+        for (i, g) in groups.enumerated() {
+            let n = g.template.count
+            var best = -1, bestConstants = 0
+            for extra in 1 ... Self.maxExtraWords where n - extra >= 3 {
+                for j in byLength[n - extra] ?? [] where j != i && target[j] == j {
+                    let t = groups[j].template
+                    let constants = t.count { $0 != TokenInterner.wildcard }
+                    if constants >= 2, constants > bestConstants, matchesWithSpacedValue(t, g.template, extra: extra) {
+                        best = j; bestConstants = constants
+                    }
+                }
+            }
+            if best >= 0 { target[i] = best }
+        }
+        var kept: [(template: [Int], shapes: [Int])] = []
+        var at: [Int: Int] = [:]
+        for i in groups.indices where target[i] == i { at[i] = kept.count; kept.append(groups[i]) }
+        for i in groups.indices where target[i] != i { kept[at[target[i]]!].shapes.append(contentsOf: groups[i].shapes) }
+        groups = kept
+    }
+
+    /// Whether `line` equals `template` with one `<*>` that has a constant word after it taking
+    /// `1 + extra` words, and every other `<*>` one word.
+    private func matchesWithSpacedValue(_ template: [Int], _ line: [Int], extra: Int) -> Bool {
+        // The longest common prefix and suffix must meet around one wildcard.
+        var p = 0
+        while p < template.count, template[p] == line[p] || (template[p] == TokenInterner.wildcard && line[p] != TokenInterner.wildcard) {
+            if template[p] == TokenInterner.wildcard, p + 1 < template.count, template[p + 1] != TokenInterner.wildcard,
+               tailMatches(template, line, from: p + 1, extra: extra) { return true }
+            p += 1
+        }
+        return false
+    }
+
+    private func tailMatches(_ template: [Int], _ line: [Int], from: Int, extra: Int) -> Bool {
+        for i in from ..< template.count {
+            let t = template[i], l = line[i + extra]
+            if t == l { continue }
+            if t == TokenInterner.wildcard, l != TokenInterner.wildcard { continue }
+            return false
+        }
+        return true
+    }
+
+    private func collapsed(_ tokens: [Int]) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(tokens.count)
+        for t in tokens where !(t == TokenInterner.wildcard && out.last == TokenInterner.wildcard) { out.append(t) }
+        return out
     }
 
     private func render(_ tokens: [Int]) -> String {
@@ -124,109 +320,18 @@ public final class LogTemplateMiner {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+}
 
-    // MARK: - Tree
+/// The templates of the lines given to a `LogTemplateMiner` so far.
+public struct LogTemplateGrouping: Sendable {
+    /// Clusters in order of their first line, numbered from 1.
+    public let clusters: [LogCluster]
+    /// `clusterOfShape[s]` is the cluster of the lines whose shape index (returned by `add`) is `s`.
+    public let clusterOfShape: [LogClusterID]
+    /// Per word count, the template of each cluster's lines of that count (interned words).
+    let templatesByLength: [Int: [(tokens: [Int], cluster: LogClusterID)]]
 
-    private func leaf(for tokens: [Int]) -> Node {
-        let root: Node
-        if let n = byLength[tokens.count] { root = n } else { root = Node(); byLength[tokens.count] = root }
-        var node = root
-        let depth = min(configuration.prefixDepth, tokens.count)
-        for i in 0 ..< depth {
-            let t = tokens[i]
-            let key = interner.hasMask[t] ? TokenInterner.wildcard : t
-            if let child = node.children[key] {
-                node = child
-            } else if node.children.count < configuration.maxChildren || key == TokenInterner.wildcard {
-                let child = Node()
-                node.children[key] = child
-                node = child
-            } else if let any = node.children[TokenInterner.wildcard] {
-                node = any
-            } else {
-                let child = Node()
-                node.children[TokenInterner.wildcard] = child
-                node = child
-            }
-        }
-        return node
-    }
-
-    private func place(_ tokens: [Int]) -> Int {
-        let node = leaf(for: tokens)
-        var best = -1
-        var bestSim = -1.0
-        var bestParams = -1
-        for index in node.clusters {
-            let (sim, params) = similarity(store[index].tokens, tokens)
-            if sim > bestSim || (sim == bestSim && params > bestParams) {
-                best = index; bestSim = sim; bestParams = params
-            }
-        }
-        if best < 0 || bestSim < configuration.similarityThreshold,
-           let linked = matchAcrossPaths(tokens, excluding: node.clusters) {
-            // A variable word among the leading tokens (`User alice logged in`) sent the line down a
-            // new path. Link the cluster into this leaf so the next such line finds it directly.
-            node.clusters.append(linked)
-            best = linked
-            bestSim = 1
-        }
-        if best >= 0, bestSim >= configuration.similarityThreshold {
-            var c = store[best]
-            for i in c.tokens.indices where c.tokens[i] != tokens[i] { c.tokens[i] = TokenInterner.wildcard }
-            c.count += 1
-            c.lastLine = lineCount
-            store[best] = c
-            return best
-        }
-        store.append(Cluster(tokens: tokens, count: 1, firstLine: lineCount, lastLine: lineCount))
-        node.clusters.append(store.count - 1)
-        clustersByLength[tokens.count, default: []].append(store.count - 1)
-        return store.count - 1
-    }
-
-    /// How many clusters of the same length a line that matches nothing in its leaf is compared with.
-    static let fallbackScan = 256
-
-    /// A cluster of the same length (among the latest `fallbackScan`) from which the line differs in
-    /// at most one routing token while every constant token after the routing prefix matches.
-    /// Strict on purpose: the prefix tree keeps templates that differ in a leading word apart.
-    private func matchAcrossPaths(_ tokens: [Int], excluding: [Int]) -> Int? {
-        let depth = min(configuration.prefixDepth, tokens.count)
-        guard depth > 0, tokens.count > depth else { return nil }
-        candidates: for index in (clustersByLength[tokens.count] ?? []).suffix(Self.fallbackScan).reversed()
-            where !excluding.contains(index) {
-            let template = store[index].tokens
-            var prefixDifferences = 0
-            for i in 0 ..< depth where template[i] != TokenInterner.wildcard && template[i] != tokens[i] {
-                prefixDifferences += 1
-            }
-            guard prefixDifferences <= 1 else { continue }
-            var constants = 0
-            for i in depth ..< tokens.count where template[i] != TokenInterner.wildcard {
-                if template[i] != tokens[i] { continue candidates }
-                constants += 1
-            }
-            // At least two constant words must agree: "a b" and "c b" are not one template.
-            if constants >= 2 { return index }
-        }
-        return nil
-    }
-
-    /// The share of the template's constant positions that hold the same token in the line, and the
-    /// number of wildcard positions (to prefer the more general of equal matches).
-    ///
-    /// Unlike Drain, wildcard positions are left out of the share: values are already masked, so a
-    /// line full of values is judged on its words only, and a higher threshold can tell apart
-    /// templates that differ in one or two words.
-    private func similarity(_ template: [Int], _ tokens: [Int]) -> (Double, Int) {
-        if template.isEmpty { return (1, 0) }
-        var same = 0, params = 0
-        for i in template.indices {
-            let t = template[i]
-            if t == TokenInterner.wildcard { params += 1 } else if t == tokens[i] { same += 1 }
-        }
-        let constants = template.count - params
-        return (constants == 0 ? 1 : Double(same) / Double(constants), params)
+    public func cluster(_ id: LogClusterID) -> LogCluster? {
+        clusters.indices.contains(id.rawValue - 1) ? clusters[id.rawValue - 1] : nil
     }
 }

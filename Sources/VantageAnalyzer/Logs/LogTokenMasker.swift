@@ -6,8 +6,10 @@
 ///   contains a digit is a value: numbers, hex, IPv4/IPv6 with ports, UUIDs, dates, times,
 ///   versions, ids;
 /// - a core that starts like a path (`/`, `./`, `~/`, `C:\`) or holds a URL (`://`) is a value;
-/// - `key=value`, `key:value`, `key.....value`, `word.123`, `name[value]` and `name(value)` keep the
-///   key and mask only a value that is one of the above.
+/// - `key=value`, `key:value`, `name[value]` and `name(value)` keep the key and mask only a value
+///   that is one of the above;
+/// - text in single quotes or backquotes (`'/tmp/x y'`, `` `cargo` ``) is one value, spaces
+///   included: programs quote what they insert into a message.
 /// Surrounding punctuation is kept, so `(6),` becomes `(<*>),`.
 ///
 /// A message that is one JSON object (pino, zap, bunyan, structlog) is read as fields: each
@@ -37,10 +39,53 @@ struct LogTokenMasker {
             while i < n, line[i] == 0x20 || line[i] == 0x09 || line[i] == 0x0D { i += 1 }
             if i >= n { break }
             let start = i
-            while i < n, line[i] != 0x20, line[i] != 0x09, line[i] != 0x0D { i += 1 }
-            mask(line, start, i)
+            if let end = quotedValueEnd(line, start) {
+                i = end
+                maskQuoted(line, start, end)
+            } else {
+                while i < n, line[i] != 0x20, line[i] != 0x09, line[i] != 0x0D { i += 1 }
+                mask(line, start, i)
+            }
             scratch.withUnsafeBufferPointer { emit($0) }
         }
+    }
+
+    // MARK: - Quoted values
+
+    @inline(__always) private func isQuote(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "'") || b == UInt8(ascii: "`")
+    }
+
+    /// For a token that opens a single quote or a backquote (after brackets: `('x'`), the end of the
+    /// token that closes it: the quote followed by the end of the line, a space or closing
+    /// punctuation. Nil when the quote is not closed that way (`'tis`).
+    private func quotedValueEnd(_ l: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        var q = start
+        while q < l.count, isOpening(l[q]), !isQuote(l[q]) { q += 1 }
+        guard q < l.count, isQuote(l[q]) else { return nil }
+        let quote = l[q]
+        var i = q + 1
+        while i < l.count {
+            if l[i] == quote {
+                var e = i + 1
+                while e < l.count, isClosing(l[e]) { e += 1 }
+                if e == l.count || l[e] == 0x20 || l[e] == 0x09 || l[e] == 0x0D { return e }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `('a b'),` becomes `('<*>'),`.
+    private mutating func maskQuoted(_ l: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        scratch.removeAll(keepingCapacity: true)
+        var q = start
+        while !isQuote(l[q]) { scratch.append(l[q]); q += 1 }
+        var close = end - 1
+        while l[close] != l[q] { close -= 1 }
+        scratch.append(l[q])
+        appendMask()
+        for i in close ..< end { scratch.append(l[i]) }
     }
 
     // MARK: - JSON lines
@@ -221,23 +266,14 @@ struct LogTokenMasker {
         return false
     }
 
-    /// The separator in `key=value`, `key:value`, `name[value`, `name(value` or `key.....value` (a run of
-    /// two or more dots),
-    /// where the key is a word without digits: `(first, last)` byte indices of the separator.
+    /// The separator in `key=value`, `key:value`, `name[value` or `name(value`, where the key is a word
+    /// without digits: `(first, last)` byte indices of the separator.
     private func keySeparator(_ l: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> (Int, Int)? {
         var i = s
         while i < e - 1 {
             let b = l[i]
             if b == UInt8(ascii: "=") || b == UInt8(ascii: ":") || b == UInt8(ascii: "[") || b == UInt8(ascii: "(") {
                 return i > s ? (i, i) : nil
-            }
-            // `core.1234`, `touch.0`: a word, one dot, then a value.
-            if b == UInt8(ascii: "."), l[i + 1] >= 0x30, l[i + 1] <= 0x39 { return i > s ? (i, i) : nil }
-            if b == UInt8(ascii: "."), l[i + 1] == UInt8(ascii: ".") {
-                guard i > s else { return nil }
-                var j = i + 1
-                while j < e - 1, l[j + 1] == UInt8(ascii: ".") { j += 1 }
-                return (i, j)
             }
             if b >= 0x30 && b <= 0x39 { return nil }
             if !(LogLineHeader.isAlnum(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: "-")) {

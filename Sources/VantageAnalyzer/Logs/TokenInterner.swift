@@ -10,6 +10,8 @@ struct TokenInterner {
     private(set) var hasMask: [Bool] = []
     /// Whether the token is a month or weekday name (`Jan`, `Monday,`), part of a written-out date.
     private(set) var isCalendarWord: [Bool] = []
+    /// Whether the token is a scaled size unit (`KB`, `MiB`), written after a number the program scaled.
+    private(set) var isSizeUnit: [Bool] = []
     private var slots: [Int32]
     private var mask: Int
 
@@ -51,6 +53,7 @@ struct TokenInterner {
         arena.append(contentsOf: token)
         hasMask.append(Self.containsMask(token))
         isCalendarWord.append(Self.isCalendar(token))
+        isSizeUnit.append(Self.isScaledUnit(token))
         slots[slot] = Int32(id)
         if starts.count * 2 > slots.count { grow() }
         return id
@@ -79,6 +82,20 @@ struct TokenInterner {
         guard end - start >= 3, end - start <= 9 else { return false }
         let word = String(decoding: UnsafeBufferPointer(rebasing: t[start ..< end]), as: UTF8.self).lowercased()
         return calendarWords.contains(word)
+    }
+
+    private static let scaledUnits: Set<String> = [
+        "kb", "mb", "gb", "tb", "pb", "kib", "mib", "gib", "tib", "pib",
+    ]
+
+    /// `KB`, `MiB)`, `GB,`: a unit a program picks for a size it scales (plain `B` and `bytes` are
+    /// usually written by the format string itself, so they stay words).
+    private static func isScaledUnit(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = t.count
+        while end > 0, t[end - 1] == UInt8(ascii: ",") || t[end - 1] == UInt8(ascii: ")") || t[end - 1] == UInt8(ascii: ";") { end -= 1 }
+        guard end >= 2, end <= 3 else { return false }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: t[0 ..< end]), as: UTF8.self).lowercased()
+        return scaledUnits.contains(word)
     }
 
     private static func containsMask(_ t: UnsafeBufferPointer<UInt8>) -> Bool {

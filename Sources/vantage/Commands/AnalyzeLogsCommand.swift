@@ -7,11 +7,12 @@ import VantageCore
 struct AnalyzeLogsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "logs",
-        abstract: "Mine log templates (Drain family) from a log file.",
+        abstract: "Mine log templates (word-frequency grouping after Brain) from a log file.",
         discussion: """
             Lines are grouped into templates: constant words kept, values (numbers, hex, IPs, paths, \
-            UUIDs, timestamps) shown as <*>. Headers (timestamps, levels, logger names) are recognised \
-            and left out. One default configuration; nothing to tune.
+            UUIDs, timestamps, quoted strings, sizes) shown as <*>, and words that vary like values \
+            (user or program names) found by how often each word occurs. Headers (timestamps, levels, \
+            logger names) are recognised and left out. One default configuration; nothing to tune.
             """)
 
     @Argument(help: "The log file to read (- for standard input).")
@@ -23,24 +24,32 @@ struct AnalyzeLogsCommand: ParsableCommand {
     @Flag(help: "Print a CSV with the header line,cluster,template: one row per input line, numbered from 1.")
     var assignments = false
 
+    /// For scripts/bench/logs-accuracy.sh, which chooses this setting by leave-one-out.
+    @Option(help: .hidden)
+    var variableValues: Int = LogMinerConfiguration.default.variableValues
+
     func validate() throws {
         if json && assignments {
             throw ValidationError("--json and --assignments print different things; choose one.")
+        }
+        if variableValues < 1 {
+            throw ValidationError("--variable-values must be 1 or more (got \(variableValues)).")
         }
     }
 
     func run() throws {
         let mining: LogFileMining
+        let configuration = LogMinerConfiguration(variableValues: variableValues)
         do {
             mining = file == "-"
-                ? LogFileMining.mine(data: FileHandle.standardInput.readDataToEndOfFile())
-                : try LogFileMining.mine(path: file)
+                ? LogFileMining.mine(data: FileHandle.standardInput.readDataToEndOfFile(), configuration: configuration)
+                : try LogFileMining.mine(path: file, configuration: configuration)
         } catch let error as VantageError {
             throw reportFailure(error)
         }
         var out = StandardOutput()
         if assignments {
-            let templates = mining.miner.clusters.map { CSVField.escape($0.template) }
+            let templates = mining.clusters.map { CSVField.escape($0.template) }
             out.write("line,cluster,template\n")
             for (i, id) in mining.assignments.enumerated() {
                 out.write("\(i + 1),\(id.rawValue),\(templates[id.rawValue - 1])\n")
