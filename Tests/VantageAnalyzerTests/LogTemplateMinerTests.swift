@@ -117,12 +117,11 @@ import Testing
 
     @Test func scaledSizesAreOneValue() {
         // Written for the rule: a program that scales a size picks the unit with the number.
-        let (ids, templates, _) = mine([
-            "upload done: 1.57 KB sent", "upload done: 3 MB sent", "upload done: 2.1 GiB sent",
-            "upload done: 12 bytes sent",
-        ])
-        #expect(ids == [1, 1, 1, 2])
-        #expect(templates == ["upload done: <*> sent", "upload done: <*> bytes sent"])
+        let (ids, templates, _) = mine(["upload done: 1.57 KB sent", "upload done: 3 MB sent", "upload done: 2.1 GiB sent"])
+        #expect(ids == [1, 1, 1])
+        #expect(templates == ["upload done: <*> sent"])
+        // A unit the format string writes stays a word.
+        #expect(mine(["read 12 bytes from disk", "read 14 bytes from disk"]).templates == ["read <*> bytes from disk"])
     }
 
     @Test func mixedFormatsFromOneFileGroupByMessage() throws {
@@ -133,7 +132,7 @@ import Testing
             "Server started on port <*>",
             "Connection to <*> lost, retrying in <*> s",
             "Loaded <*> in <*>",
-            "host sshd[<*>]: Accepted publickey for <*> from <*> port <*>",
+            "host sshd[<*>]: Accepted publickey for deploy from <*> port <*>",
             "request <*> failed",
             "job <*> finished after <*> s",
         ])

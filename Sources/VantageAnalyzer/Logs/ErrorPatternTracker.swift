@@ -41,7 +41,7 @@ public actor ErrorPatternTracker {
     /// Above this many error shapes in a project, a full regrouping happens only when the count has
     /// grown by half since the last one; new shapes in between are matched against its templates.
     /// Keeps a project that prints endless unmaskable variants from costing a regrouping per line.
-    static let regroupEveryShapeUpTo = 1024
+    static let regroupEveryShapeUpTo = 256
 
     private let configuration: LogMinerConfiguration
     private var projects: [ProjectID: ProjectState] = [:]
