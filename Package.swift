@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "VantageCoreTests", dependencies: ["VantageCore"]),
         .testTarget(name: "VantageStoreTests", dependencies: ["VantageStore"]),
         .testTarget(name: "VantageProbesTests", dependencies: ["VantageProbes"]),
-        .testTarget(name: "VantageFormatsTests", dependencies: ["VantageFormats"]),
+        .testTarget(name: "VantageFormatsTests", dependencies: ["VantageFormats"], exclude: ["InvalidProjectFiles"]),
         // VantageTUI: the attach test checks what the log viewer shows.
         .testTarget(name: "VantageOrchestratorTests", dependencies: ["VantageOrchestrator", "VantageFormats", "VantageTUI"]),
         // Fixtures are folder trees the tests read from disk (they hold Package.swift files, so never compile them).

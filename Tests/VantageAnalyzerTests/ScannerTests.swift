@@ -227,3 +227,62 @@ import VantageCore
         #expect(Set(allPorts).count == allPorts.count, "every example has its own port")
     }
 }
+
+/// A project whose `.vantage.toml` cannot be read is listed as broken, with a located warning,
+/// and the other projects of the workspace are read as if it were not there.
+@Suite struct ScannerBrokenConfigTests {
+    @Test func aBrokenProjectFileMarksItsProjectAndNothingElse() throws {
+        let ws = FileManager.default.temporaryDirectory.appendingPathComponent("scan-broken-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: ws) }
+        func write(_ file: String, _ text: String) throws {
+            try FileManager.default.createDirectory(atPath: (ws + "/" + file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: ws + "/" + file, atomically: true, encoding: .utf8)
+        }
+        try write("api/package.json", "{\"name\": \"api\", \"scripts\": {\"start\": \"node .\"}}")
+        try write("api/.vantage.toml", "ports = -1\n")
+        try write("nested/.vantage.toml", String(repeating: "a = [", count: 1) + "\n")     // not TOML at all
+        try write("worker/.vantage.toml", "comand = \"./work\"\ncommand = \"./work\"\nports = [7001]\n")
+        try write("good/.vantage.toml", "command = \"./serve\"\nports = [7000]\n")
+
+        let scan = try ProjectScanner().scan(roots: [ws])
+        let byFolder = Dictionary(uniqueKeysWithValues: scan.projects.map { (($0.path as NSString).lastPathComponent, $0) })
+        #expect(Set(byFolder.keys) == ["api", "nested", "worker", "good"])
+
+        let api = try #require(byFolder["api"])
+        #expect(api.kinds == [.node])
+        #expect(api.command == "npm start")
+        #expect(api.configProblem == "\(ws)/api/.vantage.toml:1: field 'ports': expected a port number from 1 to 65535, found -1 (for example ports = [8080, 8443])")
+        #expect(api.ports == [])
+        let nested = try #require(byFolder["nested"])
+        #expect(nested.kinds == [.command])
+        #expect(nested.command == nil)
+        #expect(nested.configProblem?.hasPrefix("\(ws)/nested/.vantage.toml:") == true)
+
+        #expect(byFolder["worker"]?.configProblem == nil, "an unknown key is a warning, not a break")
+        #expect(byFolder["worker"]?.ports == [7001])
+        #expect(byFolder["good"]?.configProblem == nil)
+        #expect(byFolder["good"]?.ports == [7000])
+
+        let warned = Set(scan.warnings.compactMap { $0.location.map { ($0.file as NSString).deletingLastPathComponent } }.map { ($0 as NSString).lastPathComponent })
+        #expect(warned == ["api", "nested", "worker"])
+        #expect(scan.warnings.contains { $0.description.hasSuffix("field 'comand': unknown key \"comand\" is ignored (did you mean \"command\"?)") })
+        #expect(ScanReportEntry(api).broken == api.configProblem)
+        #expect(ScanReportEntry(byFolder["good"]!).broken == nil)
+    }
+
+    @Test func twoProjectsWithOneNameAreReported() throws {
+        let ws = FileManager.default.temporaryDirectory.appendingPathComponent("scan-names-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: ws) }
+        for folder in ["a", "b", "c"] {
+            try FileManager.default.createDirectory(atPath: ws + "/" + folder, withIntermediateDirectories: true)
+            let name = folder == "c" ? "other" : "api"
+            try "name = \"\(name)\"\ncommand = \"./run\"\n".write(toFile: ws + "/\(folder)/.vantage.toml", atomically: true, encoding: .utf8)
+        }
+        let scan = try ProjectScanner().scan(roots: [ws])
+        #expect(scan.projects.count == 3)
+        #expect(scan.warnings.map(\.description) == [
+            "\(ws)/b: field 'name': two projects are named \"api\": \(ws)/a and \(ws)/b; `vantage launch api` cannot tell them apart"
+                + " (give one of them another name with name = \"...\" in its .vantage.toml)",
+        ])
+    }
+}

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import VantageDocker
 import VantageCore
+import VantageFormats
 
 /// Where engines come from: DOCKER_HOST, Docker contexts and `[[docker.engines]]`; bad entries
 /// are named with their file, line and field.
@@ -27,7 +28,8 @@ import VantageCore
         name = "lab"
         host = "unix:///run/lab.sock"
         """
-        let configured = try DockerEndpoint.configured(in: TOMLParser.parse(toml, file: "vantage.toml"), file: "vantage.toml")
+        let workspace = try WorkspaceFileReader.parse(TOMLParser.parse(toml, file: "vantage.toml"), file: "vantage.toml")
+        let configured = try DockerEndpoint.configured(workspace.engines, file: "vantage.toml")
         let (endpoints, warnings) = DockerEndpoint.discover(environment: ["DOCKER_HOST": "unix:///run/main.sock", "HOME": "/nonexistent"],
                                                             dockerConfigDir: config, configured: configured)
         #expect(endpoints == [
@@ -45,14 +47,14 @@ import VantageCore
     }
 
     @Test(arguments: [
-        ("[docker]\nengines = 3\n", 2, "docker.engines", "expected [[docker.engines]] tables"),
+        ("[docker]\nengines = 3\n", 2, "docker.engines", "expected [[docker.engines]] tables, found an integer"),
         ("[[docker.engines]]\nname = \"x\"\n", 1, "docker.engines[0].host", "each engine needs host = \"unix:///…\" or \"tcp://…\""),
         ("[[docker.engines]]\nhost = \"ftp://x\"\n", 2, "docker.engines[0].host", "unsupported Docker host 'ftp://x'"),
     ] as [(String, Int, String, String)])
     func badEngineEntriesNameFileLineAndField(text: String, line: Int, field: String, message: String) throws {
         let table = try TOMLParser.parse(text, file: "vantage.toml")
         #expect {
-            _ = try DockerEndpoint.configured(in: table, file: "vantage.toml")
+            _ = try DockerEndpoint.configured(WorkspaceFileReader.parse(table, file: "vantage.toml").engines, file: "vantage.toml")
         } throws: { error in
             guard let e = error as? VantageError else { return false }
             return e.location == SourceLocation(file: "vantage.toml", line: line, field: field) && e.message == message

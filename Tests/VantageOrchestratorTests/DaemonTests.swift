@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VantageCore
+import VantageFormats
 @testable import VantageOrchestrator
 
 /// Drives the real `vantage` binary (built next to the test runner: `swift build --product vantage`).

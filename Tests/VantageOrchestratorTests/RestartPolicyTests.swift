@@ -1,4 +1,5 @@
 import Testing
+import VantageFormats
 @testable import VantageOrchestrator
 
 @Suite struct RestartPolicyTests {

@@ -21,7 +21,22 @@ enum FolderInspector {
                 warnings.add(contentsOf: problems)
             }
         }
-        let vantage = VantageProjectFile.read(folder: folder, files: files, warnings: &warnings)
+        // The project's own file: what it sets overrides what was detected. A file that cannot be
+        // read makes the project broken (listed, with the reason), never hidden.
+        var vantage: ProjectConfig?
+        var configProblem: String?
+        if files.contains(ProjectConfigReader.fileName) {
+            do throws(VantageError) {
+                if let reading = try ProjectConfigReader.load(projectPath: folder) {
+                    vantage = reading.config
+                    warnings.add(contentsOf: reading.errors + reading.warnings)
+                    configProblem = reading.errors.first?.description
+                }
+            } catch {
+                warnings.add(error)
+                configProblem = error.description
+            }
+        }
 
         var found: [KindEvidence] = []
         func add(_ evidence: KindEvidence?) { if let evidence { found.append(evidence) } }
@@ -36,8 +51,8 @@ enum FolderInspector {
         add(DockerfileEvidence.read(folder: folder, files: files, warnings: &warnings))
 
         if found.isEmpty {
-            guard let command = vantage?.command else { return nil }
-            found.append(KindEvidence(kind: .command, command: command))
+            guard vantage?.command != nil || configProblem != nil else { return nil }
+            found.append(KindEvidence(kind: .command, command: vantage?.command))
         }
 
         let folderName = folder.split(separator: "/").last.map(String.init) ?? folder
@@ -54,6 +69,6 @@ enum FolderInspector {
         let dependencies = found.flatMap(\.dependencies).filter { seenDeps.insert($0).inserted }
 
         return Project(name: name, path: folder, kinds: found.map(\.kind), command: command,
-                       ports: Array(Set(ports)).sorted(), dependencies: dependencies)
+                       ports: Array(Set(ports)).sorted(), dependencies: dependencies, configProblem: configProblem)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// Finds projects under workspace roots.
 ///
@@ -40,6 +41,7 @@ public struct ProjectScanner: Sendable {
             walk(absolute, depth: 0, maxDepth: max(0, maxDepth), into: &projects, warnings: &warnings)
         }
         let sorted = projects.values.sorted { $0.path < $1.path }
+        Self.warnAboutSharedNames(sorted, warnings: &warnings)
         return ScanResult(projects: sorted, warnings: warnings.items)
     }
 
@@ -72,6 +74,18 @@ public struct ProjectScanner: Sendable {
         for name in folders.sorted() where !Self.skips(folderNamed: name) {
             walk(folder == "/" ? "/" + name : folder + "/" + name, depth: depth + 1, maxDepth: maxDepth,
                  into: &projects, warnings: &warnings)
+        }
+    }
+
+    /// Projects are started and stopped by name, so two with one name are a problem to fix.
+    static func warnAboutSharedNames(_ projects: [Project], warnings: inout ScanWarnings) {
+        for (name, group) in Dictionary(grouping: projects, by: \.name).sorted(by: { $0.key < $1.key }) where group.count > 1 {
+            let paths = group.map(\.path).sorted()
+            for path in paths.dropFirst() {
+                warnings.add("two projects are named \"\(name)\": \(paths[0]) and \(path); `vantage launch \(name)` cannot tell them apart",
+                             file: path, field: "name",
+                             hint: "give one of them another name with name = \"...\" in its \(ProjectConfigReader.fileName)")
+            }
         }
     }
 

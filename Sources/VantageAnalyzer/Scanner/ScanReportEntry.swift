@@ -24,6 +24,8 @@ public struct ScanReportEntry: Codable, Sendable, Equatable {
     public var command: String?
     public var ports: [Int]
     public var dependencies: [DependencyEntry]
+    /// Why the project's `.vantage.toml` cannot be read (file:line: field: message), or nil.
+    public var broken: String?
 
     public init(_ project: Project) {
         name = project.name
@@ -33,6 +35,7 @@ public struct ScanReportEntry: Codable, Sendable, Equatable {
         command = project.command
         ports = project.ports
         dependencies = project.dependencies.map { DependencyEntry(ecosystem: $0.ecosystem, name: $0.name, version: $0.version) }
+        broken = project.configProblem
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -44,5 +47,6 @@ public struct ScanReportEntry: Codable, Sendable, Equatable {
         try c.encode(command, forKey: .command)
         try c.encode(ports, forKey: .ports)
         try c.encode(dependencies, forKey: .dependencies)
+        try c.encode(broken, forKey: .broken)
     }
 }

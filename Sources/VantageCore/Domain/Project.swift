@@ -25,9 +25,13 @@ public struct Project: Codable, Sendable, Hashable, Identifiable {
     public var engine: String?
     /// For containers: the compose project they belong to (the grid shows them beneath it).
     public var group: String?
+    /// Why the project's own configuration (`.vantage.toml`) cannot be read, with file, line and
+    /// field; nil when it can. A broken project is listed and shown, but not started.
+    public var configProblem: String?
 
     public init(name: String, path: String, kinds: [ProjectKind], command: String? = nil,
-                ports: [Int] = [], dependencies: [Dependency] = [], engine: String? = nil, group: String? = nil) {
+                ports: [Int] = [], dependencies: [Dependency] = [], engine: String? = nil, group: String? = nil,
+                configProblem: String? = nil) {
         self.name = name
         self.path = path
         self.kinds = kinds
@@ -36,7 +40,10 @@ public struct Project: Codable, Sendable, Hashable, Identifiable {
         self.dependencies = dependencies
         self.engine = engine
         self.group = group
+        self.configProblem = configProblem
     }
+
+    public var isBroken: Bool { configProblem != nil }
 
     public var primaryKind: ProjectKind { kinds.first ?? .command }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// One Docker engine Vantage is configured to talk to. Vantage only ever talks to these, and never
 /// exposes them (the Docker socket gives root).
@@ -73,29 +74,14 @@ public struct DockerEndpoint: Hashable, Sendable, Codable, CustomStringConvertib
         return (result, warnings)
     }
 
-    /// `[[docker.engines]]` entries (`name`, `host`) from a workspace `vantage.toml`.
-    public static func configured(in table: TOMLTable, file: String) throws(VantageError) -> [DockerEndpoint] {
-        guard let docker = table["docker"] else { return [] }
-        guard case .table(let t) = docker else {
-            throw VantageError(.config, "expected a table", at: SourceLocation(file: file, line: table.line(of: "docker"), field: "docker"))
-        }
-        guard let engines = t["engines"] else { return [] }
-        guard case .array(let items) = engines else {
-            throw VantageError(.config, "expected [[docker.engines]] tables", at: SourceLocation(file: file, line: t.line(of: "engines"), field: "docker.engines"))
-        }
+    /// The engines a workspace's `vantage.toml` lists (read by `WorkspaceFileReader`), each host
+    /// checked before any network call; a bad host names the file, line and field.
+    public static func configured(_ engines: [WorkspaceFile.Engine], file: String) throws(VantageError) -> [DockerEndpoint] {
         var out: [DockerEndpoint] = []
-        for (i, item) in items.enumerated() {
-            guard case .table(let e) = item else {
-                throw VantageError(.config, "expected a table", at: SourceLocation(file: file, line: t.line(of: "engines"), field: "docker.engines[\(i)]"))
-            }
-            guard case .string(let host)? = e["host"] else {
-                throw VantageError(.config, "each engine needs host = \"unix:///…\" or \"tcp://…\"",
-                                   at: SourceLocation(file: file, line: e.line, field: "docker.engines[\(i)].host"))
-            }
-            let name = e["name"]?.stringValue ?? host
-            let endpoint = DockerEndpoint(name: name, host: host, source: .config)
+        for engine in engines {
+            let endpoint = DockerEndpoint(name: engine.name, host: engine.host, source: .config)
             do { _ = try endpoint.baseURL() } catch {
-                throw VantageError(.config, error.message, at: SourceLocation(file: file, line: e.line(of: "host"), field: "docker.engines[\(i)].host"), hint: error.hint)
+                throw VantageError(.config, error.message, at: SourceLocation(file: file, line: engine.line, field: engine.field), hint: error.hint)
             }
             out.append(endpoint)
         }

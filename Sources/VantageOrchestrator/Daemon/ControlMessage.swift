@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// What a client asks the supervisor over `$VANTAGE_HOME/vantage.sock` (one JSON object per line).
 /// `command` carries the app's own `Command`s, so a TUI attached to a daemon speaks the same messages.

@@ -34,14 +34,20 @@ public enum DirectoryProjects {
         var name = url.lastPathComponent
         var ports: [Int] = []
         var command: String?
-        if hasConfig, let table = try? TOMLParser.parse(contentsOf: dir + "/" + ProjectConfigReader.fileName) {
-            if let n = table["name"]?.stringValue { name = n }
-            command = table["command"]?.stringValue
-            ports = (table["ports"]?.arrayValue ?? []).compactMap { $0.intValue.map(Int.init) }
+        var problem: String?
+        if hasConfig {
+            do throws(VantageError) {
+                if let reading = try ProjectConfigReader.load(projectPath: dir) {
+                    if let n = reading.config.name { name = n }
+                    command = reading.config.command
+                    ports = reading.config.ports
+                    problem = reading.errors.first?.description
+                }
+            } catch { problem = error.description }
         }
         if ports.isEmpty, let env = try? DotEnvFile.assignments(contentsOf: dir + "/.env"), let p = env.last(where: { $0.key == "PORT" }).flatMap({ Int($0.value) }) {
             ports = [p]
         }
-        return Project(name: name, path: url.path, kinds: kinds, command: command, ports: ports)
+        return Project(name: name, path: url.path, kinds: kinds, command: command, ports: ports, configProblem: problem)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,4 +1,5 @@
 import Foundation
+import VantageFormats
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// One process of a running project.
 struct RunningProcess: Codable, Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// Choices a user made at run time that outlive a supervisor: the environment chosen with
 /// `vantage env use` and limits set with `vantage limit`, by project path, in

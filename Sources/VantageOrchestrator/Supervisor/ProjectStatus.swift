@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// One row of `vantage ps`: what the grid and `ps --json` show for a project.
 public struct ProjectStatus: Codable, Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 extension Supervisor {
     /// Every variable the project gets in that environment, with the file and line it came from.

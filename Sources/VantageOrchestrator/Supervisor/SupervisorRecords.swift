@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// What the supervisor remembers on disk about the projects it runs, so that a supervisor started
 /// after a crash can adopt them (or mark them lost) instead of starting duplicates.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VantageCore
+import VantageFormats
 import VantageDocker
 import VantageOrchestrator
 

@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 import VantageKnowledge
 import VantageOrchestrator
 import VantageStore

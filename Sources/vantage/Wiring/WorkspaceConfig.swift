@@ -1,6 +1,7 @@
 import Foundation
 import VantageCore
 import VantageDocker
+import VantageFormats
 
 /// The optional `vantage.toml` at a workspace root.
 enum WorkspaceConfig {
@@ -9,10 +10,8 @@ enum WorkspaceConfig {
     static func dockerEngines(roots: [String], environment: [String: String] = ProcessInfo.processInfo.environment) throws(VantageError) -> [DockerEndpoint] {
         var configured: [DockerEndpoint] = []
         for root in roots {
-            let file = root + "/vantage.toml"
-            guard FileManager.default.fileExists(atPath: file) else { continue }
-            let table = try TOMLParser.parse(contentsOf: file)
-            configured += try DockerEndpoint.configured(in: table, file: file)
+            guard let workspace = try WorkspaceFileReader.read(root: root) else { continue }
+            configured += try DockerEndpoint.configured(workspace.engines, file: workspace.file)
         }
         return DockerEndpoint.discover(environment: environment, configured: configured).endpoints
     }

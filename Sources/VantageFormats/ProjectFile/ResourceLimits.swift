@@ -1,5 +1,4 @@
 import VantageCore
-import VantageFormats
 
 /// Limits applied to a project's cgroup and rlimits. nil means "no limit".
 public struct ResourceLimits: Codable, Sendable, Equatable {
