@@ -254,27 +254,41 @@ public final class LogTemplateMiner {
     static let maxExtraWords = 3
 
     /// Moves each group that matches a shorter template with one variable taking extra words into it.
+    /// Only templates seen with more than one shape take groups in (their variables have varied), and
+    /// they are looked up by word count, first and last word, so that a file of unrelated lines costs
+    /// a few lookups per line, not a comparison with every template.
     private func mergeSpacedValues(_ groups: inout [(template: [Int], shapes: [Int])]) {
-        var byLength: [Int: [Int]] = [:]
-        for (i, g) in groups.enumerated() where g.template.contains(TokenInterner.wildcard) {
-            byLength[g.template.count, default: []].append(i)
+        struct Key: Hashable { let length: Int, first: Int, last: Int }
+        var targets: [Key: [Int]] = [:]
+        for (i, g) in groups.enumerated() where g.shapes.count > 1 && g.template.count >= 3 {
+            let t = g.template
+            guard t.contains(TokenInterner.wildcard), t.count { $0 != TokenInterner.wildcard } >= 2 else { continue }
+            targets[Key(length: t.count, first: t[0], last: t[t.count - 1]), default: []].append(i)
         }
-        guard !byLength.isEmpty else { return }
+        guard !targets.isEmpty else { return }
         var target = Array(groups.indices)
         for (i, g) in groups.enumerated() {
             let n = g.template.count
+            let w = TokenInterner.wildcard
             var best = -1, bestConstants = 0
             for extra in 1 ... Self.maxExtraWords where n - extra >= 3 {
-                for j in byLength[n - extra] ?? [] where j != i && target[j] == j {
-                    let t = groups[j].template
-                    let constants = t.count { $0 != TokenInterner.wildcard }
-                    if constants >= 2, constants > bestConstants, matchesWithSpacedValue(t, g.template, extra: extra) {
-                        best = j; bestConstants = constants
+                for first in Set([g.template[0], w]) {
+                    for last in Set([g.template[n - 1], w]) {
+                        for j in targets[Key(length: n - extra, first: first, last: last)] ?? [] where j != i && target[j] == j {
+                            let t = groups[j].template
+                            let constants = t.count { $0 != TokenInterner.wildcard }
+                            if constants > bestConstants, matchesWithSpacedValue(t, g.template, extra: extra) {
+                                best = j; bestConstants = constants
+                            }
+                        }
                     }
                 }
             }
             if best >= 0 { target[i] = best }
         }
+        // A group that took others in may itself have moved: follow to the end (word counts only
+        // shrink along the way, so this ends).
+        for i in groups.indices { while target[target[i]] != target[i] { target[i] = target[target[i]] } }
         var kept: [(template: [Int], shapes: [Int])] = []
         var at: [Int: Int] = [:]
         for i in groups.indices where target[i] == i { at[i] = kept.count; kept.append(groups[i]) }
