@@ -59,7 +59,7 @@ import Testing
         try localEnv.write(toFile: app + "/.env", atomically: true, encoding: .utf8)
 
         let tmux = try TmuxSession(width: 120, height: 40,
-                                   command: "\(TmuxSession.shellQuote(binary)) --root \(TmuxSession.shellQuote(root))",
+                                   command: "\(TmuxSession.shellQuote(binary)) --root \(TmuxSession.shellQuote(root)) --on-exit stop",
                                    environment: Self.environment(home: home))
         let listed = try tmux.waitFor(timeout: 10) { $0.contains("needs-db") }
         #expect(listed.ok, "the project is listed; screen:\n\(listed.screen)")

@@ -35,7 +35,16 @@ import VantageCore
         #expect(await actor.proposals(at: now.addingTimeInterval(2 * CouncilActor.restartWindow)).isEmpty)
     }
 
-    @Test func refreshPublishesAndADecisionIsATimelineEntryAndMovesWeights() async throws {
+    /// The next event of a kind, skipping others.
+    static func next<T>(_ iterator: inout AsyncStream<Event>.Iterator, _ pick: (Event) -> T?) async -> T? {
+        while let e = await iterator.next() { if let found = pick(e) { return found } }
+        return nil
+    }
+
+    static func council(_ e: Event) -> [CouncilProposal]? { if case .council(let p) = e { return p }; return nil }
+    static func timeline(_ e: Event) -> TimelineEntry? { if case .timeline(let t) = e { return t }; return nil }
+
+    @Test func aProposalIsProposedUntilTheUserAnswersAndAVoteCountsOnce() async throws {
         let bus = Bus()
         let actor = CouncilActor(bus: bus)
         let watched = bus.events()
@@ -43,23 +52,74 @@ import VantageCore
         await actor.handle(.scanned(roots: ["/ws"], projects: [Self.worker]), at: now)
         await Self.crashes(actor, Self.worker.id, times: 4, at: now)
         await actor.handle(.refresh, at: now)
-        let before = await actor.council.weights
         var iterator = watched.makeAsyncIterator()
-        guard case .council(let proposals) = await iterator.next() else { Issue.record("no council event"); return }
-        let proposal = try #require(proposals.first)
+        let proposal = try #require(await Self.next(&iterator, Self.council)?.first)
+        #expect(proposal.status == .proposed, "nobody has answered yet, whatever the vote said")
 
-        await actor.handle(.decide(proposal, accepted: true), at: now)
-        guard case .timeline(let entry) = await iterator.next() else { Issue.record("no timeline entry"); return }
-        #expect(entry.kind == .decision)
-        #expect(entry.project == Self.worker.id)
-        #expect(entry.text.hasPrefix("user: council: investigate the crashes for worker accepted by user"))
-        let after = await actor.council.weights
-        #expect(after[.reliability]! > before[.reliability]!, "the proposer backed what the user accepted")
-
+        let before = await actor.council.weights
         await actor.handle(.decide(proposal, accepted: false), at: now)
-        guard case .council = await iterator.next() else { Issue.record("no republished council"); return }
-        guard case .timeline(let rejected) = await iterator.next() else { Issue.record("no timeline entry"); return }
-        #expect(rejected.text.contains("rejected by user"))
-        #expect(await actor.council.weights[.reliability]! < after[.reliability]!)
+        let entry = try #require(await Self.next(&iterator, Self.timeline))
+        #expect(entry.kind == .decision && entry.text.hasPrefix("user: council: investigate the crashes for worker rejected by user"))
+        let answered = try #require(await Self.next(&iterator, Self.council)?.first)
+        #expect(answered.status == .rejected)
+        let once = await actor.council.weights
+        #expect(once[.reliability]! < before[.reliability]!, "the proposer backed what the user rejected")
+
+        // Answering again changes nothing: the weights move once.
+        await actor.handle(.decide(proposal, accepted: false), at: now)
+        await actor.handle(.decide(proposal, accepted: true), at: now)
+        let again = try #require(await Self.next(&iterator, Self.timeline))
+        #expect(again.text.contains("already rejected; a vote counts once"), "\(again.text)")
+        #expect(await actor.council.weights == once)
+        #expect(await actor.proposals(at: now).first?.status == .rejected)
+    }
+
+    @Test func acceptingARestartCarriesItOutLikeRAndTheOutcomeTeaches() async throws {
+        let bus = Bus()
+        let actor = CouncilActor(bus: bus)
+        let watched = bus.events()
+        let commands = bus.commands()
+        let now = Date()
+        await actor.handle(.scanned(roots: ["/ws"], projects: [Self.worker]), at: now)
+        await Self.crashes(actor, Self.worker.id, times: 1, at: now)
+        let proposal = try #require(await actor.proposals(at: now).first { $0.action == "restart with backoff" })
+        let before = await actor.council.weights
+        await actor.handle(.decide(proposal, accepted: true), at: now)
+        var sent = commands.makeAsyncIterator()
+        #expect(await sent.next() == .restart(Self.worker.id), "the same command as the R key")
+        #expect(await actor.proposals(at: now).first { $0.action == "restart with backoff" }?.status == .carriedOut)
+        #expect(await actor.council.weights == before, "no outcome yet, nothing learned")
+
+        await actor.handle(.stateChanged(project: Self.worker.id, from: .running, to: .ready), at: now.addingTimeInterval(2))
+        let done = try #require(await actor.proposals(at: now.addingTimeInterval(3)).first { $0.action == "restart with backoff" })
+        #expect(done.status == .worked && done.outcome == "restarted; ready after 2 s", "\(done)")
+        #expect(await actor.council.weights[.reliability]! > before[.reliability]!)
+        bus.close()
+        var iterator = watched.makeAsyncIterator()
+        var texts: [String] = []
+        while let entry = await Self.next(&iterator, Self.timeline) {
+            texts.append(entry.text)
+            if entry.text.contains("worked") { break }
+        }
+        #expect(texts.contains("council: restart with backoff for worker worked"), "\(texts)")
+    }
+
+    @Test func aMissingToolchainIsNeverAnsweredWithARestart() async throws {
+        let bus = Bus()
+        let actor = CouncilActor(bus: bus)
+        let now = Date()
+        let go = Project(name: "go-service", path: "/ws/go-service", kinds: [.go])
+        await actor.handle(.scanned(roots: ["/ws"], projects: [go]), at: now)
+        await Self.crashes(actor, go.id, times: 1, at: now)
+        let suggestion = TroubleshootingKB.match("[vantage] launch failed: go is not installed, so go-service cannot start", project: ProjectContext(go))
+        let diagnosis = try #require(suggestion.first)
+        #expect(diagnosis.problem == .missingToolchain && diagnosis.automated == nil)
+        await actor.handle(.suggestions(project: go.id, items: [TroubleshooterActor.advice(diagnosis, problem: diagnosis.evidence, learned: [])]), at: now)
+        let proposals = await actor.proposals(at: now)
+        #expect(!proposals.contains { $0.action == "restart with backoff" }, "\(proposals.map(\.action))")
+        let proposal = try #require(proposals.first { $0.advisor == "reliability" })
+        #expect(proposal.action == "investigate the crashes")
+        #expect(proposal.rationale.contains("go is not installed") && proposal.rationale.contains("a restart cannot help"), "\(proposal.rationale)")
+        #expect(Advisor.assess(.reliability, .restartWithBackoff, on: await actor.health(at: now).first { $0.project == go.id }!) < 0)
     }
 }

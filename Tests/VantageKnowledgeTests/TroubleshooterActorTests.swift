@@ -84,3 +84,61 @@ import VantageStore
         #expect(after.confidence != before.confidence, "the learned outcome moves the confidence")
     }
 }
+
+/// `vantage troubleshoot` and the Troubleshooting pane read one source of problems
+/// (`ProjectProblems`: the project's last run in its log, with its manifest as it is now): on the
+/// same failing project they find the same problems.
+@Suite struct OneProblemSourceTests {
+    @Test func thePaneAndTheCommandAgreeOnAFailedLaunchAndAnUndeclaredModule() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let logs = folder.path + "/logs"
+        try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
+        let project = Project(name: "go-service", path: folder.path + "/go-service", kinds: [.go])
+        // What the supervisor writes when the launch fails before any process runs.
+        let note = ProjectLogFile.launchFailedNote + "go is not installed, so go-service cannot start"
+        try "2026-11-25T15:00:00.000Z out [vantage] started go run . (pid 12)\n2026-11-25T15:00:01.000Z err panic: old run\n2026-11-25T15:01:02.123Z err \(note)\n"
+            .write(toFile: ProjectLogFile.path(forProject: project.name, in: logs), atomically: true, encoding: .utf8)
+
+        let fromCommand = ProjectProblems.find(logFile: ProjectLogFile.path(forProject: project.name, in: logs),
+                                               project: ProjectContext(project), learned: [])
+        #expect(fromCommand.map(\.title) == ["go is not installed"], "only the last run counts: \(fromCommand.map(\.title))")
+        #expect(fromCommand.first?.evidence == "go is not installed, so go-service cannot start", "the diagnostic's own words")
+
+        let bus = Bus()
+        let actor = TroubleshooterActor(bus: bus, logs: logs)
+        let watched = bus.events()
+        await actor.handle(.scanned(roots: [folder.path], projects: [project]))
+        await actor.handle(.diagnostic(Diagnostic(time: Date(), severity: .error, source: "go-service", project: project.id,
+                                                  message: "go is not installed, so go-service cannot start")))
+        bus.close()
+        let found = await TroubleshooterActorTests.suggestions(watched, count: 1)
+        let onScreen = try #require(found.first)
+        #expect(onScreen.0 == project.id)
+        #expect(Set(onScreen.1.map(\.title)) == Set(fromCommand.map(\.title)))
+        #expect(onScreen.1.first?.kind == "missing_toolchain")
+    }
+
+    @Test func theManifestIsReadAsItIsNowNotAsTheScanSawIt() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let logs = folder.path + "/logs"
+        try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
+        let scanned = Project(name: "py", path: folder.path + "/py", kinds: [.python]) // the scan saw no dependencies
+        let line = "ModuleNotFoundError: No module named 'six'"
+        try "2026-11-25T15:01:02.123Z err \(line)\n".write(toFile: ProjectLogFile.path(forProject: "py", in: logs), atomically: true, encoding: .utf8)
+        var current = scanned
+        current.dependencies = [Dependency(ecosystem: "pypi", name: "six", version: "==1.16.0")]
+        let now = current
+        let bus = Bus()
+        let actor = TroubleshooterActor(bus: bus, logs: logs, current: { _ in now })
+        let watched = bus.events()
+        await actor.handle(.scanned(roots: [folder.path], projects: [scanned]))
+        await actor.handle(.log(LogLine(time: Date(), project: scanned.id, stream: .stderr, text: line)))
+        bus.close()
+        let found = try #require(await TroubleshooterActorTests.suggestions(watched, count: 1).first)
+        #expect(found.1.first?.title == "six is declared but not installed")
+        #expect(found.1.first?.automatedFix == "install_dependency")
+        #expect(await actor.project(scanned.id)?.dependencies == current.dependencies)
+    }
+}

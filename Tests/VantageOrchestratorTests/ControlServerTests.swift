@@ -27,7 +27,7 @@ import VantageCore
         #expect(states.prefix(3) == [.starting, .running, .ready])
         guard case .status(let rows) = try await offPool({ try ControlClient.request(paths, .ps) }) else { Issue.record("no status"); return }
         let row = try #require(rows.first)
-        #expect(row.health == 100 && row.healthReasons == ["ready: 100"])
+        #expect(row.health == 100 && row.healthReasons == ["no problems seen"])
         // Bad input gets an answer, not a crash.
         let raw = try await offPool { try ControlClient.connect(paths) }
         #expect(UnixSocket.writeAll(raw.fd, Data("{not json\n".utf8)))

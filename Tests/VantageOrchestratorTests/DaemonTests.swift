@@ -82,7 +82,7 @@ import VantageFormats
         let root = f.root + "/projects"
         f.project("alpha", files: [".vantage.toml": "command = \"python3 -m http.server $PORT --bind 127.0.0.1\"\nports = [\(base)]\n"])
         f.project("beta", files: [".vantage.toml": "command = \"python3 -m http.server $PORT --bind 127.0.0.1\"\nports = [\(base)]\n"])
-        f.project("gamma", files: [".vantage.toml": "command = \"while true; do echo gamma alive; sleep 0.2; done\"\n"])
+        f.project("gamma", files: [".vantage.toml": "command = \"while true; do echo gamma alive; sleep 0.2; done\"\n[env.staging]\nSTAGE = \"1\"\n"])
         var daemon = try Self.startDaemon(root: root, home: f.paths.home)
         defer { kill(daemon, SIGKILL) }
         try await Self.waitForSocket(f.paths)

@@ -105,3 +105,32 @@ import VantageFormats
         } throws: { e in (e as? VantageError)?.message.contains("go is not installed") == true }
     }
 }
+
+@Suite struct ProjectEnvironmentsTests {
+    @Test func theEnvironmentsAreTheDefaultTheFilesAndTheSections() async throws {
+        let f = Fixture()
+        let p = f.project("envs", command: "sleep 30", files: [
+            ".env": "A=1\n", ".env.local": "B=2\n", ".env.production": "C=3\n", ".env.staging.local": "D=4\n",
+            ".env.example": "E=\n", ".vantage.toml": "[env.ci]\nX = \"1\"\n",
+        ])
+        await f.supervisor.register([p])
+        #expect(try await f.supervisor.environments(of: p.id) == ["ci", "development", "production", "staging"])
+        let events = f.bus.events()
+        try await f.supervisor.useEnvironment(p.id, "production")
+        await f.supervisor.register([p]) // publishes the list again
+        f.bus.close()
+        var seen: [(available: [String], current: String)] = []
+        for await case let .environments(project, available, current) in events where project == p.id { seen.append((available, current)) }
+        #expect(seen.last?.current == "production")
+        #expect(seen.last?.available == ["ci", "development", "production", "staging"])
+        do {
+            try await f.supervisor.useEnvironment(p.id, "nosuchenv")
+            Issue.record("an unknown environment was accepted")
+        } catch {
+            #expect(error.message == "envs has no environment \"nosuchenv\"")
+            #expect(error.hint?.contains("ci, development, production, staging") == true, "\(error)")
+        }
+        #expect(await f.supervisor.status(of: p.id)?.env == "production", "the refusal changed nothing")
+        f.removeFiles()
+    }
+}

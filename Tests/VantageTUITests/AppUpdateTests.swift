@@ -268,18 +268,21 @@ struct AppUpdateTests {
     @Test func healthScoreFollowsItsFormula() {
         let sample = ProjectSample(time: Self.t0, project: ProjectID("/p"), state: .running, cpuPercent: 90,
                                    rssBytes: 300, ioReadBytesPerSec: 0, ioWriteBytesPerSec: 0, processCount: 1, pids: [1])
-        let ok = HealthScore.compute(state: .running, sample: nil, recentErrors: 0, recentWarnings: 0, memTotalBytes: nil)
-        #expect(ok.value == 100 && ok.reasons == ["no problems seen"])
+        let ok = HealthScore.compute(state: .ready, sample: nil, recentErrors: 0, recentWarnings: 0, memTotalBytes: nil)
+        #expect(ok.value == 100 && ok.reasons == ["no problems seen"] && ok.text == "100")
         // 100 - 60 (failed) - 30 (2 errors) - 5 (1 warning) = 5
         #expect(HealthScore.compute(state: .failed, sample: nil, recentErrors: 2, recentWarnings: 1, memTotalBytes: nil).value == 5)
         // Errors cap at 45, floors at 0.
         #expect(HealthScore.compute(state: .failed, sample: nil, recentErrors: 9, recentWarnings: 9, memTotalBytes: nil).value == 0)
-        // CPU 90 %: -20; RSS 300 of 1000 = 30 %: -20.
-        let busy = HealthScore.compute(state: .running, sample: sample, recentErrors: 0, recentWarnings: 0, memTotalBytes: 1000)
+        // Ready: CPU 90 %: -20; RSS 300 of 1000 = 30 %: -20.
+        let busy = HealthScore.compute(state: .ready, sample: sample, recentErrors: 0, recentWarnings: 0, memTotalBytes: 1000)
         #expect(busy.value == 60)
         #expect(busy.reasons.count == 2 && busy.role == .warn)
-        // Pressure does not count against a project that is not up.
-        #expect(HealthScore.compute(state: .stopped, sample: sample, recentErrors: 0, recentWarnings: 0, memTotalBytes: 1000).value == 100)
+        // Running but not ready yet (compiling): -10, and its CPU does not count; memory does.
+        #expect(HealthScore.compute(state: .running, sample: sample, recentErrors: 0, recentWarnings: 0, memTotalBytes: 1000).value == 70)
+        // A project that does not run has no health: "n/a", the same as `vantage ps`.
+        let stopped = HealthScore.compute(state: .stopped, sample: sample, recentErrors: 0, recentWarnings: 0, memTotalBytes: 1000)
+        #expect(stopped.value == nil && stopped.text == "n/a" && stopped.role == .muted)
     }
 
     @Test func footerHintsComeFromTheKeymap() {

@@ -18,8 +18,8 @@ func port() string {
 		defer f.Close()
 		s := bufio.NewScanner(f)
 		for s.Scan() {
-			if v, ok := strings.CutPrefix(s.Text(), "PORT="); ok {
-				return strings.TrimSpace(v)
+			if line := s.Text(); strings.HasPrefix(line, "PORT=") {
+				return strings.TrimSpace(strings.TrimPrefix(line, "PORT="))
 			}
 		}
 	}

@@ -35,6 +35,9 @@ public struct DebtSummary: Codable, Sendable, Equatable {
     public var ratio: Double
     public var rating: DebtRating
 
+    /// The rating as shown (screen and CLI alike): "-" when there is no code to rate.
+    public var grade: String { linesOfCode > 0 ? rating.rawValue : "-" }
+
     public init(debtMinutes: Int, linesOfCode: Int, minutesPerLine: Double, ratio: Double, rating: DebtRating) {
         self.debtMinutes = debtMinutes
         self.linesOfCode = linesOfCode
@@ -50,7 +53,8 @@ public struct DebtSummary: Codable, Sendable, Equatable {
         try c.encode(minutesPerLine, forKey: .minutesPerLine)
         // JSON has no infinity: a project with debt and no code reports a ratio of null.
         try c.encode(ratio.isFinite ? ratio : nil, forKey: .ratio)
-        try c.encode(rating, forKey: .rating)
+        // No code, no grade: the rating is null (the screen and the CLI show "-").
+        try c.encode(linesOfCode > 0 ? rating : nil, forKey: .rating)
     }
 
     public init(from decoder: Decoder) throws {
@@ -59,7 +63,7 @@ public struct DebtSummary: Codable, Sendable, Equatable {
         linesOfCode = try c.decode(Int.self, forKey: .linesOfCode)
         minutesPerLine = try c.decode(Double.self, forKey: .minutesPerLine)
         ratio = try c.decodeIfPresent(Double.self, forKey: .ratio) ?? .infinity
-        rating = try c.decode(DebtRating.self, forKey: .rating)
+        rating = try c.decodeIfPresent(DebtRating.self, forKey: .rating) ?? DebtRating(ratio: ratio)
     }
 
     private enum CodingKeys: String, CodingKey { case debtMinutes, linesOfCode, minutesPerLine, ratio, rating }

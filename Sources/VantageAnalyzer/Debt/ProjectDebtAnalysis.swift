@@ -50,7 +50,9 @@ public struct ProjectDebtAnalysis: Sendable {
         // In a repository, a git-ignored file (say an ignored Package.resolved) does not count
         // for the practices: nobody else gets it.
         let shared = inGit ? ProjectFiles(root: files.root, paths: Self.notIgnored(files.paths, in: root)) : files
-        let practices = PracticeChecker().check(project: shared)
+        // A subfolder of a repository inherits the repository's README, LICENSE, tests and CI.
+        let repository = inGit ? Self.repositoryFiles(enclosing: root) : []
+        let practices = PracticeChecker().check(project: shared, repository: repository)
         let items = scan.findings.map(\.remediationItem) + practices.findings.map(\.remediationItem) + extraItems
         let summary = calculator.summary(items: items, linesOfCode: scan.linesOfCode)
 
@@ -80,7 +82,7 @@ public struct ProjectDebtAnalysis: Sendable {
                     },
                     projectItems: { paths, read in
                         let kept = paths.filter { !ProjectFiles.isInSkippedDirectory($0) }
-                        return PracticeChecker().check(paths: kept, read: read).findings.map(\.remediationItem)
+                        return PracticeChecker().check(paths: kept, repository: repository, read: read).findings.map(\.remediationItem)
                     })
             }
         }
@@ -89,6 +91,17 @@ public struct ProjectDebtAnalysis: Sendable {
             todoPerKLOC: scan.todoPerKLOC, complexityMeasure: complexityByFile == nil ? "lines-of-code" : "ccn",
             hotspotWindowDays: hotspotWindowDays, hotspots: hotspots, priorities: priorities, history: history,
             costOfDelay: DebtHistory.costOfDelay(history), skipped: scan.skipped)
+    }
+
+    /// The files git tracks in the repository that holds `folder`, relative to its top level,
+    /// when `folder` is a subfolder of it (empty when it is the top level itself or not in git).
+    static func repositoryFiles(enclosing folder: String) -> [String] {
+        guard let out = try? GitCommand.run(["rev-parse", "--show-toplevel"], in: folder) else { return [] }
+        let top = String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !top.isEmpty,
+              URL(fileURLWithPath: top).standardizedFileURL.path != URL(fileURLWithPath: folder).standardizedFileURL.path,
+              let listed = try? GitCommand.run(["ls-files", "-z"], in: top) else { return [] }
+        return listed.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The paths git does not ignore (`git check-ignore --stdin`).

@@ -94,7 +94,7 @@ public struct InsightBuilder: Sendable {
                 // No code, no ratio: a compose-only folder is not rated E for a missing README.
                 debt = ProjectInsight.Debt(
                     minutes: s.debtMinutes, ratio: s.linesOfCode > 0 ? s.ratio : nil,
-                    rating: s.linesOfCode > 0 ? s.rating.rawValue : "-",
+                    rating: s.grade,
                     linesOfCode: s.linesOfCode,
                     hotspots: r.hotspots.prefix(3).map { "\($0.file) (\($0.score))" },
                     trend: r.history.map(\.summary.debtMinutes))

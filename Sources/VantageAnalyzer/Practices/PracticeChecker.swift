@@ -7,15 +7,21 @@ import VantageCore
 public struct PracticeChecker: Sendable {
     public init() {}
 
-    /// Checks a folder on disk.
-    public func check(project files: ProjectFiles) -> PracticeReport {
-        check(paths: files.paths) { files.text($0, maxBytes: 1_000_000) }
+    /// Checks a folder on disk. `repository`: the files of the git repository the folder is a
+    /// subfolder of (relative to the repository's top level), whose README, LICENSE, tests, CI
+    /// and .gitignore the project inherits.
+    public func check(project files: ProjectFiles, repository: [String] = []) -> PracticeReport {
+        check(paths: files.paths, repository: repository) { files.text($0, maxBytes: 1_000_000) }
     }
 
-    /// Checks a project given its relative paths and a way to read a (small) file's text.
-    public func check(paths: [String], read: (String) -> String?) -> PracticeReport {
+    /// Checks a project given its relative paths and a way to read a (small) file's text. The
+    /// repository-wide practices (README, LICENSE, tests, CI, .gitignore) also pass when the
+    /// repository root has them (`repository`: its paths): a subfolder project inherits them.
+    public func check(paths: [String], repository: [String] = [], read: (String) -> String?) -> PracticeReport {
         let rootFiles = Set(paths.filter { !$0.contains("/") })
-        let lowerRoot = Set(rootFiles.map { $0.lowercased() })
+        let repositoryRoot = Set(repository.filter { !$0.contains("/") })
+        let lowerRoot = Set(rootFiles.union(repositoryRoot).map { $0.lowercased() })
+        let everywhere = paths + repository
         let kinds = Self.kinds(rootFiles)
         var findings: [PracticeFinding] = []
         var passed: [Practice] = []
@@ -26,18 +32,18 @@ public struct PracticeChecker: Sendable {
         }
 
         require(.readme, lowerRoot.contains { $0.hasPrefix("readme") }, "README.md",
-                "no README at the project root",
+                "no README at the project or repository root",
                 "add a README.md: what the project does, how to build, run and test it")
         require(.license, lowerRoot.contains { $0.hasPrefix("license") || $0.hasPrefix("licence") || $0.hasPrefix("copying") || $0 == "unlicense" },
                 "LICENSE", "no LICENSE file",
                 "add a LICENSE (choosealicense.com helps); without one, nobody may legally reuse the code")
-        require(.tests, paths.contains { SourcePaths.isTest($0) && AntiPatternScanner.codeExtensions.contains(Self.ext($0)) },
+        require(.tests, everywhere.contains { SourcePaths.isTest($0) && AntiPatternScanner.codeExtensions.contains(Self.ext($0)) },
                 "tests/", "no test files found",
                 "add a tests folder with at least one test that runs the main code path")
-        require(.ci, paths.contains(where: Self.isCIConfig), ".github/workflows/",
+        require(.ci, everywhere.contains(where: Self.isCIConfig), ".github/workflows/",
                 "no CI configuration (.github/workflows, .gitlab-ci.yml, .ci/ ...)",
                 "add a CI workflow that builds and runs the tests on every push")
-        require(.gitignore, rootFiles.contains(".gitignore"), ".gitignore", "no .gitignore",
+        require(.gitignore, rootFiles.union(repositoryRoot).contains(".gitignore"), ".gitignore", "no .gitignore",
                 "add a .gitignore for build output, dependencies and local environment files")
 
         for kind in kinds {

@@ -29,4 +29,10 @@ public indirect enum Event: Codable, Sendable, Equatable {
     case suggestions(project: ProjectID?, items: [TroubleshootingAdvice])
     /// The council's latest proposals, voted, replacing the previous ones.
     case council([CouncilProposal])
+    /// The environments a project has (`development`, `.env.NAME` files, `[env.NAME]` sections)
+    /// and the one it uses; sent when projects are registered and after a switch.
+    case environments(project: ProjectID, available: [String], current: String)
+    /// The pressure governor (opt-in: `[resources] governor = true`) slowed or paused a project
+    /// (why, for the grid), or gave it back its resources (nil).
+    case throttled(project: ProjectID, reason: String?)
 }

@@ -170,9 +170,5 @@ public struct ProjectInsight: Codable, Sendable, Equatable {
     }
 
     /// Debt in SonarQube's units (a day is 8 hours), the largest unit only: "45m", "2h", "3d".
-    public static func duration(_ minutes: Int) -> String {
-        if minutes < 60 { return "\(minutes)m" }
-        if minutes < 480 { return "\(minutes / 60)h" }
-        return "\(minutes / 480)d"
-    }
+    public static func duration(_ minutes: Int) -> String { WorkText.duration(minutes: minutes, units: 1) }
 }

@@ -13,9 +13,12 @@ public struct TroubleshootingAdvice: Codable, Sendable, Equatable {
     public var fixArgument: String?
     /// The learned fix's confidence after each recorded outcome, oldest first (empty before any).
     public var history: [Double]
+    /// The kind of problem diagnosed ("missing_toolchain", "address_in_use"), when known.
+    public var kind: String?
 
     public init(problem: String, title: String, explanation: String, confidence: Double, automatedFix: String? = nil,
-                fixArgument: String? = nil, history: [Double] = []) {
+                fixArgument: String? = nil, history: [Double] = [], kind: String? = nil) {
+        self.kind = kind
         self.fixArgument = fixArgument
         self.history = history
         self.problem = problem

@@ -16,6 +16,12 @@ public enum Advisor {
             }
         case .reliability:
             guard h.restarts > 0 else { return [] }
+            // A restart cannot help a cause a restart leaves in place (a missing toolchain, a syntax
+            // error, an undeclared module): the proposal is to look at the cause, never to restart.
+            if let cause = h.diagnoses.first(where: { !restartCanHelp($0.kind) }) {
+                return [proposal(.investigateCrashes, "\(h.name) fails because \(cause.title.lowercasedFirst); a restart cannot help that",
+                                 0.7)]
+            }
             if h.restarts >= 3 {
                 return [proposal(.investigateCrashes, "\(h.name) restarted \(h.restarts) times in the last hour", 0.5 + 0.1 * Double(min(h.restarts, 5)))]
             }
@@ -39,6 +45,8 @@ public enum Advisor {
         case (.reliability, .upgradeDependency):
             // A change to a crashing service adds risk; to a stable one, little.
             return h.restarts > 0 ? -0.4 : -0.1
+        case (.reliability, .restartWithBackoff) where h.diagnoses.contains(where: { !restartCanHelp($0.kind) }):
+            return -0.8
         case (.reliability, .restartWithBackoff), (.reliability, .investigateCrashes):
             return h.restarts > 0 ? 0.8 : -0.2
         case (.reliability, .raiseMemoryLimit):
@@ -66,6 +74,12 @@ public enum Advisor {
         }
     }
 
+    /// Causes that a restart (with backoff) can outlast: a dependency that was not up yet, a port
+    /// that was still held. Every other diagnosed cause stays until someone changes something.
+    static func restartCanHelp(_ kind: ProblemKind) -> Bool {
+        kind == .connectionRefused || kind == .addressInUse
+    }
+
     static func severityWeight(_ s: ProjectHealth.Vulnerability.Severity) -> Double {
         switch s {
         case .critical: 1
@@ -74,4 +88,9 @@ public enum Advisor {
         case .low: 0.2
         }
     }
+}
+
+extension String {
+    /// "Go is not installed" → "go is not installed" (for a title inside a sentence).
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

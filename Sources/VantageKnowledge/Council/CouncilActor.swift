@@ -25,6 +25,21 @@ public actor CouncilActor {
     private var insights: [ProjectID: ProjectInsight] = [:]
     /// The deliberations last published, to learn from when the user decides.
     private var last: [Deliberation] = []
+    /// What the troubleshooter diagnosed per project (cleared when the project is ready again).
+    private var diagnoses: [ProjectID: [ProjectHealth.Diagnosis]] = [:]
+    /// Each proposal's place in its life once the user answered: a vote counts once.
+    private var lifecycle: [Key: (status: CouncilProposal.Status, outcome: String?)] = [:]
+    /// Accepted proposals carried out and waiting for their outcome, by project.
+    private var awaiting: [ProjectID: (key: Key, deliberation: Deliberation, since: Date)] = [:]
+
+    /// A proposal's identity across deliberations: project, advisor and action.
+    struct Key: Hashable, Sendable {
+        var project: ProjectID
+        var advisor: String
+        var action: String
+        init(_ p: CouncilProposal) { (project, advisor, action) = (p.project, p.advisor, p.action) }
+        init(_ d: Deliberation) { (project, advisor, action) = (d.proposal.project, d.proposal.advisor.rawValue, d.proposal.action.summary) }
+    }
 
     public init(bus: Bus, council: Council = Council(), store: Store? = nil, interval: Duration = .seconds(60)) {
         self.bus = bus
@@ -70,6 +85,12 @@ public actor CouncilActor {
                 restarts[project, default: []].append(time)
                 restarts[project] = restarts[project]!.filter { time.timeIntervalSince($0) <= Self.restartWindow }
             }
+            if to == .ready { diagnoses[project] = nil }
+            judgeOutcome(project, reached: to, at: time)
+        case let .suggestions(project?, items):
+            let found = items.compactMap { a in a.kind.flatMap(ProblemKind.init(rawValue:)).map { ProjectHealth.Diagnosis(kind: $0, title: a.title) } }
+            let known = diagnoses[project] ?? []
+            diagnoses[project] = known + found.filter { !known.contains($0) }
         case .systemSampled(let s):
             memTotal = s.memTotalBytes
             cpuCount = max(1, s.cpuCount)
@@ -108,6 +129,7 @@ public actor CouncilActor {
             let cpu = (sample?.cpuPercent ?? 0) / 100 / Double(cpuCount)
             var h = ProjectHealth(project: id, name: names[id] ?? String(id.rawValue.split(separator: "/").last ?? ""), restarts: recent,
                                   memoryPressure: memory, cpuPressure: cpu)
+            h.diagnoses = diagnoses[id] ?? []
             if let i = insights[id] {
                 h.vulnerabilities = i.dependencies.vulnerablePackages.map {
                     ProjectHealth.Vulnerability(package: $0.name, severity: Self.severity($0.severity), fixedIn: $0.fixedIn)
@@ -128,10 +150,16 @@ public actor CouncilActor {
         ["A": 10, "B": 30, "C": 50, "D": 70, "E": 90][rating.uppercased()] ?? 0
     }
 
-    /// Deliberates now and returns the proposals as the screen shows them.
+    /// Deliberates now and returns the proposals as the screen shows them, each with its place in
+    /// its life. Answered proposals stay listed (with their status) until the council stops
+    /// proposing them.
     public func proposals(at time: Date = Date()) -> [CouncilProposal] {
         last = council.deliberate(health(at: time))
-        return last.map(Self.proposal)
+        return last.map { d in
+            var p = Self.proposal(d)
+            if let known = lifecycle[Key(d)] { (p.status, p.outcome) = known }
+            return p
+        }
     }
 
     /// Deliberates and publishes `Event.council`.
@@ -145,15 +173,69 @@ public actor CouncilActor {
                         votes: d.votes.map { .init(advisor: $0.advisor.rawValue, value: $0.value, weight: $0.weight) })
     }
 
-    /// Records the user's answer: a decision on the timeline, and the advisors' weights moved.
+    /// Records the user's answer, once per proposal: a decision on the timeline; a rejection
+    /// moves the advisors' weights at once, an acceptance carries the action out (through the same
+    /// command as its key: `R` for a restart) and the weights move when its outcome is known.
     func decide(_ p: CouncilProposal, accepted: Bool, at time: Date) async {
+        let key = Key(p)
+        if let known = lifecycle[key] {
+            bus.publish(.timeline(TimelineEntry(time: time, kind: .decision, project: p.project,
+                                                text: "council: \(p.action) for \(p.projectName) is already \(known.status.rawValue); a vote counts once")))
+            return
+        }
         let verdict = accepted ? "accepted" : "rejected"
         bus.publish(.timeline(TimelineEntry(time: time, kind: .decision, project: p.project,
                                             text: "user: council: \(p.action) for \(p.projectName) \(verdict) by user because \(p.rationale)")))
-        guard let d = last.first(where: { Self.proposal($0).project == p.project && $0.proposal.advisor.rawValue == p.advisor
-            && $0.proposal.action.summary == p.action }) else { return }
-        council.learn(from: d, succeeded: accepted)
-        if let store { try? await store.saveCouncil(council) }
+        let deliberation = last.first { Key($0) == key }
+        guard accepted else {
+            lifecycle[key] = (.rejected, nil)
+            if let deliberation { council.learn(from: deliberation, succeeded: false) }
+            if let store { try? await store.saveCouncil(council) }
+            publish(at: time)
+            return
+        }
+        switch deliberation?.proposal.action {
+        case .restartWithBackoff?:
+            lifecycle[key] = (.carriedOut, "restart sent; waiting for \(p.projectName) to be ready")
+            if let deliberation { awaiting[p.project] = (key, deliberation, time) }
+            bus.send(.restart(p.project))
+        case let action?:
+            lifecycle[key] = (.accepted, "to do by hand: " + Self.byHand(action, p.projectName))
+        case nil:
+            lifecycle[key] = (.accepted, "to do by hand: \(p.action)")
+        }
+        publish(at: time)
+    }
+
+    /// What the user does for an action Vantage does not carry out itself.
+    static func byHand(_ action: ProposedAction, _ name: String) -> String {
+        switch action {
+        case .upgradeDependency(let package, let to): "upgrade \(package)\(to.map { " to \($0)" } ?? "") in \(name)'s manifest and reinstall (D lists its dependencies)"
+        case .raiseMemoryLimit: "raise \(name)'s memory limit (vantage limit \(name) --memory SIZE)"
+        case .investigateCrashes: "read \(name)'s output (L) and the Troubleshooting pane for the cause"
+        case .refactorHotspot(let file): "refactor \(file)"
+        case .restartWithBackoff: "restart \(name) (R)"
+        }
+    }
+
+    /// An accepted restart worked when the project reaches `ready`, and failed when it fails,
+    /// backs off or is lost again; either way the advisors learn from it once.
+    func judgeOutcome(_ project: ProjectID, reached state: RunState, at time: Date) {
+        guard let pending = awaiting[project] else { return }
+        let worked: Bool
+        switch state {
+        case .ready: worked = true
+        case .failed, .backoff, .lost: worked = false
+        default: return
+        }
+        awaiting[project] = nil
+        let seconds = Int(time.timeIntervalSince(pending.since).rounded())
+        lifecycle[pending.key] = worked ? (.worked, "restarted; ready after \(seconds) s") : (.failed, "restarted, but it is \(state.rawValue) again")
+        council.learn(from: pending.deliberation, succeeded: worked)
+        let store = self.store, council = self.council
+        if let store { Task { try? await store.saveCouncil(council) } }
+        bus.publish(.timeline(TimelineEntry(time: time, kind: .decision, project: project,
+                                            text: "council: \(pending.key.action) for \(names[project] ?? project.rawValue) \(worked ? "worked" : "did not help")")))
         publish(at: time)
     }
 }

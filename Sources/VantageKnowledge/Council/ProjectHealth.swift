@@ -20,8 +20,20 @@ public struct ProjectHealth: Sendable, Equatable {
         }
     }
 
+    /// A cause of the project's failures the troubleshooter diagnosed.
+    public struct Diagnosis: Sendable, Equatable {
+        public var kind: ProblemKind
+        public var title: String
+        public init(kind: ProblemKind, title: String) {
+            self.kind = kind
+            self.title = title
+        }
+    }
+
     public var project: ProjectID
     public var name: String
+    /// What the troubleshooter found wrong with the project's last run, most confident first.
+    public var diagnoses: [Diagnosis] = []
     public var vulnerabilities: [Vulnerability]
     /// Restarts (crashes) in the last hour.
     public var restarts: Int

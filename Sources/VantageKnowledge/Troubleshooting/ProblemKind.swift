@@ -9,4 +9,6 @@ public enum ProblemKind: String, Codable, Sendable, CaseIterable {
     case syntaxError = "syntax_error"
     case versionMismatch = "version_mismatch"
     case missingEnvVariable = "missing_env_variable"
+    /// The program that starts the project (go, node, cargo, …) is not installed.
+    case missingToolchain = "missing_toolchain"
 }

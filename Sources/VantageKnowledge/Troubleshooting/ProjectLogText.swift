@@ -1,4 +1,5 @@
 import Foundation
+import VantageCore
 
 /// Reads the error output of a project's last run from the log file the supervisor writes
 /// (`$VANTAGE_HOME/logs/<name>.log`, lines `2026-11-25T15:01:02.123Z err text`).
@@ -13,6 +14,8 @@ public enum ProjectLogText {
         for raw in all {
             let text = strip(raw)
             if text.hasPrefix("[vantage] started ") { run = []; continue }
+            // A launch that failed before any process ran is a run of its own: its note is the problem.
+            if text.hasPrefix(ProjectLogFile.launchFailedNote) { run = [] }
             // Vantage's bookkeeping is left out; its notes about failures ("OOM kill at limit 64 MiB") stay.
             if ["[vantage] state ", "[vantage] stopped", "[vantage] stopping"].contains(where: text.hasPrefix) { continue }
             run.append(text)

@@ -21,9 +21,19 @@ public actor TroubleshooterActor {
     /// Problem texts matched so far (for tests and diagnostics).
     public private(set) var matched = 0
 
-    public init(bus: Bus, learned: [LearnedFixRecord] = []) {
+    /// `$VANTAGE_HOME/logs`: where a project's problems are read from (`ProjectProblems`), as
+    /// `vantage troubleshoot` reads them. Without it, each problem text is matched on its own.
+    private let logs: String?
+    /// The project as its folder says now (its manifest read again), so a dependency declared
+    /// since the scan counts; identity when not given.
+    private let current: @Sendable (Project) -> Project
+
+    public init(bus: Bus, learned: [LearnedFixRecord] = [], logs: String? = nil,
+                current: @escaping @Sendable (Project) -> Project = { $0 }) {
         self.bus = bus
         self.learned = learned
+        self.logs = logs
+        self.current = current
     }
 
     /// Takes learned fixes (from the store at start, or after a fix's outcome is recorded): later
@@ -40,13 +50,14 @@ public actor TroubleshooterActor {
         let history = s.automated.flatMap { fix in learned.first { $0.signature == s.signature && $0.fix == fix.name } }?
             .history.map(\.confidence) ?? []
         return TroubleshootingAdvice(problem: text, title: s.title, explanation: s.explanation, confidence: s.confidence,
-                                     automatedFix: s.automated?.name, fixArgument: s.automated?.argument, history: history)
+                                     automatedFix: s.automated?.name, fixArgument: s.automated?.argument, history: history,
+                                     kind: s.problem.rawValue)
     }
 
     /// Matches `text` again with what is learned now and publishes the answers (after a fix's
     /// outcome moved a confidence, so the screen shows the new one).
     public func rematch(_ text: String, project: ProjectID?) {
-        let context = project.flatMap { projects[$0] }.map(ProjectContext.init)
+        let context = project.flatMap { projects[$0] }.map(current).map(ProjectContext.init)
             ?? ProjectContext(name: project.map { String($0.rawValue.split(separator: "/").last ?? "") } ?? "")
         let items = TroubleshootingKB.match(text, project: context, learned: learned).map {
             Self.advice($0, problem: text, learned: learned)
@@ -54,8 +65,8 @@ public actor TroubleshooterActor {
         if !items.isEmpty { bus.publish(.suggestions(project: project, items: items)) }
     }
 
-    /// The project of a scan, by id (nil before a scan lists it).
-    public func project(_ id: ProjectID) -> Project? { projects[id] }
+    /// The project of a scan, by id, as its folder says now (nil before a scan lists it).
+    public func project(_ id: ProjectID) -> Project? { projects[id].map(current) }
 
     /// Handles events until the stream ends. Subscribe first (`let events = bus.events()`).
     public func run(events: AsyncStream<Event>) async {
@@ -86,10 +97,18 @@ public actor TroubleshooterActor {
         seenOrder.append(key)
         if seenOrder.count > Self.memory { seen.remove(seenOrder.removeFirst()) }
         matched += 1
-        let context = project.flatMap { projects[$0] }.map(ProjectContext.init)
+        let known = project.flatMap { projects[$0] }.map(current)
+        let context = known.map(ProjectContext.init)
             ?? ProjectContext(name: project.map { String($0.rawValue.split(separator: "/").last ?? "") } ?? source)
-        let items = TroubleshootingKB.match(text, project: context, learned: learned).map {
+        var items = TroubleshootingKB.match(text, project: context, learned: learned).map {
             Self.advice($0, problem: text, learned: learned)
+        }
+        // The project's problems as `vantage troubleshoot` finds them, from the same log.
+        if let logs, let known {
+            let logFile = ProjectLogFile.path(forProject: known.name, in: logs)
+            let fromLog = ProjectProblems.find(logFile: logFile, project: context, learned: learned)
+                .map { Self.advice($0, problem: $0.evidence, learned: learned) }
+            items += fromLog.filter { found in !items.contains { $0.title == found.title } }
         }
         guard !items.isEmpty else { return }
         bus.publish(.suggestions(project: project, items: items))

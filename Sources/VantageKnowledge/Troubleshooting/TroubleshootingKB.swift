@@ -40,7 +40,7 @@ public enum TroubleshootingKB {
 
     static let rules: [Rule] = [
         addressInUse, moduleNotFound, permissionDenied, connectionRefused, outOfMemory, diskFull,
-        syntaxError, versionMismatch, missingEnvVariable,
+        syntaxError, versionMismatch, missingEnvVariable, missingToolchain,
     ]
 
     // MARK: rules
@@ -193,5 +193,17 @@ public enum TroubleshootingKB {
                               automated: .fillEnvFromOtherEnvironment(key: key), evidence: m.line)
         }
         return nil
+    }
+
+    static let missingToolchain: Rule = { lines, _, project in
+        // Vantage's own launch note ("go is not installed, so go-service cannot start"), a shell's
+        // "sh: 1: cargo: not found" / "bash: go: command not found".
+        guard let m = TextMatch.first(#"\b([A-Za-z][A-Za-z0-9_.+\-]*) is not installed\b"#, in: lines)
+            ?? TextMatch.first(#"(?:^|: )([A-Za-z][A-Za-z0-9_.+\-]*): (?:command )?not found"#, in: lines) else { return nil }
+        let tool = m.groups[1]
+        return Suggestion(problem: .missingToolchain, title: "\(tool) is not installed",
+                          explanation: "\(project.name) is started with \(tool), which is not on this machine's PATH. Install "
+                              + "\(tool) (or put it on PATH) and start \(project.name) again; restarting alone cannot help.",
+                          confidence: 0.9, evidence: m.line)
     }
 }

@@ -7,7 +7,7 @@ public enum StatusTable {
         let body = rows.map { r in
             [r.name, r.kind, r.state.rawValue + (r.paused ? " (paused)" : r.throttled ? " (throttled)" : ""),
              r.pid.map(String.init) ?? "-", r.ports.isEmpty ? "-" : r.ports.map(String.init).joined(separator: ","),
-             String(format: "%.1f", r.cpu), r.rss > 0 ? ByteCount.format(r.rss) : "-", String(r.health), String(r.restarts), r.env]
+             String(format: "%.1f", r.cpu), r.rss > 0 ? ByteCount.format(r.rss) : "-", r.health.map(String.init) ?? "n/a", String(r.restarts), r.env]
         }
         var out = table([header] + body)
         let decisions = rows.flatMap(\.decisions)

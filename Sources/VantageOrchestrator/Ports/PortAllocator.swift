@@ -1,7 +1,8 @@
 import Foundation
 
-/// Picks ports for launches: the preferred one when it is free, else the next free one, never one
-/// already handed to another project of this supervisor.
+/// Picks ports for launches: the preferred one when it is free, else the next free one that is
+/// neither handed to another project of this supervisor nor declared by another project of the
+/// workspace (so moving python-web off a busy 4102 never takes go-service's 4103).
 public struct PortAllocator: Sendable {
     public struct Assignment: Sendable, Equatable {
         public var preferred: Int
@@ -16,13 +17,15 @@ public struct PortAllocator: Sendable {
 
     public init() {}
 
-    public mutating func assign(preferred: Int, to project: String, isFree: (Int) -> Bool = PortProbe.isFree) -> Assignment? {
+    public mutating func assign(preferred: Int, to project: String, avoiding declaredByOthers: Set<Int> = [],
+                                isFree: (Int) -> Bool = PortProbe.isFree) -> Assignment? {
         var candidate = preferred
         var holder: String?
         var first = true
         while candidate <= 65535 {
             let takenByUs = reserved[candidate].map { $0 != project } ?? false
-            if !takenByUs && isFree(candidate) {
+            let someoneElses = candidate != preferred && declaredByOthers.contains(candidate)
+            if !takenByUs && !someoneElses && isFree(candidate) {
                 reserved[candidate] = project
                 return Assignment(preferred: preferred, assigned: candidate, holder: holder)
             }

@@ -41,11 +41,16 @@ public enum PortProbe {
         return rc == 0
     }
 
-    /// A TCP connect to the port on 127.0.0.1, then on ::1, with a short timeout.
+    /// A TCP connect to the port on 127.0.0.1, then on ::1, with a short timeout, ended the way a
+    /// polite client ends it (`PeerSocket.closeGracefully`): a server that writes to the probe, or
+    /// treats a reset as fatal, is never broken by it.
     public static func accepts(_ port: Int, timeoutMillis: Int32 = 300) -> Bool {
-        connect(port: port, ipv6: false, timeoutMillis: timeoutMillis).map { close($0); return true }
-            ?? connect(port: port, ipv6: true, timeoutMillis: timeoutMillis).map { close($0); return true }
-            ?? false
+        for ipv6 in [false, true] {
+            guard let fd = connect(port: port, ipv6: ipv6, timeoutMillis: timeoutMillis) else { continue }
+            PeerSocket.closeGracefully(fd)
+            return true
+        }
+        return false
     }
 
     /// A connected socket to localhost:port, or nil.

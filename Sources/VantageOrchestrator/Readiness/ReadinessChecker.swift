@@ -5,8 +5,10 @@ import VantageFormats
 import Glibc
 #endif
 
-/// Runs one readiness probe once.
-enum ReadinessChecker {
+/// Runs one readiness probe, attempt after attempt. A probe never harms the server it asks: HTTP
+/// sends a proper request and reads the whole reply, TCP connects and leaves with a FIN on both
+/// sides (`PeerSocket`), and a log pattern runs with a time budget off Swift's cooperative pool.
+struct ReadinessChecker: Sendable {
     struct Context: Sendable {
         var ports: [Int]
         var directory: String
@@ -16,10 +18,33 @@ enum ReadinessChecker {
         var logStart: Int
     }
 
+    /// What one attempt found.
+    enum Outcome: Sendable, Equatable {
+        case ready
+        /// Not yet; what the probe saw, for the message shown when readiness times out.
+        case notYet(String)
+        /// The probe itself cannot work (a pattern over its budget): a configuration problem.
+        case misconfigured(String)
+    }
+
+    let spec: ReadinessSpec
+    let context: Context
+    /// The log pattern, compiled once.
+    private let pattern: Result<ReadinessPattern, VantageError>?
+    /// The first log line not yet matched against the pattern.
+    private var nextLogLine: Int
+
+    init(_ spec: ReadinessSpec, _ context: Context) {
+        self.spec = spec
+        self.context = context
+        nextLogLine = context.logStart
+        if case .logLine(let source) = spec { pattern = Result { () throws(VantageError) in try ReadinessPattern(source) } } else { pattern = nil }
+    }
+
     /// Blocking socket probes run here, off Swift's cooperative pool (which has one thread per core).
     static let probeQueue = DispatchQueue(label: "vantage.readiness", attributes: .concurrent)
 
-    static func offPool(_ body: @escaping @Sendable () -> Bool) async -> Bool {
+    static func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { c in probeQueue.async { c.resume(returning: body()) } }
     }
 
@@ -31,39 +56,40 @@ enum ReadinessChecker {
         min(max(interval, 0.005), attempt < ramp.count ? ramp[attempt] : .infinity)
     }
 
-    static func check(_ spec: ReadinessSpec, _ ctx: Context) async -> Bool {
+    mutating func check() async -> Outcome {
         switch spec {
         case .tcp(let port):
-            let ports = port.map { [$0] } ?? ctx.ports
-            guard !ports.isEmpty else { return true }
-            return await offPool { ports.allSatisfy { PortProbe.accepts($0) } }
+            guard let p = port ?? context.ports.first else { return .ready }
+            return await Self.offPool { PortProbe.accepts(p) } ? .ready : .notYet("nothing accepts connections on port \(p)")
         case .http(let path, let port):
-            guard let p = port ?? ctx.ports.first else { return false }
-            return await offPool { httpStatus(port: p, path: path).map { (200..<400).contains($0) } ?? false }
+            guard let p = port ?? context.ports.first else { return .notYet("no port to send GET \(path) to") }
+            let reply = await Self.offPool { HTTPProbe.get(port: p, path: path) }
+            switch reply {
+            case .status(let code) where (200..<400).contains(code): return .ready
+            case .status(let code): return .notYet("GET \(path) on port \(p) answered \(code)")
+            case .noAnswer(let why): return .notYet("GET \(path) on port \(p): \(why)")
+            }
         case .exec(let command):
-            return await ProcessLauncher.run(command, directory: ctx.directory, environment: ctx.environment, timeout: .seconds(5)) == 0
-        case .logLine(let pattern):
-            guard let regex = try? Regex(pattern) else { return false }
-            return ctx.log.entries(since: ctx.logStart).contains { (try? regex.firstMatch(in: $0.line.text)) != nil }
+            let status = await ProcessLauncher.run(command, directory: context.directory, environment: context.environment, timeout: .seconds(5))
+            return status == 0 ? .ready : .notYet("`\(command)` exited with \(status.map(String.init) ?? "no status (timed out)")")
+        case .logLine(let source):
+            let compiled: ReadinessPattern
+            switch pattern {
+            case .success(let p): compiled = p
+            case .failure(let error): return .misconfigured(error.description)
+            case nil: return .misconfigured("no pattern")
+            }
+            let entries = context.log.entries(since: nextLogLine)
+            if let last = entries.last { nextLogLine = last.sequence + 1 }
+            let lines = entries.map(\.line.text)
+            switch await compiled.firstMatch(in: lines) {
+            case .matched: return .ready
+            case .noMatch: return .notYet("no output line matched \(source) yet")
+            case .overBudget(let line):
+                return .misconfigured("the readiness pattern \(source) took more than \(ReadinessPattern.budgetMillis) ms on one output line "
+                                      + "(\(line.count) characters) and was stopped; a pattern with nested repetition like (a+)+ "
+                                      + "backtracks exponentially: simplify [readiness] pattern in .vantage.toml")
+            }
         }
-    }
-
-    /// A minimal HTTP/1.0 GET on localhost: the status code, or nil when nothing answered.
-    static func httpStatus(port: Int, path: String, timeoutMillis: Int32 = 1000) -> Int? {
-        for ipv6 in [false, true] {
-            guard let fd = PortProbe.connect(port: port, ipv6: ipv6, timeoutMillis: timeoutMillis) else { continue }
-            defer { close(fd) }
-            var tv = timeval(tv_sec: Int(timeoutMillis / 1000), tv_usec: Int(timeoutMillis % 1000) * 1000)
-            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
-            let request = Array("GET \(path.hasPrefix("/") ? path : "/" + path) HTTP/1.0\r\nHost: localhost\r\nUser-Agent: vantage-probe\r\n\r\n".utf8)
-            guard request.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == request.count else { continue }
-            var buffer = [UInt8](repeating: 0, count: 256)
-            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            guard n > 12 else { continue }
-            let head = String(decoding: buffer[0..<n], as: UTF8.self)
-            let parts = head.split(separator: " ", maxSplits: 2)
-            if parts.count >= 2, parts[0].hasPrefix("HTTP/"), let code = Int(parts[1]) { return code }
-        }
-        return nil
     }
 }

@@ -74,6 +74,7 @@ extension Supervisor {
                         mp.paused = true
                         projects[id] = mp
                         recordDecision(id, "\(mp.name): paused under pressure (\(why))")
+                        bus.publish(.throttled(project: id, reason: "paused under pressure (\(why))"))
                     }
                 } else {
                     let quota = min(t.throttledCPU, mp.effectiveLimits.cpus ?? .infinity)
@@ -81,6 +82,7 @@ extension Supervisor {
                     mp.throttled = true
                     projects[id] = mp
                     recordDecision(id, "\(mp.name): CPU cut to \(quota) core under pressure (\(why))")
+                    bus.publish(.throttled(project: id, reason: "CPU cut to \(quota) core under pressure (\(why))"))
                 }
             }
         } else if clear && pressure.underPressure {
@@ -92,6 +94,7 @@ extension Supervisor {
                 mp.paused = false
                 mp.throttled = false
                 projects[id] = mp
+                bus.publish(.throttled(project: id, reason: nil))
             }
         }
     }

@@ -22,9 +22,11 @@ struct LaunchPlan: Sendable, Equatable {
         let procfile = project.path + "/Procfile"
         if config.command == nil, project.kinds.contains(.procfile) || (project.command == nil && FileManager.default.fileExists(atPath: procfile)) {
             let entries = try Self.procfileEntries(procfile)
-            let base = preferred ?? Procfile.defaultPort
-            let processes = entries.enumerated().map { i, e in
-                Process(name: e.name, command: e.command, preferredPort: base + i)
+            // The `web` process (or the only one) serves the project's port and is probed on it;
+            // the others (workers) listen on nothing, so they take no port another project may want.
+            let listener = entries.first(where: { $0.name == "web" })?.name ?? (entries.count == 1 ? entries[0].name : nil)
+            let processes = entries.map { e in
+                Process(name: e.name, command: e.command, preferredPort: e.name == listener ? preferred ?? Procfile.defaultPort : nil)
             }
             return LaunchPlan(processes: processes, kindEnvironment: env)
         }

@@ -19,7 +19,8 @@ public struct ProjectStatus: Codable, Sendable, Equatable {
     public var cpu: Double
     /// Bytes.
     public var rss: UInt64
-    public var health: Int
+    /// 0–100 by the one formula (`Health`); nil ("n/a") while the project does not run.
+    public var health: Int?
     public var restarts: Int
     public var env: String
     /// Port reassignments and other decisions taken for this project, newest last.

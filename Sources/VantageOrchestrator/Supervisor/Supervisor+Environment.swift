@@ -25,13 +25,33 @@ extension Supervisor {
         return vars
     }
 
-    /// Switches the project to another environment; a running project restarts in it.
+    /// The environments the project has (files and `[env.NAME]` sections), sorted.
+    public func environments(of id: ProjectID) throws(VantageError) -> [String] {
+        guard let mp = projects[id] else { throw unknown(id) }
+        let config = try ProjectConfigReader.read(projectPath: mp.project.path)
+        return ProjectEnvironments.available(projectPath: mp.project.path, config: config)
+    }
+
+    /// Tells the screen which environments each project has and which one it uses (`e`, Details).
+    func publishEnvironments(_ ids: [ProjectID]) {
+        for id in ids {
+            guard let mp = projects[id] else { continue }
+            let config = (try? ProjectConfigReader.read(projectPath: mp.project.path)) ?? mp.config
+            bus.publish(.environments(project: id, available: ProjectEnvironments.available(projectPath: mp.project.path, config: config),
+                                      current: mp.environment))
+        }
+    }
+
+    /// Switches the project to another environment it has; a running project restarts in it. An
+    /// unknown name is refused with the list of the project's environments.
     public func useEnvironment(_ id: ProjectID, _ environment: String) async throws(VantageError) {
         guard let mp = projects[id] else { throw unknown(id) }
+        try ProjectEnvironments.check(environment, project: mp.name, available: try environments(of: id))
         let wasUp = mp.state.isUp
         projects[id]?.environment = environment
         saveSettings()
         recordDecision(id, "\(mp.name): environment switched to \(environment)")
+        publishEnvironments([id])
         if wasUp { try await restart(id, environment: environment) }
     }
 }

@@ -20,9 +20,7 @@ extension Supervisor {
             mp.config = try ProjectConfigReader.read(projectPath: mp.project.path)
         } catch {
             projects[id] = mp
-            diagnose(id, .error, "\(error)")
-            setState(id, .failed)
-            projects[id]?.lastError = ["\(error)"]
+            launchFailed(id, error)
             throw error
         }
         if let environment, environment != mp.environment {
@@ -36,15 +34,22 @@ extension Supervisor {
         mp.lastError = []
         projects[id] = mp
 
-        try await startDependencies(of: id, visiting: visiting.union([id]))
         do {
+            try await startDependencies(of: id, visiting: visiting.union([id]))
             try startProcesses(id)
         } catch {
-            diagnose(id, .error, "\(error)")
-            projects[id]?.lastError = ["\(error)"]
-            setState(id, .failed)
+            launchFailed(id, error)
             throw error
         }
+    }
+
+    /// A launch that failed before the project ran: said on the bus, kept as the last error, and
+    /// written to the project's log, where `troubleshoot` and the Troubleshooting pane read it.
+    private func launchFailed(_ id: ProjectID, _ error: VantageError) {
+        if let mp = projects[id] { logFor(mp).append(ProjectLogFile.launchFailedNote + "\(error)", stream: .stderr) }
+        projects[id]?.lastError = ["\(error)"]
+        diagnose(id, .error, "\(error)")
+        setState(id, .failed)
     }
 
     private func startDependencies(of id: ProjectID, visiting: Set<ProjectID>) async throws(VantageError) {
@@ -102,7 +107,7 @@ extension Supervisor {
         var decisions: [String] = []
         for process in plan.processes {
             guard let preferred = process.preferredPort else { ports.append(nil); continue }
-            guard let a = allocator.assign(preferred: preferred, to: id.rawValue) else {
+            guard let a = allocator.assign(preferred: preferred, to: id.rawValue, avoiding: portsDeclared(byOthersThan: id)) else {
                 throw VantageError(.conflict, "no free port from \(preferred) up for \(mp.name)")
             }
             if a.wasReassigned {
@@ -205,17 +210,25 @@ extension Supervisor {
         let interval = mp.config.readinessTiming.interval
         let timeout = options.readinessTimeout ?? mp.config.readinessTiming.timeout
         projects[id]?.readinessTask = Task { [weak self] in
+            var checker = ReadinessChecker(spec, ctx)
             let deadline = ContinuousClock.now + .seconds(timeout)
             var attempt = 0
+            var last = "no probe ran"
             while !Task.isCancelled && ContinuousClock.now < deadline {
-                if await ReadinessChecker.check(spec, ctx) {
+                switch await checker.check() {
+                case .ready:
                     await self?.markReady(id, generation: generation)
+                    return
+                case .notYet(let seen):
+                    last = seen
+                case .misconfigured(let problem):
+                    if !Task.isCancelled { await self?.readinessMisconfigured(id, generation: generation, problem) }
                     return
                 }
                 try? await Task.sleep(for: .seconds(ReadinessChecker.delay(afterAttempt: attempt, interval: interval)))
                 attempt += 1
             }
-            if !Task.isCancelled { await self?.readinessTimedOut(id, generation: generation, after: timeout) }
+            if !Task.isCancelled { await self?.readinessTimedOut(id, generation: generation, after: timeout, lastSeen: last) }
         }
     }
 
@@ -224,8 +237,29 @@ extension Supervisor {
         setState(id, .ready)
     }
 
-    func readinessTimedOut(_ id: ProjectID, generation: Int, after seconds: Double) {
+    func readinessTimedOut(_ id: ProjectID, generation: Int, after seconds: Double, lastSeen: String) {
         guard let mp = projects[id], mp.generation == generation, mp.state == .running else { return }
-        diagnose(id, .warning, "\(mp.name) runs but is not ready after \(Int(seconds)) s (probe: \(String(describing: mp.config.readiness ?? .tcp(port: nil))))")
+        diagnose(id, .warning, "\(mp.name) runs but is not ready after \(Int(seconds)) s (probe: \(ReadinessDescription.of(mp.config.readiness, ports: mp.ports)); last: \(lastSeen))")
+    }
+
+    /// The probe cannot work (a pattern over its budget): said once as a configuration problem; the
+    /// project keeps running, not ready.
+    func readinessMisconfigured(_ id: ProjectID, generation: Int, _ problem: String) {
+        guard let mp = projects[id], mp.generation == generation, mp.state == .running else { return }
+        let file = mp.config.file ?? mp.project.path + "/" + ProjectConfigReader.fileName
+        diagnose(id, .error, "\(mp.name): readiness cannot be checked: \(problem) (\(file))")
+    }
+}
+
+/// A readiness probe as a person reads it: "GET / on port 4105", "TCP connect to port 4105".
+enum ReadinessDescription {
+    static func of(_ spec: ReadinessSpec?, ports: [Int]) -> String {
+        let first = ports.first.map { "port \($0)" } ?? "no port"
+        switch spec ?? .tcp(port: nil) {
+        case .tcp(let p): return "TCP connect to \(p.map { "port \($0)" } ?? first)"
+        case .http(let path, let p): return "GET \(path) on \(p.map { "port \($0)" } ?? first)"
+        case .exec(let command): return "`\(command)` exits 0"
+        case .logLine(let pattern): return "an output line matches \(pattern)"
+        }
     }
 }

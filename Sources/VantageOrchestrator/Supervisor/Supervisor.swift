@@ -16,6 +16,7 @@ public actor Supervisor {
     var projects: [ProjectID: ManagedProject] = [:]
     var logs: [ProjectID: ProjectLog] = [:]
     var allocator = PortAllocator()
+    var otherDeclaredPorts: [ProjectID: [Int]] = [:]
     var locks = ProjectLocks()
     var decisionLog: [TimelineEntry] = []
     var monitorTask: Task<Void, Never>?
@@ -42,6 +43,21 @@ public actor Supervisor {
             else { projects[p.id] = ManagedProject(project: p) }
         }
         applySavedSettings()
+        publishEnvironments(list.map(\.id))
+    }
+
+    /// Projects of the workspace that another actor runs (compose stacks): their declared ports
+    /// are kept free of reassignments, as those of registered projects are.
+    public func declarePorts(of others: [Project]) {
+        for p in others where projects[p.id] == nil { otherDeclaredPorts[p.id] = p.ports }
+    }
+
+    /// Ports every other project of the workspace declares (scan, `.vantage.toml` `ports`).
+    func portsDeclared(byOthersThan id: ProjectID) -> Set<Int> {
+        var ports = Set<Int>()
+        for mp in projects.values where mp.id != id { ports.formUnion(mp.project.ports); ports.formUnion(mp.config.ports) }
+        for (other, declared) in otherDeclaredPorts where other != id { ports.formUnion(declared) }
+        return ports
     }
 
     /// The project called `name` (or with that path). An unknown name lists the known ones.
@@ -130,6 +146,19 @@ public actor Supervisor {
         if stopProjects { await stopAll() }
     }
 
+    /// Stops supervising without stopping anything: the running projects are written to the
+    /// records for the next supervisor (a `vantage daemon`) to adopt. Returns their names.
+    @discardableResult
+    public func handOver() async -> [String] {
+        await shutdown(stopProjects: false)
+        for mp in projects.values { mp.readinessTask?.cancel(); mp.backoffTask?.cancel() }
+        saveRecords()
+        return projects.values.filter { $0.state.isUp }.map(\.name).sorted()
+    }
+
+    /// Names of the projects that run now (starting, running, ready, paused…).
+    public var runningProjects: [String] { projects.values.filter { $0.state.isUp }.map(\.name).sorted() }
+
     public func stopAll() async {
         await withTaskGroup(of: Void.self) { group in
             for id in projects.keys where projects[id]?.state != .stopped || !(projects[id]?.processes.isEmpty ?? true) {
@@ -154,7 +183,9 @@ public actor Supervisor {
         case .pause(let id), .resume(let id):
             do { try await setPaused(id, command == .pause(id)) } catch { report(error, project: id) }
         case .kill(let id): do { try await killNow(id) } catch { report(error, project: id) }
-        case .shutdown: await shutdown()
+        // The app is quitting: stop following commands. Whether the projects stop or are handed to
+        // a daemon is the owner's choice (`shutdown(stopProjects:)`, `handOver()`), never the bus's.
+        case .shutdown: await shutdown(stopProjects: false)
         default: break
         }
     }
@@ -211,11 +242,11 @@ public actor Supervisor {
     func status(_ mp: ManagedProject) -> ProjectStatus {
         ProjectStatus(name: mp.name, path: mp.project.path, kind: mp.project.primaryKind.rawValue, state: mp.state,
                       pid: mp.state.isUp ? mp.mainPid : nil, ports: mp.state.isUp ? mp.ports : [],
-                      cpu: mp.state.isUp ? (mp.cpuPercent * 10).rounded() / 10 : 0, rss: mp.state.isUp ? mp.rssBytes : 0, health: mp.health,
+                      cpu: mp.state.isUp ? (mp.cpuPercent * 10).rounded() / 10 : 0, rss: mp.state.isUp ? mp.rssBytes : 0, health: mp.health.value,
                       restarts: mp.restarts, env: mp.environment, decisions: mp.decisions, lastError: mp.lastError,
                       processes: mp.processes.filter { !$0.exited }.map { .init(name: $0.name, pid: $0.pid, port: $0.port) },
                       backoffDelays: mp.backoffDelays, limits: mp.effectiveLimits, priority: mp.config.priority,
-                      throttled: mp.throttled, paused: mp.paused, healthReasons: mp.healthBreakdown.reasons,
+                      throttled: mp.throttled, paused: mp.paused, healthReasons: mp.health.reasons,
                       ioRead: mp.ioReadBytesPerSec.rounded(), ioWrite: mp.ioWriteBytesPerSec.rounded())
     }
 }

@@ -32,6 +32,8 @@ public struct PressureThresholds: Sendable, Codable, Equatable {
     public var margin: Double = 0.10
     /// CPU quota (cores) given to a throttled project.
     public var throttledCPU: Double = 0.2
-    public var enabled = true
+    /// Off unless asked for (`[resources] governor = true` in `vantage.toml`, `vantage daemon
+    /// --governor`): Vantage never slows a project down on its own initiative.
+    public var enabled = false
     public init() {}
 }

@@ -109,13 +109,6 @@ public enum InsightSection {
         return lines
     }
 
-    /// "2h 30m", "1d 2h" (a day is 8 hours, SonarQube's unit), "0m".
-    static func duration(_ minutes: Int) -> String {
-        let d = minutes / 480, h = (minutes % 480) / 60, m = minutes % 60
-        var parts: [String] = []
-        if d > 0 { parts.append("\(d)d") }
-        if h > 0 { parts.append("\(h)h") }
-        if m > 0 || parts.isEmpty { parts.append("\(m)m") }
-        return parts.joined(separator: " ")
-    }
+    /// "2h 30m", "1d 2h" (a day is 8 hours, SonarQube's unit), "0m": Core's one format.
+    static func duration(_ minutes: Int) -> String { WorkText.duration(minutes: minutes) }
 }

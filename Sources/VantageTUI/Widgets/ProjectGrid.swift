@@ -13,7 +13,8 @@ public struct ProjectGrid: Sendable {
         public var rssBytes: UInt64?
         /// Machine memory, to draw RSS as a share of it.
         public var memTotalBytes: UInt64?
-        public var health: Int
+        /// nil while the project does not run ("n/a").
+        public var health: Int?
         public var healthRole: StyleRole
         public var ports: [Int]
         /// The analyzer's debt figures, once it has looked at the project.
@@ -30,7 +31,7 @@ public struct ProjectGrid: Sendable {
             }
         }
         public init(name: String, kind: String, state: RunState, cpuPercent: Double?, rssBytes: UInt64?,
-                    memTotalBytes: UInt64?, health: Int, healthRole: StyleRole, ports: [Int],
+                    memTotalBytes: UInt64?, health: Int?, healthRole: StyleRole, ports: [Int],
                     debt: ProjectInsight.Debt? = nil, heading: Heading? = nil) {
             self.heading = heading
             self.debt = debt
@@ -121,7 +122,7 @@ public struct ProjectGrid: Sendable {
                        label: cpu.map(Formatting.percent) ?? "-", labelWidth: 6),
                 .meter(fraction: memFraction, role: Self.loadRole(memFraction),
                        label: rss.map { Formatting.bytes($0) } ?? "-", labelWidth: 6),
-                .text("\(r.health)", CellStyle(fg: r.healthRole, bold: true)),
+                .text(r.health.map(String.init) ?? "n/a", CellStyle(fg: r.healthRole, bold: true)),
                 .text(r.debt?.badge(width: debtWidth) ?? "", CellStyle(fg: r.debt.map { Self.ratingRole($0.rating) } ?? .muted, bold: true)),
                 .text(r.ports.map(String.init).joined(separator: ","), .role(.text)),
             ]

@@ -17,7 +17,7 @@ struct AnalyzeDebtCommand: ParsableCommand {
             """)
 
     @Argument(help: "The project folder.")
-    var path: String
+    var path: String = "."
 
     @Flag(help: "Print the report as JSON.")
     var json = false
@@ -64,7 +64,7 @@ struct AnalyzeDebtCommand: ParsableCommand {
         let s = r.summary
         let ratio = s.ratio.isFinite ? String(format: "%.2f %%", s.ratio * 100) : "-"
         out.write("\(r.root)\n")
-        out.write("Debt \(duration(s.debtMinutes)) over \(s.linesOfCode) lines of code: ratio \(ratio), rating \(s.rating.rawValue)\n")
+        out.write("Debt \(duration(s.debtMinutes)) over \(s.linesOfCode) lines of code: ratio \(ratio), rating \(s.grade)\n")
         out.write(String(format: "TODO/FIXME: %.1f per 1,000 lines\n", r.todoPerKLOC))
 
         out.write("\nFindings (\(r.antiPatterns.count) in code, \(r.practices.findings.count) in practices)\n")
@@ -90,7 +90,7 @@ struct AnalyzeDebtCommand: ParsableCommand {
         if !r.history.isEmpty {
             out.write("\nDebt by week\n")
             for p in r.history {
-                out.write("  \(UTCTime.day(p.date))  \(p.commit.prefix(10))  \(duration(p.summary.debtMinutes).padding(toLength: 10, withPad: " ", startingAt: 0)) \(p.summary.rating.rawValue)\n")
+                out.write("  \(UTCTime.day(p.date))  \(p.commit.prefix(10))  \(duration(p.summary.debtMinutes).padding(toLength: 10, withPad: " ", startingAt: 0)) \(p.summary.grade)\n")
             }
         }
         if let c = r.costOfDelay {
@@ -98,17 +98,9 @@ struct AnalyzeDebtCommand: ParsableCommand {
                              c.debtGrowthPerWeek, c.weeklyGrowthRate * 100, duration(c.remediationMinutes), c.minutesPerWeekOfDelay))
         }
         if !r.skipped.isEmpty {
-            out.write("\nSkipped \(r.skipped.count) files (binary or larger than 2 MB)\n")
+            out.write("\nSkipped \(WorkText.count(r.skipped.count, "file")) (binary or larger than 2 MB)\n")
         }
     }
 
-    private func duration(_ minutes: Int) -> String {
-        // SonarQube's units: a day is 8 hours.
-        let d = minutes / 480, h = (minutes % 480) / 60, m = minutes % 60
-        var parts: [String] = []
-        if d > 0 { parts.append("\(d)d") }
-        if h > 0 { parts.append("\(h)h") }
-        if m > 0 || parts.isEmpty { parts.append("\(m)min") }
-        return parts.joined(separator: " ")
-    }
+    private func duration(_ minutes: Int) -> String { WorkText.duration(minutes: minutes) }
 }

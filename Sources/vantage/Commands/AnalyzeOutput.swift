@@ -21,10 +21,7 @@ struct StandardOutput {
 
     /// Pretty, key-sorted JSON followed by a newline.
     static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        try JSONOutput.text(value) + "\n"
     }
 }
 

@@ -50,10 +50,7 @@ struct AnalyzeQualityCommand: ParsableCommand {
         if csv {
             FileHandle.standardOutput.write(Data(LizardCSV.text(report, header: verbose)))
         } else if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            FileHandle.standardOutput.write(try encoder.encode(report))
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            try JSONOutput.print(report)
         } else {
             print(QualityTextReport.render(report, top: top))
         }

@@ -66,7 +66,7 @@ struct BenchGraphCommand: ParsableCommand {
             inked &+= buffer.height - 40
         }
         let paneCPU = threadCPUMilliseconds() - cpuStart
-        print("graph: \(graph.nodes.count) nodes, \(graph.edges.count) edges, seed \(seed), \(ticks) ticks, \(frames) frames of 120x40")
+        print("graph: \(WorkText.count(graph.nodes.count, "node")), \(WorkText.count(graph.edges.count, "edge")), seed \(seed), \(ticks) ticks, \(frames) frames of 120x40")
         print(String(format: "ms per tick: %.2f", tickCPU / Double(ticks)))
         print(String(format: "ms per frame: %.2f", frameCPU / Double(frames)))
         print(String(format: "ms per pane frame (projection + GraphView): %.2f", paneCPU / Double(frames)))

@@ -35,9 +35,7 @@ struct BenchMonitorCommand: AsyncParsableCommand {
         }
         if json {
             struct Report: Encodable { var tick: MonitorBenchmark.TickCost; var loop: MonitorBenchmark.LoopCost? }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(Report(tick: tick, loop: loop)), as: UTF8.self))
+            try JSONOutput.print(Report(tick: tick, loop: loop))
             return
         }
         print(String(format: "monitor tick: %.0f µs wall, %.0f µs CPU per tick (max %.0f µs) over %d ticks; %d processes, %d projects",

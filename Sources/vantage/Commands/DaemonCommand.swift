@@ -18,12 +18,16 @@ struct DaemonCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "On SIGTERM or Ctrl-C leave the projects running; the next daemon adopts them.")
     var keepRunning = false
 
+    @Flag(name: .long, help: "Throttle lower-priority projects when the machine runs out of CPU or memory (also [resources] governor = true in vantage.toml; off otherwise).")
+    var governor = false
+
     func run() async throws {
         let paths = VantagePaths.fromEnvironment()
         let roots = root.isEmpty ? [FileManager.default.currentDirectoryPath] : root
         var settings = Daemon.Settings(projects: roots.flatMap { DirectoryProjects.discover(root: $0) })
         settings.options.stopTimeout = stopTimeout
         settings.keepProjectsRunning = keepRunning
+        settings.options.pressure.enabled = try governor || WorkspaceConfig.governor(roots: roots)
         var vault: SecretVault?
         if SecretVault.isPassphraseProtected(paths) {
             // A sealed key with a wrong or missing passphrase stops the daemon: projects must not

@@ -4,6 +4,7 @@ import VantageAnalyzer
 import VantageCore
 import VantageDocker
 import VantageKnowledge
+import VantageOrchestrator
 import VantageProbes
 import VantageStore
 import VantageTUI
@@ -28,6 +29,11 @@ struct DashboardCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds between samples of /proc.", valueName: "seconds"))
     var refresh: Double = 1.0
 
+    @Option(name: .customLong("on-exit"),
+            help: ArgumentHelp("What quitting does with running projects: stop them, keep them running under a Vantage daemon, or ask "
+                               + "(default: on_exit in ~/.config/vantage/settings.toml, else ask).", valueName: "stop|keep|ask"))
+    var onExit: OnExit?
+
     func validate() throws {
         guard refresh >= 0.1, refresh <= 3600 else {
             throw ValidationError("--refresh must be between 0.1 and 3600 seconds")
@@ -41,6 +47,7 @@ struct DashboardCommand: AsyncParsableCommand {
         let locator = ConfigLocator.fromEnvironment()
         let themes = try ThemeLoader.resolvePair(theme, locator: locator)
         let keys = try KeymapLoader.resolve(keymap, locator: locator)
+        let onExitChoice = try onExit ?? OnExitSetting.read(userConfigDirectory: locator.userConfigDirectory)
         let options = RuntimeOptions.detect(ascii: ascii, startedAt: started)
         let paths = VantagePaths.fromEnvironment()
         let store = try Store.open(paths: paths)
@@ -54,8 +61,10 @@ struct DashboardCommand: AsyncParsableCommand {
 
         let bus = Bus()
         let uiEvents = bus.events()
+        var supervisorOptions = SupervisorOptions()
+        supervisorOptions.pressure.enabled = try WorkspaceConfig.governor(roots: roots)
         let session = DashboardSession(bus: bus, store: store, paths: paths, projects: scan.projects,
-                                       engines: engines, interval: .seconds(refresh))
+                                       engines: engines, interval: .seconds(refresh), supervisorOptions: supervisorOptions)
         session.start()
         Workspace.publish(scan: scan, roots: roots, duration: scanTime, on: bus)
 
@@ -67,8 +76,26 @@ struct DashboardCommand: AsyncParsableCommand {
             await session.stop()
             throw error
         }
-        await session.stop()
+        // A hang-up (the terminal is gone) cannot ask: the projects keep running, handed over.
+        let running = await session.runningProjects()
+        let choice = counters.stoppedBy == .hangup && onExitChoice == .ask
+            ? (running.isEmpty ? OnExit.stop : .keep) : OnExitSetting.decide(onExitChoice, running: running)
+        await session.stop(choice)
+        if choice == .keep && !running.isEmpty {
+            do {
+                let result = try await DaemonHandover.start(executable: Self.executable(), roots: roots, paths: paths)
+                print(OnExitSetting.handedOver(result, names: running))
+            } catch {
+                FileHandle.standardError.write(Data("vantage: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
         if counters.stoppedBy == .signal || counters.stoppedBy == .hangup { throw ExitCode(130) }
+    }
+
+    /// This program's own file, to start the daemon that takes the projects over.
+    static func executable() -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
     /// ncurses is owned by the main actor only.

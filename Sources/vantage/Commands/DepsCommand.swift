@@ -15,11 +15,7 @@ struct DepsCommand: AsyncParsableCommand {
 /// Shared output helpers for the deps commands.
 enum DepsOutput {
     static func printJSON<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        try JSONOutput.print(value)
     }
 
     static func printErrors(_ errors: [VantageError]) {

@@ -12,6 +12,7 @@ struct DepsLicensesCommand: AsyncParsableCommand {
     @Argument(help: "Project or workspace folder.") var path: String = "."
     @Option(help: "Policy TOML: allow = [...], deny = [...], [[approvals]] name, version, who, why.") var policy: String?
     @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Fail (exit 1) when no installed package was found to check.") var strict = false
 
     struct Item: Encodable { var finding: LicenseFinding; var verdict: String; var detail: String? }
 
@@ -39,8 +40,17 @@ struct DepsLicensesCommand: AsyncParsableCommand {
                 [$0.finding.ecosystem.rawValue, $0.finding.name, $0.finding.version ?? "", $0.finding.licenses.isEmpty ? "unknown" : $0.finding.licenses.joined(separator: ", "),
                  $0.verdict + ($0.detail.map { " (\($0))" } ?? ""), $0.finding.evidence]
             }))
-            print("\(findings.count) packages, \(violations) violations")
+            if findings.isEmpty {
+                print("No installed packages under \(path): licences are read from what is installed (node_modules, a virtualenv's "
+                      + "site-packages, Cargo's registry). Install the dependencies first (npm install, pip install -r requirements.txt).")
+            } else {
+                print("\(WorkText.count(findings.count, "package")), \(WorkText.count(violations, "violation"))")
+            }
         }
         if violations > 0 { throw ExitCode(1) }
+        if findings.isEmpty && strict {
+            FileHandle.standardError.write(Data("error: nothing was checked: no installed packages under \(path)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }

@@ -32,7 +32,7 @@ struct DepsListCommand: AsyncParsableCommand {
                 }
                 print(DepsOutput.table(["NAME", "VERSION", "MARKER", "SOURCE", "WHY"], skippedRows))
             }
-            print("\(inventory.dependencies.count) dependencies from \(inventory.manifests.count) files" +
+            print("\(WorkText.count(inventory.dependencies.count, "dependency")) from \(WorkText.count(inventory.manifests.count, "file"))" +
                   (inventory.skipped.isEmpty ? "" : "; \(inventory.skipped.count) skipped by environment marker"))
             DepsOutput.printErrors(inventory.errors)
         }

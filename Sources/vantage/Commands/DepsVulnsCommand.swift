@@ -4,21 +4,21 @@ import VantageAnalyzer
 import VantageCore
 import VantageStore
 
-/// `vantage deps vulns PATH --db DIR [--json|--sarif]`
+/// `vantage deps vulns PATH [--db DIR] [--json|--sarif]`
 struct DepsVulnsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vulns",
         abstract: "Match dependencies against an offline OSV database. Exit 0 clean, 1 vulnerable, 2 error or unchecked.")
 
     @Argument(help: "A project or workspace folder, or one manifest file.") var path: String = "."
-    @Option(help: "A folder of OSV JSON (imported into a cache automatically) or an imported advisories.sqlite.") var db: String
+    @Option(help: "A folder of OSV JSON (imported into a cache automatically) or an imported advisories.sqlite (default: the one `vantage deps db import` made).") var db: String?
     @Option(name: .customLong("db-cache"), help: "Where to keep the imported database (default: $VANTAGE_HOME/advisories.sqlite).") var dbCache: String?
     @Flag(help: "Print osv-scanner-shaped JSON.") var json = false
     @Flag(help: "Print SARIF 2.1.0.") var sarif = false
 
     func run() async throws {
         do {
-            let database = try DepsDatabaseOpener.open(db, cache: dbCache, quiet: json || sarif)
+            let database = try DepsDatabaseOpener.open(db ?? DepsDatabaseOpener.imported(cache: dbCache), cache: dbCache, quiet: json || sarif)
             let inventory = DependencyInventory(scanning: path)
             var scan = try VulnerabilityScanner(database: database).scan(inventory.dependencies)
             scan.errors += inventory.errors
@@ -30,7 +30,7 @@ struct DepsVulnsCommand: AsyncParsableCommand {
             else {
                 print(VulnerabilityReport.text(scan))
                 if !inventory.skipped.isEmpty {
-                    print("\(inventory.skipped.count) dependencies skipped: their environment marker is false here ("
+                    print("\(WorkText.count(inventory.skipped.count, "dependency")) skipped: their environment marker is false here ("
                           + inventory.skipped.map { "\($0.dependency.name): \($0.marker)" }.joined(separator: "; ") + "); `vantage deps list` says why")
                 }
             }
@@ -43,6 +43,16 @@ struct DepsVulnsCommand: AsyncParsableCommand {
 }
 
 enum DepsDatabaseOpener {
+    /// The database `vantage deps db import` made, or an error that says how to make one.
+    static func imported(cache: String?) throws -> String {
+        let path = cache ?? AdvisoryDatabase.defaultPath()
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw VantageError(.notFound, "no advisory database has been imported yet (looked for \(path))",
+                               hint: "import a folder of OSV JSON once with `vantage deps db import DIR`, or pass --db DIR")
+        }
+        return path
+    }
+
     static func open(_ db: String, cache: String?, quiet: Bool) throws -> AdvisoryDatabase {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: db, isDirectory: &isDir) else {

@@ -31,7 +31,7 @@ struct GraphCommand: AsyncParsableCommand {
         let sources = TroubleshootingSources(paths: VantagePaths.fromEnvironment(), projects: projects, learned: [])
         let logged = Set(sources.logNames())
         for project in projects {
-            let name = TroubleshootingSources.logName(of: project)
+            let name = ProjectLogFile.name(forProject: project.name)
             guard logged.contains(name) else { continue }
             for (_, suggestion) in sources.problems(of: name) {
                 graph.attachError(suggestion.evidence, raisedBy: project.id)

@@ -12,11 +12,14 @@ struct LaunchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Environment to run in (.env.<ENV>, [env.<ENV>], secrets of ENV).") var env: String?
     @Option(name: .customShort("e"), help: "Set a variable for this launch: -e KEY=VALUE (repeatable).") var variables: [String] = []
     @Flag(name: .long, help: "Return only when every launched project is ready (exit 1 if one fails or --timeout passes).") var wait = false
-    @Option(name: .long, help: "Seconds --wait waits at most (default 60).") var timeout: Double = 60
+    @Option(name: .long, help: "Seconds --wait waits at most.") var timeout: Double = 60
 
     func run() async throws {
         let overrides = try EnvironmentLayers.parseOverrides(variables)
-        let (containers, others) = all ? ([], names) : await ContainerCLI.partition(names)
+        let (compose, rest) = all ? ([], names) : ComposeCLI.partition(names)
+        try await ComposeCLI.act(Command.launch, compose)
+        if !compose.isEmpty && rest.isEmpty { return }
+        let (containers, others) = all ? ([], rest) : await ContainerCLI.partition(rest)
         try await ContainerCLI.act(.start, containers)
         if !containers.isEmpty && others.isEmpty { return }
         let response = try ControlClient.request(VantagePaths.fromEnvironment(),

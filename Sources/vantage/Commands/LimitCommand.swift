@@ -32,9 +32,7 @@ struct LimitCommand: AsyncParsableCommand {
         }
         if limits.isEmpty {
             guard case .prediction(let p) = try ControlClient.request(paths, .predict(name: name)) else { return }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(p), as: UTF8.self))
+            try JSONOutput.print(p)
             return
         }
         let response = try ControlClient.request(paths, .limit(name: name, limits: limits))

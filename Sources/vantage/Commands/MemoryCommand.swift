@@ -38,10 +38,7 @@ struct MemoryListCommand: AsyncParsableCommand {
         }
         let fixes = try await store.learnedFixes()
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
-            print(String(decoding: try encoder.encode(Report(decisions: decisions, learnedFixes: fixes)), as: UTF8.self))
+            try JSONOutput.print(Report(decisions: decisions, learnedFixes: fixes))
             return
         }
         print(decisions.isEmpty ? "No decisions remembered." : "DECISIONS")

@@ -27,8 +27,7 @@ struct PsCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             let projects = try JSONSerialization.jsonObject(with: encoder.encode(rows)) as? [Any] ?? []
             let containers = try JSONSerialization.jsonObject(with: encoder.encode(fleet.rows)) as? [Any] ?? []
-            let data = try JSONSerialization.data(withJSONObject: projects + containers, options: [.prettyPrinted, .sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
+            print(try JSONOutput.text(jsonObject: projects + containers))
         } else {
             if daemonError == nil { print(StatusTable.render(rows), terminator: "") }
             print(ContainerCLI.table(fleet.rows, unreachable: fleet.unreachable), terminator: "")

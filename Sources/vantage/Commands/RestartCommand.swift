@@ -11,6 +11,8 @@ struct RestartCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Switch to this environment while restarting.") var env: String?
 
     func run() async throws {
+        let (compose, _) = ComposeCLI.partition([name])
+        if !compose.isEmpty { return try await ComposeCLI.act(Command.restart, compose) }
         let (containers, _) = await ContainerCLI.partition([name])
         if !containers.isEmpty { return try await ContainerCLI.act(.restart, containers) }
         let response = try ControlClient.request(VantagePaths.fromEnvironment(), .restart(name: name, environment: env))

@@ -40,10 +40,7 @@ struct ScanCommand: ParsableCommand {
             FileHandle.standardError.write(Data("warning: \(warning.description)\n".utf8))
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(result.projects.map(ScanReportEntry.init))
-            print(String(decoding: data, as: UTF8.self))
+            try JSONOutput.print(result.projects.map(ScanReportEntry.init))
         } else {
             print(ScanTable.render(result.projects, relativeTo: FileManager.default.currentDirectoryPath))
         }
@@ -66,7 +63,7 @@ enum ScanTable {
                 i == cells.count - 1 ? pair.0 : pair.0.padding(toLength: pair.1, withPad: " ", startingAt: 0)
             }.joined(separator: "  ")
         }
-        let count = projects.count == 1 ? "1 project" : "\(projects.count) projects"
+        let count = WorkText.count(projects.count, "project")
         return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n\(count)"
     }
 }

@@ -11,7 +11,7 @@ struct SecretCommand: AsyncParsableCommand {
     struct Target: ParsableArguments {
         @Argument(help: "Project name.") var name: String
         @Argument(help: "Variable name.") var key: String
-        @Option(name: .long, help: "Environment (default: development).") var env: String = EnvironmentLayers.defaultEnvironment
+        @Option(name: .long, help: "Environment.") var env: String = EnvironmentLayers.defaultEnvironment
     }
 
     struct Set: AsyncParsableCommand {

@@ -4,13 +4,17 @@ import VantageAnalyzer
 import VantageCore
 import VantageProbes
 
-/// `vantage status [--json]`: the machine and the workspace's projects, from a fresh sample.
+/// `vantage status [DIR...] [--json]`: the machine and the workspace's projects, from a fresh sample.
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Print system and project state from a fresh sample of /proc.")
 
-    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: ArgumentHelp("Folders whose projects to show (default: the current folder), as for `scan`.", valueName: "dir"))
+    var directories: [String] = []
+
+    /// `--root DIR` (older spelling, still accepted): the same as a DIR argument.
+    @OptionGroup(visibility: .hidden) var workspace: WorkspaceOptions
 
     @Flag(help: "Print JSON: {\"system\": {...}, \"projects\": [{...}]}.")
     var json = false
@@ -31,7 +35,9 @@ struct StatusCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let roots = try workspace.resolvedRoots()
+        var given = workspace
+        given.roots = directories + workspace.roots
+        let roots = try given.resolvedRoots()
         let scan = try ProjectScanner().scan(roots: roots)
         for w in scan.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
         let (system, samples) = await Monitor.sampleOnce(projects: scan.projects)
@@ -43,10 +49,7 @@ struct StatusCommand: AsyncParsableCommand {
                               ports: Array(Set(p.ports + (s?.listeningPorts ?? []))).sorted())
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
-            print(String(decoding: try encoder.encode(Report(system: system, projects: rows)), as: UTF8.self))
+            try JSONOutput.print(Report(system: system, projects: rows))
             return
         }
         print(String(format: "CPU %.1f %% of %d cores   memory %@ / %@   load %.2f %.2f %.2f",

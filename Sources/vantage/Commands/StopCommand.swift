@@ -11,7 +11,10 @@ struct StopCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Stop every project.") var all = false
 
     func run() async throws {
-        let (containers, others) = all ? ([], names) : await ContainerCLI.partition(names)
+        let (compose, rest) = all ? ([], names) : ComposeCLI.partition(names)
+        try await ComposeCLI.act(Command.stop, compose)
+        if !compose.isEmpty && rest.isEmpty { return }
+        let (containers, others) = all ? ([], rest) : await ContainerCLI.partition(rest)
         try await ContainerCLI.act(.stop, containers)
         if !containers.isEmpty && others.isEmpty { return }
         let response = try ControlClient.request(VantagePaths.fromEnvironment(), .stop(names: others, all: all))

@@ -3,6 +3,7 @@ import Foundation
 import VantageAnalyzer
 import VantageCore
 import VantageKnowledge
+import VantageOrchestrator
 import VantageStore
 
 /// `vantage troubleshoot [NAME] [--json]`: problems found in the logs of launched projects, with
@@ -33,16 +34,18 @@ struct TroubleshootingSources {
     var projects: [Project]
     var learned: [LearnedFixRecord]
 
-    /// Projects come from --root scans when given, else from the last scan stored in the database.
+    /// Projects come from --root scans when given, else from the running supervisor (a daemon or
+    /// a console: the folders it runs), else from the last scan stored in the database.
     static func load(roots: [String]) async throws -> TroubleshootingSources {
         let paths = VantagePaths.fromEnvironment()
         let store = try? Store.open(paths: paths)
         var projects: [Project] = []
         if !roots.isEmpty {
             projects = try ProjectScanner().scan(roots: roots).projects
-        } else if let store {
-            projects = (try? await store.projects()) ?? []
+        } else if SupervisorConnection.isDaemonRunning(paths), case .status(let rows)? = try? ControlClient.request(paths, .ps) {
+            projects = rows.map { Project(name: $0.name, path: $0.path, kinds: ProjectKind(rawValue: $0.kind).map { [$0] } ?? []) }
         }
+        if projects.isEmpty, let store { projects = (try? await store.projects()) ?? [] }
         let learned = (try? await store?.learnedFixes()) ?? []
         return TroubleshootingSources(paths: paths, projects: projects, learned: learned)
     }
@@ -53,22 +56,26 @@ struct TroubleshootingSources {
         return files.filter { $0.hasSuffix(".log") }.map { String($0.dropLast(4)) }.sorted()
     }
 
-    /// The project a log belongs to: the supervisor names logs after the project's name with
-    /// anything but letters, digits, `-`, `_` and `.` replaced by `_`.
+    /// The project a log belongs to, as its folder says now: its manifest is read again, so the
+    /// diagnosis knows what it declares today (`six==1.16.0` in requirements.txt), whoever runs it.
     func project(named name: String) -> Project? {
-        projects.first { Self.logName(of: $0) == name || $0.name == name }
+        guard let known = projects.first(where: { ProjectLogFile.name(forProject: $0.name) == name || $0.name == name }) else { return nil }
+        return Self.current(known)
     }
 
-    /// The name of a project's log file without `.log`, as the supervisor writes it.
-    static func logName(of project: Project) -> String {
-        String(project.name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" }.prefix(60))
+    /// A project with its folder read again (kinds, ports, declared dependencies).
+    static func current(_ project: Project) -> Project {
+        guard var fresh = (try? ProjectScanner().scan(roots: [project.path], maxDepth: 0))?.projects.first else { return project }
+        fresh.name = project.name
+        return fresh
     }
 
+    /// The problems of the project's last run: the same source as the Troubleshooting pane.
     func problems(of name: String) -> [(Project?, Suggestion)] {
-        guard let text = ProjectLogText.lastRun(ofFile: "\(paths.logs)/\(name).log") else { return [] }
         let project = project(named: name)
         let context = project.map(ProjectContext.init) ?? ProjectContext(name: name)
-        return TroubleshootingKB.match(text, project: context, learned: learned).map { (project, $0) }
+        return ProjectProblems.find(logFile: ProjectLogFile.path(forProject: name, in: paths.logs), project: context, learned: learned)
+            .map { (project, $0) }
     }
 }
 
@@ -98,9 +105,7 @@ struct TroubleshootListCommand: AsyncParsableCommand {
             }
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(problems), as: UTF8.self))
+            try JSONOutput.print(problems)
             return
         }
         guard !problems.isEmpty else { print("No problems found in \(names.isEmpty ? "any log" : names.joined(separator: ", "))."); return }

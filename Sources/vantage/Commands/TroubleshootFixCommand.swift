@@ -29,11 +29,14 @@ struct TroubleshootFixCommand: AsyncParsableCommand {
 
     func run() async throws {
         let sources = try await TroubleshootingSources.load(roots: roots)
-        guard let (project, suggestion) = sources.problems(of: name).first(where: { $0.1.automated != nil }) else {
-            print("No automated fix for \(name): run `vantage troubleshoot \(name)` for suggestions.")
-            return
+        let problems = sources.problems(of: name)
+        guard let (project, suggestion) = problems.first(where: { $0.1.automated != nil }), let fix = suggestion.automated else {
+            // Nothing to apply is a failure of the command: say what was found and what to do by hand.
+            for (_, s) in problems { print("\(name): \(s.title)\n  \(s.explanation)") }
+            throw VantageError(.notFound, problems.isEmpty ? "no problem found in the last run of \(name), so there is nothing to fix"
+                                                           : "no automatic fix for \(name)'s problem; the suggestions above say what to do",
+                               hint: problems.isEmpty ? "check the name with vantage ps, or read vantage logs \(name)" : nil)
         }
-        guard let fix = suggestion.automated else { return }
         print("\(name): \(suggestion.title) (confidence \(String(format: "%.2f", suggestion.confidence)))")
         print("fix: \(fix.summary)")
         let applier = FixApplier(paths: sources.paths, roots: roots, settle: .milliseconds(Int(settle * 1000)))
@@ -73,8 +76,8 @@ struct TroubleshootFixCommand: AsyncParsableCommand {
             print(outcome.summary + ".")
         }
         await applier.remember(suggestion: suggestion, fix: fix, project: project?.id, outcome: outcome)
-        // A restart that did not help is reported and remembered; a fix that could not be applied fails.
-        guard outcome.succeeded || fix.name == "reassign_port" || fix.name == "restart_with_backoff" || fix.name == "raise_memory_limit" else {
+        // A fix that could not be applied, or did not help (remembered as such), fails the command.
+        guard outcome.succeeded else {
             if !outcome.output.isEmpty { FileHandle.standardError.write(Data(outcome.output.utf8)) }
             throw VantageError(.io, "the fix \(outcome.applied ? "did not work" : "was not applied") for \(name): \(outcome.summary)",
                                hint: outcome.output.isEmpty ? nil : "read the output above")

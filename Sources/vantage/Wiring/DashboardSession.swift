@@ -4,6 +4,7 @@ import VantageAnalyzer
 import VantageCore
 import VantageDocker
 import VantageKnowledge
+import VantageOrchestrator
 import VantageProbes
 import VantageStore
 
@@ -23,13 +24,18 @@ final class DashboardSession: Sendable {
     private let store: Store
     private let errors = ErrorPatternTracker()
     private let docker: DockerWatcher?
-    private let compose: ComposeLauncher?
+    private let compose: ComposeLauncher
     private let tasks = Mutex<[Task<Void, Never>]>([])
     private let paths: VantagePaths
     private let projects: [Project]
     private let supervisor = Mutex<SupervisorBridge?>(nil)
 
-    init(bus: Bus, store: Store, paths: VantagePaths, projects: [Project], engines: [DockerEndpoint], interval: Duration) {
+    /// The hosted supervisor's settings (the governor is opt-in: `[resources] governor = true`).
+    private let supervisorOptions: SupervisorOptions
+
+    init(bus: Bus, store: Store, paths: VantagePaths, projects: [Project], engines: [DockerEndpoint], interval: Duration,
+         supervisorOptions: SupervisorOptions = SupervisorOptions()) {
+        self.supervisorOptions = supervisorOptions
         self.bus = bus
         self.paths = paths
         self.projects = projects
@@ -38,14 +44,17 @@ final class DashboardSession: Sendable {
         graph = GraphLayoutActor(bus: bus)
         analyzer = AnalyzerActor(bus: bus, store: store)
         memory = MemoryRecorder(store: store)
-        troubleshooter = TroubleshooterActor(bus: bus)
+        // Problems are read from the projects' logs with their manifests as they are now, the way
+        // `vantage troubleshoot` reads them (ProjectProblems).
+        troubleshooter = TroubleshooterActor(bus: bus, logs: paths.logs, current: TroubleshootingSources.current)
         council = CouncilActor(bus: bus, store: store)
         fixes = FixActor(bus: bus, store: store, applier: FixApplier(paths: paths), troubleshooter: troubleshooter)
         self.store = store
         var dockerOptions = DockerWatcher.Options()
         dockerOptions.interval = interval
         docker = engines.isEmpty ? nil : DockerWatcher(bus: bus, endpoints: engines, options: dockerOptions)
-        compose = engines.isEmpty ? nil : ComposeLauncher(bus: bus, endpoints: engines, projects: projects)
+        // Always there: without an engine it answers each compose command with why it cannot run.
+        compose = ComposeLauncher(bus: bus, endpoints: engines, projects: projects)
     }
 
     func start() {
@@ -94,15 +103,14 @@ final class DashboardSession: Sendable {
             await council.run(events: councilEvents, commands: councilCommands)
         })
         if let docker { add(Task { await docker.run() }) }
-        if let compose { add(Task { await compose.run() }) }
+        let compose = self.compose
+        add(Task { await compose.run() })
         // The supervisor: hosted here, or the daemon's when one runs. A failure is shown, not fatal:
         // the dashboard still watches and analyses.
-        let (paths, projects) = (self.paths, self.projects)
+        let (paths, projects, supervisorOptions) = (self.paths, self.projects, self.supervisorOptions)
         add(Task {
             do {
-                // Compose projects run on a Docker engine (ComposeLauncher), not as processes.
-                let bridge = try await SupervisorBridge.connect(paths: paths, bus: bus,
-                                                                projects: projects.filter { $0.primaryKind != .compose })
+                let bridge = try await SupervisorBridge.connect(paths: paths, bus: bus, workspace: projects, options: supervisorOptions)
                 self.supervisor.withLock { $0 = bridge }
                 bus.publish(.timeline(TimelineEntry(time: Date(), kind: .state,
                                                     text: bridge.isHosting ? "supervisor started in this console" : "attached to the Vantage daemon")))
@@ -122,10 +130,14 @@ final class DashboardSession: Sendable {
     /// Keeps a task the session owns, cancelled when it stops.
     private func add(_ task: Task<Void, Never>) { tasks.withLock { $0.append(task) } }
 
+    /// The projects the console's own supervisor runs now (what quitting would stop).
+    func runningProjects() async -> [String] { await supervisor.withLock { $0 }?.runningProjects() ?? [] }
+
     /// Asks every actor to finish (the recorder writes what is pending) and waits a little for it.
-    func stop() async {
+    /// `.keep` leaves the supervised projects running for a daemon to adopt (`DaemonHandover`).
+    func stop(_ onExit: OnExit = .stop) async {
         await memory.stop()
-        await supervisor.withLock { $0 }?.stop()
+        await supervisor.withLock { $0 }?.stop(onExit)
         bus.send(.shutdown)
         await recorder.flush()
         bus.close()
@@ -140,7 +152,7 @@ enum Workspace {
         bus.publish(.scanned(roots: roots, projects: scan.projects))
         let ms = Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000
         bus.publish(.timeline(TimelineEntry(time: now, kind: .scan,
-                                            text: "scanned \(roots.count == 1 ? roots[0] : "\(roots.count) roots"): \(scan.projects.count) projects in \(String(format: "%.0f", ms)) ms")))
+                                            text: "scanned \(roots.count == 1 ? roots[0] : WorkText.count(roots.count, "root")): \(WorkText.count(scan.projects.count, "project")) in \(String(format: "%.0f", ms)) ms")))
         for p in scan.projects {
             let ports = p.ports.isEmpty ? "" : " on port \(p.ports.map(String.init).joined(separator: ", "))"
             bus.publish(.timeline(TimelineEntry(time: now, kind: .detection, project: p.id,

@@ -18,10 +18,14 @@ final class SupervisorBridge: @unchecked Sendable {
     /// `true` when this process runs the supervisor itself.
     var isHosting: Bool { if case .hosted = mode { return true }; return false }
 
-    static func connect(paths: VantagePaths, bus: Bus, projects: [Project]) async throws(VantageError) -> SupervisorBridge {
-        switch try await SupervisorConnection.attachOrHost(paths: paths, bus: bus, projects: projects,
+    /// `workspace`: every project scanned. Compose projects run on a Docker engine (ComposeLauncher),
+    /// not as processes; the supervisor only keeps their ports free of its reassignments.
+    static func connect(paths: VantagePaths, bus: Bus, workspace: [Project], options: SupervisorOptions = SupervisorOptions()) async throws(VantageError) -> SupervisorBridge {
+        let (compose, projects) = (workspace.filter { $0.primaryKind == .compose }, workspace.filter { $0.primaryKind != .compose })
+        switch try await SupervisorConnection.attachOrHost(paths: paths, bus: bus, projects: projects, options: options,
                                                            secrets: SupervisorConnection.isDaemonRunning(paths) ? nil : openVault(paths, bus: bus)) {
         case .hosted(let supervisor, let lock):
+            await supervisor.declarePorts(of: compose)
             let server = ControlServer(supervisor: supervisor, bus: bus, socketPath: paths.socket)
             try server.start()
             return SupervisorBridge(mode: .hosted(supervisor, lock, server), paths: paths)
@@ -81,13 +85,21 @@ final class SupervisorBridge: @unchecked Sendable {
         }
     }
 
-    /// Hosted: stops the projects it started, closes the socket and releases the lock.
-    func stop() async {
+    /// The projects that run under this console's own supervisor (none when attached: the
+    /// daemon keeps supervising them whatever the console does).
+    func runningProjects() async -> [String] {
+        if case .hosted(let supervisor, _, _) = mode { return await supervisor.runningProjects }
+        return []
+    }
+
+    /// Hosted: stops the projects it started (or, with `.keep`, lets go of them for a daemon to
+    /// adopt), closes the socket and releases the lock.
+    func stop(_ onExit: OnExit = .stop) async {
         commandTask?.cancel()
         switch mode {
         case .hosted(let supervisor, let lock, let server):
             server.stop()
-            await supervisor.shutdown(stopProjects: true)
+            if onExit == .keep { await supervisor.handOver() } else { await supervisor.shutdown(stopProjects: true) }
             lock.release()
         case .attached:
             break

@@ -156,7 +156,7 @@ public struct AppView: Sendable {
             charts.append(MetricsPanel.Row(label: "Debt/week", values: trend.map(Double.init), maximum: Double(trend.max() ?? 0),
                                            current: InsightSection.duration(trend[trend.count - 1]), role: .warn))
         }
-        var notes = [StyledLine([.init("Health \(health.value)/100", CellStyle(fg: health.role, bold: true))])]
+        var notes = [StyledLine([.init(health.value.map { "Health \($0)/100" } ?? "Health n/a (not running)", CellStyle(fg: health.role, bold: true))])]
         notes += health.reasons.map { StyledLine([.init("  " + $0, .role(.muted))]) }
         notes += AdviceLines.details(state.advice.byProject[id] ?? [], levels: glyphs.sparkLevels)
         if let key = keymap.keys(for: .logs).first {

@@ -18,7 +18,7 @@ enum PaneContent {
             if let g = p.group, g != group {
                 group = g
                 rows.append(ProjectGrid.Row(name: " " + g, kind: "compose", state: .stopped, cpuPercent: nil, rssBytes: nil,
-                                            memTotalBytes: nil, health: 0, healthRole: .muted, ports: [],
+                                            memTotalBytes: nil, health: nil, healthRole: .muted, ports: [],
                                             heading: .init(status: "", role: .muted)))
             }
             let sample = s.samples[p.id]
@@ -52,7 +52,7 @@ enum PaneContent {
             role = .ok
         }
         return ProjectGrid.Row(name: "docker: " + name, kind: "engine", state: .stopped, cpuPercent: nil, rssBytes: nil,
-                               memTotalBytes: nil, health: 0, healthRole: .muted, ports: [], heading: .init(status: text, role: role))
+                               memTotalBytes: nil, health: nil, healthRole: .muted, ports: [], heading: .init(status: text, role: role))
     }
 
     static func metrics(_ s: AppState, glyphs: GlyphSet) -> MetricsPanel {
