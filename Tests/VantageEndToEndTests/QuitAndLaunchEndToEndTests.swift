@@ -10,12 +10,13 @@ import VantageCore
          "XDG_CONFIG_HOME": home + "/config", "COLORTERM": "", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
     }
 
-    static func cli(_ arguments: [String], home: String, in directory: String? = nil) throws -> ChildProcess.Result {
+    static func cli(_ arguments: [String], home: String, in directory: String? = nil,
+                    stderr: ChildProcess.StandardError = .merged) throws -> ChildProcess.Result {
         let bin = try #require(Binary.vantage)
         return try ChildProcess.run([bin] + arguments, directory: directory,
                                     environment: ["VANTAGE_HOME": home, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
                                                   "DOCKER_HOST": "unix://" + home + "/no-docker.sock"],
-                                    stderr: .merged, timeout: 60)
+                                    stderr: stderr, timeout: 60)
     }
 
     static func has(_ tool: String) -> Bool {
@@ -46,7 +47,7 @@ import VantageCore
         try tmux.send("s")
         let ready = try tmux.waitFor(timeout: 30) { $0.contains("ready") }
         #expect(ready.ok, "the project is ready; screen:\n\(ready.screen)")
-        let before = try Self.cli(["ps", "--json"], home: home)
+        let before = try Self.cli(["ps", "--json"], home: home, stderr: .discarded)
         let pid = try #require(Self.pid(of: "keeper", in: before.output), "ps while the console hosts: \(before.output)")
         try tmux.send("q")
         let handed = try tmux.waitFor(timeout: 30) { $0.contains("kept running under the Vantage daemon") && $0.contains("EXIT=0") }
@@ -54,7 +55,7 @@ import VantageCore
         daemonPid = handed.screen.range(of: #"pid (\d+), log"#, options: .regularExpression)
             .flatMap { Int32(handed.screen[$0].dropFirst(4).prefix { $0.isNumber }) }
         #expect(daemonPid != nil)
-        let after = try Self.cli(["ps", "--json"], home: home)
+        let after = try Self.cli(["ps", "--json"], home: home, stderr: .discarded)
         #expect(Self.pid(of: "keeper", in: after.output) == pid, "adopted, not restarted: the same pid; \(after.output)")
         #expect(after.output.contains("\"state\" : \"ready\"") || after.output.contains("\"state\" : \"running\""), "\(after.output)")
         #expect(kill(pid, 0) == 0, "the project's process still runs")

@@ -22,7 +22,7 @@ struct AnalyzeDebtCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
-    @Option(help: "Minutes to develop one line of code (SonarQube's default is 30).")
+    @Option(help: "Minutes to develop one line of code (SonarQube uses 30).")
     var minutesPerLine: Double = 30
 
     @Option(help: "Days of git history for hotspots.")
