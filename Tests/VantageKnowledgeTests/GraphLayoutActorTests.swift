@@ -50,4 +50,16 @@ import VantageCore
             #expect(node.cluster == expected, "\(node.id)")
         }
     }
+
+    @Test func aProjectMovedToAnotherPortShowsThePortInUse() async {
+        let actor = GraphLayoutActor(bus: Bus(), seed: 1, tickInterval: .milliseconds(1))
+        let web = Project(name: "python-web", path: "/ws/python-web", kinds: [.python], ports: [4102])
+        await actor.apply(projects: [web])
+        #expect(await actor.graph.nodes[GraphNodeID.port(4102)] != nil)
+        let change = await actor.apply(ports: [4110], of: web.id)
+        #expect(!change.isEmpty)
+        #expect(await actor.graph.nodes[GraphNodeID.port(4110)]?.label == ":4110")
+        #expect(await actor.graph.nodes[GraphNodeID.port(4102)] == nil, "the declared port it does not use is gone")
+        #expect(await actor.apply(ports: [4110], of: web.id).isEmpty, "the same ports again change nothing")
+    }
 }

@@ -154,3 +154,20 @@ while True:
         #expect(ContinuousClock.now - start < .seconds(2))
     }
 }
+
+@Suite struct PortsInUseEventTests {
+    @Test func theSupervisorTellsEveryViewThePortInUse() async throws {
+        let f = Fixture()
+        let base = randomPortBase() + 6
+        let blocker = try TestListener(port: base)
+        defer { blocker.close() }
+        let p = f.project("moved", command: pythonServer, ports: [base])
+        await f.supervisor.register([p])
+        let events = f.bus.events()
+        try await f.supervisor.launch(p.id)
+        var announced: [Int]?
+        for await case let .portsInUse(project, ports) in events where project == p.id { announced = ports; break }
+        #expect(announced == [base + 1])
+        await f.cleanup()
+    }
+}

@@ -35,4 +35,7 @@ public indirect enum Event: Codable, Sendable, Equatable {
     /// The pressure governor (opt-in: `[resources] governor = true`) slowed or paused a project
     /// (why, for the grid), or gave it back its resources (nil).
     case throttled(project: ProjectID, reason: String?)
+    /// The ports a supervised project was started on (a port moved off a busy one included), so
+    /// every view shows the port in use rather than the one declared.
+    case portsInUse(project: ProjectID, ports: [Int])
 }

@@ -22,6 +22,9 @@ public actor GraphLayoutActor {
     /// Frames published so far (for tests and diagnostics).
     public private(set) var framesPublished = 0
 
+    /// The projects of the last scan, with the ports they run on.
+    private var projects: [Project] = []
+
     public init(bus: Bus, seed: UInt64 = 1, parameters: ForceLayoutParameters = ForceLayoutParameters(),
                 tickInterval: Duration = .milliseconds(16), publishInterval: Duration = .milliseconds(100)) {
         self.bus = bus
@@ -37,6 +40,7 @@ public actor GraphLayoutActor {
             switch event {
             case .scanned(_, let projects): apply(projects: projects)
             case .insight(let insight): apply(vulnerablePackages: insight.dependencies.vulnerablePackages, of: insight.project)
+            case let .portsInUse(project, ports): apply(ports: ports, of: project)
             default: break
             }
         }
@@ -46,11 +50,22 @@ public actor GraphLayoutActor {
     /// Brings the graph in line with the projects and starts the layout moving if anything changed.
     @discardableResult
     public func apply(projects: [Project]) -> GraphChange {
+        self.projects = projects
         var change = graph.apply(projects: projects)
         vulnerabilities.keep(projects: Set(projects.map(\.id)))
         change.merge(vulnerabilities.apply(to: &graph))
         follow(change)
         return change
+    }
+
+    /// A project runs on other ports than it declares (the supervisor moved it off a busy one):
+    /// its port nodes follow.
+    @discardableResult
+    public func apply(ports: [Int], of project: ProjectID) -> GraphChange {
+        guard let i = projects.firstIndex(where: { $0.id == project }), projects[i].ports != ports else { return GraphChange() }
+        var updated = projects
+        updated[i].ports = ports
+        return apply(projects: updated)
     }
 
     /// Replaces one project's vulnerable packages (from its latest analysis) and moves the layout if the graph changed.

@@ -144,6 +144,7 @@ extension Supervisor {
         let marker = ProjectFileName.cgroupName(project, home: paths.home)
         projects[id] = mp
         for d in decisions { recordDecision(id, d) }
+        if !mp.ports.isEmpty { bus.publish(.portsInUse(project: id, ports: mp.ports)) }
         setState(id, .starting)
 
         var started: [RunningProcess] = []

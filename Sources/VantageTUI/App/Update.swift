@@ -72,7 +72,7 @@ public enum Update {
             s.advice.add(items, project: project)
         case .council(let proposals):
             foldCouncil(proposals, into: &s)
-        case .environments, .throttled:
+        case .environments, .throttled, .portsInUse:
             break // the environment list for `e` and Details, and the governor's marks in the grid (drawn by the screen's side)
         }
     }

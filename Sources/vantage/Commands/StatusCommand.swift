@@ -34,6 +34,12 @@ struct StatusCommand: AsyncParsableCommand {
         var projects: [Row]
     }
 
+    /// The ports a project uses: those it listens on while it runs (a port Vantage moved it to
+    /// included), else the ones it declares.
+    static func portsInUse(declared: [Int], listening: [Int]) -> [Int] {
+        (listening.isEmpty ? declared : listening).sorted()
+    }
+
     func run() async throws {
         var given = workspace
         given.roots = directories + workspace.roots
@@ -46,7 +52,7 @@ struct StatusCommand: AsyncParsableCommand {
             let s = byID[p.id]
             return Report.Row(name: p.name, path: p.path, kind: p.primaryKind.rawValue, state: s?.state ?? .stopped,
                               cpu: s?.cpuPercent ?? 0, rss: s?.rssBytes ?? 0, pids: s?.pids ?? [],
-                              ports: Array(Set(p.ports + (s?.listeningPorts ?? []))).sorted())
+                              ports: Self.portsInUse(declared: p.ports, listening: s?.listeningPorts ?? []))
         }
         if json {
             try JSONOutput.print(Report(system: system, projects: rows))
