@@ -122,7 +122,16 @@ import VantageCore
         #expect(w.engines.map(\.line) == [3, 5])
         #expect(w.engines.map(\.field) == ["docker.engines[0].host", "docker.engines[1].host"])
         #expect(w.allowPathsOutside)
-        #expect(w.warnings.map(\.description) == ["vantage.toml:8: field 'theme': unknown key \"theme\" is ignored (known keys: docker, projects)"])
+        #expect(w.warnings.map(\.description) == ["vantage.toml:8: field 'theme': unknown key \"theme\" is ignored (known keys: docker, projects, resources)"])
+        #expect(!w.governor, "the pressure governor is opt-in")
+    }
+
+    @Test func theGovernorIsTurnedOnInResources() throws {
+        let w = try WorkspaceFileReader.parse(TOMLParser.parse("[resources]\ngovernor = true\n", file: "v"), file: "v")
+        #expect(w.governor && w.warnings.isEmpty)
+        #expect { try WorkspaceFileReader.parse(TOMLParser.parse("[resources]\ngovernor = 1\n", file: "v"), file: "v") } throws: { e in
+            (e as? VantageError)?.location == SourceLocation(file: "v", line: 2, field: "resources.governor")
+        }
     }
 
     @Test func badValuesAreLocatedErrors() throws {

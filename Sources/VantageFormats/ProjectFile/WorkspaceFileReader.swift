@@ -2,7 +2,8 @@ import Foundation
 import VantageCore
 
 /// A workspace's `vantage.toml`: the Docker engines to watch (`[[docker.engines]]` with `name`
-/// and `host`) and what projects may do (`[projects] allow_paths_outside`).
+/// and `host`), what projects may do (`[projects] allow_paths_outside`) and whether the pressure
+/// governor runs (`[resources] governor`).
 public struct WorkspaceFile: Sendable, Equatable {
     public struct Engine: Sendable, Equatable {
         public var name: String
@@ -16,6 +17,8 @@ public struct WorkspaceFile: Sendable, Equatable {
     public var engines: [Engine] = []
     /// Whether a project's `cwd` and `templates` may name paths outside the project folder.
     public var allowPathsOutside = false
+    /// `[resources] governor = true`: throttle lower-priority projects under pressure (off otherwise).
+    public var governor = false
     /// Unknown keys.
     public var warnings: [VantageError] = []
 }
@@ -45,7 +48,7 @@ public enum WorkspaceFileReader {
 
     public static func parse(_ root: TOMLTable, file: String) throws(VantageError) -> WorkspaceFile {
         var config = WorkspaceFile(file: file)
-        var t = SchemaTable(root, file: file, known: ["docker", "projects"])
+        var t = SchemaTable(root, file: file, known: ["docker", "projects", "resources"])
         if var docker = t.table("docker", known: ["engines"]) {
             if let v = docker.table["engines"] {
                 if let items = v.arrayValue {
@@ -74,6 +77,10 @@ public enum WorkspaceFileReader {
         if var projects = t.table("projects", known: ["allow_paths_outside"]) {
             config.allowPathsOutside = projects.bool("allow_paths_outside") ?? false
             t.absorb(projects)
+        }
+        if var resources = t.table("resources", known: ["governor"]) {
+            config.governor = resources.bool("governor") ?? false
+            t.absorb(resources)
         }
         try t.errors.throwFirst()
         config.warnings = t.warnings

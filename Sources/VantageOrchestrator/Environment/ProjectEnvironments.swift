@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// The environments a project has: the default (`development`), one per `.env.<NAME>` file (and
 /// `.env.<NAME>.local`), and one per `[env.<NAME>]` section of `.vantage.toml`. `.env.example`,

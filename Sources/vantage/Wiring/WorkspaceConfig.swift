@@ -18,16 +18,7 @@ enum WorkspaceConfig {
 
     /// Whether pressure throttling is on: `[resources] governor = true` in a root's `vantage.toml`.
     static func governor(roots: [String]) throws(VantageError) -> Bool {
-        for root in roots {
-            let file = root + "/vantage.toml"
-            guard FileManager.default.fileExists(atPath: file) else { continue }
-            let table = try TOMLParser.parse(contentsOf: file)
-            guard let resources = table["resources"]?.tableValue, let value = resources["governor"] else { continue }
-            guard let on = value.boolValue else {
-                throw VantageError(.config, "expected true or false", at: SourceLocation(file: file, line: resources.line(of: "governor"), field: "resources.governor"))
-            }
-            if on { return true }
-        }
+        for root in roots where try WorkspaceFileReader.read(root: root)?.governor == true { return true }
         return false
     }
 }
