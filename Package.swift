@@ -70,7 +70,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], exclude: ["hot-functions.order"], swiftSettings: functionSections, linkerSettings: hotPathLayout),
 
-        .testTarget(name: "VantageCoreTests", dependencies: ["VantageCore"]),
+        // Fixtures: the croniter generator and its answers, read from disk.
+        .testTarget(name: "VantageCoreTests", dependencies: ["VantageCore"], exclude: ["Fixtures"]),
         .testTarget(name: "VantageStoreTests", dependencies: ["VantageStore"]),
         .testTarget(name: "VantageProbesTests", dependencies: ["VantageProbes"]),
         .testTarget(name: "VantageFormatsTests", dependencies: ["VantageFormats"], exclude: ["InvalidProjectFiles"]),

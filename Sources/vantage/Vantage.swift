@@ -30,6 +30,7 @@ struct Vantage: AsyncParsableCommand {
             DepsCommand.self,
             GraphCommand.self,
             MemoryCommand.self,
+            ScheduleCommand.self,
             TroubleshootCommand.self,
             BenchCommand.self,
             RenderCheckCommand.self,

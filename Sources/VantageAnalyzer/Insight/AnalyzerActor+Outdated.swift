@@ -21,7 +21,7 @@ extension AnalyzerActor {
     }
 
     /// "2 available", "up to date", "unknown (offline)", or "nothing pinned to look up".
-    static func outdatedSummary(_ updates: [AvailableUpdate]) -> String {
+    public static func outdatedSummary(_ updates: [AvailableUpdate]) -> String {
         if updates.isEmpty { return "nothing pinned to look up" }
         let available = updates.filter { $0.latest != nil && $0.status == "available" }.count
         let unknown = updates.filter { $0.latest == nil && $0.status != "up to date" }

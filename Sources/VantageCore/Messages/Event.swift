@@ -38,4 +38,6 @@ public indirect enum Event: Codable, Sendable, Equatable {
     /// The ports a supervised project was started on (a port moved off a busy one included), so
     /// every view shows the port in use rather than the one declared.
     case portsInUse(project: ProjectID, ports: [Int])
+    /// The scheduler's jobs with their next runs and last outcomes, replacing the previous list.
+    case schedule([ScheduledJob])
 }

@@ -4,6 +4,8 @@ import Foundation
 public struct TimelineEntry: Codable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case scan, detection, state, decision, fix, analysis, error
+        /// A scheduled job started or ended (`vantage schedule`).
+        case schedule
     }
     public var time: Date
     public var kind: Kind

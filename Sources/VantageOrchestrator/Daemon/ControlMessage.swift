@@ -21,6 +21,8 @@ public enum ControlRequest: Codable, Sendable, Equatable {
     /// The newest `lines` output lines of every project the supervisor knows (`logLines`), for a
     /// console that attaches and wants what happened before it came.
     case backlog(lines: Int)
+    /// Start a scheduled job now (`vantage schedule run-now ID`), outside its schedule.
+    case runScheduledJob(id: Int64)
 }
 
 /// What the supervisor answers: one response per request, or a stream of `event`s for `subscribe`

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import VantageCore
 #if canImport(Glibc)
 import Glibc
@@ -11,6 +12,7 @@ public final class ControlServer: @unchecked Sendable {
     let bus: Bus
     let path: String
     private var listenFD: Int32 = -1
+    private let scheduler = Mutex<Scheduler?>(nil)
 
     public init(supervisor: Supervisor, bus: Bus, socketPath: String) {
         self.supervisor = supervisor
@@ -37,6 +39,9 @@ public final class ControlServer: @unchecked Sendable {
         thread.name = "vantage-accept"
         thread.start()
     }
+
+    /// Answers `runScheduledJob` with this scheduler (the process that runs the supervisor runs the jobs).
+    public func serve(_ scheduler: Scheduler) { self.scheduler.withLock { $0 = scheduler } }
 
     public func stop() {
         if listenFD >= 0 { shutdown(listenFD, Int32(SHUT_RDWR)); close(listenFD) }
@@ -157,6 +162,12 @@ public final class ControlServer: @unchecked Sendable {
                     if let log = await supervisor.log(of: project.id) { lines += log.backlog(max(0, min(count, 5000))) }
                 }
                 return .logLines(lines)
+            case .runScheduledJob(let id):
+                guard let scheduler = scheduler.withLock({ $0 }) else {
+                    return .error(message: "this Vantage runs no scheduler (its database could not be opened when it started)")
+                }
+                let job = try await scheduler.runNow(id)
+                return .ok(message: "started job \(id), \(job.title); its outcome goes on the timeline and into `vantage schedule list`")
             case .subscribe, .logs:
                 return .error(message: "not handled here")
             }

@@ -12,6 +12,8 @@ public enum Daemon {
         public var options = SupervisorOptions()
         /// Leave projects running on SIGTERM/SIGINT (the next daemon adopts them).
         public var keepProjectsRunning = false
+        /// Builds the scheduler that runs the stored jobs, given the daemon's bus (nil: none).
+        public var scheduler: (@Sendable (Bus) -> Scheduler?)?
         public init(projects: [Project]) { self.projects = projects }
     }
 
@@ -26,13 +28,17 @@ public enum Daemon {
         if !adoption.adopted.isEmpty { log("adopted: \(adoption.adopted.joined(separator: ", "))") }
         if !adoption.lost.isEmpty { log("lost: \(adoption.lost.joined(separator: ", "))") }
         let server = ControlServer(supervisor: supervisor, bus: bus, socketPath: paths.socket)
+        let scheduler = settings.scheduler?(bus)
+        if let scheduler { server.serve(scheduler) }
         try server.start()
         await supervisor.start()
+        let scheduling = scheduler.map { s in Task { await s.run() } }
         log("vantage daemon: pid \(getpid()), \(settings.projects.count) projects, socket \(paths.socket)")
 
         let signals = SignalWaiter([SIGTERM, SIGINT])
         let received = await signals.wait()
         log("vantage daemon: \(SignalName.of(received)) received, \(settings.keepProjectsRunning ? "leaving projects running" : "stopping projects")")
+        scheduling?.cancel()
         server.stop()
         await supervisor.shutdown(stopProjects: !settings.keepProjectsRunning)
     }

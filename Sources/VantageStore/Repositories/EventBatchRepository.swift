@@ -19,7 +19,7 @@ enum EventRows {
     static func isStored(_ event: Event) -> Bool {
         switch event {
         case .scanned, .systemSampled, .projectsSampled, .stateChanged, .timeline, .diagnostic, .insight: return true
-        case .log, .graph, .discovered, .engine, .suggestions, .council, .environments, .throttled, .portsInUse: return false
+        case .log, .graph, .discovered, .engine, .suggestions, .council, .environments, .throttled, .portsInUse, .schedule: return false
         }
     }
 
@@ -40,7 +40,7 @@ enum EventRows {
             try TimelineRows.insert(db, diagnostic)
         case .insight(let insight):
             try InsightRows.insert(db, insight)
-        case .log, .graph, .discovered, .engine, .suggestions, .council, .environments, .throttled, .portsInUse:
+        case .log, .graph, .discovered, .engine, .suggestions, .council, .environments, .throttled, .portsInUse, .schedule:
             break
         }
     }

@@ -95,6 +95,7 @@ enum StoreMigrations {
                 CREATE INDEX coverage_history_project_time ON coverage_history(project, time);
                 """)
         }
+        ScheduleMigrations.register(&migrator)
         return migrator
     }
 }

@@ -74,6 +74,8 @@ public enum Update {
             foldCouncil(proposals, into: &s)
         case .environments, .throttled, .portsInUse:
             break // the environment list for `e` and Details, and the governor's marks in the grid (drawn by the screen's side)
+        case .schedule:
+            break   // the schedule overlay comes later; the list is in `vantage schedule list`
         }
     }
 

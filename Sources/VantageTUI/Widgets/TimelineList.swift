@@ -23,7 +23,7 @@ public struct TimelineList: Sendable {
         switch kind {
         case .error: return .error
         case .fix: return .ok
-        case .decision, .analysis: return .accent
+        case .decision, .analysis, .schedule: return .accent
         case .state: return .warn
         case .scan, .detection: return .muted
         }
@@ -38,6 +38,7 @@ public struct TimelineList: Sendable {
         case .decision: return "chose"
         case .fix: return "fix"
         case .analysis: return "check"
+        case .schedule: return "sched"
         case .error: return "error"
         }
     }

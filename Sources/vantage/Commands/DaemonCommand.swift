@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VantageCore
 import VantageOrchestrator
+import VantageStore
 
 /// `vantage daemon`: the supervisor without a screen, in the foreground.
 struct DaemonCommand: AsyncParsableCommand {
@@ -37,6 +38,16 @@ struct DaemonCommand: AsyncParsableCommand {
             do { vault = try SecretVault.open(paths) } catch {
                 FileHandle.standardError.write(Data("vantage daemon: secrets are unavailable: \(error)\n".utf8))
             }
+        }
+        // Scheduled jobs run here (`vantage schedule`); without the database the daemon still supervises.
+        do {
+            let store = try Store.open(paths: paths)
+            let projects = settings.projects
+            settings.scheduler = { bus in
+                ScheduledActionContext(bus: bus, paths: paths, projects: { projects }).scheduler(store: store)
+            }
+        } catch {
+            FileHandle.standardError.write(Data("vantage daemon: scheduled jobs will not run: \(error)\n".utf8))
         }
         try await Daemon.run(paths: paths, settings: settings, secrets: vault)
     }

@@ -112,6 +112,7 @@ final class DashboardSession: Sendable {
             do {
                 let bridge = try await SupervisorBridge.connect(paths: paths, bus: bus, workspace: projects, options: supervisorOptions)
                 self.supervisor.withLock { $0 = bridge }
+                if let server = bridge.controlServer { self.startScheduler(serving: server) }
                 bus.publish(.timeline(TimelineEntry(time: Date(), kind: .state,
                                                     text: bridge.isHosting ? "supervisor started in this console" : "attached to the Vantage daemon")))
             } catch {
@@ -125,6 +126,14 @@ final class DashboardSession: Sendable {
                 if let diagnostic = await errors.consume(line) { bus.publish(.diagnostic(diagnostic)) }
             }
         })
+    }
+
+    /// Scheduled jobs run where the supervisor runs: here when no daemon does (the daemon's otherwise).
+    private func startScheduler(serving server: ControlServer) {
+        let projects = self.projects
+        let scheduler = ScheduledActionContext(bus: bus, paths: paths, projects: { projects }).scheduler(store: store)
+        server.serve(scheduler)
+        add(Task { await scheduler.run() })
     }
 
     /// Keeps a task the session owns, cancelled when it stops.

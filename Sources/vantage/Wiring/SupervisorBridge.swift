@@ -17,6 +17,8 @@ final class SupervisorBridge: @unchecked Sendable {
 
     /// `true` when this process runs the supervisor itself.
     var isHosting: Bool { if case .hosted = mode { return true }; return false }
+    /// The control socket's server, when this process runs the supervisor.
+    var controlServer: ControlServer? { if case .hosted(_, _, let server) = mode { return server }; return nil }
 
     /// `workspace`: every project scanned. Compose projects run on a Docker engine (ComposeLauncher),
     /// not as processes; the supervisor only keeps their ports free of its reassignments.
