@@ -2,8 +2,8 @@
 """Writes croniter-next.json: 500 generated cron expressions, 20 start times in six zones (several
 right before or inside a daylight-saving change, month and year ends, leap days), and the next 3
 fire times croniter gives for each. CronExpressionCroniterTests compares VantageCore's reader with
-it, and runs this script again (`--check`) when croniter is installed, so the fixture is croniter's
-own answer. Deterministic: the same croniter gives the same file.
+this file, and with the script's fresh output when croniter is installed. Deterministic: the same
+croniter gives the same file.
 
     python3 croniter-fixture.py > croniter-next.json     (pip install croniter==7.0.0)
 
