@@ -92,7 +92,7 @@ import Testing
                     "2026-03-07T00:00:00+0000", "2026-03-09T00:00:00+0000"])
         // Every day named, with a `*` in the day of week: only that field restricts (croniter's reading).
         #expect(try Self.fires("0 0 1-31 * */3", after: "2026-03-01T00:00:00Z", count: 3)
-                == ["2026-03-01T00:00:00+0000", "2026-03-04T00:00:00+0000", "2026-03-07T00:00:00+0000"])
+                == ["2026-03-04T00:00:00+0000", "2026-03-07T00:00:00+0000", "2026-03-08T00:00:00+0000"])
     }
 
     // MARK: calendars
@@ -135,6 +135,14 @@ import Testing
                 == ["2026-10-25T02:15:00+0100", "2026-10-26T02:15:00+0100"])
         #expect(try Self.fires("*/30 * * * *", after: "2026-10-25T00:20:00Z", count: 4, zone: "Europe/Berlin")
                 == ["2026-10-25T02:30:00+0200", "2026-10-25T02:00:00+0100", "2026-10-25T02:30:00+0100", "2026-10-25T03:00:00+0100"])
+    }
+
+    @Test func theSecondPassIsFoundByLookingBackByTheChange() throws {
+        // Lord Howe, 2026-04-05: 02:00 (+11) becomes 01:30 (+10:30). From 01:50 in the first pass,
+        // croniter looks back 30 minutes to 01:20, finds 01:25 (before the repeated half hour) and
+        // goes on at 02:00: the second 01:50 does not run.
+        #expect(try Self.fires("*/25 * * * *", after: "2026-04-04T14:40:00Z", count: 3, zone: "Australia/Lord_Howe")
+                == ["2026-04-05T01:50:00+1100", "2026-04-05T02:00:00+1030", "2026-04-05T02:25:00+1030"])
     }
 
     @Test func theSystemZoneIsTheDefault() throws {

@@ -189,12 +189,13 @@ struct CronFieldReader {
 
     /// The values from `low` to `high` every `step`, going round the field's cycle when `low > high`.
     private func values(from low: Int, to high: Int, step: Int) -> UInt64 {
+        if low == high { return 1 << UInt64(fold(low)) }
         var (low, high) = (low, high)
         if field.high > field.cycleHigh {   // day of week: 7 is Sunday
             if low == field.high { low = field.low }
             if high == field.low, low > field.low { high = field.high }
+            if low == high { return 1 << UInt64(fold(low)) }
         }
-        if low == high { return 1 << UInt64(fold(low)) }
         var mask: UInt64 = 0
         if low < high {
             for v in stride(from: low, through: high, by: step) { mask |= 1 << UInt64(fold(v)) }

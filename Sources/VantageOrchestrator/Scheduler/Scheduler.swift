@@ -78,7 +78,7 @@ public actor Scheduler {
                 if let due = entry.due { wait = min(wait, due.timeIntervalSince(now)) }
             }
             let clock = self.clock
-            let nap = Task { try? await clock.sleep(for: .seconds(max(0, wait))) }
+            let nap = Task { _ = try? await clock.sleep(for: .seconds(max(0, wait))) }
             sleeper = nap
             await withTaskCancellationHandler { await nap.value } onCancel: { nap.cancel() }
             sleeper = nil
