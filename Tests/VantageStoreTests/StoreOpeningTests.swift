@@ -15,12 +15,12 @@ import VantageCore
         #expect(try await store.journalMode() == "wal")
         #expect(try await store.appliedMigrations() == ["v1: projects, scans, timeline, diagnostics, metrics", "v2: insights",
                                                         "v3: knowledge graph, decisions, learned fixes", "v4: advisor weights",
-                                                        "v5: coverage history"])
+                                                        "v5: coverage history", "v6: scheduled jobs"])
         let tables = try await store.pool.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
         }
         #expect(tables == ["advisor_weights", "coverage_history", "decisions", "diagnostics", "graph_edges", "graph_nodes", "insights", "learned_fix_history",
-                           "learned_fixes", "metric_minute", "metric_raw", "projects", "scans", "timeline"])
+                           "learned_fixes", "metric_minute", "metric_raw", "projects", "scans", "scheduled_jobs", "timeline"])
     }
 
     @Test func opensAtVantageHomeFromTheEnvironment() async throws {

@@ -117,7 +117,11 @@ enum ScheduledActions {
         let bad = statuses.filter { $0.state != .ok }
         if statuses.isEmpty { return .ok("no manifest that needs a lock file") }
         if bad.isEmpty { return .ok("\(statuses.count) lock file\(statuses.count == 1 ? "" : "s") up to date") }
-        return .failed(bad.map { "\($0.lock) \($0.state.rawValue)" + ($0.reasons.first.map { " (\($0))" } ?? "") }.joined(separator: ", "))
+        let folder = project.path.hasSuffix("/") ? project.path : project.path + "/"
+        return .failed(bad.map { status in
+            let lock = status.lock.hasPrefix(folder) ? String(status.lock.dropFirst(folder.count)) : status.lock
+            return "\(lock) \(status.state.rawValue)" + (status.reasons.first.map { " (\($0))" } ?? "")
+        }.joined(separator: ", "))
     }
 
     /// `vantage deps db import DIR` into the default database.
