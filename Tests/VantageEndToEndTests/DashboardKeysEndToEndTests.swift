@@ -21,11 +21,11 @@ import VantageCore
         try tmux.waitFor(timeout: 5) { $0.contains("Projects") }
         try tmux.send("?")
         let first = try tmux.waitFor(timeout: 3) { $0.contains("Help: keys") }
-        let before = Self.helpRows(first.screen)
+        let before = try settledHelpRows(tmux, first: Self.helpRows(first.screen))
         #expect(before.count == 20 - 1 - 2, "help fills the body: \(first.screen)")
         try tmux.send("PageDown")
         let paged = try tmux.waitFor(timeout: 3) { Self.helpRows($0).first != before.first }
-        let after = Self.helpRows(paged.screen)
+        let after = try settledHelpRows(tmux, first: Self.helpRows(paged.screen))
         // The row under the last one shown is now the first: a full screen moved, nothing skipped.
         let full = try allHelpRows(tmux)
         try #require(full.count > 2 * before.count, "help is longer than two screens at 80x20")
@@ -33,17 +33,32 @@ import VantageCore
         #expect(Array(full[before.count..<(2 * before.count)]) == after, "PageDown moved one screenful; before:\n\(before)\nafter:\n\(after)")
     }
 
+    /// The help rows once two captures 100 ms apart show the same rows.
+    func settledHelpRows(_ tmux: TmuxSession, first: [String]) throws -> [String] {
+        var previous = first
+        for _ in 0..<20 {
+            usleep(100_000)
+            let now = Self.helpRows(try tmux.screen())
+            if now == previous { return now }
+            previous = now
+        }
+        return previous
+    }
+
     /// Every help row, read by paging with Down from the top.
     func allHelpRows(_ tmux: TmuxSession) throws -> [String] {
         try tmux.send("g")
-        var rows = Self.helpRows(try tmux.waitFor(timeout: 3) { Self.helpRows($0).first == "Everywhere" }.screen)
+        let top = try tmux.waitFor(timeout: 3) { Self.helpRows($0).first == "Everywhere" }
+        var rows = try settledHelpRows(tmux, first: Self.helpRows(top.screen))
         for _ in 0..<200 {
             // Only the help rows count: the footer's clock changes on its own.
             let last = Self.helpRows(try tmux.screen())
             try tmux.send("Down")
             let next = try tmux.waitFor(timeout: 1) { Self.helpRows($0) != last }
             guard next.ok else { break }
-            rows.append(Self.helpRows(next.screen).last ?? "")
+            // A capture can land while the terminal is half redrawn (the last row still blank):
+            // read again until two captures 100 ms apart agree.
+            rows.append(try settledHelpRows(tmux, first: Self.helpRows(next.screen)).last ?? "")
         }
         return rows
     }
