@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "VantageProbesTests", dependencies: ["VantageProbes"]),
         .testTarget(name: "VantageFormatsTests", dependencies: ["VantageFormats"], exclude: ["InvalidProjectFiles"]),
         // VantageTUI: the attach test checks what the log viewer shows.
-        .testTarget(name: "VantageOrchestratorTests", dependencies: ["VantageOrchestrator", "VantageFormats", "VantageTUI"]),
+        .testTarget(name: "VantageOrchestratorTests", dependencies: ["VantageOrchestrator", "VantageFormats", "VantageProbes", "VantageTUI"]),
         // Fixtures are folder trees the tests read from disk (they hold Package.swift files, so never compile them).
         .testTarget(name: "VantageAnalyzerTests", dependencies: ["VantageAnalyzer", "VantageKnowledge"], exclude: ["Fixtures"]),
         .testTarget(name: "VantageDockerTests", dependencies: ["VantageDocker", "VantageFormats"]),

@@ -32,7 +32,7 @@ struct AnalyzerOutdatedTests {
         options.advisoryDatabasePath = dir + "/no-database.sqlite"
         let analyzer = AnalyzerActor(bus: bus, options: options)
         let insights = Insights()
-        let (events, commands, watched) = (bus.events(), bus.commands(), bus.events(capacity: 1000))
+        let (events, commands, watched) = (bus.events(AnalyzerActor.eventKinds), bus.commands(AnalyzerActor.commandKinds), bus.events(capacity: 1000))
         let tasks = [Task { await analyzer.run(events: events) }, Task { await analyzer.run(commands: commands) },
                      Task { for await e in watched { await insights.add(e) } }]
         defer { tasks.forEach { $0.cancel() }; bus.close() }

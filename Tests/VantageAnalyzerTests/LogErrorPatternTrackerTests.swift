@@ -124,24 +124,3 @@ struct LogErrorPatternTrackerRealProgramTests {
         #expect(patterns.allSatisfy { $0.count == 2 }, "\(patterns.map { ($0.template, $0.count) })")
     }
 }
-
-@Suite struct LogErrorLineClassifierTests {
-    @Test func errorLinesAreRecognised() {
-        for text in [
-            "2024-01-01 10:00:00,123 ERROR [main] failed", "[Sun Dec 04 04:47:44 2005] [error] mod_jk child in error state 6",
-            "level=error msg=\"boom\"", #"{"level":"error","msg":"x"}"#, "java.lang.NullPointerException: null",
-            "Exception in thread \"main\" java.lang.IllegalStateException", "Traceback (most recent call last):",
-            "KeyError: 'user'", "error[E0308]: mismatched types", "error: could not compile `x`", "panic: boom",
-            "thread 'main' panicked at src/main.rs:2:5:", "Uncaught TypeError: x is undefined", "FATAL: database down",
-        ] {
-            #expect(ErrorLineClassifier.isError(text), "\(text)")
-        }
-    }
-
-    @Test func ordinaryLinesAreNot() {
-        for text in ["Build complete: 0 errors, 2 warnings", "error_count=0", "INFO request served", "retrying after errors cleared",
-                     "WARN disk 80% full", "ErrorPatternTracker started"] {
-            #expect(!ErrorLineClassifier.isError(text), "\(text)")
-        }
-    }
-}

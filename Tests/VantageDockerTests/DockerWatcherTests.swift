@@ -28,11 +28,11 @@ func collect(_ bus: Bus, into published: Published) -> Task<Void, Never> {
 /// runs too; without, the test drives it with `tick()`. `stop()` ends both.
 struct WatchedEngines {
     let watcher: DockerWatcher
+    let bus = Bus()
     let published = Published()
     private let tasks: [Task<Void, Never>]
 
     init(_ endpoints: [DockerEndpoint] = [TestEngine.endpoint], options: DockerWatcher.Options = .init(), running: Bool) {
-        let bus = Bus()
         let sink = collect(bus, into: published)   // subscribed before the watcher can publish
         let watcher = DockerWatcher(bus: bus, endpoints: endpoints, options: options)
         self.watcher = watcher
@@ -108,8 +108,9 @@ extension DockerTests {
         func state() async -> RunState? { await published.samples.last { $0.project == id }?.state }
         #expect(await eventually { await state() == .running })
 
-        await watcher.perform(.pause(id))
-        #expect(try await client.inspect(c.id).State.Status == "paused")
+        // Through the bus, as the screen sends it: the watcher owns the commands of the containers it lists.
+        #expect(watched.bus.send(.pause(id)) == .delivered(to: 1))
+        #expect(await eventually { (try? await client.inspect(c.id).State.Status) == "paused" })
         #expect(await eventually { await state() == .paused }, "a paused container is shown as paused, not stopped")
         #expect(await eventually { (await published.samples.last { $0.project == id }?.rssBytes ?? 0) > 0 },
                 "and still holds its memory")
@@ -126,6 +127,8 @@ extension DockerTests {
         #expect(await eventually { (try? await client.listContainers(all: true))?.contains { $0.Id == c.id } == false }, "gone from the engine")
         #expect(await eventually { await published.discovered(source: "docker:main")?.contains { $0.id == id } == false },
                 "and from the grid")
+        guard case .unowned(let why) = watched.bus.send(.kill(id)) else { Issue.record("a removed container has no owner"); return }
+        #expect(why.hasPrefix("Cannot kill \(c.name): nothing in this Vantage runs it"))
     }
 
     @Test func anOOMKillIsReported() async throws {

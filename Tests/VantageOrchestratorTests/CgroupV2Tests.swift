@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VantageCore
+import VantageProbes
 @testable import VantageOrchestrator
 
 /// The cgroup v2 code, on a cgroup2 hierarchy mounted for the test (this machine's /sys/fs/cgroup
@@ -50,7 +51,7 @@ struct CgroupV2Tests {
         #expect(members.count >= 4, "sh, sleep, setsid sh, its sleep: \(members)")
         #expect(members.contains(gated.pid))
         #expect(cg.isPopulated == true)
-        #expect(Set(members.compactMap { ProcessTable.stat($0)?.sid }).count >= 2, "one escaped into its own session")
+        #expect(Set(members.compactMap { ProcessLookup.stat($0)?.sid }).count >= 2, "one escaped into its own session")
 
         // cgroup.kill (kernel 5.14+) kills every member at once.
         #expect(access("\(root)/vantage/\(name)/cgroup.kill", W_OK) == 0)
@@ -60,7 +61,7 @@ struct CgroupV2Tests {
         try await waitUntil { cg.isPopulated == false }
         #expect(cg.isPopulated == false)
         #expect(cg.pids().isEmpty)
-        for pid in members where pid != gated.pid { #expect(!LinuxCalls.isAlive(pid) || ProcessTable.isZombie(pid)) }
+        for pid in members where pid != gated.pid { #expect(!LinuxCalls.isAlive(pid) || ProcessLookup.isZombie(pid)) }
         cg.remove()
         #expect(access("\(root)/vantage/\(name)", F_OK) != 0, "the empty group is removed")
         #expect(ProjectCgroup.existing(name: name, root: root) == nil)
@@ -81,7 +82,7 @@ struct CgroupV2Tests {
         #expect(used > 10_000_000, "a busy loop used more than 10 ms of CPU in 200 ms: \(used) ns")
         #expect(cg.freeze(true))
         try await waitUntil { (LinuxCalls.readSmallFile("\(cg.directories["unified"]!)/cgroup.events") ?? "").contains("frozen 1") }
-        let ticks = { ProcessTable.stat(gated.pid)?.cpuTicks ?? 0 }
+        let ticks = { ProcessLookup.stat(gated.pid)?.cpuTicks ?? 0 }
         let t0 = ticks()
         try await Task.sleep(for: .milliseconds(300))
         #expect(ticks() == t0, "a frozen busy loop uses no CPU")
@@ -114,7 +115,7 @@ struct CgroupV2Tests {
         #expect(group.pids().isEmpty)
         #expect(ProjectCgroup.existing(name: ProjectFileName.cgroupName(p, home: f.paths.home), root: root) == nil,
                 "the emptied group was removed on stop")
-        for pid in members { #expect(!LinuxCalls.isAlive(pid) || ProcessTable.isZombie(pid)) }
+        for pid in members { #expect(!LinuxCalls.isAlive(pid) || ProcessLookup.isZombie(pid)) }
         #expect(await f.supervisor.status(of: p.id)?.state == .stopped)
         await f.cleanup()
         group.remove()

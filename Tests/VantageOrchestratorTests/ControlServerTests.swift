@@ -28,6 +28,12 @@ import VantageCore
         guard case .status(let rows) = try await offPool({ try ControlClient.request(paths, .ps) }) else { Issue.record("no status"); return }
         let row = try #require(rows.first)
         #expect(row.health == 100 && row.healthReasons == ["no problems seen"])
+        // A command for a project this supervisor does not run, or one it cannot do, is refused in words.
+        let stranger = ProjectID(f.root + "/projects/stranger")
+        #expect(try await offPool { try ControlClient.connect(paths).send(.command(.kill(stranger))) }
+            == .error(message: "cannot kill stranger: the Vantage supervisor does not run \(stranger.rawValue); `vantage ps` lists what it runs"))
+        #expect(try await offPool { try ControlClient.connect(paths).send(.command(.remove(p.id))) }
+            == .error(message: "cannot remove streamed: the Vantage supervisor does not do that (it launches, stops, restarts, pauses and kills projects)"))
         // Bad input gets an answer, not a crash.
         let raw = try await offPool { try ControlClient.connect(paths) }
         #expect(UnixSocket.writeAll(raw.fd, Data("{not json\n".utf8)))

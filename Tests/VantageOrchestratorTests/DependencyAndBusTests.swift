@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VantageCore
+import VantageProbes
 @testable import VantageOrchestrator
 
 @Suite(.serialized, .timeLimit(.minutes(2))) struct DependencyAndBusTests {
@@ -60,6 +61,37 @@ import VantageCore
         await f.cleanup()
     }
 
+    /// The supervisor owns the commands of the projects it registered, from `start` on; a command
+    /// for another project, or one it cannot carry out, is answered with an error on the bus.
+    @Test func commandsTheSupervisorDoesNotOwnAreAnswered() async throws {
+        let f = Fixture()
+        let p = f.project("owned", command: "sleep 30")
+        let stranger = ProjectID(f.root + "/projects/stranger")
+        await f.supervisor.register([p])
+        guard case .unowned = f.bus.send(.launch(p.id)) else { Issue.record("not started: nobody owns it yet"); return }
+        await f.supervisor.start()
+        let diagnostics = f.bus.events([.diagnostic])
+        #expect(f.bus.send(.launch(p.id)) == .delivered(to: 1))
+        #expect(await f.supervisor.waitFor(p.id, [.ready], timeout: .seconds(10)) == .ready)
+        guard case .unowned(let why) = f.bus.send(.kill(stranger)) else { Issue.record("stranger must be unowned"); return }
+        #expect(why.hasPrefix("Cannot kill stranger: nothing in this Vantage runs it"))
+        #expect(f.bus.send(.remove(p.id)) == .unowned("Cannot remove owned: the supervisor runs it and has no remove action for it."))
+        var shown: [String] = []
+        for await case .diagnostic(let d) in diagnostics {
+            shown.append(d.message)
+            if shown.count == 2 { break }
+        }
+        #expect(shown.first == why)
+        // A project registered after `start` is owned at once.
+        let late = f.project("late", command: "sleep 30")
+        await f.supervisor.register([late])
+        #expect(f.bus.send(.launch(late.id)) == .delivered(to: 1))
+        #expect(await f.supervisor.waitFor(late.id, [.ready], timeout: .seconds(10)) == .ready)
+        await f.supervisor.shutdown()
+        guard case .unowned = f.bus.send(.stop(p.id)) else { Issue.record("a stopped supervisor owns nothing"); return }
+        await f.cleanup()
+    }
+
     @Test func withoutCgroupsTheMarkerStillFindsASetsidGrandchild() async throws {
         var options = Fixture.fastOptions()
         options.useCgroups = false
@@ -70,7 +102,7 @@ import VantageCore
         try await f.supervisor.launch(p.id)
         try await Task.sleep(for: .milliseconds(300))
         let before = f.processes(named: "nocg")
-        #expect(Set(before.compactMap { ProcessTable.stat($0)?.sid }).count >= 2, "one process left the session")
+        #expect(Set(before.compactMap { ProcessLookup.stat($0)?.sid }).count >= 2, "one process left the session")
         try await f.supervisor.stop(p.id)
         #expect(f.processes(named: "nocg").isEmpty)
         await f.cleanup()

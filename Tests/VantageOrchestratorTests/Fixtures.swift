@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageProbes
 @testable import VantageOrchestrator
 
 /// Temporary projects and a supervisor with its own `$VANTAGE_HOME`, removed at the end.
@@ -46,7 +47,7 @@ final class Fixture: @unchecked Sendable {
     deinit {
         for p in created {
             let marker = ProjectFileName.cgroupName(p, home: paths.home)
-            for pid in ProcessTable.pids(withMarker: marker) { kill(pid, SIGKILL) }
+            for pid in ProcessLookup.pids(withEnvironmentEntry: ProjectMarker.entry(marker)) { kill(pid, SIGKILL) }
             if let cg = ProjectCgroup.existing(name: marker) {
                 cg.signalAll(SIGKILL)
                 usleep(20_000)
@@ -77,8 +78,8 @@ func randomPortBase() -> Int { Int.random(in: 20000...50000) / 10 * 10 }
 
 /// Every live process (not zombie) whose environment carries the marker text.
 func processesWithMarker(containing text: String) -> [Int32] {
-    ProcessTable.allPids().filter { pid in
-        guard pid != getpid(), !ProcessTable.isZombie(pid),
+    ProcessLookup.allPids().filter { pid in
+        guard pid != getpid(), !ProcessLookup.isZombie(pid),
               let data = FileManager.default.contents(atPath: "/proc/\(pid)/environ") else { return false }
         return String(decoding: data, as: UTF8.self).contains("VANTAGE_PROJECT=\(text)")
     }

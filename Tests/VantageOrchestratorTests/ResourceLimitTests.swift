@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VantageCore
 import VantageFormats
+import VantageProbes
 @testable import VantageOrchestrator
 
 @Suite(.serialized, .timeLimit(.minutes(2))) struct ResourceLimitTests {
@@ -87,7 +88,7 @@ import VantageFormats
             if !frozen { try await Task.sleep(for: .milliseconds(20)) }
         }
         #expect(frozen, "state: \(LinuxCalls.readSmallFile(batchCgroup.directories["freezer"]! + "/freezer.state") ?? "?")")
-        #expect(ProcessTable.stat(pid)?.state == "D" || ProcessTable.stat(pid)?.state == "S")
+        #expect([UInt8(ascii: "D"), UInt8(ascii: "S")].contains(ProcessLookup.stat(pid)?.state))
 
         await f.supervisor.applyPressureReading(memory: 0.95, cpu: 0.2)
         rows = Dictionary(uniqueKeysWithValues: await f.supervisor.snapshot().map { ($0.name, $0) })

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VantageCore
+import VantageProbes
 @testable import VantageOrchestrator
 
 @Suite(.serialized, .timeLimit(.minutes(2))) struct SupervisorPortsTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VantageCore
+import VantageProbes
 @testable import VantageOrchestrator
 
 @Suite(.serialized, .timeLimit(.minutes(2))) struct SupervisorStopTests {
@@ -36,12 +37,12 @@ import VantageCore
         try await Task.sleep(for: .milliseconds(300))
         let before = f.processes(named: "forker")
         #expect(before.count >= 2, "server and setsid grandchild run: \(before)")
-        let sessions = Set(before.compactMap { ProcessTable.stat($0)?.sid })
+        let sessions = Set(before.compactMap { ProcessLookup.stat($0)?.sid })
         #expect(sessions.count >= 2, "the grandchild left the project's session")
 
         try await f.supervisor.stop(p.id)
         #expect(f.processes(named: "forker").isEmpty)
-        for pid in before { #expect(!LinuxCalls.isAlive(pid) || ProcessTable.isZombie(pid)) }
+        for pid in before { #expect(!LinuxCalls.isAlive(pid) || ProcessLookup.isZombie(pid)) }
         #expect(PortProbe.isFree(port))
         #expect(await f.supervisor.status(of: p.id)?.state == .stopped)
         await f.cleanup()
@@ -63,7 +64,7 @@ import VantageCore
         try await Task.sleep(for: .milliseconds(200))
         let running = f.processes(named: "flip")
         #expect(running.count == 1 || running.count == 2, "one sh (and maybe its sleep): \(running)")
-        let groups = Set(running.compactMap { ProcessTable.stat($0)?.pgid })
+        let groups = Set(running.compactMap { ProcessLookup.stat($0)?.pgid })
         #expect(groups.count == 1, "exactly one copy of the project runs")
         try await f.supervisor.stop(p.id)
         #expect(f.processes(named: "flip").isEmpty)

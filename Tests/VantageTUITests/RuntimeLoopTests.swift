@@ -137,7 +137,7 @@ struct RuntimeLoopTests {
 
     @Test func busEventsReachTheProgramAndCommandsReachTheBus() async {
         let bus = Bus()
-        let commands = bus.commands()
+        let commands = bus.commands([.refresh])
         let (program, term, runtime) = make(bus: bus)
         let loop = Task { await runtime.run() }
         await waitUntil { runtime.counters.framesPainted == 1 }

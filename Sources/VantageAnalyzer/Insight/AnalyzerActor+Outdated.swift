@@ -2,7 +2,7 @@ import Foundation
 import VantageCore
 
 extension AnalyzerActor {
-    /// Answers `Command.checkOutdated` until the stream ends. Subscribe with `bus.commands()`.
+    /// Answers `Command.checkOutdated` until the stream ends. Subscribe with `bus.commands(Self.commandKinds)`.
     public func run(commands: AsyncStream<Command>) async {
         for await command in commands {
             if case .checkOutdated(let id) = command { await checkOutdated(id) }
@@ -13,7 +13,11 @@ extension AnalyzerActor {
     /// swift; they may use the network) at utility priority, then republishes the project's last
     /// insight with them. A tool that cannot reach its index says "unknown (offline)"; nothing is guessed.
     public func checkOutdated(_ id: ProjectID) async {
-        guard let project = projects[id], project.engine == nil else { return }
+        guard let project = projects[id], project.engine == nil else {
+            bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: id.displayName, project: id,
+                                               message: "cannot check outdated dependencies of \(id.displayName): the analyzer reads folder projects of the last scan only")))
+            return
+        }
         let updates = await Task.detached(priority: .utility) { UpdateChecker().check(project.path) }.value
         let rows = updates.map { DependencyDetails.Outdated(name: $0.name, current: $0.current, latest: $0.latest, status: $0.status) }
         outdated[id] = (rows, Self.outdatedSummary(updates))

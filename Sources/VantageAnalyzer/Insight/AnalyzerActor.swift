@@ -26,7 +26,7 @@ public actor AnalyzerActor {
         public init() {}
     }
 
-    private let bus: Bus
+    let bus: Bus
     private let options: Options
     private let store: Store?
     private var restored = false
@@ -57,8 +57,13 @@ public actor AnalyzerActor {
         self.options = options
     }
 
+    /// What the analyzer reads and answers: subscribe with `bus.events(AnalyzerActor.eventKinds)`
+    /// and `bus.commands(AnalyzerActor.commandKinds)`.
+    public static let eventKinds: Set<Event.Kind> = [.scanned]
+    public static let commandKinds: Set<Command.Kind> = [.checkOutdated]
+
     /// Handles events until the stream ends. Subscribe before the first scan is published
-    /// (`let events = bus.events()`), then `Task { await analyzer.run(events: events) }`.
+    /// (`let events = bus.events(Self.eventKinds)`), then `Task { await analyzer.run(events: events) }`.
     public func run(events: AsyncStream<Event>) async {
         for await event in events {
             if case .scanned(_, let projects) = event { apply(projects: projects) }

@@ -21,7 +21,7 @@ public struct ErrorPattern: Codable, Sendable, Equatable {
 }
 
 /// Turns projects' output into troubleshooting knowledge: for lines that look like errors
-/// (`ErrorLineClassifier`) it mines templates per project (the same miner as `vantage analyze
+/// (`LogSeverity`) it mines templates per project (the same miner as `vantage analyze
 /// logs`), keeps counts and first/last seen per template, emitting a `Diagnostic` the first time a template
 /// is seen. When the project then recovers (`noteRecovered`: a restart that stayed up, a fix), the
 /// error patterns seen since the last recovery are recorded as success patterns.
@@ -59,7 +59,7 @@ public actor ErrorPatternTracker {
     @discardableResult
     public func consume(_ line: LogLine) -> Diagnostic? {
         // Only error lines are mined: memory then grows with the error templates, not with all output.
-        guard ErrorLineClassifier.isError(line.text) else { return nil }
+        guard LogSeverity.isError(line.text) else { return nil }
         var state = projects[line.project] ?? ProjectState(miner: LogTemplateMiner(configuration: configuration))
         defer { projects[line.project] = state }
         let shape = state.miner.add(line.text)

@@ -4,6 +4,8 @@ public struct ProjectID: Hashable, Codable, Sendable, Comparable, CustomStringCo
     public init(_ rawValue: String) { self.rawValue = rawValue }
     public var description: String { rawValue }
     public static func < (a: ProjectID, b: ProjectID) -> Bool { a.rawValue < b.rawValue }
+    /// The last path component (the folder or container name), for short human text.
+    public var displayName: String { rawValue.split(separator: "/").last.map(String.init) ?? rawValue }
 }
 
 /// A project as detected by the scanner (and later enriched by configuration).

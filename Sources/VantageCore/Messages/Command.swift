@@ -3,8 +3,6 @@
 public indirect enum Command: Codable, Sendable, Equatable {
     /// Take a sample now instead of waiting for the next tick.
     case refresh
-    /// Scan the workspace roots again.
-    case rescan
     case launch(ProjectID)
     case stop(ProjectID)
     case restart(ProjectID)
@@ -20,8 +18,6 @@ public indirect enum Command: Codable, Sendable, Equatable {
     /// Switch a project to another environment (`.env.<name>`, `[env.<name>]`, its secrets); a
     /// running project restarts in it.
     case useEnvironment(ProjectID, String)
-    /// Advance or re-seed the graph layout (sent when the graph pane is visible).
-    case layoutGraph
     /// The app is quitting: actors should finish what they are writing and stop.
     case shutdown
     /// The user accepted (true) or rejected a council proposal; the council remembers it.
@@ -39,7 +35,49 @@ public indirect enum Command: Codable, Sendable, Equatable {
              .remove(let id), .useEnvironment(let id, _), .checkOutdated(let id):
             return id
         case .applyFix(let request): return request.project
-        case .refresh, .rescan, .layoutGraph, .shutdown, .decide: return nil
+        case .refresh, .shutdown, .decide: return nil
         }
     }
+
+    /// Which command this is, without its payload: what a listener subscribes to (`Bus.commands`).
+    public enum Kind: String, Sendable, CaseIterable {
+        case refresh, launch, stop, restart, pause, resume, kill, remove, useEnvironment, shutdown, decide, applyFix, checkOutdated
+
+        /// The kinds that act on a running project: only the project's owner (the supervisor, the
+        /// Docker watcher, the compose launcher, the daemon behind an attached console) carries them out.
+        public static let lifecycle: Set<Kind> = [.launch, .stop, .restart, .pause, .resume, .kill, .remove, .useEnvironment]
+
+        /// How a person names it ("kill", "use environment").
+        public var verb: String {
+            switch self {
+            case .useEnvironment: "switch the environment of"
+            case .applyFix: "apply a fix to"
+            case .checkOutdated: "check outdated dependencies of"
+            case .decide: "decide on a council proposal"
+            default: rawValue
+            }
+        }
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .refresh: .refresh
+        case .launch: .launch
+        case .stop: .stop
+        case .restart: .restart
+        case .pause: .pause
+        case .resume: .resume
+        case .kill: .kill
+        case .remove: .remove
+        case .useEnvironment: .useEnvironment
+        case .shutdown: .shutdown
+        case .decide: .decide
+        case .applyFix: .applyFix
+        case .checkOutdated: .checkOutdated
+        }
+    }
+
+    /// The running project this command acts on, for the lifecycle kinds: the bus hands it only to
+    /// that project's owner. Nil for the others, which go to whoever listens to their kind.
+    public var ownedProject: ProjectID? { Kind.lifecycle.contains(kind) ? project : nil }
 }

@@ -40,4 +40,33 @@ public indirect enum Event: Codable, Sendable, Equatable {
     case portsInUse(project: ProjectID, ports: [Int])
     /// The scheduler's jobs with their next runs and last outcomes, replacing the previous list.
     case schedule([ScheduledJob])
+
+    /// Which event this is, without its payload: what a subscriber asks for (`Bus.events(_:)`), so
+    /// a log line wakes only the streams that read log lines.
+    public enum Kind: String, Sendable, CaseIterable {
+        case scanned, discovered, engine, systemSampled, projectsSampled, stateChanged, timeline, diagnostic, log,
+             graph, insight, suggestions, council, environments, throttled, portsInUse, schedule
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .scanned: .scanned
+        case .discovered: .discovered
+        case .engine: .engine
+        case .systemSampled: .systemSampled
+        case .projectsSampled: .projectsSampled
+        case .stateChanged: .stateChanged
+        case .timeline: .timeline
+        case .diagnostic: .diagnostic
+        case .log: .log
+        case .graph: .graph
+        case .insight: .insight
+        case .suggestions: .suggestions
+        case .council: .council
+        case .environments: .environments
+        case .throttled: .throttled
+        case .portsInUse: .portsInUse
+        case .schedule: .schedule
+        }
+    }
 }

@@ -21,7 +21,12 @@ public actor ComposeLauncher {
     }
 
     /// The compose projects among these, by project id (after a rescan).
-    public func update(_ projects: [Project]) { self.projects = Self.composeProjects(projects) }
+    public func update(_ projects: [Project]) {
+        self.projects = Self.composeProjects(projects)
+        inbox?.own(self.projects.keys)
+    }
+
+    private var inbox: CommandInbox?
 
     static func composeProjects(_ projects: [Project]) -> [ProjectID: Project] {
         Dictionary(projects.filter { $0.primaryKind == .compose }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -33,7 +38,10 @@ public actor ComposeLauncher {
     }
 
     public func run() async {
-        for await command in bus.commands() {
+        let inbox = bus.commandInbox(owner: "the compose launcher", kinds: [.launch, .stop, .restart, .shutdown])
+        self.inbox = inbox
+        inbox.own(projects.keys)
+        for await command in inbox.commands {
             switch command {
             case .launch(let id), .stop(let id), .restart(let id):
                 guard let project = projects[id] else { continue }

@@ -55,9 +55,11 @@ public actor DockerWatcher {
     /// Polls until cancelled or until `Command.shutdown`. Commands `.launch/.stop/.restart` on
     /// container ids (`docker://engine/name`) are carried out.
     public func run() async {
-        let commands = bus.commands()
+        let inbox = bus.commandInbox(owner: "the Docker watcher", kinds: Self.commandKinds)
+        self.inbox = inbox
+        claimContainers()
         let commandTask = Task { [weak self] in
-            for await command in commands {
+            for await command in inbox.commands {
                 guard let self else { return }
                 if case .shutdown = command { await self.stopAll(); return }
                 await self.handle(command)
@@ -154,7 +156,17 @@ public actor DockerWatcher {
         }
         let projects = e.containers.values.sorted { $0.name < $1.name }.map { ContainerProjects.project(engine: e.endpoint.name, summary: $0) }
         bus.publish(.discovered(source: "docker:" + e.endpoint.name, projects: projects))
+        claimContainers()
         setReachable(e, true, message: nil, client: client)
+    }
+
+    /// The commands the watcher carries out: the lifecycle of the containers it lists, a refresh, shutdown.
+    static let commandKinds: Set<Command.Kind> = [.launch, .stop, .restart, .pause, .resume, .kill, .remove, .refresh, .shutdown]
+    private var inbox: CommandInbox?
+
+    /// Tells the bus which containers' commands are the watcher's: every container listed on a reachable engine.
+    private func claimContainers() {
+        inbox?.own(engines.flatMap { e in e.containers.values.map { ContainerProjects.id(engine: e.endpoint.name, container: $0.name) } })
     }
 
     private func publishSamples(_ index: Int, client: DockerClient) {
@@ -318,8 +330,17 @@ public actor DockerWatcher {
         switch command {
         case .launch(let id), .stop(let id), .restart(let id), .pause(let id), .resume(let id), .kill(let id), .remove(let id):
             guard let (engineName, name) = ContainerProjects.parse(id),
-                  let e = engines.first(where: { $0.endpoint.name == engineName }), let client = e.client,
-                  let c = e.containers.values.first(where: { $0.name == name }) else { return }
+                  let e = engines.first(where: { $0.endpoint.name == engineName }),
+                  let c = e.containers.values.first(where: { $0.name == name }) else {
+                bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: id.displayName, project: id,
+                                                   message: "cannot \(command.kind.verb) \(id.displayName): no such container is listed any more (it was removed); press r to refresh")))
+                return
+            }
+            guard let client = e.client else {
+                bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: name, project: id,
+                                                   message: "cannot \(command.kind.verb) \(name): the Docker engine \(engineName) does not answer (\(e.lastError ?? "unreachable")); Vantage retries it on its own")))
+                return
+            }
             do {
                 try await ContainerAction(command)?.perform(on: c, with: client)
                 e.dirty = true

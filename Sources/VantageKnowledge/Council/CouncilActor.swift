@@ -51,6 +51,11 @@ public actor CouncilActor {
     /// Replaces the council (with weights loaded from the store).
     public func adopt(_ council: Council) { self.council = council }
 
+    /// What `handle` reads and answers: subscribe with `bus.events(CouncilActor.eventKinds)` and
+    /// `bus.commands(CouncilActor.commandKinds)`.
+    public static let eventKinds: Set<Event.Kind> = [.scanned, .discovered, .stateChanged, .systemSampled, .projectsSampled, .insight]
+    public static let commandKinds: Set<Command.Kind> = [.refresh, .decide, .shutdown]
+
     /// Handles events and commands until both streams end (subscribe to both before publishing).
     public func run(events: AsyncStream<Event>, commands: AsyncStream<Command>) async {
         await withTaskGroup(of: Void.self) { group in

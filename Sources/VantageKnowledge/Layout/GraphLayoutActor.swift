@@ -33,8 +33,11 @@ public actor GraphLayoutActor {
         self.publishInterval = publishInterval
     }
 
+    /// The events `run` reads: subscribe with `bus.events(GraphLayoutActor.eventKinds)`.
+    public static let eventKinds: Set<Event.Kind> = [.scanned, .insight]
+
     /// Handles events until the stream ends. Subscribe before the first scan is published
-    /// (`let events = bus.events()`), then `Task { await actor.run(events: events) }`.
+    /// (`let events = bus.events(Self.eventKinds)`), then `Task { await actor.run(events: events) }`.
     public func run(events: AsyncStream<Event>) async {
         for await event in events {
             switch event {

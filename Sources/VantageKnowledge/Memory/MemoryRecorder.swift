@@ -20,7 +20,7 @@ public actor MemoryRecorder {
     /// Starts listening to `bus` (subscribing before returning, so no later event is missed).
     public func start(bus: Bus) {
         guard task == nil else { return }
-        let events = bus.events()
+        let events = bus.events([.timeline])
         task = Task { [weak self] in
             for await event in events {
                 guard case .timeline(let entry) = event, entry.kind == .decision else { continue }

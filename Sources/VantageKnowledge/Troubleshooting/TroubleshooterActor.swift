@@ -7,9 +7,6 @@ import VantageStore
 /// a scan, and publishes the answers as `Event.suggestions`. Each distinct problem text of a
 /// project is matched once; texts nothing matches publish nothing.
 public actor TroubleshooterActor {
-    /// Words that make a line of output an error worth matching (as the Troubleshooting pane reads it).
-    static let errorWords = ["error", "exception", "fatal", "panic", "traceback", "failed", "eaddrinuse", "refused",
-                             "denied", "segmentation fault", "out of memory", "no space", "killed", "not set", "cannot find"]
     /// Problem texts remembered for the once-only rule; the oldest are forgotten beyond this.
     public static let memory = 4096
 
@@ -68,7 +65,10 @@ public actor TroubleshooterActor {
     /// The project of a scan, by id, as its folder says now (nil before a scan lists it).
     public func project(_ id: ProjectID) -> Project? { projects[id].map(current) }
 
-    /// Handles events until the stream ends. Subscribe first (`let events = bus.events()`).
+    /// The events `handle` reads: subscribe with `bus.events(TroubleshooterActor.eventKinds)`.
+    public static let eventKinds: Set<Event.Kind> = [.scanned, .discovered, .diagnostic, .log]
+
+    /// Handles events until the stream ends. Subscribe first (`bus.events(Self.eventKinds)`).
     public func run(events: AsyncStream<Event>) async {
         for await event in events { handle(event) }
     }
@@ -80,15 +80,10 @@ public actor TroubleshooterActor {
             for p in list { projects[p.id] = p }
         case .diagnostic(let d) where d.severity == .error:
             consider(d.message, project: d.project, source: d.source)
-        case .log(let line) where Self.isError(line.text):
+        case .log(let line) where LogSeverity.isError(line.text):
             consider(line.text, project: line.project, source: line.project.rawValue)
         default: break
         }
-    }
-
-    static func isError(_ text: String) -> Bool {
-        let t = text.lowercased()
-        return errorWords.contains(where: t.contains)
     }
 
     private func consider(_ text: String, project: ProjectID?, source: String) {

@@ -65,7 +65,7 @@ public final class ControlServer: @unchecked Sendable {
                 stream(fd, reader: reader, events: events, filter: { _ in true })
                 return
             case .logs(let name, let count, let follow):
-                let events = follow ? bus.events() : nil
+                let events = follow ? bus.events([.log]) : nil
                 let first = blocking { await self.logs(name: name, count: count) }
                 guard UnixSocket.writeAll(fd, ControlCoding.encode(first)) else { return }
                 if follow, case .lines = first, let events {
@@ -107,6 +107,14 @@ public final class ControlServer: @unchecked Sendable {
         do throws(VantageError) {
             switch request {
             case .command(let command):
+                // A command this supervisor cannot carry out is answered, never dropped.
+                let what = command.kind.verb + (command.project.map { " " + $0.displayName } ?? "")
+                guard Supervisor.commandKinds.contains(command.kind) else {
+                    return .error(message: "cannot \(what): the Vantage supervisor does not do that (it launches, stops, restarts, pauses and kills projects)")
+                }
+                if let id = command.ownedProject, await supervisor.status(of: id) == nil {
+                    return .error(message: "cannot \(what): the Vantage supervisor does not run \(id.rawValue); `vantage ps` lists what it runs")
+                }
                 await supervisor.handle(command)
                 return .ok(message: nil)
             case .launch(let names, let all, let environment, let overrides):

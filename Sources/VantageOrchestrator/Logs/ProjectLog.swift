@@ -57,7 +57,7 @@ public final class ProjectLog: Sendable {
 
     /// A note from Vantage itself (start, stop, exit status) in the same file.
     func note(_ text: String) {
-        append("[vantage] \(text)", stream: .stderr)
+        append(LogSeverity.vantageNotePrefix + text, stream: .stderr)
     }
 
     /// Lines kept in memory from `sequence` on.

@@ -1,4 +1,5 @@
 import Foundation
+import VantageProbes
 
 /// Picks ports for launches: the preferred one when it is free, else the next free one that is
 /// neither handed to another project of this supervisor nor declared by another project of the

@@ -1,4 +1,5 @@
 import Foundation
+import VantageProbes
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,7 +15,7 @@ enum ExitWatcher {
                 if r == pid { break }
                 if r < 0 && errno == EINTR { continue }
                 // Not our child (adopted after a restart): poll until it disappears.
-                while LinuxCalls.isAlive(pid) && !ProcessTable.isZombie(pid) { usleep(100_000) }
+                while LinuxCalls.isAlive(pid) && !ProcessLookup.isZombie(pid) { usleep(100_000) }
                 status = 0x7f00 // unknown: treated as "ended"
                 break
             }
@@ -27,7 +28,7 @@ enum ExitWatcher {
 
     /// Reaps a zombie child if it is ours (orphans that reparented to us as subreaper).
     static func reapIfZombieChild(_ pid: pid_t) {
-        guard ProcessTable.isZombie(pid), ProcessTable.stat(pid)?.ppid == getpid() else { return }
+        guard ProcessLookup.isZombie(pid), ProcessLookup.stat(pid)?.ppid == getpid() else { return }
         var status: Int32 = 0
         _ = waitpid(pid, &status, WNOHANG)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import VantageCore
 import VantageFormats
+import VantageProbes
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,38 +19,19 @@ enum PressureGovernor {
     /// Machine readings: used memory share and busy CPU share, 0...1.
     struct Reading: Sendable { var memory: Double; var cpu: Double }
 
-    static func readMemoryShare() -> Double? {
-        guard let text = LinuxCalls.readSmallFile("/proc/meminfo") else { return nil }
-        var total: Double?, available: Double?
-        for line in text.split(separator: "\n") {
-            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard parts.count >= 2 else { continue }
-            if parts[0] == "MemTotal:" { total = Double(parts[1]) }
-            if parts[0] == "MemAvailable:" { available = Double(parts[1]) }
-        }
-        guard let total, let available, total > 0 else { return nil }
-        return 1 - available / total
-    }
-
-    /// (busy, total) jiffies from the first line of /proc/stat.
-    static func readCPUCounters() -> (busy: UInt64, total: UInt64)? {
-        guard let text = LinuxCalls.readSmallFile("/proc/stat"), let first = text.split(separator: "\n").first else { return nil }
-        let v = first.split(separator: " ", omittingEmptySubsequences: true).dropFirst().compactMap { UInt64($0) }
-        guard v.count >= 5 else { return nil }
-        let idle = v[3] + v[4]
-        let total = v.reduce(0, +)
-        return (total - idle, total)
+    /// The share of memory in use (1 − MemAvailable / MemTotal).
+    static func memoryShare(_ memory: MemoryInfo) -> Double {
+        1 - Double(memory.availableBytes) / Double(max(1, memory.totalBytes))
     }
 }
 
 extension Supervisor {
     func applyPressurePolicy() {
-        let memory = PressureGovernor.readMemoryShare() ?? 0
+        let proc = ProcReader(maxOpenStatFiles: 0)
+        let memory = proc.memory().map(PressureGovernor.memoryShare) ?? 0
         var cpu = 0.0
-        if let now = PressureGovernor.readCPUCounters() {
-            if let last = lastSystemCPU, now.total > last.total {
-                cpu = Double(now.busy - last.busy) / Double(now.total - last.total)
-            }
+        if let now = proc.cpuStat()?.all {
+            if let last = lastSystemCPU, now.total > last.total { cpu = now.busyPercent(since: last) / 100 }
             lastSystemCPU = now
         }
         applyPressure(PressureGovernor.Reading(memory: memory, cpu: cpu))

@@ -1,6 +1,7 @@
 import Foundation
 import VantageCore
 import VantageFormats
+import VantageProbes
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -170,7 +171,7 @@ extension Supervisor {
                 ResourceApplier.apply(priority: config.priority, limits: mp.effectiveLimits, to: gated.pid)
                 gated.open()
                 let pid = gated.pid
-                let startTicks = ProcessTable.stat(pid)?.startTicks ?? 0
+                let startTicks = ProcessLookup.stat(pid)?.startTicks ?? 0
                 started.append(RunningProcess(name: process.name, pid: pid, startTicks: startTicks, port: ports[i]))
                 log.note("started \(process.name) (pid \(pid))\(ports[i].map { " on port \($0)" } ?? ""): \(process.command)")
                 ExitWatcher.watch(pid) { [weak self] status in

@@ -1,6 +1,7 @@
 import Foundation
 import VantageCore
 import VantageFormats
+import VantageProbes
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,22 +14,23 @@ extension Supervisor {
         for id in projects.keys {
             guard var mp = projects[id], [.starting, .running, .ready].contains(mp.state) else { continue }
             let pids = remainingProcesses(mp)
+            let readings = ProcessLookup.stats(pids)
             var nanos: UInt64 = 0
             if let n = mp.cgroup?.cpuNanoseconds() { nanos = n }
             else {
-                let ticks = pids.compactMap { ProcessTable.stat($0)?.cpuTicks }.reduce(0, +)
-                nanos = UInt64(Double(ticks) / ProcessTable.ticksPerSecond * 1e9)
+                let ticks = readings.map(\.cpuTicks).reduce(0, +)
+                nanos = UInt64(Double(ticks) / ProcessLookup.ticksPerSecond * 1e9)
             }
             if let last = mp.lastCPUSample {
                 let elapsed = Double((now - last.time).components.attoseconds) / 1e18 + Double((now - last.time).components.seconds)
                 if elapsed > 0, nanos >= last.nanos { mp.cpuPercent = Double(nanos - last.nanos) / 1e9 / elapsed * 100 }
             }
             mp.lastCPUSample = (now, nanos)
-            mp.rssBytes = UInt64(pids.compactMap { ProcessTable.stat($0)?.rssPages }.reduce(0, +) * ProcessTable.pageSize)
+            mp.rssBytes = readings.map(\.rssBytes).reduce(0, +)
             mp.history.append(cpu: mp.cpuPercent, memory: mp.rssBytes)
             var read: UInt64 = 0, written: UInt64 = 0
             for pid in pids {
-                let io = ProcessTable.io(pid)
+                let io = ProcessLookup.io(pid) ?? (0, 0)
                 read += io.read
                 written += io.write
             }

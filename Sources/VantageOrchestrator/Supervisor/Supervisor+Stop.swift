@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageProbes
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -84,15 +85,15 @@ extension Supervisor {
         var found = Set<pid_t>()
         if let cg = mp.cgroup { found.formUnion(cg.pids()) }
         for p in mp.processes where kill(-p.pid, 0) == 0 {
-            found.formUnion(ProcessTable.members(ofGroup: p.pid))
+            found.formUnion(ProcessLookup.members(ofGroup: p.pid))
         }
         if mp.cgroup == nil {
-            found.formUnion(ProcessTable.pids(withMarker: ProjectFileName.cgroupName(mp.project, home: paths.home)))
+            found.formUnion(ProcessLookup.pids(withEnvironmentEntry: ProjectMarker.entry(ProjectFileName.cgroupName(mp.project, home: paths.home))))
         }
         let mains = Set(mp.processes.map(\.pid))
         var live: [pid_t] = []
         for pid in found where pid != getpid() {
-            if ProcessTable.isZombie(pid) {
+            if ProcessLookup.isZombie(pid) {
                 if !mains.contains(pid) { ExitWatcher.reapIfZombieChild(pid) }
                 continue
             }

@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageProbes
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,8 +22,10 @@ public actor Supervisor {
     var decisionLog: [TimelineEntry] = []
     var monitorTask: Task<Void, Never>?
     var commandTask: Task<Void, Never>?
+    /// Where the bus hands this supervisor the commands for the projects it runs (after `start`).
+    var inbox: CommandInbox?
     var pressure = PressureGovernor.State()
-    var lastSystemCPU: (busy: UInt64, total: UInt64)?
+    var lastSystemCPU: CPUTimes?
 
     public init(paths: VantagePaths, bus: Bus, options: SupervisorOptions = SupervisorOptions(), secrets: (any SecretsSource)? = nil) {
         self.paths = paths
@@ -42,6 +45,7 @@ public actor Supervisor {
             if var existing = projects[p.id] { existing.project = p; projects[p.id] = existing }
             else { projects[p.id] = ManagedProject(project: p) }
         }
+        inbox?.own(projects.keys)
         applySavedSettings()
         publishEnvironments(list.map(\.id))
     }
@@ -127,9 +131,11 @@ public actor Supervisor {
             }
         }
         if commandTask == nil {
-            let stream = bus.commands()
+            let inbox = bus.commandInbox(owner: "the supervisor", kinds: Self.commandKinds)
+            inbox.own(projects.keys)
+            self.inbox = inbox
             commandTask = Task { [weak self] in
-                for await command in stream {
+                for await command in inbox.commands {
                     guard let self else { return }
                     await self.handle(command)
                 }
@@ -143,6 +149,8 @@ public actor Supervisor {
         commandTask?.cancel()
         monitorTask = nil
         commandTask = nil
+        inbox?.close()
+        inbox = nil
         if stopProjects { await stopAll() }
     }
 
@@ -166,6 +174,9 @@ public actor Supervisor {
             }
         }
     }
+
+    /// The commands a supervisor carries out (`handle`); `remove` is for containers only.
+    public static let commandKinds: Set<Command.Kind> = [.launch, .stop, .restart, .useEnvironment, .pause, .resume, .kill, .shutdown]
 
     func handle(_ command: Command) async {
         // The bus also carries commands for projects other actors own (containers, compose

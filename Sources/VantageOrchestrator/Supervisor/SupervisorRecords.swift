@@ -1,6 +1,7 @@
 import Foundation
 import VantageCore
 import VantageFormats
+import VantageProbes
 
 /// What the supervisor remembers on disk about the projects it runs, so that a supervisor started
 /// after a crash can adopt them (or mark them lost) instead of starting duplicates.
@@ -55,13 +56,13 @@ extension Supervisor {
         if options.useCgroups {
             for mp in projects.values where !records.entries.contains(where: { $0.project.id == mp.id }) && !mp.state.isUp {
                 guard let cg = ProjectCgroup.existing(name: ProjectFileName.cgroupName(mp.project, home: paths.home), root: options.cgroupRoot) else { continue }
-                let pids = cg.pids().filter { !ProcessTable.isZombie($0) }
+                let pids = cg.pids().filter { !ProcessLookup.isZombie($0) }
                 guard !pids.isEmpty else { cg.remove(); continue }
-                let leaders = pids.filter { ProcessTable.stat($0)?.pgid == $0 }
+                let leaders = pids.filter { ProcessLookup.stat($0)?.pgid == $0 }
                 let mains = (leaders.isEmpty ? [pids[0]] : leaders).enumerated().map { i, pid in
-                    RunningProcess(name: i == 0 ? "main" : "process\(i + 1)", pid: pid, startTicks: ProcessTable.stat(pid)?.startTicks ?? 0)
+                    RunningProcess(name: i == 0 ? "main" : "process\(i + 1)", pid: pid, startTicks: ProcessLookup.stat(pid)?.startTicks ?? 0)
                 }
-                records.entries.append(SupervisorRecords.Entry(project: mp.project, processes: mains, ports: PortOwner.listeningPorts(of: pids),
+                records.entries.append(SupervisorRecords.Entry(project: mp.project, processes: mains, ports: ProcessLookup.listeningPorts(of: pids),
                                                                cgroup: cg, environment: mp.environment, startedAt: nil, restarts: 0,
                                                                decisions: [], limits: ResourceLimits()))
             }
@@ -74,7 +75,7 @@ extension Supervisor {
             guard var mp = projects[id] else { continue }
             mp.config = (try? ProjectConfigReader.read(projectPath: mp.project.path)) ?? ProjectConfig()
             let alive = entry.processes.filter { p in
-                guard let s = ProcessTable.stat(p.pid), s.state != "Z" else { return false }
+                guard let s = ProcessLookup.stat(p.pid), !s.isZombie else { return false }
                 return p.startTicks == 0 || s.startTicks == p.startTicks
             }
             let cgroupPids = entry.cgroup?.pids() ?? []

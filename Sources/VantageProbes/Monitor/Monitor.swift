@@ -25,8 +25,8 @@ public actor Monitor {
 
     /// Runs until `.shutdown` arrives, the bus closes, or the task is cancelled.
     public func run() async {
-        let commands = bus.commands(capacity: 16)
-        let events = bus.events(capacity: 16)
+        let commands = bus.commands([.refresh, .shutdown])
+        let events = bus.events([.scanned], capacity: 16)
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [weak self] in
                 await self?.tickLoop()

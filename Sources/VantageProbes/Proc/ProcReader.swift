@@ -115,6 +115,23 @@ public final class ProcReader {
         files.withContents(of: root + "/" + String(pid) + "/cmdline", ProcessParsers.commandLine)
     }
 
+    /// Whether /proc/PID/environ holds exactly the entry `NAME=value` (false when it cannot be read).
+    public func environment(_ pid: Int32, contains entry: String) -> Bool {
+        let needle = Array(entry.utf8)
+        return files.withContents(of: root + "/" + String(pid) + "/environ") { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0 { end += 1 }
+                if end - start == needle.count, needle.withUnsafeBufferPointer({ n in
+                    (0 ..< n.count).allSatisfy { bytes[start + $0] == n[$0] }
+                }) { return true }
+                start = end + 1
+            }
+            return false
+        } ?? false
+    }
+
     /// /proc/PID/comm without its newline.
     public func comm(_ pid: Int32) -> String? {
         files.withContents(of: root + "/" + String(pid) + "/comm") { bytes -> String in

@@ -32,12 +32,12 @@ public actor StoreRecorder {
 
     /// Runs until `.shutdown`, the bus closes or the task is cancelled; writes what is pending on the way out.
     public func run() async {
-        let events = bus.events(capacity: 4096)
-        let commands = bus.commands(capacity: 16)
+        let events = bus.events(EventRows.storedKinds, capacity: 4096)
+        let commands = bus.commands([.shutdown])
         let interval = flushInterval
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [weak self] in
-                for await event in events where EventRows.isStored(event) { await self?.enqueue(event) }
+                for await event in events { await self?.enqueue(event) }
             }
             group.addTask {
                 for await command in commands where command == .shutdown { return }

@@ -16,12 +16,10 @@ extension Store {
 }
 
 enum EventRows {
-    static func isStored(_ event: Event) -> Bool {
-        switch event {
-        case .scanned, .systemSampled, .projectsSampled, .stateChanged, .timeline, .diagnostic, .insight: return true
-        case .log, .graph, .discovered, .engine, .suggestions, .council, .environments, .throttled, .portsInUse, .schedule: return false
-        }
-    }
+    /// The events the store keeps (the recorder subscribes to these only).
+    static let storedKinds: Set<Event.Kind> = [.scanned, .systemSampled, .projectsSampled, .stateChanged, .timeline, .diagnostic, .insight]
+
+    static func isStored(_ event: Event) -> Bool { storedKinds.contains(event.kind) }
 
     static func apply(_ db: Database, _ event: Event, time: Date) throws {
         switch event {
@@ -46,9 +44,3 @@ enum EventRows {
     }
 }
 
-extension ProjectID {
-    /// The last path component, for short human text.
-    var displayName: String {
-        rawValue.split(separator: "/").last.map(String.init) ?? rawValue
-    }
-}

@@ -161,7 +161,7 @@ public struct AppState: Sendable, Equatable {
             LogPane.Entry(time: $0.time, severity: $0.severity, source: $0.source, text: $0.message, project: $0.project)
         }
         for line in problemLogs.elements {
-            guard let sev = LogClassifier.severity(of: line.text) else { continue }
+            guard let sev = LogSeverity.of(line.text) else { continue }
             let source = names[line.project] ?? String(line.project.rawValue.split(separator: "/").last ?? "")
             all.append(LogPane.Entry(time: line.time, severity: sev, source: source, text: line.text, project: line.project))
         }
@@ -193,7 +193,7 @@ public struct AppState: Sendable, Equatable {
             if d.severity == .error { errors += 1 } else if d.severity == .warning { warnings += 1 }
         }
         for l in problemLogs.elements where l.project == id && l.time >= since {
-            switch LogClassifier.severity(of: l.text) {
+            switch LogSeverity.of(l.text) {
             case .error: errors += 1
             case .warning: warnings += 1
             default: break

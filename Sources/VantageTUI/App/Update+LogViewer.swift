@@ -21,7 +21,7 @@ extension Update {
                 }
             }
         }
-        guard LogClassifier.severity(of: line.text) != nil else { return changed }
+        guard LogSeverity.of(line.text) != nil else { return changed }
         s.problemLogs.append(line)
         advance(&s, to: line.time)
         return true

@@ -13,6 +13,9 @@ public struct RuntimeOptions: Sendable {
     public var statsPath: String?
     /// The environment (TERM, NO_COLOR, locale) the terminal is opened with.
     public var environment: [String: String]
+    /// How long this process has existed, in milliseconds (the wiring passes the kernel's figure,
+    /// `ProcessLookup.ageOfThisProcess`), for `RuntimeCounters.firstFrameSinceExecMilliseconds`.
+    public var processAge: (@Sendable () -> Double?)?
 
     public init(glyphs: GlyphSet, maxFramesPerSecond: Int = 60, startedAt: ContinuousClock.Instant = .now,
                 statsPath: String? = ProcessInfo.processInfo.environment["VANTAGE_STATS_FILE"],
@@ -119,20 +122,5 @@ public struct RuntimeCounters: Codable, Sendable, Equatable {
         maxRefreshBytes = try c.decode(UInt64.self, forKey: .maxRefreshBytes)
         lastFrameBytes = try c.decodeIfPresent(UInt64.self, forKey: .lastFrameBytes)
         bytesMeasured = try c.decode(Bool.self, forKey: .bytesMeasured)
-    }
-}
-
-/// How long this process has existed, from /proc (clock-tick granularity, usually 10 ms).
-enum ProcessAge {
-    static func milliseconds() -> Double? {
-        guard let stat = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8),
-              let uptime = try? String(contentsOfFile: "/proc/uptime", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return nil }
-        // Fields after the command name start at field 3; starttime is field 22.
-        let fields = stat[stat.index(after: close)...].split(separator: " ")
-        guard fields.count > 19, let ticks = Double(fields[19]),
-              let up = Double(uptime.split(separator: " ").first ?? "") else { return nil }
-        let hz = Double(sysconf(Int32(_SC_CLK_TCK)))
-        return max(0, (up - ticks / hz) * 1000)
     }
 }

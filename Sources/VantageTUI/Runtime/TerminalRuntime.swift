@@ -156,7 +156,7 @@ public final class TerminalRuntime {
             let elapsed = ContinuousClock.now - options.startedAt
             counters.firstFrameMilliseconds = Double(elapsed.components.seconds) * 1000
                 + Double(elapsed.components.attoseconds) / 1e15
-            counters.firstFrameSinceExecMilliseconds = ProcessAge.milliseconds()
+            counters.firstFrameSinceExecMilliseconds = options.processAge?()
             counters.firstFrameBytes = frameBytes
         } else if let frameBytes {
             counters.refreshBytes += frameBytes

@@ -40,7 +40,7 @@ public struct LogViewerOverlay: Sendable {
 
     /// The text of a line as styled characters: the severity's style, matches reversed.
     func glyphs(of line: LogLine) -> [Glyph] {
-        let base: CellStyle = switch LogClassifier.severity(of: line.text) {
+        let base: CellStyle = switch LogSeverity.of(line.text) {
         case .error: .role(.error)
         case .warning: .role(.warn)
         default: .role(.text)

@@ -48,7 +48,8 @@ struct DashboardCommand: AsyncParsableCommand {
         let themes = try ThemeLoader.resolvePair(theme, locator: locator)
         let keys = try KeymapLoader.resolve(keymap, locator: locator)
         let onExitChoice = try onExit ?? OnExitSetting.read(userConfigDirectory: locator.userConfigDirectory)
-        let options = RuntimeOptions.detect(ascii: ascii, startedAt: started)
+        var options = RuntimeOptions.detect(ascii: ascii, startedAt: started)
+        options.processAge = ProcessLookup.ageOfThisProcess
         let paths = VantagePaths.fromEnvironment()
         let store = try Store.open(paths: paths)
         let engines = try WorkspaceConfig.dockerEngines(roots: roots)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VantageCore
+import VantageProbes
 import VantageTUI
 
 /// `vantage render-check`: a test screen for the terminal renderer. Shows every colour role of
@@ -32,7 +33,8 @@ struct RenderCheckCommand: AsyncParsableCommand {
         let locator = ConfigLocator.fromEnvironment()
         let themes = try ThemeLoader.resolvePair(theme, locator: locator)
         let keys = try KeymapLoader.resolve(keymap, locator: locator)
-        let options = RuntimeOptions.detect(ascii: ascii, startedAt: started)
+        var options = RuntimeOptions.detect(ascii: ascii, startedAt: started)
+        options.processAge = ProcessLookup.ageOfThisProcess
         let program = RenderCheckProgram(themes: themes, keymap: keys, glyphs: options.glyphs)
         let bus = Bus()
         var ticker: Task<Void, Never>?

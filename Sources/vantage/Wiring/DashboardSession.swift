@@ -58,10 +58,12 @@ final class DashboardSession: Sendable {
     }
 
     func start() {
-        let graphEvents = bus.events()
-        let logEvents = bus.events(capacity: 4096)
-        let (analyzerEvents, analyzerCommands) = (bus.events(), bus.commands())
-        let (troubleshootEvents, councilEvents, councilCommands) = (bus.events(capacity: 4096), bus.events(), bus.commands())
+        // Each actor subscribes to the kinds it reads, so a log line wakes only the log readers.
+        let graphEvents = bus.events(GraphLayoutActor.eventKinds)
+        let logEvents = bus.events([.log], capacity: 4096)
+        let (analyzerEvents, analyzerCommands) = (bus.events(AnalyzerActor.eventKinds), bus.commands(AnalyzerActor.commandKinds))
+        let (troubleshootEvents, councilEvents, councilCommands) = (bus.events(TroubleshooterActor.eventKinds, capacity: 4096),
+                                                                    bus.events(CouncilActor.eventKinds), bus.commands(CouncilActor.commandKinds))
         let (monitor, recorder, graph, errors, bus) = (self.monitor, self.recorder, self.graph, self.errors, self.bus)
         add(Task { await monitor.run() })
         // Decisions (port reassignments, environment switches, fixes, council votes) are remembered.
@@ -96,7 +98,7 @@ final class DashboardSession: Sendable {
             await troubleshooter.run(events: troubleshootEvents)
         })
         // Fixes confirmed on screen (`F`), applied as `vantage troubleshoot fix` applies them.
-        let (fixes, fixCommands) = (self.fixes, bus.commands())
+        let (fixes, fixCommands) = (self.fixes, bus.commands([.applyFix]))
         add(Task { await fixes.run(commands: fixCommands) })
         add(Task {
             if let stored = try? await store.loadCouncil() { await council.adopt(stored) }

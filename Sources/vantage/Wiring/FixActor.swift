@@ -23,7 +23,7 @@ actor FixActor {
         self.troubleshooter = troubleshooter
     }
 
-    /// Handles commands until the stream ends. Subscribe first (`bus.commands()`).
+    /// Handles commands until the stream ends. Subscribe first (`bus.commands([.applyFix])`).
     func run(commands: AsyncStream<Command>) async {
         for await command in commands {
             if case .applyFix(let request) = command { await apply(request) }

@@ -34,7 +34,7 @@ final class SupervisorBridge: @unchecked Sendable {
         case .attached(let client):
             let bridge = SupervisorBridge(mode: .attached(client), paths: paths)
             bridge.follow(client, into: bus)
-            bridge.forwardCommands(from: bus)
+            bridge.forwardCommands(from: bus, for: projects)
             return bridge
         }
     }
@@ -67,21 +67,24 @@ final class SupervisorBridge: @unchecked Sendable {
         }
     }
 
-    private func forwardCommands(from bus: Bus) {
-        let commands = bus.commands()
+    /// The screen's commands for the projects the daemon supervises go to the daemon; its refusal
+    /// (a project it does not run) or an unreachable daemon is shown as an error.
+    private func forwardCommands(from bus: Bus, for projects: [Project]) {
+        let inbox = bus.commandInbox(owner: "the Vantage daemon",
+                                     kinds: [.launch, .stop, .restart, .pause, .resume, .kill, .useEnvironment])
+        inbox.own(projects.map(\.id))
         let paths = self.paths
         commandTask = Task.detached {
-            for await command in commands {
-                switch command {
-                case .launch, .stop, .restart, .pause, .resume, .kill:
-                    DispatchQueue.global().async {
-                        let answer = (try? ControlClient.connect(paths))
-                            .flatMap { try? $0.send(.command(command)) }
-                        if case .error(let message)? = answer {
-                            bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: "daemon", message: message)))
-                        }
+            for await command in inbox.commands {
+                DispatchQueue.global().async {
+                    let message: String
+                    do {
+                        guard case .error(let refusal) = try ControlClient.connect(paths).send(.command(command)) else { return }
+                        message = refusal
+                    } catch {
+                        message = "cannot \(command.kind.verb) \(command.project?.displayName ?? "it"): the Vantage daemon does not answer (\(error)); check it with `vantage ps`"
                     }
-                default: break
+                    bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: "daemon", project: command.project, message: message)))
                 }
             }
         }

@@ -96,8 +96,14 @@ func eventually(timeout: Duration = .seconds(20), _ condition: () async -> Bool)
 
 /// A TCP port nobody listens on now (bind to port 0 and read back what the kernel chose).
 func freeTCPPort() -> Int {
+    let socket = boundTCPSocket(listening: false)
+    close(socket.fd)
+    return socket.port
+}
+
+/// A TCP socket on 127.0.0.1 at a port the kernel chose, listening if asked; the caller closes it.
+func boundTCPSocket(listening: Bool) -> (fd: Int32, port: Int) {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
     var addr = sockaddr_in()
     addr.sin_family = sa_family_t(AF_INET)
     addr.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -109,7 +115,8 @@ func freeTCPPort() -> Int {
             _ = getsockname(fd, sa, &len)
         }
     }
-    return Int(UInt16(bigEndian: addr.sin_port))
+    if listening { _ = listen(fd, 1) }
+    return (fd, Int(UInt16(bigEndian: addr.sin_port)))
 }
 
 /// True when the machine has a core to spare (load average below the core count), so a busy
