@@ -59,10 +59,10 @@ import Testing
         let dashboard: [Set<Event.Kind>?] = [
             nil,                                                                          // the screen reads everything
             [.scanned, .systemSampled, .projectsSampled, .stateChanged, .timeline, .diagnostic, .insight], // store
-            [.scanned, .insight],                                                         // graph layout
+            [.scanned, .insight, .portsInUse],                                            // graph layout
             [.scanned],                                                                   // analyzer
             [.scanned, .discovered, .diagnostic, .log],                                   // troubleshooter
-            [.scanned, .discovered, .stateChanged, .systemSampled, .projectsSampled, .insight], // council
+            [.scanned, .discovered, .stateChanged, .suggestions, .systemSampled, .projectsSampled, .insight], // council
             [.timeline],                                                                  // memory
             [.log],                                                                       // error-pattern miner
             [.scanned],                                                                   // monitor

@@ -59,6 +59,7 @@ public actor AnalyzerActor {
 
     /// What the analyzer reads and answers: subscribe with `bus.events(AnalyzerActor.eventKinds)`
     /// and `bus.commands(AnalyzerActor.commandKinds)`.
+    /// A case added to the event handler needs its kind here, or it never arrives.
     public static let eventKinds: Set<Event.Kind> = [.scanned]
     public static let commandKinds: Set<Command.Kind> = [.checkOutdated]
 

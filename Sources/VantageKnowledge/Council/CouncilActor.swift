@@ -53,7 +53,8 @@ public actor CouncilActor {
 
     /// What `handle` reads and answers: subscribe with `bus.events(CouncilActor.eventKinds)` and
     /// `bus.commands(CouncilActor.commandKinds)`.
-    public static let eventKinds: Set<Event.Kind> = [.scanned, .discovered, .stateChanged, .systemSampled, .projectsSampled, .insight]
+    /// A case added to `handle(_ event:)` needs its kind here, or it never arrives.
+    public static let eventKinds: Set<Event.Kind> = [.scanned, .discovered, .stateChanged, .suggestions, .systemSampled, .projectsSampled, .insight]
     public static let commandKinds: Set<Command.Kind> = [.refresh, .decide, .shutdown]
 
     /// Handles events and commands until both streams end (subscribe to both before publishing).

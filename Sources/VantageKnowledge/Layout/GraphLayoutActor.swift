@@ -34,7 +34,8 @@ public actor GraphLayoutActor {
     }
 
     /// The events `run` reads: subscribe with `bus.events(GraphLayoutActor.eventKinds)`.
-    public static let eventKinds: Set<Event.Kind> = [.scanned, .insight]
+    /// A case added to the event handler needs its kind here, or it never arrives.
+    public static let eventKinds: Set<Event.Kind> = [.scanned, .insight, .portsInUse]
 
     /// Handles events until the stream ends. Subscribe before the first scan is published
     /// (`let events = bus.events(Self.eventKinds)`), then `Task { await actor.run(events: events) }`.

@@ -66,6 +66,7 @@ public actor TroubleshooterActor {
     public func project(_ id: ProjectID) -> Project? { projects[id].map(current) }
 
     /// The events `handle` reads: subscribe with `bus.events(TroubleshooterActor.eventKinds)`.
+    /// A case added to the event handler needs its kind here, or it never arrives.
     public static let eventKinds: Set<Event.Kind> = [.scanned, .discovered, .diagnostic, .log]
 
     /// Handles events until the stream ends. Subscribe first (`bus.events(Self.eventKinds)`).
