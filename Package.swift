@@ -70,7 +70,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], exclude: ["hot-functions.order"], swiftSettings: functionSections, linkerSettings: hotPathLayout),
 
-        // Fixtures: the croniter generator and its answers, read from disk.
+        // Fixtures: the croniter and tomllib cases and their answers, read from disk.
         .testTarget(name: "VantageCoreTests", dependencies: ["VantageCore"], exclude: ["Fixtures"]),
         .testTarget(name: "VantageStoreTests", dependencies: ["VantageStore"]),
         .testTarget(name: "VantageProbesTests", dependencies: ["VantageProbes"]),

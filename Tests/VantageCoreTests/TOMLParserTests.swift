@@ -71,8 +71,8 @@ import Testing
         ("[t]\nx = \"open", 2, "t.x", "unterminated string: expected '\"' before the end of the line"),
         ("x = blue", 1, "x", "'blue' is not a valid value (strings need quotes)"),
         ("[t]\n[t]", 2, "t", "table [t] is defined twice"),
-        ("x = 1 2", 1, nil, "unexpected '2' after the value: expected the end of the line"),
-        ("x = [1, 2", 1, "x", "expected ',' or ']' in the array"),
+        ("x = 1 2", 1, "x", "unexpected '2' after the value: expected the end of the line"),
+        ("x = [1, 2", 1, "x", "unterminated array (opened on line 1): expected ',' or ']' in the array before the end of the file"),
     ] as [(String, Int, String?, String)])
     func reportsFileLineAndField(text: String, line: Int, field: String?, message: String) {
         #expect {

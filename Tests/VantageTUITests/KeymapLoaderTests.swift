@@ -89,6 +89,22 @@ struct KeymapLoaderTests {
         #expect(k.keys(for: .quit).isEmpty)
     }
 
+    @Test func aUserFileThatTakesQuitsLastKeyIsRefusedNamingTheFileAndAction() throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("vantage-keymap-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        let file = tmp.appendingPathComponent("keymap.toml")
+        try "[keys]\nfilter = \"q\"\n".write(to: file, atomically: true, encoding: .utf8)
+        let locator = ConfigLocator(userConfigDirectory: tmp.path, shareDirectories: [])
+        #expect {
+            _ = try KeymapLoader.resolve(nil, locator: locator)
+        } throws: { error in
+            (error as? VantageError)?.description == "\(file.path): field 'keys.filter': filter takes \"q\" from quit, which leaves no key to leave the dashboard (also bind quit to another key in this file, e.g. quit = \"Q\")"
+        }
+        try "[keys]\nfilter = \"q\"\nquit = \"Q\"\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(try KeymapLoader.resolve(nil, locator: locator).keys(for: .quit) == [.char("Q")])
+    }
+
     @Test func footerHintsUseTheFirstKey() {
         var k = KeymapLoader.builtinDefault
         #expect(k.footerHints(for: [.quit, .help, .focusNext, .details]) == "q quit  ? help  Tab next pane  Enter details")

@@ -52,6 +52,12 @@ struct ThemeAndKeymapInvalidConfigTests {
             "keymap-action-outside-keys-table.toml:2: field 'quit': unknown key \"quit\" (a keymap has name and [keys])",
         "keymap-missing-keys-table.toml":
             "keymap-missing-keys-table.toml: field 'keys': missing [keys] table (see keymaps/default.toml)",
+        "keymap-quit-without-key.toml":
+            "keymap-quit-without-key.toml:3: field 'keys.quit': quit has no key, so the dashboard could not be left (give it at least one, e.g. quit = \"q\")",
+        "keymap-nested-9000-arrays.toml":
+            "keymap-nested-9000-arrays.toml:2: field 'keys.quit': arrays and tables nest deeper than 100 levels",
+        "theme-nested-9000-arrays.toml":
+            "theme-nested-9000-arrays.toml:1: field 'variant': arrays and tables nest deeper than 100 levels",
         "keymap-keys-not-a-table.toml":
             "keymap-keys-not-a-table.toml:1: field 'keys': expected a table, found a string",
     ]

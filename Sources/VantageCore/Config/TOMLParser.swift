@@ -1,22 +1,29 @@
 import Foundation
 
 /// A TOML 1.0 reader written for good error messages: every error names the file, the line and,
-/// where one is known, the key. It covers the whole of TOML that configuration files use:
-/// tables, arrays of tables, dotted and quoted keys, the four string forms, integers (with `_`,
-/// hex, octal, binary), floats, booleans, dates, arrays and inline tables.
+/// where one is known, the key. It reads all of TOML 1.0 (tables, arrays of tables, dotted and
+/// quoted keys, the four string forms, integers, floats, booleans, dates and times, arrays and
+/// inline tables) and refuses what the specification refuses; `Tests/VantageCoreTests/Fixtures/toml`
+/// holds a valid and an invalid case for every feature, and the valid ones are compared with
+/// Python's `tomllib`.
+///
+/// Hostile input is bounded: nesting (arrays, inline tables, dotted keys and headers) deeper than
+/// `maxDepth` is a located error, never a stack overflow, and the time is linear in the size of
+/// the file (tables are built as references, looked up through an index).
 public struct TOMLParser {
-    public let file: String
-    private let bytes: [UInt8]
-    private var pos = 0
-    private var line = 1
+    /// The deepest nesting of tables and arrays a document may use.
+    public static let maxDepth = 100
 
-    private var root = TOMLTable()
-    /// Path of the table that `key = value` lines currently go into.
+    public let file: String
+    private var cursor: TOMLCursor
+    private let root = TOMLTableBuilder(origin: .header, line: 0, depth: 0)
+    /// The table that `key = value` lines currently go into, and its path.
+    private var current: TOMLTableBuilder
     private var currentPath: [String] = []
-    /// Tables defined by a `[header]` (to refuse defining one twice), by joined path.
-    private var definedHeaders: Set<String> = []
-    /// Arrays created by `[[header]]` (only those may be appended to).
-    private var arrayTablePaths: Set<String> = []
+    /// Numbers the sections (the part before the first header is 0); dotted keys may only add to
+    /// tables that dotted keys of the same section created. Inline tables count down from -1.
+    private var section = 0
+    private var inlineSections = 0
 
     public static func parse(_ text: String, file: String) throws(VantageError) -> TOMLTable {
         var p = TOMLParser(file: file, text: text)
@@ -29,439 +36,324 @@ public struct TOMLParser {
                                hint: "check that it exists and is readable")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw VantageError(.config, "the file is not valid UTF-8", at: SourceLocation(file: path))
+            throw VantageError(.config, "the file is not valid UTF-8", at: SourceLocation(file: path, line: firstInvalidUTF8Line(data)),
+                               hint: "TOML files are UTF-8 text")
         }
         return try parse(text, file: path)
     }
 
-    init(file: String, text: String) {
-        self.file = file
-        self.bytes = Array(text.utf8)
+    /// The line of the first byte that is not part of a valid UTF-8 sequence.
+    public static func firstInvalidUTF8Line(_ data: Data) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var bytes = data.makeIterator()
+        var line = 1
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let scalar): if scalar.count == 1 && scalar.first == 0x0A { line += 1 }
+            case .error: return line
+            case .emptyInput: return line
+            }
+        }
     }
 
-    // MARK: errors
-
-    private func fail(_ message: String, field: String? = nil, line: Int? = nil) -> VantageError {
-        VantageError(.config, message, at: SourceLocation(file: file, line: line ?? self.line, field: field))
+    init(file: String, text: String) {
+        self.file = file
+        self.cursor = TOMLCursor(file: file, text: text)
+        self.current = root
     }
 
     // MARK: document
 
     mutating func parseDocument() throws(VantageError) -> TOMLTable {
         while true {
-            skipWhitespaceCommentsAndNewlines()
-            guard let c = peek() else { break }
+            try cursor.skipWhitespaceCommentsAndNewlines()
+            guard let c = cursor.peek() else { break }
             if c == UInt8(ascii: "[") {
                 try parseHeader()
             } else {
-                try parseKeyValue(into: currentPath)
+                try parseKeyValue()
             }
         }
-        return root
+        return root.freeze()
     }
 
     private mutating func parseHeader() throws(VantageError) {
-        let headerLine = line
-        pos += 1
-        let isArray = peek() == UInt8(ascii: "[")
-        if isArray { pos += 1 }
-        skipInlineWhitespace()
-        let path = try parseKey()
-        skipInlineWhitespace()
-        guard peek() == UInt8(ascii: "]") else { throw fail("expected ']' to close the table header", field: path.joined(separator: ".")) }
-        pos += 1
-        if isArray {
-            guard peek() == UInt8(ascii: "]") else { throw fail("expected ']]' to close the array-of-tables header", field: path.joined(separator: ".")) }
-            pos += 1
-        }
-        try expectEndOfLine()
+        let headerLine = cursor.line
+        cursor.pos += 1
+        let isArray = cursor.peek() == UInt8(ascii: "[")
+        if isArray { cursor.pos += 1 }
+        let path = try cursor.key(limit: Self.maxDepth)
         let joined = path.joined(separator: ".")
+        guard cursor.peek() == UInt8(ascii: "]") else { throw cursor.fail("expected ']' to close the table header", field: joined) }
+        cursor.pos += 1
         if isArray {
-            try appendArrayTable(path: path, line: headerLine)
-            currentPath = path
-        } else {
-            if definedHeaders.contains(joined) {
-                throw fail("table [\(joined)] is defined twice", field: joined, line: headerLine)
-            }
-            definedHeaders.insert(joined)
-            try ensureTable(path: path, line: headerLine)
-            currentPath = path
+            guard cursor.peek() == UInt8(ascii: "]") else { throw cursor.fail("expected ']]' to close the array-of-tables header", field: joined) }
+            cursor.pos += 1
         }
+        try cursor.expectEndOfLine(field: joined)
+        section += 1
+        let parent = try tableForHeader(path.dropLast(), line: headerLine)
+        let last = path[path.count - 1]
+        if isArray {
+            let element = try child(of: parent, depth: 2, origin: .header, line: headerLine, field: joined)
+            switch parent.entry(last)?.slot {
+            case nil:
+                let array = TOMLTableArray()
+                array.elements.append(element)
+                parent.add(last, .tableArray(array), line: headerLine)
+            case .tableArray(let array)?:
+                array.elements.append(element)
+            case .table?:
+                throw cursor.fail("'\(joined)' is already a table, cannot add [[\(joined)]]", field: joined, line: headerLine)
+            case .value(let v)?:
+                throw cursor.fail("'\(joined)' is already \(v.typeDescription), cannot add [[\(joined)]]", field: joined, line: headerLine)
+            }
+            current = element
+        } else {
+            switch parent.entry(last) {
+            case nil:
+                current = try newTable(last, under: parent, origin: .header, line: headerLine, field: joined)
+            case let entry?:
+                switch entry.slot {
+                case .table(let table):
+                    switch table.origin {
+                    case .implicit:
+                        table.origin = .header
+                        current = table
+                    case .header:
+                        throw cursor.fail("table [\(joined)] is defined twice", field: joined, line: headerLine)
+                    case .dotted:
+                        throw cursor.fail("table [\(joined)] is already defined by dotted keys on line \(entry.line)", field: joined, line: headerLine)
+                    }
+                case .tableArray:
+                    throw cursor.fail("'\(joined)' is an array of tables: add an element with [[\(joined)]]", field: joined, line: headerLine)
+                case .value(let v):
+                    throw notExtensible(v, field: joined, definedOn: entry.line, line: headerLine)
+                }
+            }
+        }
+        currentPath = path
     }
 
-    private mutating func parseKeyValue(into tablePath: [String]) throws(VantageError) {
-        let keyLine = line
-        let key = try parseKey()
-        skipInlineWhitespace()
-        guard peek() == UInt8(ascii: "=") else {
-            throw fail("expected '=' after the key", field: (tablePath + key).joined(separator: "."))
-        }
-        pos += 1
-        skipInlineWhitespace()
-        let fullField = (tablePath + key).joined(separator: ".")
-        let value = try parseValue(field: fullField)
-        try expectEndOfLine()
-        try insert(value, at: tablePath, key: key, line: keyLine)
+    private mutating func parseKeyValue() throws(VantageError) {
+        let keyLine = cursor.line
+        let prefix = currentPath.joined(separator: ".")
+        let key = try cursor.key(fieldPrefix: prefix, limit: Self.maxDepth)
+        let field = prefix.isEmpty ? key.joined(separator: ".") : prefix + "." + key.joined(separator: ".")
+        guard cursor.peek() == UInt8(ascii: "=") else { throw cursor.fail("expected '=' after the key", field: field) }
+        cursor.pos += 1
+        cursor.skipInlineWhitespace()
+        let value = try parseValue(field: field, depth: current.depth + key.count)
+        try cursor.expectEndOfLine(field: field)
+        try insert(value, key: key[...], into: current, section: section, field: field, line: keyLine)
     }
 
     // MARK: building the tree
 
-    /// Walks `path` from the root, creating implicit tables; stepping into the last element of
-    /// arrays of tables.
-    private func withTable<R>(_ table: inout TOMLTable, path: ArraySlice<String>, line: Int,
-                              _ body: (inout TOMLTable) throws(VantageError) -> R) throws(VantageError) -> R {
-        guard let head = path.first else { return try body(&table) }
-        let rest = path.dropFirst()
-        switch table[head] {
-        case nil:
-            var child = TOMLTable(line: line)
-            let r = try withTable(&child, path: rest, line: line, body)
-            table.set(head, .table(child), line: line)
-            return r
-        case .table(var child)?:
-            let r = try withTable(&child, path: rest, line: line, body)
-            table.set(head, .table(child), line: table.line(of: head) ?? line)
-            return r
-        case .array(var items)?:
-            guard case .table(var last)? = items.last else {
-                throw fail("'\(head)' is an array of values, not a table", field: head, line: line)
-            }
-            let r = try withTable(&last, path: rest, line: line, body)
-            items[items.count - 1] = .table(last)
-            table.set(head, .array(items), line: table.line(of: head) ?? line)
-            return r
-        case let other?:
-            throw fail("'\(head)' is already \(other.typeDescription), not a table", field: head, line: line)
+    /// A new table under `parent`, `depth` levels down (2 for an element of an array of tables).
+    private func child(of parent: TOMLTableBuilder, depth: Int, origin: TOMLTableBuilder.Origin, line: Int, field: String) throws(VantageError) -> TOMLTableBuilder {
+        guard parent.depth + depth <= Self.maxDepth else {
+            throw cursor.fail("tables nest deeper than \(Self.maxDepth) levels", field: field, line: line)
         }
+        return TOMLTableBuilder(origin: origin, line: line, depth: parent.depth + depth)
     }
 
-    private mutating func ensureTable(path: [String], line: Int) throws(VantageError) {
-        try withTable(&root, path: path[...], line: line) { (_: inout TOMLTable) throws(VantageError) in }
+    /// A new table at `key` under `parent`.
+    private func newTable(_ key: String, under parent: TOMLTableBuilder, origin: TOMLTableBuilder.Origin,
+                          line: Int, field: String) throws(VantageError) -> TOMLTableBuilder {
+        let table = try child(of: parent, depth: 1, origin: origin, line: line, field: field)
+        parent.add(key, .table(table), line: line)
+        return table
     }
 
-    private mutating func appendArrayTable(path: [String], line: Int) throws(VantageError) {
-        let joined = path.joined(separator: ".")
-        let parent = path.dropLast()
-        let last = path[path.count - 1]
-        let known = arrayTablePaths.contains(joined)
-        try withTable(&root, path: parent, line: line) { (t: inout TOMLTable) throws(VantageError) in
-            switch t[last] {
+    /// Walks a header's path from the root, creating implicit tables and stepping into the last
+    /// element of arrays of tables.
+    private func tableForHeader(_ path: ArraySlice<String>, line: Int) throws(VantageError) -> TOMLTableBuilder {
+        var table = root
+        var walked: [String] = []
+        for key in path {
+            walked.append(key)
+            let field = walked.joined(separator: ".")
+            switch table.entry(key) {
             case nil:
-                t.set(last, .array([.table(TOMLTable(line: line))]), line: line)
-            case .array(var items)? where known:
-                items.append(.table(TOMLTable(line: line)))
-                t.set(last, .array(items), line: t.line(of: last) ?? line)
-            case let other?:
-                throw VantageError(.config, "'\(joined)' is already \(other.typeDescription), cannot add [[\(joined)]]",
-                                   at: SourceLocation(file: file, line: line, field: joined))
+                table = try newTable(key, under: table, origin: .implicit, line: line, field: field)
+            case let entry?:
+                switch entry.slot {
+                case .table(let next): table = next
+                case .tableArray(let array): table = array.elements[array.elements.count - 1]
+                case .value(let v): throw notExtensible(v, field: field, definedOn: entry.line, line: line)
+                }
             }
         }
-        arrayTablePaths.insert(joined)
-        // A new element starts: its sub-tables ([package.dependencies]) may be defined again.
-        definedHeaders = definedHeaders.filter { !$0.hasPrefix(joined + ".") }
+        return table
     }
 
-    private mutating func insert(_ value: TOMLValue, at tablePath: [String], key: [String], line: Int) throws(VantageError) {
-        let field = (tablePath + key).joined(separator: ".")
-        let file = self.file
-        try withTable(&root, path: (tablePath + key.dropLast())[...], line: line) { (t: inout TOMLTable) throws(VantageError) in
-            let k = key[key.count - 1]
-            if let previous = t.entry(k) {
-                throw VantageError(.config, "key '\(field)' is defined twice (first on line \(previous.line))",
-                                   at: SourceLocation(file: file, line: line, field: field))
+    /// Puts `value` at the dotted `key` under `table`. Tables on the way may be created or
+    /// extended by dotted keys only within one section, and never into an array of tables or a value.
+    private func insert(_ value: TOMLValue, key: ArraySlice<String>, into start: TOMLTableBuilder, section: Int,
+                        field: String, line: Int) throws(VantageError) {
+        var table = start
+        for k in key.dropLast() {
+            switch table.entry(k) {
+            case nil:
+                table = try newTable(k, under: table, origin: .dotted(section: section), line: line, field: field)
+            case let entry?:
+                switch entry.slot {
+                case .table(let next):
+                    switch next.origin {
+                    case .implicit: next.origin = .dotted(section: section)
+                    case .dotted(let s) where s == section: break
+                    case .dotted, .header:
+                        throw cursor.fail("dotted keys cannot add to the table '\(k)' defined on line \(entry.line): write the key in its own section",
+                                          field: field, line: line)
+                    }
+                    table = next
+                case .tableArray:
+                    throw cursor.fail("'\(k)' is an array of tables: dotted keys cannot add to it", field: field, line: line)
+                case .value(let v):
+                    throw notExtensible(v, field: field, definedOn: entry.line, line: line)
+                }
             }
-            t.set(k, value, line: line)
         }
+        let last = key[key.endIndex - 1]
+        if let previous = table.entry(last) {
+            throw cursor.fail("key '\(field)' is defined twice (first on line \(previous.line))", field: field, line: line)
+        }
+        table.add(last, .value(value), line: line)
     }
 
-    // MARK: keys
-
-    private mutating func parseKey() throws(VantageError) -> [String] {
-        var parts: [String] = []
-        while true {
-            skipInlineWhitespace()
-            guard let c = peek() else { throw fail("expected a key, found the end of the file") }
-            if c == UInt8(ascii: "\"") {
-                parts.append(try parseBasicString(field: parts.joined(separator: ".")))
-            } else if c == UInt8(ascii: "'") {
-                parts.append(try parseLiteralString())
-            } else if isBareKeyByte(c) {
-                let start = pos
-                while let b = peek(), isBareKeyByte(b) { pos += 1 }
-                parts.append(String(decoding: bytes[start..<pos], as: UTF8.self))
-            } else {
-                throw fail("expected a key, found '\(printable(c))'")
-            }
-            skipInlineWhitespace()
-            if peek() == UInt8(ascii: ".") { pos += 1; continue }
-            return parts
+    private func notExtensible(_ v: TOMLValue, field: String, definedOn: Int, line: Int) -> VantageError {
+        if case .table = v {
+            return cursor.fail("'\(field)' is an inline table (line \(definedOn)), which cannot be extended afterwards", field: field, line: line)
         }
-    }
-
-    private func isBareKeyByte(_ c: UInt8) -> Bool {
-        (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x5F || c == 0x2D
+        return cursor.fail("'\(field)' is already \(v.typeDescription) (line \(definedOn)), not a table", field: field, line: line)
     }
 
     // MARK: values
 
-    private mutating func parseValue(field: String) throws(VantageError) -> TOMLValue {
-        guard let c = peek() else { throw fail("expected a value, found the end of the file", field: field) }
+    /// A value whose containers would sit `depth` levels below the root.
+    private mutating func parseValue(field: String, depth: Int) throws(VantageError) -> TOMLValue {
+        guard let c = cursor.peek() else { throw cursor.fail("expected a value, found the end of the file", field: field) }
         switch c {
         case UInt8(ascii: "\""):
-            if startsWith("\"\"\"") { return .string(try parseMultilineBasicString(field: field)) }
-            return .string(try parseBasicString(field: field))
+            if cursor.startsWith("\"\"\"") { return .string(try cursor.multilineBasicString(field: field)) }
+            return .string(try cursor.basicString(field: field))
         case UInt8(ascii: "'"):
-            if startsWith("'''") { return .string(try parseMultilineLiteralString(field: field)) }
-            return .string(try parseLiteralString())
+            if cursor.startsWith("'''") { return .string(try cursor.multilineLiteralString(field: field)) }
+            return .string(try cursor.literalString(field: field))
         case UInt8(ascii: "["):
-            return try parseArray(field: field)
+            return try parseArray(field: field, depth: depth)
         case UInt8(ascii: "{"):
-            return try parseInlineTable(field: field)
-        case UInt8(ascii: "t"), UInt8(ascii: "f"):
-            if startsWith("true") { pos += 4; return .bool(true) }
-            if startsWith("false") { pos += 5; return .bool(false) }
-            throw fail("expected a value, found '\(scalarToken())'", field: field)
+            return try parseInlineTable(field: field, depth: depth)
         default:
-            return try parseNumberOrDate(field: field)
+            return try parseScalar(field: field)
         }
     }
 
-    private mutating func parseArray(field: String) throws(VantageError) -> TOMLValue {
-        pos += 1
+    private func checkDepth(_ depth: Int, field: String) throws(VantageError) {
+        guard depth <= Self.maxDepth else {
+            throw cursor.fail("arrays and tables nest deeper than \(Self.maxDepth) levels", field: field)
+        }
+    }
+
+    private mutating func parseArray(field: String, depth: Int) throws(VantageError) -> TOMLValue {
+        try checkDepth(depth, field: field)
+        let openLine = cursor.line
+        cursor.pos += 1
         var items: [TOMLValue] = []
         while true {
-            skipWhitespaceCommentsAndNewlines()
-            guard let c = peek() else { throw fail("unterminated array: expected ']'", field: field) }
-            if c == UInt8(ascii: "]") { pos += 1; return .array(items) }
-            items.append(try parseValue(field: field))
-            skipWhitespaceCommentsAndNewlines()
-            if peek() == UInt8(ascii: ",") { pos += 1; continue }
-            if peek() == UInt8(ascii: "]") { pos += 1; return .array(items) }
-            throw fail("expected ',' or ']' in the array", field: field)
+            try cursor.skipWhitespaceCommentsAndNewlines()
+            guard let c = cursor.peek() else { throw unterminatedArray(field: field, openLine: openLine) }
+            if c == UInt8(ascii: "]") { cursor.pos += 1; return .array(items) }
+            if c == UInt8(ascii: ",") { throw cursor.fail("expected a value before ',' in the array", field: field) }
+            items.append(try parseValue(field: field, depth: depth + 1))
+            try cursor.skipWhitespaceCommentsAndNewlines()
+            switch cursor.peek() {
+            case UInt8(ascii: ",")?: cursor.pos += 1
+            case UInt8(ascii: "]")?: cursor.pos += 1; return .array(items)
+            case nil: throw unterminatedArray(field: field, openLine: openLine)
+            default: throw cursor.fail("expected ',' or ']' in the array", field: field)
+            }
         }
     }
 
-    private mutating func parseInlineTable(field: String) throws(VantageError) -> TOMLValue {
-        let openLine = line
-        pos += 1
-        var table = TOMLTable(line: openLine)
-        skipInlineWhitespace()
-        if peek() == UInt8(ascii: "}") { pos += 1; return .table(table) }
+    private func unterminatedArray(field: String, openLine: Int) -> VantageError {
+        cursor.fail("unterminated array (opened on line \(openLine)): expected ',' or ']' in the array before the end of the file", field: field)
+    }
+
+    /// `{ key = value, … }` on one line, no comma after the last pair; closed once written.
+    private mutating func parseInlineTable(field: String, depth: Int) throws(VantageError) -> TOMLValue {
+        try checkDepth(depth, field: field)
+        let table = TOMLTableBuilder(origin: .header, line: cursor.line, depth: depth)
+        inlineSections -= 1
+        let ownSection = inlineSections
+        cursor.pos += 1
+        cursor.skipInlineWhitespace()
+        if cursor.peek() == UInt8(ascii: "}") { cursor.pos += 1; return .table(table.freeze()) }
         while true {
-            skipInlineWhitespace()
-            let keyLine = line
-            let key = try parseKey()
-            skipInlineWhitespace()
+            cursor.skipInlineWhitespace()
+            let keyLine = cursor.line
+            if cursor.peek() == UInt8(ascii: "}") { throw cursor.fail("no ',' may follow the last pair of an inline table", field: field) }
+            if cursor.peek() == 0x0A { throw cursor.fail("an inline table must close on the line it opens ('}' missing)", field: field) }
+            let key = try cursor.key(fieldPrefix: field, limit: Self.maxDepth)
             let sub = field + "." + key.joined(separator: ".")
-            guard peek() == UInt8(ascii: "=") else { throw fail("expected '=' in the inline table", field: sub) }
-            pos += 1
-            skipInlineWhitespace()
-            let value = try parseValue(field: sub)
-            let file = self.file
-            try withTable(&table, path: key.dropLast()[...], line: keyLine) { (t: inout TOMLTable) throws(VantageError) in
-                let k = key[key.count - 1]
-                if t.contains(k) {
-                    throw VantageError(.config, "key '\(sub)' is defined twice", at: SourceLocation(file: file, line: keyLine, field: sub))
-                }
-                t.set(k, value, line: keyLine)
+            guard cursor.peek() == UInt8(ascii: "=") else { throw cursor.fail("expected '=' in the inline table", field: sub) }
+            cursor.pos += 1
+            cursor.skipInlineWhitespace()
+            let value = try parseValue(field: sub, depth: depth + key.count)
+            try insert(value, key: key[...], into: table, section: ownSection, field: sub, line: keyLine)
+            cursor.skipInlineWhitespace()
+            switch cursor.peek() {
+            case UInt8(ascii: ",")?: cursor.pos += 1
+            case UInt8(ascii: "}")?: cursor.pos += 1; return .table(table.freeze())
+            case 0x0A?: throw cursor.fail("an inline table must close on the line it opens ('}' missing)", field: field)
+            default: throw cursor.fail("expected ',' or '}' in the inline table", field: field)
             }
-            skipInlineWhitespace()
-            if peek() == UInt8(ascii: ",") { pos += 1; continue }
-            if peek() == UInt8(ascii: "}") { pos += 1; return .table(table) }
-            throw fail("expected ',' or '}' in the inline table", field: field)
         }
     }
 
-    private mutating func parseNumberOrDate(field: String) throws(VantageError) -> TOMLValue {
-        let token = scalarToken()
-        guard !token.isEmpty else { throw fail("expected a value", field: field) }
-        pos += token.utf8.count
-        // Dates: 1979-05-27, 07:32:00, 1979-05-27T07:32:00Z, and "1979-05-27 07:32:00".
-        if token.count >= 8, token.contains(":") || (token.count == 10 && token.dropFirst(4).first == "-") {
-            var text = token
-            if token.count == 10, peek() == UInt8(ascii: " "), let next = peekByte(1), next >= 0x30, next <= 0x39 {
-                pos += 1
-                let time = scalarToken()
-                pos += time.utf8.count
-                text += " " + time
-            }
-            return .datetime(text)
+    /// A bare value: true, false, a number, or a date or time.
+    private mutating func parseScalar(field: String) throws(VantageError) -> TOMLValue {
+        let start = cursor.pos
+        var end = start
+        let bytes = cursor.bytes
+        func isTokenByte(_ b: UInt8) -> Bool {
+            TOMLCursor.isBareKeyByte(b) || b == UInt8(ascii: "+") || b == UInt8(ascii: ".") || b == UInt8(ascii: ":")
         }
-        let cleaned = token.replacingOccurrences(of: "_", with: "")
-        if token.hasPrefix("_") || token.hasSuffix("_") || token.contains("__") {
-            throw fail("'\(token)' is not a valid number (misplaced '_')", field: field)
+        while end < bytes.count, isTokenByte(bytes[end]) { end += 1 }
+        guard end > start else {
+            let c = bytes[start]
+            if c == 0x0A { throw cursor.fail("expected a value, found the end of the line", field: field) }
+            throw cursor.fail("expected a value, found '\(TOMLCursor.printable(c))'", field: field)
         }
-        for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] where cleaned.hasPrefix(prefix) {
-            if let v = Int64(cleaned.dropFirst(2), radix: radix) { return .integer(v) }
-            throw fail("'\(token)' is not a valid number", field: field)
+        var token = Array(bytes[start..<end])
+        // A date and a time may be separated by one space: `1979-05-27 07:32:00`.
+        if token.count == 10, token[4] == UInt8(ascii: "-"), end + 3 < bytes.count, bytes[end] == 0x20,
+           bytes[end + 3] == UInt8(ascii: ":"), (0x30...0x39).contains(bytes[end + 1]) {
+            var timeEnd = end + 1
+            while timeEnd < bytes.count, isTokenByte(bytes[timeEnd]) { timeEnd += 1 }
+            token += [UInt8(ascii: "T")] + bytes[(end + 1)..<timeEnd]
+            end = timeEnd
         }
-        switch cleaned {
-        case "inf", "+inf": return .float(.infinity)
-        case "-inf": return .float(-.infinity)
-        case "nan", "+nan", "-nan": return .float(.nan)
+        cursor.pos = end
+        let text = String(decoding: token, as: UTF8.self)
+        switch text {
+        case "true": return .bool(true)
+        case "false": return .bool(false)
         default: break
         }
-        if let v = Int64(cleaned) { return .integer(v) }
-        if cleaned.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), let v = Double(cleaned) {
-            return .float(v)
-        }
-        throw fail("'\(token)' is not a valid value (strings need quotes)", field: field)
-    }
-
-    /// The run of bytes up to whitespace, ',', ']', '}', '#' or a newline.
-    private func scalarToken() -> String {
-        var end = pos
-        while end < bytes.count {
-            let b = bytes[end]
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == UInt8(ascii: ",")
-                || b == UInt8(ascii: "]") || b == UInt8(ascii: "}") || b == UInt8(ascii: "#") { break }
-            end += 1
-        }
-        return String(decoding: bytes[pos..<end], as: UTF8.self)
-    }
-
-    // MARK: strings
-
-    private mutating func parseBasicString(field: String) throws(VantageError) -> String {
-        pos += 1
-        var out: [UInt8] = []
-        while true {
-            guard let c = peek(), c != 0x0A else { throw fail("unterminated string: expected '\"' before the end of the line", field: field) }
-            pos += 1
-            if c == UInt8(ascii: "\"") { break }
-            if c == UInt8(ascii: "\\") { out += try parseEscape(field: field) } else { out.append(c) }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private mutating func parseMultilineBasicString(field: String) throws(VantageError) -> String {
-        let startLine = line
-        pos += 3
-        if peek() == 0x0A { pos += 1; line += 1 } else if startsWith("\r\n") { pos += 2; line += 1 }
-        var out: [UInt8] = []
-        while true {
-            if startsWith("\"\"\"") {
-                pos += 3
-                // Up to two extra quotes belong to the content.
-                while peek() == UInt8(ascii: "\""), out.count >= 0 { out.append(UInt8(ascii: "\"")); pos += 1 }
-                return String(decoding: out, as: UTF8.self)
-            }
-            guard let c = peek() else { throw fail("unterminated multi-line string (opened on line \(startLine))", field: field) }
-            pos += 1
-            if c == 0x0A { line += 1; out.append(c); continue }
-            if c == UInt8(ascii: "\\") {
-                // Line-ending backslash: trim the newline and following whitespace.
-                var look = pos
-                while look < bytes.count, bytes[look] == 0x20 || bytes[look] == 0x09 { look += 1 }
-                if look < bytes.count, bytes[look] == 0x0A || bytes[look] == 0x0D {
-                    pos = look
-                    while let w = peek(), w == 0x20 || w == 0x09 || w == 0x0A || w == 0x0D {
-                        if w == 0x0A { line += 1 }
-                        pos += 1
-                    }
-                    continue
-                }
-                out += try parseEscape(field: field)
-            } else {
-                out.append(c)
+        if TOMLDateTime.looksLikeDateOrTime(token[...]) {
+            switch TOMLDateTime.canonical(token[...]) {
+            case .success(let canonical): return .datetime(canonical)
+            case .failure(let problem): throw cursor.fail("'\(text)' is not a valid date or time (\(problem.reason))", field: field)
             }
         }
-    }
-
-    private mutating func parseLiteralString() throws(VantageError) -> String {
-        pos += 1
-        let start = pos
-        while true {
-            guard let c = peek(), c != 0x0A else { throw fail("unterminated string: expected \"'\" before the end of the line") }
-            if c == UInt8(ascii: "'") { break }
-            pos += 1
+        switch TOMLNumber.parse(token[...]) {
+        case .success(let value): return value
+        case .failure(.notANumber):
+            throw cursor.fail("'\(text)' is not a valid value (strings need quotes)", field: field)
+        case .failure(let problem):
+            throw cursor.fail("'\(text)' is not a valid number (\(problem.reason))", field: field)
         }
-        let s = String(decoding: bytes[start..<pos], as: UTF8.self)
-        pos += 1
-        return s
-    }
-
-    private mutating func parseMultilineLiteralString(field: String) throws(VantageError) -> String {
-        let startLine = line
-        pos += 3
-        if peek() == 0x0A { pos += 1; line += 1 } else if startsWith("\r\n") { pos += 2; line += 1 }
-        let start = pos
-        while !startsWith("'''") {
-            guard let c = peek() else { throw fail("unterminated multi-line string (opened on line \(startLine))", field: field) }
-            if c == 0x0A { line += 1 }
-            pos += 1
-        }
-        var end = pos
-        pos += 3
-        while peek() == UInt8(ascii: "'") { pos += 1; end += 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
-    }
-
-    private mutating func parseEscape(field: String) throws(VantageError) -> [UInt8] {
-        guard let e = peek() else { throw fail("unterminated escape sequence", field: field) }
-        pos += 1
-        switch e {
-        case UInt8(ascii: "n"): return [0x0A]
-        case UInt8(ascii: "t"): return [0x09]
-        case UInt8(ascii: "r"): return [0x0D]
-        case UInt8(ascii: "b"): return [0x08]
-        case UInt8(ascii: "f"): return [0x0C]
-        case UInt8(ascii: "e"): return [0x1B]
-        case UInt8(ascii: "\""): return [0x22]
-        case UInt8(ascii: "\\"): return [0x5C]
-        case UInt8(ascii: "u"), UInt8(ascii: "U"):
-            let n = e == UInt8(ascii: "u") ? 4 : 8
-            guard pos + n <= bytes.count,
-                  let v = UInt32(String(decoding: bytes[pos..<pos + n], as: UTF8.self), radix: 16),
-                  let scalar = Unicode.Scalar(v) else {
-                throw fail("invalid unicode escape in string", field: field)
-            }
-            pos += n
-            return Array(String(Character(scalar)).utf8)
-        default:
-            throw fail("invalid escape '\\\(printable(e))' in string", field: field)
-        }
-    }
-
-    // MARK: lexing helpers
-
-    private func peek() -> UInt8? { pos < bytes.count ? bytes[pos] : nil }
-    private func peekByte(_ offset: Int) -> UInt8? { pos + offset < bytes.count ? bytes[pos + offset] : nil }
-
-    private func startsWith(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        guard pos + u.count <= bytes.count else { return false }
-        return bytes[pos..<pos + u.count].elementsEqual(u)
-    }
-
-    private func printable(_ c: UInt8) -> String {
-        c >= 0x20 && c < 0x7F ? String(UnicodeScalar(c)) : String(format: "\\x%02X", c)
-    }
-
-    private mutating func skipInlineWhitespace() {
-        while let c = peek(), c == 0x20 || c == 0x09 { pos += 1 }
-    }
-
-    private mutating func skipComment() {
-        if peek() == UInt8(ascii: "#") { while let c = peek(), c != 0x0A { pos += 1 } }
-    }
-
-    private mutating func skipWhitespaceCommentsAndNewlines() {
-        while let c = peek() {
-            if c == 0x20 || c == 0x09 || c == 0x0D { pos += 1 }
-            else if c == 0x0A { pos += 1; line += 1 }
-            else if c == UInt8(ascii: "#") { skipComment() }
-            else { break }
-        }
-    }
-
-    private mutating func expectEndOfLine() throws(VantageError) {
-        skipInlineWhitespace()
-        skipComment()
-        if peek() == 0x0D { pos += 1 }
-        guard let c = peek() else { return }
-        guard c == 0x0A else { throw fail("unexpected '\(printable(c))' after the value: expected the end of the line") }
-        pos += 1
-        line += 1
     }
 }

@@ -5,7 +5,9 @@ public indirect enum TOMLValue: Sendable, Equatable {
     case integer(Int64)
     case float(Double)
     case bool(Bool)
-    /// Offset/local date-times, dates and times are kept as written.
+    /// Offset date-times, local date-times, local dates and local times, in one canonical RFC 3339
+    /// spelling: `1979-05-27T07:32:00.5-07:00`, `1979-05-27T07:32:00`, `1979-05-27`, `07:32:00`
+    /// (`T` and `Z` upper case, the fraction as written). See `TOMLDateTime`.
     case datetime(String)
     case array([TOMLValue])
     case table(TOMLTable)
@@ -38,6 +40,8 @@ public indirect enum TOMLValue: Sendable, Equatable {
 }
 
 /// An ordered TOML table. Keys keep their order of appearance and the line they were defined on.
+/// Looking a key up is constant time (a table of more than a few keys carries an index), so a
+/// 50,000-key theme or a 100,000-package lock file is read in linear time.
 public struct TOMLTable: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var key: String
@@ -46,38 +50,69 @@ public struct TOMLTable: Sendable, Equatable {
         public var line: Int
     }
     public private(set) var entries: [Entry] = []
-    /// Line of the `[header]` that opened this table (0 for the root or implicit tables).
+    /// Line of the `[header]` that opened this table, or of the key or header that first named it
+    /// (0 for the root).
     public var line: Int = 0
+    /// Position of each key in `entries`; built once a table outgrows a short linear search.
+    private var index: [String: Int]?
+    private static let indexedFrom = 9
 
     public init(line: Int = 0) { self.line = line }
+
+    /// A table of `entries` whose keys are distinct (the parser guarantees it).
+    init(line: Int, entries: [Entry]) {
+        self.line = line
+        self.entries = entries
+        if entries.count >= Self.indexedFrom { index = Self.makeIndex(entries) }
+    }
+
+    public static func == (a: TOMLTable, b: TOMLTable) -> Bool { a.line == b.line && a.entries == b.entries }
 
     public var keys: [String] { entries.map(\.key) }
     public var isEmpty: Bool { entries.isEmpty }
 
-    public subscript(key: String) -> TOMLValue? {
-        entries.first { $0.key == key }?.value
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return entries.firstIndex { $0.key == key }
     }
 
-    public func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }
+    public subscript(key: String) -> TOMLValue? { position(of: key).map { entries[$0].value } }
 
-    public func line(of key: String) -> Int? { entry(key)?.line }
+    public func entry(_ key: String) -> Entry? { position(of: key).map { entries[$0] } }
+
+    public func line(of key: String) -> Int? { position(of: key).map { entries[$0].line } }
+
+    public func contains(_ key: String) -> Bool { position(of: key) != nil }
 
     /// Follows a dotted path of table keys ("colors.graph").
     public func value(at path: [String]) -> TOMLValue? {
-        guard let first = path.first else { return .table(self) }
-        guard let v = self[first] else { return nil }
-        if path.count == 1 { return v }
-        guard case .table(let t) = v else { return nil }
-        return t.value(at: Array(path.dropFirst()))
+        var table = self
+        for (i, key) in path.enumerated() {
+            guard let v = table[key] else { return nil }
+            if i == path.count - 1 { return v }
+            guard case .table(let t) = v else { return nil }
+            table = t
+        }
+        return .table(self)
     }
 
+    /// Sets `key` (replacing its value, keeping its first line) or appends it.
     mutating func set(_ key: String, _ value: TOMLValue, line: Int) {
-        if let i = entries.firstIndex(where: { $0.key == key }) {
+        if let i = position(of: key) {
             entries[i].value = value
-        } else {
-            entries.append(Entry(key: key, value: value, line: line))
+            return
+        }
+        entries.append(Entry(key: key, value: value, line: line))
+        if index != nil {
+            index?[key] = entries.count - 1
+        } else if entries.count >= Self.indexedFrom {
+            index = Self.makeIndex(entries)
         }
     }
 
-    public func contains(_ key: String) -> Bool { entries.contains { $0.key == key } }
+    private static func makeIndex(_ entries: [Entry]) -> [String: Int] {
+        var index = [String: Int](minimumCapacity: entries.count)
+        for (i, e) in entries.enumerated() { index[e.key] = i }
+        return index
+    }
 }

@@ -34,7 +34,7 @@ public enum KeymapLoader {
                                hint: "check that it exists and is readable")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw VantageError(.config, "the keymap file is not valid UTF-8", at: SourceLocation(file: path))
+            throw VantageError(.config, "the keymap file is not valid UTF-8", at: SourceLocation(file: path, line: TOMLParser.firstInvalidUTF8Line(data)))
         }
         return try parse(text, file: path)
     }
@@ -94,6 +94,10 @@ public enum KeymapLoader {
                 owner[key] = action
                 if !actionKeys.contains(key) { actionKeys.append(key) }
             }
+            if action == .quit && actionKeys.isEmpty {
+                throw VantageError(.config, "quit has no key, so the dashboard could not be left", at: location,
+                                   hint: "give it at least one, e.g. quit = \"q\"")
+            }
             bindings.append((action, actionKeys))
         }
         return Overrides(name: name, bindings: bindings, file: file)
@@ -128,15 +132,27 @@ public enum KeymapLoader {
     public static func resolve(_ nameOrPath: String?, locator: ConfigLocator) throws(VantageError) -> Keymap {
         var keymap = try keymap(from: overrides(named: "default", locator: locator))
         if let nameOrPath, !nameOrPath.isEmpty, nameOrPath != "default" {
-            keymap = apply(try overrides(named: nameOrPath, locator: locator), to: keymap)
+            keymap = try applyKeepingQuit(try overrides(named: nameOrPath, locator: locator), to: keymap)
         }
         let user = locator.userConfigDirectory + "/keymap.toml"
         if FileManager.default.fileExists(atPath: user) {
             var userOverrides = try load(contentsOf: user)
             if userOverrides.name == nil { userOverrides.name = "user" }
-            keymap = apply(userOverrides, to: keymap)
+            keymap = try applyKeepingQuit(userOverrides, to: keymap)
         }
         return keymap
+    }
+
+    /// `apply`, refusing a file that takes the last key away from quit by giving it to other actions.
+    static func applyKeepingQuit(_ overrides: Overrides, to base: Keymap) throws(VantageError) -> Keymap {
+        let result = apply(overrides, to: base)
+        guard result.keys(for: .quit).isEmpty, let taker = overrides.bindings.first(where: { b in b.keys.contains { base.keys(for: .quit).contains($0) } }) else {
+            return result
+        }
+        let lost = base.keys(for: .quit).map { "\"\($0)\"" }.joined(separator: ", ")
+        throw VantageError(.config, "\(taker.action.rawValue) takes \(lost) from quit, which leaves no key to leave the dashboard",
+                           at: SourceLocation(file: overrides.file, field: "keys.\(taker.action.rawValue)"),
+                           hint: "also bind quit to another key in this file, e.g. quit = \"Q\"")
     }
 
     /// The overrides of one named keymap or file.

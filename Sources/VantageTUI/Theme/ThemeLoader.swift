@@ -23,7 +23,7 @@ public enum ThemeLoader {
                                hint: "check that it exists and is readable")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw VantageError(.config, "the theme file is not valid UTF-8", at: SourceLocation(file: path))
+            throw VantageError(.config, "the theme file is not valid UTF-8", at: SourceLocation(file: path, line: TOMLParser.firstInvalidUTF8Line(data)))
         }
         return try parse(text, file: path)
     }

@@ -10,5 +10,6 @@ struct BenchCommand: AsyncParsableCommand {
             BenchMonitorCommand.self,
             BenchGraphCommand.self,
             BenchDockerCommand.self,
+            BenchTOMLCommand.self,
         ])
 }
