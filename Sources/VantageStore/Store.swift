@@ -39,6 +39,10 @@ public final class Store: Sendable {
                 }
             }
         }
+        // Owner only: SQLite gives the -wal and -shm files the database file's mode.
+        let created = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        if created >= 0 { close(created) }
+        for file in [path, path + "-wal", path + "-shm"] { VantagePaths.makePrivate(file) }
         var config = Configuration()
         config.busyMode = .timeout(5)          // another vantage (status, a second TUI) may be writing
         config.label = "vantage"

@@ -40,6 +40,7 @@ struct Vantage: AsyncParsableCommand {
     /// Every failure ends the same way: one clear line on stderr. Usage errors and bad user files
     /// exit with status 2; help and version requests print in full and exit 0.
     static func main() async {
+        PassphrasePrompt.takeAtStart()
         do {
             var command = try parseAsRoot()
             if var async = command as? AsyncParsableCommand {
@@ -73,7 +74,7 @@ struct CommandLineFailure: Error {
 
 enum CommandLineOutput {
     static func fail(_ message: String, status: Int32) -> Never {
-        FileHandle.standardError.write(Data(("vantage: " + message + "\n").utf8))
+        writeStandardError(("vantage: " + message + "\n"))
         exit(status)
     }
 }

@@ -30,7 +30,7 @@ import VantageCore
         // The project prints at least 20 lines before any console exists.
         var printed = 0
         for _ in 0..<200 {
-            if case .lines(let got)? = try? await offPool({ try ControlClient.request(paths, .logs(name: "chatty", lines: 5, follow: false)) }) {
+            if case .logTail(let got, _)? = try? await offPool({ try ControlClient.request(paths, .logs(name: "chatty", lines: 5, follow: false)) }) {
                 printed = got.compactMap { $0.split(separator: " ").last.flatMap { Int($0) } }.max() ?? 0
             }
             if printed >= 20 { break }

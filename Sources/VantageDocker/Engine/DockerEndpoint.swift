@@ -21,19 +21,11 @@ public struct DockerEndpoint: Hashable, Sendable, Codable, CustomStringConvertib
 
     public var description: String { "\(name) (\(host))" }
 
-    /// The base URL async-http-client understands: `http+unix://<percent-encoded path>` or `http://host:port`.
+    /// The base URL async-http-client understands: `http+unix://<percent-encoded path>` or
+    /// `http://host:port`. The host is checked first (`DockerHost`), so no malformed value (a port
+    /// above 65535, an empty host, a relative socket path) ever reaches the network library.
     public func baseURL() throws(VantageError) -> String {
-        if host.hasPrefix("unix://") {
-            let path = String(host.dropFirst("unix://".count))
-            guard path.hasPrefix("/") else {
-                throw VantageError(.config, "the Docker socket path must be absolute: \(host)")
-            }
-            let encoded = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? path
-            return "http+unix://" + encoded
-        }
-        if host.hasPrefix("tcp://") { return "http://" + host.dropFirst("tcp://".count) }
-        if host.hasPrefix("http://") { return host }
-        throw VantageError(.config, "unsupported Docker host '\(host)'", hint: "use unix:///path/to/docker.sock or tcp://host:port")
+        try DockerHost.parse(host).baseURL
     }
 
     public static let defaultHost = "unix:///var/run/docker.sock"
@@ -50,6 +42,10 @@ public struct DockerEndpoint: Hashable, Sendable, Codable, CustomStringConvertib
             if !result.contains(where: { $0.host == e.host }) { result.append(e) }
         }
         if let h = environment["DOCKER_HOST"], !h.isEmpty {
+            // Kept even when malformed, so `ps` and the grid say why this engine cannot be reached.
+            if case .failure(let error) = Result(catching: { () throws(VantageError) in try DockerHost.parse(h) }) {
+                warnings.append(VantageError(.config, "DOCKER_HOST: \(error.message)", hint: error.hint))
+            }
             add(DockerEndpoint(name: "default", host: h, source: .environment))
         } else if FileManager.default.fileExists(atPath: "/var/run/docker.sock") {
             add(DockerEndpoint(name: "default", host: defaultHost, source: .environment))

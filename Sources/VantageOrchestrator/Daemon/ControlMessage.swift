@@ -31,13 +31,83 @@ public enum ControlResponse: Codable, Sendable, Equatable {
     case ok(message: String?)
     case error(message: String)
     case status([ProjectStatus])
-    case lines([String])
     case event(Event)
     /// Secrets arrive masked.
     case environment([ResolvedVariable])
     case prediction(ResourcePrediction)
     case projects([Project])
     case logLines([LogLine])
+    /// The newest lines of a project's log (`logs`): `earlier` says that older lines exist, in the
+    /// log or its rotated copies, than the ones sent.
+    case logTail(lines: [String], earlier: Bool)
+    /// Sent every second while a slow request (launch, stop, restart) is being carried out, so a
+    /// client can tell a daemon at work from one that is stopped or stuck.
+    case working
+}
+
+extension ControlRequest {
+    /// Bounds on what a client may ask for.
+    public static let maxLogLines = 1_000_000
+    static let maxNames = 10_000
+
+    /// Every field checked before the supervisor sees it: a value out of range gets an error
+    /// answer, never a trap in the daemon.
+    func validate() throws(VantageError) {
+        func bad(_ field: String, _ why: String) -> VantageError {
+            VantageError(.usage, "the request's \(field) \(why)")
+        }
+        func names(_ list: [String]) throws(VantageError) {
+            guard list.count <= Self.maxNames else { throw bad("names", "are more than \(Self.maxNames)") }
+            for n in list where n.isEmpty || n.contains("\0") { throw bad("names", "include an empty name or one with a NUL byte") }
+        }
+        switch self {
+        case .logs(let name, let lines, _):
+            try names([name])
+            guard (0...Self.maxLogLines).contains(lines) else { throw bad("line count", "must be between 0 and \(Self.maxLogLines), not \(lines)") }
+        case .backlog(let lines):
+            guard (0...Self.maxLogLines).contains(lines) else { throw bad("line count", "must be between 0 and \(Self.maxLogLines), not \(lines)") }
+        case .launch(let list, _, let environment, let overrides):
+            try names(list)
+            if let environment { try names([environment]) }
+            for (key, value) in overrides {
+                guard DotEnvParser.isValidKey(key) else { throw bad("variable \"\(TerminalText.escaped(key))\"", "is not a valid name (letters, digits, _, . and -, not starting with a digit)") }
+                guard !value.contains("\0") else { throw bad("value of \(key)", "contains a NUL byte") }
+            }
+        case .stop(let list, _):
+            try names(list)
+        case .restart(let name, let environment):
+            try names([name] + (environment.map { [$0] } ?? []))
+        case .envShow(let name, let environment):
+            try names([name] + (environment.map { [$0] } ?? []))
+        case .envUse(let name, let environment):
+            try names([name, environment])
+        case .limit(let name, let limits):
+            try names([name])
+            try limits.validate()
+        case .predict(let name):
+            try names([name])
+        case .command, .ps, .subscribe, .projects:
+            break
+        }
+    }
+}
+
+extension ResourceLimits {
+    /// Limits a person could mean: finite, positive, and within what the kernel accepts.
+    public func validate() throws(VantageError) {
+        if let cpus, !(cpus.isFinite && cpus > 0 && cpus <= 4096) {
+            throw VantageError(.usage, "the CPU limit must be a number of cores between 0 and 4096, not \(cpus)")
+        }
+        if let memoryBytes, memoryBytes == 0 || memoryBytes > 1 << 50 {
+            throw VantageError(.usage, "the memory limit must be between 1 byte and 1 PiB, not \(memoryBytes)")
+        }
+        if let pids, !(1...4_194_304).contains(pids) {
+            throw VantageError(.usage, "the process limit must be between 1 and 4194304, not \(pids)")
+        }
+        if let openFiles, !(1...1_048_576).contains(openFiles) {
+            throw VantageError(.usage, "the open-files limit must be between 1 and 1048576, not \(openFiles)")
+        }
+    }
 }
 
 enum ControlCoding {

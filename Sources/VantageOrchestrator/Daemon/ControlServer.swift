@@ -11,13 +11,19 @@ public final class ControlServer: @unchecked Sendable {
     let supervisor: Supervisor
     let bus: Bus
     let path: String
+    /// Longest request line accepted; a longer one closes the connection.
+    let maxRequestBytes: Int
     private var listenFD: Int32 = -1
     private let scheduler = Mutex<Scheduler?>(nil)
 
-    public init(supervisor: Supervisor, bus: Bus, socketPath: String) {
+    /// The longest request line a client may send (1 MB).
+    public static let defaultMaxRequestBytes = 1 << 20
+
+    public init(supervisor: Supervisor, bus: Bus, socketPath: String, maxRequestBytes: Int = ControlServer.defaultMaxRequestBytes) {
         self.supervisor = supervisor
         self.bus = bus
         self.path = socketPath
+        self.maxRequestBytes = maxRequestBytes
     }
 
     public func start() throws(VantageError) {
@@ -50,10 +56,26 @@ public final class ControlServer: @unchecked Sendable {
 
     private func serve(_ fd: Int32) {
         defer { close(fd) }
-        let reader = LineReader(fd: fd)
-        while let line = reader.next() {
-            guard let request = try? JSONDecoder().decode(ControlRequest.self, from: line) else {
-                _ = UnixSocket.writeAll(fd, ControlCoding.encode(ControlResponse.error(message: "the request is not valid JSON for this version of Vantage")))
+        let reader = LineReader(fd: fd, maxLineBytes: maxRequestBytes)
+        let out = ResponseWriter(fd: fd)
+        while true {
+            let line: Data
+            switch reader.next() {
+            case .line(let data): line = data
+            case .end, .timedOut: return
+            case .tooLong:
+                _ = out.send(.error(message: "the request is longer than \(maxRequestBytes) bytes; closing the connection"))
+                return
+            }
+            let request: ControlRequest
+            do {
+                request = try JSONDecoder().decode(ControlRequest.self, from: line)
+                try request.validate()
+            } catch let error as VantageError {
+                guard out.send(.error(message: error.message)) else { return }
+                continue
+            } catch {
+                guard out.send(.error(message: "the request is not valid JSON for this version of Vantage")) else { return }
                 continue
             }
             switch request {
@@ -61,45 +83,51 @@ public final class ControlServer: @unchecked Sendable {
                 // Subscribed before the answer, so a client that fetches a backlog after the `ok`
                 // misses nothing in between.
                 let events = bus.events()
-                guard UnixSocket.writeAll(fd, ControlCoding.encode(ControlResponse.ok(message: nil))) else { return }
-                stream(fd, reader: reader, events: events, filter: { _ in true })
+                guard out.send(.ok(message: nil)) else { return }
+                stream(out, reader: reader, events: events, filter: { _ in true })
                 return
             case .logs(let name, let count, let follow):
                 let events = follow ? bus.events([.log]) : nil
                 let first = blocking { await self.logs(name: name, count: count) }
-                guard UnixSocket.writeAll(fd, ControlCoding.encode(first)) else { return }
-                if follow, case .lines = first, let events {
+                guard out.send(first) else { return }
+                if follow, case .logTail = first, let events {
                     let id = blocking { try? await self.supervisor.resolve(name) }
-                    stream(fd, reader: reader, events: events) { e in
+                    stream(out, reader: reader, events: events) { e in
                         if case .log(let l) = e { return l.project == id }
                         return false
                     }
                     return
                 }
+            case .launch, .stop, .restart:
+                // These wait on processes; a heartbeat from the cooperative pool says the daemon
+                // is at work (a stopped or starved daemon sends none, and the client gives up).
+                let response = blocking(heartbeat: out) { await self.handle(request) }
+                guard out.send(response) else { return }
             default:
                 let response = blocking { await self.handle(request) }
-                guard UnixSocket.writeAll(fd, ControlCoding.encode(response)) else { return }
+                guard out.send(response) else { return }
             }
         }
     }
 
     /// Writes events until the client hangs up.
-    private func stream(_ fd: Int32, reader: LineReader, events: AsyncStream<Event>? = nil, filter: @escaping @Sendable (Event) -> Bool) {
+    private func stream(_ out: ResponseWriter, reader: LineReader, events: AsyncStream<Event>? = nil, filter: @escaping @Sendable (Event) -> Bool) {
         let stream = events ?? bus.events()
         let task = Task {
             for await e in stream where filter(e) {
-                if !UnixSocket.writeAll(fd, ControlCoding.encode(ControlResponse.event(e))) { break }
+                if !out.send(.event(e)) { break }
             }
         }
-        while reader.next() != nil {} // until the client closes
+        while case .line = reader.next() {} // until the client closes (or sends too much)
         task.cancel()
     }
 
     private func logs(name: String, count: Int) async -> ControlResponse {
         do {
             let id = try await supervisor.resolve(name)
-            guard let log = await supervisor.log(of: id) else { return .lines([]) }
-            return .lines(ProjectLog.tail(ofFile: log.path, lines: count))
+            guard let log = await supervisor.log(of: id) else { return .logTail(lines: [], earlier: false) }
+            let tail = ProjectLog.tail(of: log.path, lines: count, rotated: log.keptFiles)
+            return .logTail(lines: tail.lines, earlier: tail.earlier)
         } catch { return .error(message: "\(error)") }
     }
 
@@ -193,16 +221,41 @@ public final class ControlServer: @unchecked Sendable {
     }
 }
 
-/// Runs async work from a plain thread and waits for it.
-func blocking<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
+/// Runs async work from a plain thread and waits for it. With `heartbeat`, a task on the
+/// cooperative pool sends `working` every second until the work is done.
+func blocking<T: Sendable>(heartbeat: ResponseWriter? = nil, _ body: @escaping @Sendable () async -> T) -> T {
     let semaphore = DispatchSemaphore(value: 0)
     let box = ResultBox<T>()
+    let beat = heartbeat.map { out in
+        Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(1))
+                if Task.isCancelled || !out.send(.working) { return }
+            }
+        }
+    }
     Task {
         box.value = await body()
         semaphore.signal()
     }
     semaphore.wait()
+    beat?.cancel()
     return box.value!
+}
+
+/// One connection's answers, one whole line at a time (the heartbeat and the answer come from
+/// different threads).
+final class ResponseWriter: Sendable {
+    let fd: Int32
+    private let lock = Mutex(())
+
+    init(fd: Int32) { self.fd = fd }
+
+    /// False when the client has gone.
+    func send(_ response: ControlResponse) -> Bool {
+        let data = ControlCoding.encode(response)
+        return lock.withLock { _ in UnixSocket.writeAll(fd, data) }
+    }
 }
 
 final class ResultBox<T>: @unchecked Sendable {

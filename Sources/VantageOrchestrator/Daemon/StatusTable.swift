@@ -35,8 +35,8 @@ public enum StatusTable {
 
 extension ControlClient {
     /// One request on a new connection; an `error` response becomes a thrown error.
-    public static func request(_ paths: VantagePaths, _ request: ControlRequest) throws(VantageError) -> ControlResponse {
-        let client = try connect(paths)
+    public static func request(_ paths: VantagePaths, _ request: ControlRequest, timeout: Double = defaultTimeout) throws(VantageError) -> ControlResponse {
+        let client = try connect(paths, timeout: timeout)
         let response = try client.send(request)
         if case .error(let message) = response { throw VantageError(.unavailable, message) }
         return response

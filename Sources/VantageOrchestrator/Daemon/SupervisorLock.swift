@@ -11,7 +11,7 @@ public final class SupervisorLock: Sendable {
     let fd: Int32
 
     public static func acquire(_ paths: VantagePaths) throws(VantageError) -> SupervisorLock {
-        try? FileManager.default.createDirectory(atPath: paths.home, withIntermediateDirectories: true)
+        try paths.ensurePrivateHome()
         let path = paths.home + "/vantage.lock"
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw VantageError(.io, "cannot open the lock file: \(LinuxCalls.errnoText())", at: SourceLocation(file: path)) }
@@ -34,6 +34,12 @@ public final class SupervisorLock: Sendable {
         defer { close(fd) }
         if flock(fd, LOCK_EX | LOCK_NB) == 0 { flock(fd, LOCK_UN); return false }
         return true
+    }
+
+    /// The pid written in the lock file by the supervisor that holds it, if one does.
+    public static func holder(_ paths: VantagePaths) -> Int32? {
+        guard isHeld(paths), let text = LinuxCalls.readSmallFile(paths.home + "/vantage.lock") else { return nil }
+        return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     init(path: String, fd: Int32) {

@@ -37,13 +37,27 @@ enum UnixSocket {
         return fd
     }
 
-    static func connect(_ path: String) -> Int32? {
+    /// Connects, waiting at most `timeout` seconds when the listener's queue is full (a stopped
+    /// daemon accepts nothing). Nil when nobody listens.
+    static func connect(_ path: String, timeout: Double? = nil) -> Int32? {
         guard var addr = try? address(path) else { return nil }
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { return nil }
+        setTimeout(fd, SO_SNDTIMEO, timeout)
         let rc = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
         guard rc == 0 else { close(fd); return nil }
         return fd
+    }
+
+    /// Sets SO_RCVTIMEO or SO_SNDTIMEO (`nil`: wait for ever).
+    static func setTimeout(_ fd: Int32, _ option: Int32, _ seconds: Double?) {
+        var tv = timeval()
+        if let seconds, seconds > 0 {
+            let clamped = min(seconds, 86_400 * 365)
+            tv.tv_sec = Int(clamped)
+            tv.tv_usec = Int((clamped - Double(Int(clamped))) * 1_000_000)
+        }
+        _ = setsockopt(fd, SOL_SOCKET, option, &tv, socklen_t(MemoryLayout<timeval>.size))
     }
 
     static func writeAll(_ fd: Int32, _ data: Data) -> Bool {
@@ -60,25 +74,67 @@ enum UnixSocket {
     }
 }
 
-/// Reads newline-terminated lines from a descriptor.
+/// Reads newline-terminated lines from a descriptor, at most `maxLineBytes` a line. Each byte is
+/// looked at once (a 300 MB line without a newline costs one pass over the first `maxLineBytes`,
+/// then the reader gives up), so a hostile peer can neither pin a core nor fill the memory.
 final class LineReader {
-    let fd: Int32
-    private var pending = [UInt8]()
-    init(fd: Int32) { self.fd = fd }
+    enum Outcome: Equatable {
+        case line(Data)
+        /// The peer closed the connection (or it failed).
+        case end
+        /// Nothing arrived within the descriptor's receive timeout.
+        case timedOut
+        /// A line grew beyond `maxLineBytes` without a newline.
+        case tooLong
+    }
 
-    /// The next line, or nil at end of stream.
-    func next() -> Data? {
-        var buffer = [UInt8](repeating: 0, count: 65536)
+    let fd: Int32
+    let maxLineBytes: Int
+    private var pending = [UInt8]()
+    /// Where the current line starts in `pending`, and how far it has been searched for a newline.
+    private var start = 0
+    private var scanned = 0
+
+    init(fd: Int32, maxLineBytes: Int) {
+        self.fd = fd
+        self.maxLineBytes = maxLineBytes
+    }
+
+    func next() -> Outcome {
         while true {
-            if let nl = pending.firstIndex(of: 10) {
-                let line = Data(pending[..<nl])
-                pending.removeSubrange(...nl)
-                return line
+            if let nl = pending[scanned...].firstIndex(of: 10) {
+                let line = Data(pending[start..<nl])
+                start = nl + 1
+                scanned = start
+                if start == pending.count {
+                    pending.removeAll(keepingCapacity: true)
+                    start = 0
+                    scanned = 0
+                }
+                return .line(line)
             }
-            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return nil }
-            pending.append(contentsOf: buffer[0..<n])
+            scanned = pending.count
+            if pending.count - start > maxLineBytes { return .tooLong }
+            if start > 0 {
+                pending.removeSubrange(..<start)
+                scanned -= start
+                start = 0
+            }
+            let room = min(65_536, maxLineBytes + 1 - pending.count)
+            let old = pending.count
+            pending.append(contentsOf: repeatElement(0, count: room))
+            let n = pending.withUnsafeMutableBytes { recv(fd, $0.baseAddress! + old, room, 0) }
+            let failure = errno
+            pending.removeSubrange((old + max(0, n))...)
+            if n < 0 && failure == EINTR { continue }
+            if n < 0 && (failure == EAGAIN || failure == EWOULDBLOCK) { return .timedOut }
+            if n <= 0 { return .end }
         }
+    }
+
+    /// The next line, or nil at the end, a timeout or an over-long line.
+    func nextLine() -> Data? {
+        if case .line(let data) = next() { return data }
+        return nil
     }
 }

@@ -34,12 +34,15 @@ enum OutputCapture {
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { break }
                 pending.append(contentsOf: buffer[0..<n])
-                while let nl = pending.firstIndex(of: 10) {
-                    var lineBytes = pending[..<nl]
+                // Each byte is looked at once; the consumed lines are dropped in one step.
+                var start = 0
+                while let nl = pending[start...].firstIndex(of: 10) {
+                    var lineBytes = pending[start..<nl]
                     if lineBytes.last == 13 { lineBytes = lineBytes.dropLast() }
                     log.append(String(decoding: lineBytes, as: UTF8.self), stream: stream)
-                    pending.removeSubrange(...nl)
+                    start = nl + 1
                 }
+                pending.removeSubrange(..<start)
                 if pending.count > 64 * 1024 { // a very long line without a newline
                     log.append(String(decoding: pending, as: UTF8.self), stream: stream)
                     pending.removeAll()

@@ -1,10 +1,17 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 import VantageCore
 
 /// One project's captured output: each line is redacted, timestamped, appended to
-/// `$VANTAGE_HOME/logs/<name>.log` (rotated by size), kept in a short in-memory tail and published
-/// as `Event.log`.
+/// `$VANTAGE_HOME/logs/<name>.log` (rotated by size into `.1` and `.2`), kept in a short in-memory
+/// tail and published as `Event.log`.
+///
+/// A line is written whole or not at all: when the disk is full the part that did get written is
+/// cut off again, the lines are counted, and once writing works again a line
+/// "[vantage] N lines lost while the disk was full" comes first.
 public final class ProjectLog: Sendable {
     public struct Entry: Sendable, Equatable {
         public var sequence: Int
@@ -18,8 +25,10 @@ public final class ProjectLog: Sendable {
     let bus: Bus?
 
     private struct State {
-        var handle: FileHandle?
+        var fd: Int32 = -1
         var size: Int = 0
+        /// Lines that could not be written since the last one that could.
+        var lost = 0
         var tail: [Entry] = []
         var sequence = 0
         var redactor = LogRedactor()
@@ -45,8 +54,7 @@ public final class ProjectLog: Sendable {
         let line: LogLine = state.withLock { s in
             let text = s.redactor.redact(rawText)
             let line = LogLine(time: time, project: project, stream: stream, text: text)
-            let stored = Self.format(line)
-            writeLocked(&s, stored)
+            writeLocked(&s, line)
             s.tail.append(Entry(sequence: s.sequence, line: line))
             s.sequence += 1
             if s.tail.count > Self.tailCapacity { s.tail.removeFirst(s.tail.count - Self.tailCapacity) }
@@ -79,25 +87,45 @@ public final class ProjectLog: Sendable {
         return "\(stamp) \(line.stream == .stdout ? "out" : "err") \(line.text)\n"
     }
 
-    private func writeLocked(_ s: inout State, _ text: String) {
-        if s.handle == nil {
-            if !FileManager.default.fileExists(atPath: path) {
-                _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-            }
-            s.handle = FileHandle(forWritingAtPath: path)
-            s.size = Int((try? s.handle?.seekToEnd()) ?? 0)
+    /// Writes `line`, preceded by the note about the lines lost while the disk was full if there
+    /// are any: both in one write, so the note appears only with the first line that fits again.
+    private func writeLocked(_ s: inout State, _ line: LogLine) {
+        var text = ""
+        if s.lost > 0 {
+            let note = LogLine(time: line.time, project: project, stream: .stderr,
+                               text: "[vantage] \(s.lost) line\(s.lost == 1 ? "" : "s") lost while the disk was full")
+            text = Self.format(note)
         }
-        let data = Data(text.utf8)
-        if s.size + data.count > maxBytes {
-            try? s.handle?.close()
-            s.handle = nil
+        text += Self.format(line)
+        if appendWhole(&s, Array(text.utf8)) { s.lost = 0 } else { s.lost += 1 }
+    }
+
+    /// Appends `bytes` in full, rotating first when the file would outgrow `maxBytes`. On a
+    /// failed or short write the file is cut back to where it was, so no torn line stays.
+    private func appendWhole(_ s: inout State, _ bytes: [UInt8]) -> Bool {
+        if s.fd >= 0, s.size + bytes.count > maxBytes {
+            Glibc.close(s.fd)
+            s.fd = -1
             rotate()
-            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-            s.handle = FileHandle(forWritingAtPath: path)
-            s.size = 0
         }
-        try? s.handle?.write(contentsOf: data)
-        s.size += data.count
+        if s.fd < 0 {
+            s.fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+            guard s.fd >= 0 else { return false }
+            var st = stat()
+            s.size = fstat(s.fd, &st) == 0 ? Int(st.st_size) : 0
+        }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(s.fd, $0.baseAddress! + written, bytes.count - written) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                if written > 0 { _ = ftruncate(s.fd, off_t(s.size)) }
+                return false
+            }
+            written += n
+        }
+        s.size += bytes.count
+        return true
     }
 
     private func rotate() {
@@ -112,7 +140,10 @@ public final class ProjectLog: Sendable {
     }
 
     func close() {
-        state.withLock { s in try? s.handle?.close(); s.handle = nil }
+        state.withLock { s in
+            if s.fd >= 0 { Glibc.close(s.fd) }
+            s.fd = -1
+        }
     }
 
     /// The last `count` lines for a console that attaches: the lines kept in memory (exactly as
@@ -140,11 +171,63 @@ public final class ProjectLog: Sendable {
         return LogLine(time: time, project: project, stream: stream, text: parts.count > 2 ? String(parts[2]) : "")
     }
 
+    /// The last `count` lines of a stored log and, when it is short of them, of its rotated copies
+    /// (`path.1`, then `path.2` …), oldest first; `earlier` says that older lines remain.
+    public static func tail(of path: String, lines count: Int, rotated: Int = 2) -> (lines: [String], earlier: Bool) {
+        var newestFirst: [[String]] = []
+        var wanted = max(0, count)
+        let files = [path] + (0..<max(0, rotated)).map { "\(path).\($0 + 1)" }
+        for (i, file) in files.enumerated() {
+            let (lines, more) = lastLines(ofFile: file, count: wanted)
+            newestFirst.append(lines)
+            wanted -= lines.count
+            if wanted == 0 {
+                let older = more || files[(i + 1)...].contains { fileSize($0) > 0 }
+                return (newestFirst.reversed().flatMap { $0 }, older)
+            }
+        }
+        return (newestFirst.reversed().flatMap { $0 }, false)
+    }
+
     /// Reads the last `count` lines of a stored log file (for `vantage logs` without a daemon's memory).
     public static func tail(ofFile path: String, lines count: Int) -> [String] {
-        guard let text = LinuxCalls.readFile(path) else { return [] }
-        let all = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let trimmed = all.last == "" ? Array(all.dropLast()) : all
-        return Array(trimmed.suffix(count))
+        lastLines(ofFile: path, count: count).lines
+    }
+
+    private static func fileSize(_ path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : 0
+    }
+
+    /// The last `count` lines of one file, read backwards in blocks (a log holds up to 8 MB), and
+    /// whether anything comes before them.
+    static func lastLines(ofFile path: String, count: Int) -> (lines: [String], more: Bool) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return ([], false) }
+        defer { Glibc.close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size > 0 else { return ([], false) }
+        guard count > 0 else { return ([], true) }
+        var chunks: [[UInt8]] = []
+        var newlines = 0
+        var offset = Int(st.st_size)
+        let block = 64 << 10
+        // count + 1 newlines: the line before the last `count` is complete, so they are too.
+        while offset > 0 && newlines <= count {
+            let size = min(block, offset)
+            offset -= size
+            var chunk = [UInt8](repeating: 0, count: size)
+            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, size, off_t(offset)) }
+            guard n == size else { break }
+            newlines += chunk.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            chunks.append(chunk)
+        }
+        var tail = Array(chunks.reversed().joined())
+        // A final newline ends the last line; it does not start an empty one.
+        if tail.last == 10 { tail.removeLast() }
+        var lines = tail.split(separator: 10, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        let more = offset > 0 || lines.count > count
+        if lines.count > count { lines.removeFirst(lines.count - count) }
+        return (lines, more)
     }
 }

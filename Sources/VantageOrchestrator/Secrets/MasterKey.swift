@@ -77,15 +77,18 @@ struct MasterKey: Sendable {
 
     // MARK: - The file
 
+    /// A new random key, complete or not at all (`AtomicFile.create`: a unique temporary file,
+    /// written, synced, then linked into place). When another process created one first, that one
+    /// is kept and read.
     private static func create(_ path: String) throws(VantageError) {
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return } // another process created it first: read theirs
-        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
-        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        fsync(fd)
-        close(fd)
-        guard n == 32 else { throw VantageError(.io, "cannot write the master key", at: SourceLocation(file: path)) }
+        try VantagePaths.ensurePrivateDirectory((path as NSString).deletingLastPathComponent)
+        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+        do throws(VantageError) {
+            try AtomicFile.create(bytes, at: path)
+        } catch {
+            throw VantageError(.io, "cannot create the master key: \(error.message)", at: SourceLocation(file: path),
+                               hint: "free some space or fix the folder's permissions; no secret was stored")
+        }
     }
 
     /// Checks the owner and mode, then reads the raw or sealed key.
@@ -119,42 +122,11 @@ struct MasterKey: Sendable {
         return .sealed(try PassphraseWrap.decode(Data(data), file: path))
     }
 
-    /// Writes `contents` to a temporary file beside `path` (0600), syncs it, lets `check` read it,
-    /// renames it over `path` and syncs the folder. On any failure the temporary file is removed
-    /// and `path` is untouched.
+    /// Writes `contents` to a unique temporary file beside `path` (0600), syncs it, lets `check`
+    /// read it, renames it over `path` and syncs the folder (`AtomicFile.write`). On any failure
+    /// the temporary file is removed and `path` is untouched.
     static func replaceAtomically(_ path: String, with contents: Data,
                                   check: (String) throws(VantageError) -> Void) throws(VantageError) {
-        let tmp = "\(path).tmp-\(getpid())"
-        unlink(tmp)
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw VantageError(.io, "cannot create \(tmp): \(LinuxCalls.errnoText())", at: SourceLocation(file: path)) }
-        var ok = contents.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return false }
-                offset += n
-            }
-            return true
-        }
-        ok = ok && fsync(fd) == 0
-        close(fd)
-        guard ok else {
-            let why = LinuxCalls.errnoText()
-            unlink(tmp)
-            throw VantageError(.io, "cannot write the new key file: \(why); the old one is kept", at: SourceLocation(file: path))
-        }
-        do throws(VantageError) { try check(tmp) } catch {
-            unlink(tmp)
-            throw error
-        }
-        guard rename(tmp, path) == 0 else {
-            let why = LinuxCalls.errnoText()
-            unlink(tmp)
-            throw VantageError(.io, "cannot replace the key file: \(why); the old one is kept", at: SourceLocation(file: path))
-        }
-        let dir = open((path as NSString).deletingLastPathComponent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dir >= 0 { fsync(dir); close(dir) }
+        try AtomicFile.write(contents, to: path, check: check)
     }
 }

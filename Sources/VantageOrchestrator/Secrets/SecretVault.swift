@@ -61,12 +61,10 @@ public final class SecretVault: SecretsSource, Sendable {
                                       authenticating: Self.associatedData(project, environment, key))
         } catch { throw VantageError(.io, "cannot encrypt the secret: \(error)") }
         guard let combined = sealed.combined else { throw VantageError(.io, "cannot encode the sealed secret") }
-        try lock.withLock { _ throws(VantageError) in
-            var file = try load()
+        try modify { file throws(VantageError) in
             file.secrets.removeAll { $0.project == project && $0.environment == environment && $0.key == key }
             file.secrets.append(Record(project: project, environment: environment, key: key,
                                        sealed: combined.base64EncodedString(), updated: Date()))
-            try save(file)
         }
     }
 
@@ -88,12 +86,10 @@ public final class SecretVault: SecretsSource, Sendable {
     }
 
     public func remove(project: String, environment: String, key: String) throws(VantageError) {
-        try lock.withLock { _ throws(VantageError) in
-            var file = try load()
+        try modify { file throws(VantageError) in
             let before = file.secrets.count
             file.secrets.removeAll { $0.project == project && $0.environment == environment && $0.key == key }
             guard file.secrets.count < before else { throw VantageError(.notFound, "no secret \(key) for \(project) in \(environment)") }
-            try save(file)
         }
     }
 
@@ -128,14 +124,29 @@ public final class SecretVault: SecretsSource, Sendable {
         }
     }
 
+    /// A read-modify-write of the file under an exclusive `flock` on `secrets.json.lock` (other
+    /// processes: the CLI, the daemon) and the in-process lock (other threads), so parallel writers
+    /// each keep their change.
+    private func modify(_ change: (inout File) throws(VantageError) -> Void) throws(VantageError) {
+        try lock.withLock { _ throws(VantageError) in
+            try FileLock.withExclusiveLock(path + ".lock") { () throws(VantageError) in
+                var file = try load()
+                try change(&file)
+                try save(file)
+            }
+        }
+    }
+
+    /// Replaces the file through a unique temporary name (0600), synced before the rename.
     private func save(_ file: File) throws(VantageError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        do {
-            let data = try encoder.encode(file)
-            let tmp = path + ".tmp"
-            guard FileManager.default.createFile(atPath: tmp, contents: data, attributes: [.posixPermissions: 0o600]),
-                  rename(tmp, path) == 0 else { throw VantageError(.io, LinuxCalls.errnoText()) }
-        } catch { throw VantageError(.io, "cannot write the secrets file: \(error)", at: SourceLocation(file: path)) }
+        let data: Data
+        do { data = try encoder.encode(file) } catch {
+            throw VantageError(.io, "cannot encode the secrets: \(error)", at: SourceLocation(file: path))
+        }
+        do throws(VantageError) { try AtomicFile.write(data, to: path) } catch {
+            throw VantageError(.io, "cannot write the secrets file: \(error.message)", at: SourceLocation(file: path))
+        }
     }
 }

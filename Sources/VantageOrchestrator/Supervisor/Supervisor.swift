@@ -33,8 +33,7 @@ public actor Supervisor {
         self.options = options
         self.secrets = secrets
         if options.becomeSubreaper { LinuxCalls.becomeChildSubreaper() }
-        try? FileManager.default.createDirectory(atPath: paths.logs, withIntermediateDirectories: true)
-        try? FileManager.default.createDirectory(atPath: paths.home + "/run", withIntermediateDirectories: true)
+        try? paths.ensurePrivateHome("logs", "run")
     }
 
     // MARK: projects

@@ -27,12 +27,12 @@ struct SupervisorRecords: Codable, Sendable, Equatable {
         return try? JSONDecoder().decode(SupervisorRecords.self, from: data)
     }
 
-    /// Written to a temporary file and renamed, so a crash never leaves half a file.
+    /// Written to a temporary file (0600) and renamed, so a crash never leaves half a file.
     func save(_ paths: VantagePaths) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         guard let data = try? encoder.encode(self) else { return }
-        try? data.write(to: URL(fileURLWithPath: Self.path(paths)), options: .atomic)
+        try? AtomicFile.write(data, to: Self.path(paths))
     }
 }
 

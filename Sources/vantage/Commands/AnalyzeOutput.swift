@@ -15,7 +15,7 @@ struct StandardOutput {
 
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer))
+        writeStandardOutput(Data(buffer))
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -27,6 +27,6 @@ struct StandardOutput {
 
 /// Prints a `VantageError` for a person on standard error and gives the exit code to throw.
 func reportFailure(_ error: VantageError) -> ExitCode {
-    FileHandle.standardError.write(Data("vantage: \(error.description)\n".utf8))
+    writeStandardError("vantage: \(error.description)\n")
     return ExitCode(1)
 }

@@ -45,10 +45,10 @@ struct AnalyzeQualityCommand: ParsableCommand {
             throw ValidationError(error.description)
         }
         for skipped in report.skipped {
-            FileHandle.standardError.write(Data("vantage: \(skipped.path): \(skipped.reason)\n".utf8))
+            writeStandardError("vantage: \(skipped.path): \(skipped.reason)\n")
         }
         if csv {
-            FileHandle.standardOutput.write(Data(LizardCSV.text(report, header: verbose)))
+            writeStandardOutput(Data(LizardCSV.text(report, header: verbose)))
         } else if json {
             try JSONOutput.print(report)
         } else {

@@ -36,7 +36,7 @@ struct DaemonCommand: AsyncParsableCommand {
             vault = try PassphrasePrompt.openVault(paths)
         } else {
             do { vault = try SecretVault.open(paths) } catch {
-                FileHandle.standardError.write(Data("vantage daemon: secrets are unavailable: \(error)\n".utf8))
+                writeStandardError("vantage daemon: secrets are unavailable: \(error)\n")
             }
         }
         // Scheduled jobs run here (`vantage schedule`); without the database the daemon still supervises.

@@ -19,7 +19,7 @@ enum DepsOutput {
     }
 
     static func printErrors(_ errors: [VantageError]) {
-        for e in errors { FileHandle.standardError.write(Data("error: \(e)\n".utf8)) }
+        for e in errors { writeStandardError("error: \(e)\n") }
     }
 
     /// Left-aligned columns.

@@ -21,7 +21,7 @@ struct DepsLicensesCommand: AsyncParsableCommand {
         if let policy {
             switch Result(catching: { () throws(VantageError) -> LicensePolicy in try LicensePolicy.load(policy) }) {
             case .success(let loaded): p = loaded
-            case .failure(let e): FileHandle.standardError.write(Data("error: \(e)\n".utf8)); throw ExitCode(2)
+            case .failure(let e): writeStandardError("error: \(e)\n"); throw ExitCode(2)
             }
         }
         let findings = LicenseCollector().collect(path)

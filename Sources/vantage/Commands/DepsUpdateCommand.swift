@@ -26,7 +26,7 @@ struct DepsUpdateCommand: AsyncParsableCommand {
             let applier = UpdateApplier(testCommand: test)
             switch Result(catching: { () throws(VantageError) -> [UpdateApplier.GroupOutcome] in try applier.apply(updates, in: folder) }) {
             case .success(let g): groups = g
-            case .failure(let e): FileHandle.standardError.write(Data("error: \(e)\n".utf8)); throw ExitCode(2)
+            case .failure(let e): writeStandardError("error: \(e)\n"); throw ExitCode(2)
             }
         }
         if json { try DepsOutput.printJSON(Output(updates: updates, groups: groups)) }

@@ -25,8 +25,8 @@ struct DepsVulnsCommand: AsyncParsableCommand {
             if inventory.manifests.isEmpty && inventory.errors.isEmpty {
                 scan.errors.append(VantageError(.notFound, "no manifest or lock file found", at: SourceLocation(file: path)))
             }
-            if sarif { FileHandle.standardOutput.write(VulnerabilityReport.sarif(scan)); print() }
-            else if json { FileHandle.standardOutput.write(VulnerabilityReport.json(scan)); print() }
+            if sarif { writeStandardOutput(VulnerabilityReport.sarif(scan)); print() }
+            else if json { writeStandardOutput(VulnerabilityReport.json(scan)); print() }
             else {
                 print(VulnerabilityReport.text(scan))
                 if !inventory.skipped.isEmpty {
@@ -36,7 +36,7 @@ struct DepsVulnsCommand: AsyncParsableCommand {
             }
             if scan.exitStatus != 0 { throw ExitCode(scan.exitStatus) }
         } catch let e as VantageError {
-            FileHandle.standardError.write(Data("error: \(e)\n".utf8))
+            writeStandardError("error: \(e)\n")
             throw ExitCode(2)
         }
     }
@@ -63,7 +63,7 @@ enum DepsDatabaseOpener {
         let cachePath = cache ?? AdvisoryDatabase.defaultPath()
         let (database, summary) = try OSVImporter.openCached(folder: db, cachePath: cachePath)
         if let summary, !quiet {
-            FileHandle.standardError.write(Data("imported \(summary.advisories) advisories from \(db) into \(cachePath) in \(String(format: "%.2f", summary.seconds)) s\n".utf8))
+            writeStandardError("imported \(summary.advisories) advisories from \(db) into \(cachePath) in \(String(format: "%.2f", summary.seconds)) s\n")
         }
         return database
     }
@@ -84,11 +84,11 @@ struct DepsDBCommand: AsyncParsableCommand {
                 let path = dbCache ?? AdvisoryDatabase.defaultPath()
                 let db = try AdvisoryDatabase(path: path)
                 let s = try OSVImporter.importFolder(folder, into: db)
-                for e in s.errors { FileHandle.standardError.write(Data("error: \(e)\n".utf8)) }
+                for e in s.errors { writeStandardError("error: \(e)\n") }
                 print("imported \(s.advisories) advisories from \(s.files) files into \(path) in \(String(format: "%.3f", s.seconds)) s")
                 if !s.errors.isEmpty { throw ExitCode(2) }
             } catch let e as VantageError {
-                FileHandle.standardError.write(Data("error: \(e)\n".utf8))
+                writeStandardError("error: \(e)\n")
                 throw ExitCode(2)
             }
         }

@@ -11,9 +11,10 @@ struct EnvCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print every variable with the file and line it came from (secrets masked).")
         @Argument(help: "Project name.") var name: String
         @Option(name: .long, help: "Environment (default: the one the project uses).") var env: String?
+        @OptionGroup var control: ControlOptions
 
         func run() async throws {
-            let response = try ControlClient.request(VantagePaths.fromEnvironment(), .envShow(name: name, environment: env))
+            let response = try control.request(.envShow(name: name, environment: env))
             if case .environment(let vars) = response { print(StatusTable.render(vars), terminator: "") }
         }
     }
@@ -22,9 +23,10 @@ struct EnvCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Switch the project to another environment; a running project restarts.")
         @Argument(help: "Project name.") var name: String
         @Argument(help: "Environment name.") var env: String
+        @OptionGroup var control: ControlOptions
 
         func run() async throws {
-            let response = try ControlClient.request(VantagePaths.fromEnvironment(), .envUse(name: name, environment: env))
+            let response = try control.request(.envUse(name: name, environment: env))
             if case .ok(let message?) = response { print(message) }
         }
     }

@@ -17,7 +17,7 @@ struct GraphCommand: AsyncParsableCommand {
         let roots = try workspace.resolvedRoots()
         let result = try ProjectScanner().scan(roots: roots, maxDepth: depth)
         for warning in result.warnings {
-            FileHandle.standardError.write(Data("warning: \(warning.description)\n".utf8))
+            writeStandardError("warning: \(warning.description)\n")
         }
         var graph = KnowledgeGraph()
         graph.apply(projects: result.projects)

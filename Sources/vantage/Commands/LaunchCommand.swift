@@ -12,27 +12,32 @@ struct LaunchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Environment to run in (.env.<ENV>, [env.<ENV>], secrets of ENV).") var env: String?
     @Option(name: .customShort("e"), help: "Set a variable for this launch: -e KEY=VALUE (repeatable).") var variables: [String] = []
     @Flag(name: .long, help: "Return only when every launched project is ready (exit 1 if one fails or --timeout passes).") var wait = false
-    @Option(name: .long, help: "Seconds --wait waits at most.") var timeout: Double = 60
+    @Option(name: .long, help: "Seconds to wait for the supervisor's answer (default 10) and, with --wait, for readiness (default 60).")
+    var timeout: Double?
+
+    func validate() throws {
+        if let timeout { try ControlConnection.check(timeout) }
+    }
 
     func run() async throws {
+        let control = ControlConnection(timeout: timeout ?? ControlClient.defaultTimeout)
         let overrides = try EnvironmentLayers.parseOverrides(variables)
         let (compose, rest) = all ? ([], names) : ComposeCLI.partition(names)
         try await ComposeCLI.act(Command.launch, compose)
         if !compose.isEmpty && rest.isEmpty { return }
-        let (containers, others) = all ? ([], rest) : await ContainerCLI.partition(rest)
+        let (containers, others) = all ? ([], rest) : try await ContainerCLI.partition(rest, control: control)
         try await ContainerCLI.act(.start, containers)
         if !containers.isEmpty && others.isEmpty { return }
-        let response = try ControlClient.request(VantagePaths.fromEnvironment(),
-                                                 .launch(names: others, all: all, environment: env, overrides: overrides))
+        let response = try control.request(.launch(names: others, all: all, environment: env, overrides: overrides))
         guard case .status(var rows) = response else { return }
-        if wait { rows = try await Self.waitUntilReady(rows.map(\.name), timeout: timeout) }
+        if wait { rows = try await Self.waitUntilReady(rows.map(\.name), timeout: timeout ?? 60, control: control) }
         print(StatusTable.render(rows), terminator: "")
     }
 
     /// Polls the supervisor over one connection (no process per poll) until every named project is
     /// ready; a failed one, or the timeout, is an error that shows the rows.
-    static func waitUntilReady(_ names: [String], timeout: Double) async throws -> [ProjectStatus] {
-        let client = try ControlClient.connect(VantagePaths.fromEnvironment())
+    static func waitUntilReady(_ names: [String], timeout: Double, control: ControlConnection) async throws -> [ProjectStatus] {
+        let client = try control.connect()
         let deadline = ContinuousClock.now + .seconds(timeout)
         let wanted = Set(names)
         while true {

@@ -13,9 +13,9 @@ struct LimitCommand: AsyncParsableCommand {
     @Option(name: .long, help: "CPU in cores, e.g. 0.5.") var cpu: Double?
     @Option(name: .long, help: "Memory, e.g. 256M or 1G.") var memory: String?
     @Option(name: .long, help: "Maximum number of processes.") var pids: Int?
+    @OptionGroup var control: ControlOptions
 
     func run() async throws {
-        let paths = VantagePaths.fromEnvironment()
         var limits = ResourceLimits(cpus: cpu, pids: pids)
         if let memory {
             guard let bytes = ResourceLimits.parseBytes(memory) else {
@@ -23,19 +23,20 @@ struct LimitCommand: AsyncParsableCommand {
             }
             limits.memoryBytes = bytes
         }
+        try limits.validate()
         // A container's limits are a Docker update (in the style it was created with).
-        if !limits.isEmpty, let (client, c) = await DockerFleet.find(name, in: ContainerCLI.endpoints()) {
+        if !limits.isEmpty, try !control.knownToSupervisor(name), let (client, c) = await DockerFleet.find(name, in: ContainerCLI.endpoints()) {
             if limits.pids != nil { throw ValidationError("--pids is not supported for containers; set it when creating the container") }
             try await client.updateResources(c.Id, memoryBytes: limits.memoryBytes.map(Int64.init), cpus: limits.cpus)
             print("\(c.name) on \(client.endpoint.name): limits updated")
             return
         }
         if limits.isEmpty {
-            guard case .prediction(let p) = try ControlClient.request(paths, .predict(name: name)) else { return }
+            guard case .prediction(let p) = try control.request(.predict(name: name)) else { return }
             try JSONOutput.print(p)
             return
         }
-        let response = try ControlClient.request(paths, .limit(name: name, limits: limits))
+        let response = try control.request(.limit(name: name, limits: limits))
         if case .status(let rows) = response { print(StatusTable.render(rows), terminator: "") }
     }
 }

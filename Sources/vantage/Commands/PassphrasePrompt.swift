@@ -5,20 +5,48 @@ import VantageOrchestrator
 import Glibc
 #endif
 
-/// Where the master key's passphrase comes from: `VANTAGE_PASSPHRASE` (removed from this process's
-/// environment once read, so no child inherits it), else a prompt on the controlling terminal with
-/// echo off. Without either, a sealed key cannot be opened and the caller says so.
+/// Where the master key's passphrase comes from: `VANTAGE_PASSPHRASE_FD` (a descriptor to read
+/// one line from, e.g. `3< file`), else `VANTAGE_PASSPHRASE`, else a prompt on the controlling
+/// terminal with echo off. Both variables are taken out of the environment as the process starts
+/// (`takeAtStart`, `EnvironmentSecret`): no child inherits them and `/proc/<pid>/environ` no
+/// longer shows the passphrase. Without any of them a sealed key cannot be opened and the caller
+/// says so.
 enum PassphrasePrompt {
     static let variable = "VANTAGE_PASSPHRASE"
+    static let descriptorVariable = "VANTAGE_PASSPHRASE_FD"
+
+    /// What the environment gave, taken once by `takeAtStart`.
+    nonisolated(unsafe) private static var given: Result<String?, VantageError> = .success(nil)
+
+    /// Called first thing in `main`, before any thread or child exists.
+    static func takeAtStart() {
+        let fromVariable = EnvironmentSecret.take(variable)
+        guard let fdText = EnvironmentSecret.take(descriptorVariable) else {
+            given = .success(fromVariable.flatMap { $0.isEmpty ? nil : $0 })
+            return
+        }
+        guard let fd = Int32(fdText), fd >= 0 else {
+            given = .failure(VantageError(.usage, "\(descriptorVariable)=\(TerminalText.escaped(fdText)) is not a file descriptor number"))
+            return
+        }
+        var bytes: [UInt8] = []
+        var c: UInt8 = 0
+        while bytes.count < 4096, read(fd, &c, 1) == 1, c != 10 { bytes.append(c) }
+        close(fd)
+        if bytes.last == 13 { bytes.removeLast() }
+        given = bytes.isEmpty
+            ? .failure(VantageError(.usage, "no passphrase could be read from descriptor \(fd) (\(descriptorVariable))"))
+            : .success(String(decoding: bytes, as: UTF8.self))
+    }
 
     /// The passphrase that opens the current key, or nil when the key is not sealed.
     static func current(_ paths: VantagePaths, interactive: Bool = true) throws(VantageError) -> String? {
         guard SecretVault.isPassphraseProtected(paths) else { return nil }
-        if let value = fromEnvironment() { return value }
+        if let value = try fromEnvironment() { return value }
         if interactive, let typed = ask("Passphrase for \(paths.keyFile): ") { return typed }
         throw VantageError(.usage, "the master key is protected by a passphrase and none was given",
                            at: SourceLocation(file: paths.keyFile),
-                           hint: "set \(variable), or run the command on a terminal to be asked for it")
+                           hint: "set \(variable) or \(descriptorVariable), or run the command on a terminal to be asked for it")
     }
 
     /// Opens the vault, asking for the passphrase when the key is sealed.
@@ -26,12 +54,9 @@ enum PassphrasePrompt {
         try SecretVault.open(paths, passphrase: current(paths, interactive: interactive))
     }
 
-    /// `VANTAGE_PASSPHRASE`, read once and then removed from the environment.
-    static func fromEnvironment() -> String? {
-        guard let raw = getenv(variable) else { return nil }
-        let value = String(cString: raw)
-        unsetenv(variable)
-        return value.isEmpty ? nil : value
+    /// The passphrase `VANTAGE_PASSPHRASE_FD` or `VANTAGE_PASSPHRASE` gave, if any.
+    static func fromEnvironment() throws(VantageError) -> String? {
+        try given.get()
     }
 
     /// A new passphrase: typed twice on the terminal, or one line from stdin when that is not one.

@@ -11,9 +11,9 @@ import Glibc
 /// projects through the daemon (or the console hosting the supervisor). Kill and remove lose work,
 /// so they ask first; `--yes` answers for scripts, and without a terminal to ask on they refuse.
 enum ProjectActionCLI {
-    static func run(_ action: ContainerAction, names: [String], yes: Bool) async throws {
+    static func run(_ action: ContainerAction, names: [String], yes: Bool, control: ControlOptions) async throws {
         guard !names.isEmpty else { throw VantageError(.usage, "name at least one project or container") }
-        let (containers, others) = await ContainerCLI.partition(names)
+        let (containers, others) = try await ContainerCLI.partition(names, control: control.connection)
         if action == .remove, !others.isEmpty {
             throw VantageError(.usage, "rm removes containers; no container is named \(others.joined(separator: ", "))",
                                hint: "use `vantage stop` for a supervised project")
@@ -25,15 +25,14 @@ enum ProjectActionCLI {
         }
         try await ContainerCLI.act(action, containers)
         guard !others.isEmpty else { return }
-        let paths = VantagePaths.fromEnvironment()
-        guard case .projects(let known) = try ControlClient.request(paths, .projects) else { return }
+        guard case .projects(let known) = try control.request(.projects) else { return }
         for name in others {
             guard let p = known.first(where: { $0.name == name }) else {
                 throw VantageError(.notFound, "no project or container named \(name)",
                                    hint: "known projects: \(known.map(\.name).sorted().joined(separator: ", "))")
             }
             let command: Command = action == .pause ? .pause(p.id) : action == .unpause ? .resume(p.id) : .kill(p.id)
-            if case .error(let message) = try ControlClient.request(paths, .command(command)) {
+            if case .error(let message) = try control.request(.command(command)) {
                 throw VantageError(.conflict, "\(name): \(message)")
             }
             print("\(name): \(action.done)")
@@ -46,7 +45,7 @@ enum ProjectActionCLI {
             throw VantageError(.usage, "not confirmed: \(verb) asks first, and standard input is not a terminal",
                                hint: "pass --yes to \(verb) without asking")
         }
-        FileHandle.standardError.write(Data((question + " [y/N] ").utf8))
+        writeStandardError((question + " [y/N] "))
         guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
             throw VantageError(.usage, "cancelled: nothing was done")
         }
@@ -56,25 +55,29 @@ enum ProjectActionCLI {
 struct PauseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "pause", abstract: "Freeze projects or containers in place (they keep memory and ports).")
     @Argument(help: "Project or container names.") var names: [String] = []
-    func run() async throws { try await ProjectActionCLI.run(.pause, names: names, yes: true) }
+    @OptionGroup var control: ControlOptions
+    func run() async throws { try await ProjectActionCLI.run(.pause, names: names, yes: true, control: control) }
 }
 
 struct UnpauseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "unpause", abstract: "Resume paused projects or containers.")
     @Argument(help: "Project or container names.") var names: [String] = []
-    func run() async throws { try await ProjectActionCLI.run(.unpause, names: names, yes: true) }
+    @OptionGroup var control: ControlOptions
+    func run() async throws { try await ProjectActionCLI.run(.unpause, names: names, yes: true, control: control) }
 }
 
 struct KillCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "kill", abstract: "End projects or containers at once with SIGKILL (asks first).")
     @Argument(help: "Project or container names.") var names: [String] = []
+    @OptionGroup var control: ControlOptions
     @Flag(name: .long, help: "Do not ask for confirmation.") var yes = false
-    func run() async throws { try await ProjectActionCLI.run(.kill, names: names, yes: yes) }
+    func run() async throws { try await ProjectActionCLI.run(.kill, names: names, yes: yes, control: control) }
 }
 
 struct RemoveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove containers, stopping them first (asks first).")
     @Argument(help: "Container names.") var names: [String] = []
+    @OptionGroup var control: ControlOptions
     @Flag(name: .long, help: "Do not ask for confirmation.") var yes = false
-    func run() async throws { try await ProjectActionCLI.run(.remove, names: names, yes: yes) }
+    func run() async throws { try await ProjectActionCLI.run(.remove, names: names, yes: yes, control: control) }
 }

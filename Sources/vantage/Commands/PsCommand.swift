@@ -9,13 +9,14 @@ struct PsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ps", abstract: "Show supervised projects and containers: state, pid, ports, CPU, memory, health, restarts, environment, decisions.")
 
     @Flag(name: .long, help: "Print a JSON array of objects.") var json = false
+    @OptionGroup var control: ControlOptions
 
     func run() async throws {
         // Supervised projects from the daemon, containers straight from their engines.
         var rows: [ProjectStatus] = []
         var daemonError: Error?
         do {
-            if case .status(let r) = try ControlClient.request(VantagePaths.fromEnvironment(), .ps) { rows = r }
+            if case .status(let r) = try control.request(.ps) { rows = r }
         } catch {
             daemonError = error
         }
@@ -33,8 +34,8 @@ struct PsCommand: AsyncParsableCommand {
             print(ContainerCLI.table(fleet.rows, unreachable: fleet.unreachable), terminator: "")
         }
         for (engine, reason) in fleet.unreachable.sorted(by: { $0.key < $1.key }) where json {
-            FileHandle.standardError.write(Data("vantage: docker engine \(engine) is unreachable: \(reason)\n".utf8))
+            writeStandardError("vantage: docker engine \(engine) is unreachable: \(reason)\n")
         }
-        if let daemonError { FileHandle.standardError.write(Data("vantage: \(daemonError)\n".utf8)) }
+        if let daemonError { writeStandardError("vantage: \(daemonError)\n") }
     }
 }

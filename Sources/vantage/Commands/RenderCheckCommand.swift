@@ -23,7 +23,7 @@ struct RenderCheckCommand: AsyncParsableCommand {
         do {
             try await Self.show(theme: theme, keymap: keymap, ascii: ascii, tick: tick, started: started)
         } catch let error as VantageError {
-            FileHandle.standardError.write(Data("vantage: \(error)\n".utf8))
+            writeStandardError("vantage: \(error)\n")
             throw ExitCode(2)
         }
     }

@@ -33,11 +33,11 @@ struct ScanCommand: ParsableCommand {
         do {
             result = try ProjectScanner().scan(roots: roots, maxDepth: depth)
         } catch {
-            FileHandle.standardError.write(Data("vantage: \(error.description)\n".utf8))
+            writeStandardError("vantage: \(error.description)\n")
             throw ExitCode(2)
         }
         for warning in result.warnings {
-            FileHandle.standardError.write(Data("warning: \(warning.description)\n".utf8))
+            writeStandardError("warning: \(warning.description)\n")
         }
         if json {
             try JSONOutput.print(result.projects.map(ScanReportEntry.init))

@@ -45,7 +45,7 @@ struct StatusCommand: AsyncParsableCommand {
         given.roots = directories + workspace.roots
         let roots = try given.resolvedRoots()
         let scan = try ProjectScanner().scan(roots: roots)
-        for w in scan.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
+        for w in scan.warnings { writeStandardError("warning: \(w)\n") }
         let (system, samples) = await Monitor.sampleOnce(projects: scan.projects)
         let byID = Dictionary(samples.map { ($0.project, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = scan.projects.map { p -> Report.Row in

@@ -9,15 +9,16 @@ struct StopCommand: AsyncParsableCommand {
 
     @Argument(help: "Project names.") var names: [String] = []
     @Flag(name: .long, help: "Stop every project.") var all = false
+    @OptionGroup var control: ControlOptions
 
     func run() async throws {
         let (compose, rest) = all ? ([], names) : ComposeCLI.partition(names)
         try await ComposeCLI.act(Command.stop, compose)
         if !compose.isEmpty && rest.isEmpty { return }
-        let (containers, others) = all ? ([], rest) : await ContainerCLI.partition(rest)
+        let (containers, others) = all ? ([], rest) : try await ContainerCLI.partition(rest, control: control.connection)
         try await ContainerCLI.act(.stop, containers)
         if !containers.isEmpty && others.isEmpty { return }
-        let response = try ControlClient.request(VantagePaths.fromEnvironment(), .stop(names: others, all: all))
+        let response = try control.request(.stop(names: others, all: all))
         if case .status(let rows) = response { print(StatusTable.render(rows), terminator: "") }
     }
 }

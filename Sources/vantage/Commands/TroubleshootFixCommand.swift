@@ -78,7 +78,7 @@ struct TroubleshootFixCommand: AsyncParsableCommand {
         await applier.remember(suggestion: suggestion, fix: fix, project: project?.id, outcome: outcome)
         // A fix that could not be applied, or did not help (remembered as such), fails the command.
         guard outcome.succeeded else {
-            if !outcome.output.isEmpty { FileHandle.standardError.write(Data(outcome.output.utf8)) }
+            if !outcome.output.isEmpty { writeStandardError(outcome.output) }
             throw VantageError(.io, "the fix \(outcome.applied ? "did not work" : "was not applied") for \(name): \(outcome.summary)",
                                hint: outcome.output.isEmpty ? nil : "read the output above")
         }

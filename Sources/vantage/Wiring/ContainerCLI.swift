@@ -6,17 +6,28 @@ import VantageDocker
 /// them as on supervised projects, straight through the engines (no daemon needed), each engine
 /// with a deadline so a frozen one never holds the command up.
 enum ContainerCLI {
+    /// The engines of the workspace in the current folder; a malformed `vantage.toml` is reported
+    /// on standard error and its engines left out.
     static func endpoints() -> [DockerEndpoint] {
-        (try? WorkspaceConfig.dockerEngines(roots: [FileManager.default.currentDirectoryPath]))
-            ?? DockerEndpoint.discover().endpoints
+        do { return try WorkspaceConfig.dockerEngines(roots: [FileManager.default.currentDirectoryPath]) } catch {
+            writeStandardError("vantage: \(error) (its engines are left out)\n")
+            return DockerEndpoint.discover().endpoints
+        }
     }
 
-    /// Splits names into containers (found on an engine) and the rest (for the supervisor).
-    static func partition(_ names: [String]) async -> (containers: [(DockerClient, ContainerSummary)], others: [String]) {
-        let engines = endpoints()
+    /// Splits names into containers (found on an engine) and the rest (for the supervisor). The
+    /// supervisor is asked first: a name it runs never waits on an engine (a frozen one costs its
+    /// deadline to every lookup).
+    static func partition(_ names: [String], control: ControlConnection) async throws -> (containers: [(DockerClient, ContainerSummary)], others: [String]) {
+        let supervised = try control.supervisorProjects() ?? []
+        let engines = names.allSatisfy(supervised.contains) ? [] : endpoints()
         var containers: [(DockerClient, ContainerSummary)] = [], others: [String] = []
         for name in names {
-            if !engines.isEmpty, let found = await DockerFleet.find(name, in: engines) { containers.append(found) } else { others.append(name) }
+            if !supervised.contains(name), !engines.isEmpty, let found = await DockerFleet.find(name, in: engines) {
+                containers.append(found)
+            } else {
+                others.append(name)
+            }
         }
         return (containers, others)
     }
