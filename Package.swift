@@ -40,6 +40,8 @@ let package = Package(
     targets: [
         // ncursesw from the system (libncursesw5-dev); a shim header exposes the macros Swift cannot import.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // Crash handlers that give the terminal back (async-signal-safe C, on an alternate stack).
+        .target(name: "CTerminalRescue"),
 
         // Domain values, messages, the bus, the TOML reader. Foundation only.
         .target(name: "VantageCore", swiftSettings: functionSections),
@@ -63,7 +65,7 @@ let package = Package(
         ], swiftSettings: functionSections),
         .target(name: "VantageAnalyzer", dependencies: ["VantageCore", "VantageStore", "VantageProbes", "VantageFormats"], swiftSettings: functionSections),
         .target(name: "VantageKnowledge", dependencies: ["VantageCore", "VantageStore"], swiftSettings: functionSections),
-        .target(name: "VantageTUI", dependencies: ["VantageCore", "CNcursesw"], swiftSettings: functionSections),
+        .target(name: "VantageTUI", dependencies: ["VantageCore", "CNcursesw", "CTerminalRescue"], swiftSettings: functionSections),
         .executableTarget(name: "vantage", dependencies: [
             "VantageCore", "VantageStore", "VantageProbes", "VantageFormats", "VantageOrchestrator",
             "VantageAnalyzer", "VantageKnowledge", "VantageTUI", "VantageDocker",

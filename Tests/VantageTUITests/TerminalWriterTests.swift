@@ -1,4 +1,5 @@
 import Testing
+import VantageCore
 @testable import VantageTUI
 
 @MainActor
@@ -114,6 +115,18 @@ struct TerminalWriterTests {
         writer.draw(b)
         #expect(term.writtenText.joined().unicodeScalars.allSatisfy { $0.value >= 0x20 })
         #expect(term.lines == ["??  "])
+    }
+
+    /// A log line that sets the title and clears the screen is shown as text in the cells.
+    @Test func textWithControlSequencesIsWrittenAsVisibleEscapes() {
+        let term = MemoryTerminal(width: 30, height: 1)
+        let writer = TerminalWriter(terminal: term, theme: ThemeLoader.builtin("dark"))
+        var b = Buffer(width: 30, height: 1)
+        b.put("a\u{1B}]2;t\u{07}\u{1B}[2J\u{9B}b", x: 0, y: 0)
+        #expect(b.cells.allSatisfy { !TerminalText.needsEscaping($0.symbol) })
+        writer.draw(b)
+        #expect(term.writtenText.joined().unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) })
+        #expect(term.lines == ["a\\x1B]2;t\\x07\\x1B[2J\\x9Bb     "])
     }
 
     @Test func monoDepthKeepsTheSelectionVisibleByReverseVideo() {

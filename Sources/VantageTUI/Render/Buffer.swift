@@ -1,3 +1,5 @@
+import VantageCore
+
 /// A grid of cells that a view draws into. Pure: no terminal involved. The only path to the
 /// terminal is a diff of two buffers (see `BufferDiff`).
 public struct Buffer: Equatable, Sendable {
@@ -19,20 +21,31 @@ public struct Buffer: Equatable, Sendable {
         return (y - area.y) * area.width + (x - area.x)
     }
 
+    /// A cell never holds a control character (text from a log or a file could carry one): a
+    /// symbol that has one is stored as `?` (`put` writes the whole escape, `\x1B`, over cells).
     public subscript(x: Int, y: Int) -> Cell {
         get { index(x, y).map { cells[$0] } ?? .blank }
-        set { if let i = index(x, y) { cells[i] = newValue } }
+        set {
+            guard let i = index(x, y) else { return }
+            if TerminalText.needsEscaping(newValue.symbol) {
+                cells[i] = Cell("?", width: 1, style: newValue.style)
+            } else {
+                cells[i] = newValue
+            }
+        }
     }
 
     /// Writes `text` from (x, y), clipped to `maxWidth` columns and to the buffer. Wide graphemes
-    /// that would straddle the clip edge are replaced by a space. Returns the columns written.
+    /// that would straddle the clip edge are replaced by a space. Control characters are written
+    /// as their visible escapes (`\x1B`, `TerminalText`); tab and newline take no cell. Returns
+    /// the columns written.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: CellStyle = .plain, maxWidth: Int = .max) -> Int {
         guard y >= area.y, y < area.bottom else { return 0 }
         // `maxWidth` defaults to .max: compare against the room left instead of adding (no overflow).
         let limit = x + min(area.right - x, max(0, maxWidth))
         var col = x
-        for ch in text {
+        for ch in TerminalText.escaped(text) {
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }  // control or lone combining mark
             if col + w > limit {

@@ -182,7 +182,8 @@ extension TerminalRuntime {
         let signals = SignalSources()
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal(environment: options.environment)
+            terminal = try NcursesTerminal(environment: options.environment,
+                                           crashReport: CrashRescue.reportPath(environment: options.environment))
         } catch {
             signals.cancel()
             throw error
@@ -196,6 +197,7 @@ extension TerminalRuntime {
         }, hangup: {
             Task { @MainActor in runtime.stop(.hangup) }
         })
+        CrashRescue.scheduleDebugCrash(environment: options.environment)
         await runtime.run()
         watcher.stop()
         signals.cancel()

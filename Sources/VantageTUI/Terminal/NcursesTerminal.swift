@@ -1,4 +1,5 @@
 import CNcursesw
+import CTerminalRescue
 import Foundation
 import VantageCore
 
@@ -8,6 +9,12 @@ import VantageCore
 /// fallback), cbreak, noecho, keypad, nodelay, set_escdelay(25), curs_set(0), start_color,
 /// use_default_colors. Colour pairs are allocated on demand with `init_extended_pair` and cached.
 /// `close()` (endwin) restores the terminal; the runtime calls it on quit and on SIGINT/SIGTERM.
+/// A crash restores it too: the terminal modes from before the screen was set up and the
+/// terminal's "leave the alternate screen, show the cursor" sequence are handed to the crash
+/// handlers of `CTerminalRescue` (see `CrashRescue`).
+///
+/// A terminal that cannot move the cursor (`TERM=dumb`, a printing terminal) is refused with a
+/// message naming TERM; the dashboard would otherwise draw a blank or garbled screen.
 @MainActor
 public final class NcursesTerminal: Terminal {
     public private(set) var size: Size
@@ -30,7 +37,8 @@ public final class NcursesTerminal: Terminal {
     }
 
     /// Opens the terminal on stdin/stdout. Throws (never exits) when no terminfo entry works.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(VantageError) {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
+                crashReport: String? = nil) throws(VantageError) {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw VantageError(.unavailable, "the dashboard needs a terminal, but standard \(isatty(STDOUT_FILENO) == 1 ? "input" : "output") is not one",
                                hint: "run it in a terminal, or use a subcommand such as `vantage scan --json`")
@@ -40,6 +48,8 @@ public final class NcursesTerminal: Terminal {
         var candidates = [String]()
         if let requested { candidates.append(requested) }
         candidates += ["xterm", "vt100"].filter { $0 != requested }
+        // Saved before ncurses changes them, for the crash handlers.
+        _ = vt_rescue_save_modes(STDIN_FILENO)
         guard let output = fdopen(dup(STDOUT_FILENO), "w"), let input = fdopen(dup(STDIN_FILENO), "r") else {
             throw VantageError(.unavailable, "cannot open the terminal for drawing")
         }
@@ -54,9 +64,18 @@ public final class NcursesTerminal: Terminal {
                                "cannot drive this terminal: TERM is \(requested.map { "\"\($0)\" (unknown)" } ?? "not set")",
                                hint: "run it in a terminal, or set TERM, e.g. TERM=xterm-256color")
         }
+        set_term(screen)
+        guard Self.capability("cup") != nil else {
+            endwin()
+            delscreen(screen)
+            fclose(output)
+            fclose(input)
+            throw VantageError(.unavailable,
+                               "cannot drive this terminal: TERM is \"\(name)\", which cannot move the cursor, and the dashboard needs that",
+                               hint: "run it in a terminal such as xterm-256color (TERM=xterm-256color), or use the subcommands, e.g. `vantage ps` or `vantage scan`")
+        }
         self.screen = screen
         self.terminalName = name
-        set_term(screen)
         cbreak()
         noecho()
         nonl()
@@ -75,6 +94,14 @@ public final class NcursesTerminal: Terminal {
                                           hasColors: hasColors, environment: environment)
         maxPairs = hasColors ? vt_color_pairs() : 0
         size = Size(width: max(1, Int(getmaxx(window))), height: max(1, Int(getmaxy(window))))
+        let restore = ["rmcup", "cnorm", "sgr0"].compactMap(Self.capability).joined()
+        _ = vt_rescue_arm(STDOUT_FILENO, restore.isEmpty ? "\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m" : restore, crashReport)
+    }
+
+    /// A terminfo string capability of the current terminal, if it has it.
+    static func capability(_ name: String) -> String? {
+        guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return nil }
+        return String(cString: value)
     }
 
     public func clear() {
@@ -107,6 +134,9 @@ public final class NcursesTerminal: Terminal {
 
     public func present() {
         guard !isClosed else { return }
+        // The main queue is served by whichever dispatch thread is free: each one that draws gets
+        // an alternate signal stack, so a stack overflow there still reaches the crash handler.
+        _ = vt_rescue_ensure_alternate_stack()
         let before = ThreadWriteCounter.bytesWritten()
         wnoutrefresh(vt_stdscr())
         doupdate()
@@ -119,6 +149,7 @@ public final class NcursesTerminal: Terminal {
 
     public func readInput() -> TerminalInput? {
         guard !isClosed else { return nil }
+        _ = vt_rescue_ensure_alternate_stack()
         while pendingInput.isEmpty {
             var ch: wint_t = 0
             let r = wget_wch(vt_stdscr(), &ch)
@@ -146,6 +177,7 @@ public final class NcursesTerminal: Terminal {
     public func close() {
         guard !isClosed else { return }
         isClosed = true
+        vt_rescue_disarm()
         wattr_set(vt_stdscr(), vt_a_normal(), 0, nil)
         curs_set(1)
         endwin()
