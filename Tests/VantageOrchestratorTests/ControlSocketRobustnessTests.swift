@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VantageCore
+import VantageFormats
 @testable import VantageOrchestrator
 
 /// The control socket against hostile and careless clients: over-long lines, out-of-range fields,
@@ -82,8 +83,8 @@ import VantageCore
         (.stop(names: ["a\0b"], all: false), "the request's names include an empty name or one with a NUL byte"),
         (.launch(names: ["p"], all: false, environment: nil, overrides: ["A=B": "x"]),
          "the request's variable \"A=B\" is not a valid name (letters, digits, _, . and -, not starting with a digit)"),
-        (.limit(name: "p", limits: ResourceLimits(cpus: -1)), "the CPU limit must be a number of cores between 0 and 4096, not -1.0"),
-        (.limit(name: "p", limits: ResourceLimits(cpus: 5000)), "the CPU limit must be a number of cores between 0 and 4096, not 5000.0"),
+        (.limit(name: "p", limits: ResourceLimits(cpus: -1)), "the CPU limit must be a number of cores between 0.01 and 4096, not -1.0"),
+        (.limit(name: "p", limits: ResourceLimits(cpus: 5000)), "the CPU limit must be a number of cores between 0.01 and 4096, not 5000.0"),
         (.limit(name: "p", limits: ResourceLimits(memoryBytes: .max)), "the memory limit must be between 1 byte and 1 PiB, not \(UInt64.max)"),
         (.limit(name: "p", limits: ResourceLimits(pids: -3)), "the process limit must be between 1 and 4194304, not -3"),
         (.limit(name: "p", limits: ResourceLimits(openFiles: Int.min)), "the open-files limit must be between 1 and 1048576, not \(Int.min)"),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VantageCore
+import VantageFormats
 @testable import VantageOrchestrator
 
 /// The real daemon and CLI (the `vantage` binary next to the test runner) against hostile or

@@ -230,7 +230,7 @@ public enum ProjectConfigReader {
     private static func limits(_ t: inout SchemaTable, into c: inout ProjectConfig) {
         guard var l = t.table("limits", known: limitsKeys) else { return }
         defer { t.absorb(l) }
-        c.limits.cpus = l.number("cpu", in: 0.01...4096, unit: " cores")
+        c.limits.cpus = l.number("cpu", in: ResourceLimits.cpuRange, unit: " cores")
         if let m = l.table["memory"] {
             if let s = m.stringValue {
                 if let bytes = ResourceLimits.parseBytes(s) { c.limits.memoryBytes = bytes } else {
@@ -239,8 +239,8 @@ public enum ProjectConfigReader {
             } else if let i = m.intValue, i > 0 { c.limits.memoryBytes = UInt64(i) }
             else { l.fail("memory", "expected a size such as \"256M\", found \(m.typeDescription == "an integer" ? String(m.intValue ?? 0) : m.typeDescription)") }
         }
-        c.limits.pids = l.integer("pids", in: 1...4_194_304)
-        c.limits.openFiles = l.integer("nofile", in: 1...1_048_576)
+        c.limits.pids = l.integer("pids", in: ResourceLimits.pidsRange)
+        c.limits.openFiles = l.integer("nofile", in: ResourceLimits.openFilesRange)
     }
 
     private static func scalarString(_ v: TOMLValue) -> String? {

@@ -18,6 +18,12 @@ public struct ResourceLimits: Codable, Sendable, Equatable {
 
     public var isEmpty: Bool { cpus == nil && memoryBytes == nil && pids == nil && openFiles == nil }
 
+    /// What each limit may be, wherever it comes from (`.vantage.toml`, `vantage limit`, a request).
+    public static let cpuRange = 0.01...4096.0
+    public static let memoryRange: ClosedRange<UInt64> = 1...(1 << 50)
+    public static let pidsRange = 1...4_194_304
+    public static let openFilesRange = 1...1_048_576
+
     /// Later values win where they are set.
     public func merged(with other: ResourceLimits) -> ResourceLimits {
         ResourceLimits(cpus: other.cpus ?? cpus, memoryBytes: other.memoryBytes ?? memoryBytes,

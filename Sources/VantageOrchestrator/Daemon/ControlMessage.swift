@@ -70,7 +70,7 @@ extension ControlRequest {
             try names(list)
             if let environment { try names([environment]) }
             for (key, value) in overrides {
-                guard DotEnvParser.isValidKey(key) else { throw bad("variable \"\(TerminalText.escaped(key))\"", "is not a valid name (letters, digits, _, . and -, not starting with a digit)") }
+                guard DotEnvFile.isValidKey(key) else { throw bad("variable \"\(TerminalText.escaped(key))\"", "is not a valid name (letters, digits, _, . and -, not starting with a digit)") }
                 guard !value.contains("\0") else { throw bad("value of \(key)", "contains a NUL byte") }
             }
         case .stop(let list, _):
@@ -93,19 +93,20 @@ extension ControlRequest {
 }
 
 extension ResourceLimits {
-    /// Limits a person could mean: finite, positive, and within what the kernel accepts.
+    /// Limits a person could mean: finite, and within `cpuRange`, `memoryRange`, `pidsRange` and
+    /// `openFilesRange`.
     public func validate() throws(VantageError) {
-        if let cpus, !(cpus.isFinite && cpus > 0 && cpus <= 4096) {
-            throw VantageError(.usage, "the CPU limit must be a number of cores between 0 and 4096, not \(cpus)")
+        if let cpus, !(cpus.isFinite && Self.cpuRange.contains(cpus)) {
+            throw VantageError(.usage, "the CPU limit must be a number of cores between \(Self.cpuRange.lowerBound) and \(Int(Self.cpuRange.upperBound)), not \(cpus)")
         }
-        if let memoryBytes, memoryBytes == 0 || memoryBytes > 1 << 50 {
+        if let memoryBytes, !Self.memoryRange.contains(memoryBytes) {
             throw VantageError(.usage, "the memory limit must be between 1 byte and 1 PiB, not \(memoryBytes)")
         }
-        if let pids, !(1...4_194_304).contains(pids) {
-            throw VantageError(.usage, "the process limit must be between 1 and 4194304, not \(pids)")
+        if let pids, !Self.pidsRange.contains(pids) {
+            throw VantageError(.usage, "the process limit must be between \(Self.pidsRange.lowerBound) and \(Self.pidsRange.upperBound), not \(pids)")
         }
-        if let openFiles, !(1...1_048_576).contains(openFiles) {
-            throw VantageError(.usage, "the open-files limit must be between 1 and 1048576, not \(openFiles)")
+        if let openFiles, !Self.openFilesRange.contains(openFiles) {
+            throw VantageError(.usage, "the open-files limit must be between \(Self.openFilesRange.lowerBound) and \(Self.openFilesRange.upperBound), not \(openFiles)")
         }
     }
 }
