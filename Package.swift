@@ -63,12 +63,16 @@ let package = Package(
             "VantageCore", "VantageProbes", "VantageFormats",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: functionSections),
-        .target(name: "VantageAnalyzer", dependencies: ["VantageCore", "VantageStore", "VantageProbes", "VantageFormats"], swiftSettings: functionSections),
+        // Dependencies of projects: manifests and locks of eight ecosystems, versions and ranges, OSV
+        // advisories and CVSS, licences, conflicts, updates.
+        .target(name: "VantageDependencies", dependencies: ["VantageCore", "VantageStore", "VantageFormats"], swiftSettings: functionSections),
+        // Code quality, technical debt, practices, coverage, log mining, the project scanner, insight.
+        .target(name: "VantageAnalyzer", dependencies: ["VantageCore", "VantageStore", "VantageProbes", "VantageFormats", "VantageDependencies"], swiftSettings: functionSections),
         .target(name: "VantageKnowledge", dependencies: ["VantageCore", "VantageStore"], swiftSettings: functionSections),
         .target(name: "VantageTUI", dependencies: ["VantageCore", "CNcursesw", "CTerminalRescue"], swiftSettings: functionSections),
         .executableTarget(name: "vantage", dependencies: [
             "VantageCore", "VantageStore", "VantageProbes", "VantageFormats", "VantageOrchestrator",
-            "VantageAnalyzer", "VantageKnowledge", "VantageTUI", "VantageDocker",
+            "VantageAnalyzer", "VantageDependencies", "VantageKnowledge", "VantageTUI", "VantageDocker",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], exclude: ["hot-functions.order"], swiftSettings: functionSections, linkerSettings: hotPathLayout),
 
@@ -80,7 +84,9 @@ let package = Package(
         // VantageTUI: the attach test checks what the log viewer shows.
         .testTarget(name: "VantageOrchestratorTests", dependencies: ["VantageOrchestrator", "VantageFormats", "VantageProbes", "VantageTUI"]),
         // Fixtures are folder trees the tests read from disk (they hold Package.swift files, so never compile them).
-        .testTarget(name: "VantageAnalyzerTests", dependencies: ["VantageAnalyzer", "VantageKnowledge"], exclude: ["Fixtures"]),
+        .testTarget(name: "VantageAnalyzerTests", dependencies: ["VantageAnalyzer", "VantageDependencies", "VantageKnowledge"], exclude: ["Fixtures"]),
+        // Fixtures hold manifests and lock files (Package.swift ones renamed *.fixture, so never compiled).
+        .testTarget(name: "VantageDependenciesTests", dependencies: ["VantageDependencies", "VantageFormats"], exclude: ["Fixtures"]),
         .testTarget(name: "VantageDockerTests", dependencies: ["VantageDocker", "VantageFormats"]),
         .testTarget(name: "VantageKnowledgeTests", dependencies: ["VantageKnowledge"]),
         .testTarget(name: "VantageTUITests", dependencies: ["VantageTUI"], exclude: ["Goldens", "InvalidConfigs"]),

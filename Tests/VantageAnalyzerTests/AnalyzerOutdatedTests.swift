@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VantageCore
+import VantageDependencies
 @testable import VantageAnalyzer
 
 /// `Command.checkOutdated` through the bus: the analyzer asks the project's own pip, which cannot

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VantageCore
+import VantageDependencies
 import VantageStore
 @testable import VantageAnalyzer
 
@@ -65,8 +66,9 @@ private func start(_ options: AnalyzerActor.Options) -> (Bus, AnalyzerActor, Eve
 struct InsightAnalyzerActorTests {
     @Test func publishesTheFiguresOfAProjectAfterAScan() async throws {
         let project = try makeProject(requirements: "flask==0.12.2\n")
-        let db = try makeDatabase([advisory("TEST-FLASK", "PyPI", "flask", [["introduced": "0"], ["fixed": "1.0"]],
-                                            severity: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")])
+        // One advisory written for this test (Fixtures/osv): flask before 1.0, CVSS 9.8.
+        let db = try AdvisoryDatabase(path: NSTemporaryDirectory() + "vantage-osv-\(UUID().uuidString).sqlite")
+        try OSVImporter.importFolder(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/osv").path, into: db)
         var options = AnalyzerActor.Options()
         options.advisoryDatabasePath = db.path
         let (bus, _, log, tasks) = start(options)

@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageDependencies
 
 extension AnalyzerActor {
     /// Answers `Command.checkOutdated` until the stream ends. Subscribe with `bus.commands(Self.commandKinds)`.

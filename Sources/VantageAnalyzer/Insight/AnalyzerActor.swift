@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageDependencies
 import VantageStore
 
 /// The dashboard's analyzer: after each scan it analyses every folder project in the background,

@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageDependencies
 import VantageStore
 
 /// Runs every analysis on one project folder and condenses it into a `ProjectInsight`: quality

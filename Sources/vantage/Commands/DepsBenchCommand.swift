@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VantageAnalyzer
 import VantageCore
+import VantageDependencies
 import VantageStore
 
 /// `vantage deps bench-osv DIR`: imports a folder of OSV JSON into a fresh database and matches

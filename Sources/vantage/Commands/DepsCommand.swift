@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VantageAnalyzer
 import VantageCore
+import VantageDependencies
 
 /// `vantage deps ...`: dependencies, vulnerabilities, licences, conflicts, lock files and updates.
 struct DepsCommand: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VantageAnalyzer
 import VantageCore
+import VantageDependencies
 import VantageStore
 
 /// `vantage deps conflicts PATH [--json] [--db FILE|DIR]`

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VantageAnalyzer
 import VantageCore
+import VantageDependencies
 
 /// `vantage deps licenses PATH [--policy FILE] [--json]`
 struct DepsLicensesCommand: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VantageAnalyzer
 import VantageCore
+import VantageDependencies
 
 /// `vantage deps list PATH [--json]`
 struct DepsListCommand: AsyncParsableCommand {

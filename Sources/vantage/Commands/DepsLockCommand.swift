@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VantageAnalyzer
 import VantageCore
+import VantageDependencies
 
 /// `vantage deps lock PATH [--check] [--json]`
 struct DepsLockCommand: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VantageAnalyzer
 import VantageCore
+import VantageDependencies
 
 /// `vantage deps update PATH [--patch|--minor] [--dry-run] [--json]`
 struct DepsUpdateCommand: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VantageAnalyzer
 import VantageCore
+import VantageDependencies
 import VantageStore
 
 /// `vantage deps vulns PATH [--db DIR] [--json|--sarif]`
@@ -62,8 +63,10 @@ enum DepsDatabaseOpener {
         if !isDir.boolValue { return try AdvisoryDatabase(path: db) }
         let cachePath = cache ?? AdvisoryDatabase.defaultPath()
         let (database, summary) = try OSVImporter.openCached(folder: db, cachePath: cachePath)
-        if let summary, !quiet {
-            writeStandardError("imported \(summary.advisories) advisories from \(db) into \(cachePath) in \(String(format: "%.2f", summary.seconds)) s\n")
+        if let summary {
+            // Malformed files are always said, even with --json: the database lacks them.
+            for e in summary.errors { writeStandardError("error: \(e)\n") }
+            if !quiet || !summary.errors.isEmpty { writeStandardError(summary.report(into: cachePath) + "\n") }
         }
         return database
     }
@@ -85,7 +88,7 @@ struct DepsDBCommand: AsyncParsableCommand {
                 let db = try AdvisoryDatabase(path: path)
                 let s = try OSVImporter.importFolder(folder, into: db)
                 for e in s.errors { writeStandardError("error: \(e)\n") }
-                print("imported \(s.advisories) advisories from \(s.files) files into \(path) in \(String(format: "%.3f", s.seconds)) s")
+                print(s.report(into: path))
                 if !s.errors.isEmpty { throw ExitCode(2) }
             } catch let e as VantageError {
                 writeStandardError("error: \(e)\n")

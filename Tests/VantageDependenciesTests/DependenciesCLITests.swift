@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import VantageCore
-@testable import VantageAnalyzer
+@testable import VantageDependencies
 
 /// Runs the built `vantage` binary (next to the test runner) and checks exit statuses.
 @Suite("deps command line")

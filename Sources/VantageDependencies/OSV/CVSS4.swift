@@ -5,32 +5,34 @@ import Foundation
 /// from FIRST's table, then lower it by the mean proportional severity distance to the
 /// MacroVector's highest-severity vectors, scaled by the score gap to each next-lower MacroVector.
 public enum CVSS4 {
-    public static func baseScore(_ vector: String) -> Double? {
-        let parts = vector.split(separator: "/")
-        guard parts.first == "CVSS:4.0" else { return nil }
-        var metrics: [String: String] = [:]
-        for p in parts.dropFirst() {
-            let kv = p.split(separator: ":")
-            guard kv.count == 2 else { return nil }
-            metrics[String(kv[0])] = String(kv[1])
+    static let base: [String: Set<String>] = [
+        "AV": ["N", "A", "L", "P"], "AC": ["L", "H"], "AT": ["N", "P"], "PR": ["N", "L", "H"], "UI": ["N", "P", "A"],
+        "VC": ["H", "L", "N"], "VI": ["H", "L", "N"], "VA": ["H", "L", "N"], "SC": ["H", "L", "N"], "SI": ["H", "L", "N"], "SA": ["H", "L", "N"],
+    ]
+    /// Threat, environmental and supplemental metrics.
+    static let optional: [String: Set<String>] = [
+        "E": ["X", "A", "P", "U"], "CR": ["X", "H", "M", "L"], "IR": ["X", "H", "M", "L"], "AR": ["X", "H", "M", "L"],
+        "MAV": ["X", "N", "A", "L", "P"], "MAC": ["X", "L", "H"], "MAT": ["X", "N", "P"], "MPR": ["X", "N", "L", "H"], "MUI": ["X", "N", "P", "A"],
+        "MVC": ["X", "H", "L", "N"], "MVI": ["X", "H", "L", "N"], "MVA": ["X", "H", "L", "N"], "MSC": ["X", "H", "L", "N"],
+        "MSI": ["X", "S", "H", "L", "N"], "MSA": ["X", "S", "H", "L", "N"],
+        "S": ["X", "N", "P"], "AU": ["X", "N", "Y"], "R": ["X", "A", "U", "I"], "V": ["X", "D", "C"], "RE": ["X", "L", "M", "H"],
+        "U": ["X", "Clear", "Green", "Amber", "Red"],
+    ]
+
+    /// The score, or nil when the vector is not a valid CVSS 4.0 vector.
+    public static func baseScore(_ vector: String) -> Double? { try? score(vector).get() }
+
+    static func score(_ vector: String) -> Result<Double, CVSSVector.Invalid> {
+        let metrics: [String: String]
+        switch CVSSVector.metrics(vector, prefix: "CVSS:4.0", base: base, optional: optional) {
+        case .success(let m): metrics = m
+        case .failure(let why): return .failure(why)
         }
-        let allowed: [String: Set<String>] = [
-            "AV": ["N", "A", "L", "P"], "AC": ["L", "H"], "AT": ["N", "P"], "PR": ["N", "L", "H"], "UI": ["N", "P", "A"],
-            "VC": ["H", "L", "N"], "VI": ["H", "L", "N"], "VA": ["H", "L", "N"], "SC": ["H", "L", "N"], "SI": ["H", "L", "N"], "SA": ["H", "L", "N"],
-        ]
-        for (m, values) in allowed { guard let v = metrics[m], values.contains(v) else { return nil } }
-        let optional: [String: Set<String>] = [
-            "E": ["X", "A", "P", "U"], "CR": ["X", "H", "M", "L"], "IR": ["X", "H", "M", "L"], "AR": ["X", "H", "M", "L"],
-            "MAV": ["X", "N", "A", "L", "P"], "MAC": ["X", "L", "H"], "MAT": ["X", "N", "P"], "MPR": ["X", "N", "L", "H"], "MUI": ["X", "N", "P", "A"],
-            "MVC": ["X", "H", "L", "N"], "MVI": ["X", "H", "L", "N"], "MVA": ["X", "H", "L", "N"], "MSC": ["X", "H", "L", "N"],
-            "MSI": ["X", "S", "H", "L", "N"], "MSA": ["X", "S", "H", "L", "N"],
-        ]
-        for (m, values) in optional { if let v = metrics[m], !values.contains(v) { return nil } }
         let v = Metrics(metrics)
-        if ["VC", "VI", "VA", "SC", "SI", "SA"].allSatisfy({ v[$0] == "N" }) { return 0 }
+        if ["VC", "VI", "VA", "SC", "SI", "SA"].allSatisfy({ v[$0] == "N" }) { return .success(0) }
         let eq = v.macroVector
         let key = eq.map(String.init).joined()
-        guard let value = CVSS4Tables.macroVectorScore[key] else { return nil }
+        guard let value = CVSS4Tables.macroVectorScore[key] else { return .failure(CVSSVector.Invalid(reason: "no score for MacroVector \(key)")) }
 
         func score(_ levels: [Int]) -> Double? { CVSS4Tables.macroVectorScore[levels.map(String.init).joined()] }
         func bumped(_ i: Int) -> [Int] { var e = eq; e[i] += 1; return e }
@@ -47,7 +49,7 @@ public enum CVSS4 {
         // The highest-severity vector of this MacroVector that the vector does not exceed.
         guard let eq1 = CVSS4Tables.maxComposed[1]?[eq[0]], let eq2 = CVSS4Tables.maxComposed[2]?[eq[1]],
               let eq36 = CVSS4Tables.maxComposedEQ3EQ6[eq[2]]?[eq[5]], let eq4 = CVSS4Tables.maxComposed[4]?[eq[3]],
-              let eq5 = CVSS4Tables.maxComposed[5]?[eq[4]] else { return nil }
+              let eq5 = CVSS4Tables.maxComposed[5]?[eq[4]] else { return .failure(CVSSVector.Invalid(reason: "no highest-severity vectors for MacroVector \(key)")) }
         var distances: [String: Double] = [:]
         search: for a in eq1 { for b in eq2 { for c in eq36 { for d in eq4 { for e in eq5 {
             let maxVector = Metrics.parse(a + b + c + d + e)
@@ -77,7 +79,7 @@ public enum CVSS4 {
         var result = value - (existing == 0 ? 0 : total / Double(existing))
         result = min(10, max(0, result))
         // Round half up at one decimal, lifted by an epsilon against x.x4999… float results.
-        return ((result + 1e-6) * 10).rounded(.toNearestOrAwayFromZero) / 10
+        return .success(((result + 1e-6) * 10).rounded(.toNearestOrAwayFromZero) / 10)
     }
 
     /// A vector's metric values with CVSS v4.0's defaults for absent or `X` threat/environmental metrics.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import VantageCore
-@testable import VantageAnalyzer
+@testable import VantageDependencies
 
 /// PEP 508 markers against the real `packaging.markers` of this machine's python3 as the oracle:
 /// the same environment is given to both, and every marker must evaluate the same (or fail in both).
@@ -247,5 +247,45 @@ struct PEP508MarkerTests {
         #expect(inv.dependencies.map(\.name) == ["six"])
         #expect(inv.skipped.map(\.dependency.name) == ["enum34"])
         #expect(inv.skipped.first?.reason == "marker is false for \(interpreter) (python_version=\"\(major)\")")
+    }
+}
+
+/// Issue 20: a marker with 100,000 nested parentheses overflowed the parser's stack, and one with
+/// 100,000 `and` terms the evaluator's (the background analyzer then took the dashboard down).
+@Suite("PEP 508 markers: bounded nesting, long chains")
+struct PEP508MarkerLimitTests {
+    @Test func parenthesesDeeperThanTheLimitAreALocatedError() async throws {
+        let deep = String(repeating: "(", count: 100_000) + "os_name == \"posix\"" + String(repeating: ")", count: 100_000)
+        let failure = await Task.detached { () -> PEP508Marker.Failure? in
+            do throws(PEP508Marker.Failure) { _ = try PEP508Marker(parsing: deep); return nil } catch { return error }
+        }.value
+        #expect(failure == PEP508Marker.Failure(reason: "parentheses nest more than 64 levels deep", position: 64))
+        let atLimit = String(repeating: "(", count: 64) + "os_name == \"posix\"" + String(repeating: ")", count: 64)
+        #expect(try PEP508Marker(parsing: atLimit).evaluate(MarkerEnvironment(values: ["os_name": "posix"], origin: "test")))
+    }
+
+    @Test func aHundredThousandTermsAreEvaluatedWithoutRecursion() async throws {
+        let env = MarkerEnvironment(values: ["os_name": "posix", "sys_platform": "linux"], origin: "test")
+        let allTrue = Array(repeating: "os_name == \"posix\"", count: 100_000).joined(separator: " and ")
+        let lastFalse = allTrue + " and sys_platform == \"win32\""
+        let anyTrue = Array(repeating: "sys_platform == \"win32\"", count: 100_000).joined(separator: " or ") + " or os_name == \"posix\""
+        let results = try await Task.detached { () throws -> [Bool] in
+            try [allTrue, lastFalse, anyTrue].map { try PEP508Marker(parsing: $0).evaluate(env) }
+        }.value
+        #expect(results == [true, false, true])
+    }
+
+    @Test func aDeepMarkerInARequirementsFileIsAnErrorNamingItsLine() throws {
+        let dir = NSTemporaryDirectory() + "vantage-deep-marker-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let marker = String(repeating: "(", count: 100_000) + "python_version < \"3.8\"" + String(repeating: ")", count: 100_000)
+        try "flask==3.0.0\nsix==1.16.0 ; \(marker)\n".write(toFile: dir + "/requirements.txt", atomically: true, encoding: .utf8)
+        let inv = DependencyInventory(scanning: dir, useInstalledVersions: false, markerEnvironment: MarkerEnvironment(values: [:], origin: "test"))
+        let error = try #require(inv.errors.first)
+        #expect(error.location == SourceLocation(file: dir + "/requirements.txt", line: 2, field: "six marker"))
+        #expect(error.message.hasSuffix("cannot be evaluated: parentheses nest more than 64 levels deep (at character 65)"))
+        #expect(error.message.count < 200, "the marker is shortened in the message")
+        #expect(inv.dependencies.map(\.name).contains("flask"))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import VantageCore
 import VantageStore
-@testable import VantageAnalyzer
+@testable import VantageDependencies
 
 private func entry(_ events: [(String, String)], type: String = "ECOSYSTEM", versions: [String] = []) -> OSVAffectedEntry {
     OSVAffectedEntry(ranges: [.init(type: type, events: events.map { .init(kind: .init(rawValue: $0.0)!, version: $0.1) })], versions: versions)

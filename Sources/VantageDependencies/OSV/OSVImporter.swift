@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 import VantageStore
 
 /// Reads a folder of OSV JSON files (any depth) into `AdvisoryRecord`s and stores them.
@@ -7,12 +8,22 @@ public enum OSVImporter {
     public struct Summary: Sendable {
         public var files: Int
         public var advisories: Int
+        /// One per file that could not be read and was left out.
         public var errors: [VantageError]
         public var seconds: Double
+
+        /// One line for a person: what was imported, and how many files were left out.
+        public func report(into path: String) -> String {
+            var line = "imported \(advisories) advisories from \(files) files into \(path) in \(String(format: "%.2f", seconds)) s"
+            if !errors.isEmpty {
+                line += "; \(errors.count) malformed file\(errors.count == 1 ? " was" : "s were") left out (listed above)"
+            }
+            return line
+        }
     }
 
     /// Imports every `*.json` under `folder` into `database`, replacing what was there.
-    /// Unreadable files are reported and skipped.
+    /// Unreadable or malformed files are left out, each an error in the summary (so they are counted).
     @discardableResult
     public static func importFolder(_ folder: String, into database: AdvisoryDatabase) throws(VantageError) -> Summary {
         let start = Date()
@@ -85,9 +96,8 @@ public enum OSVImporter {
 
     /// One OSV object → record (ids, names normalised for lookup, compact affected JSON).
     public static func parseAdvisory(_ text: String, path: String) -> Result<AdvisoryRecord, VantageError> {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
-            return .failure(VantageError(.config, "not a JSON object", at: SourceLocation(file: path)))
-        }
+        let object: [String: Any]
+        do throws(VantageError) { object = try JSONDocument.object(text, file: path) } catch { return .failure(error) }
         guard let id = object["id"] as? String else {
             return .failure(VantageError(.config, "the advisory has no id", at: SourceLocation(file: path, field: "id")))
         }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import VantageCore
-@testable import VantageAnalyzer
+@testable import VantageDependencies
 
 /// The rows of the dependencies view, built from a real folder and a real advisory database.
 @Suite("Dependencies view rows")

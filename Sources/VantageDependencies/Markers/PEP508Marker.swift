@@ -11,12 +11,20 @@ import Foundation
 ///   false, and `~=`/`===` are an error (undefined comparison);
 /// - `extra` is compared after PEP 503 normalisation of both sides;
 /// - `and` binds tighter than `or`; parentheses group.
+///
+/// A chain of `and`/`or` terms is one node with a list of terms, evaluated in a loop, so 100,000
+/// terms cost no stack; only parentheses nest, and at most `maxDepth` deep (a located error beyond).
 public struct PEP508Marker: Sendable, Hashable, CustomStringConvertible {
     public indirect enum Node: Sendable, Hashable {
-        case and(Node, Node)
-        case or(Node, Node)
+        /// Every term holds (at least two terms).
+        case and([Node])
+        /// Some term holds (at least two terms).
+        case or([Node])
         case compare(Operand, Operator, Operand)
     }
+
+    /// How deep parentheses may nest. Real markers use one or two levels.
+    public static let maxDepth = 64
 
     public enum Operand: Sendable, Hashable {
         case variable(String)
@@ -68,14 +76,15 @@ public struct PEP508Marker: Sendable, Hashable, CustomStringConvertible {
         try Self.evaluate(root, environment, anyExtra: anyExtra)
     }
 
+    /// Recursion follows parentheses only (at most `maxDepth`); the terms of a chain are a loop.
     static func evaluate(_ node: Node, _ env: MarkerEnvironment, anyExtra: Bool) throws(Failure) -> Bool {
         switch node {
-        case .and(let a, let b):
-            guard try evaluate(a, env, anyExtra: anyExtra) else { return false }
-            return try evaluate(b, env, anyExtra: anyExtra)
-        case .or(let a, let b):
-            if try evaluate(a, env, anyExtra: anyExtra) { return true }
-            return try evaluate(b, env, anyExtra: anyExtra)
+        case .and(let terms):
+            for term in terms where !(try evaluate(term, env, anyExtra: anyExtra)) { return false }
+            return true
+        case .or(let terms):
+            for term in terms where try evaluate(term, env, anyExtra: anyExtra) { return true }
+            return false
         case .compare(let l, let op, let r):
             if anyExtra, case .variable("extra") = l { return true }
             if anyExtra, case .variable("extra") = r { return true }
@@ -180,32 +189,39 @@ public struct PEP508Marker: Sendable, Hashable, CustomStringConvertible {
         var tokens: [Token]
         var index = 0
         let end: Int
+        /// Parentheses open around the current position.
+        var depth = 0
 
         init(tokens: [Token], end: Int) { self.tokens = tokens; self.end = end }
 
         var peek: Token? { index < tokens.count ? tokens[index] : nil }
 
         mutating func parseOr() throws(Failure) -> Node {
-            var node = try parseAnd()
+            var terms = [try parseAnd()]
             while case .word("or")? = peek?.kind {
                 index += 1
-                node = .or(node, try parseAnd())
+                terms.append(try parseAnd())
             }
-            return node
+            return terms.count == 1 ? terms[0] : .or(terms)
         }
 
         mutating func parseAnd() throws(Failure) -> Node {
-            var node = try parseAtom()
+            var terms = [try parseAtom()]
             while case .word("and")? = peek?.kind {
                 index += 1
-                node = .and(node, try parseAtom())
+                terms.append(try parseAtom())
             }
-            return node
+            return terms.count == 1 ? terms[0] : .and(terms)
         }
 
         mutating func parseAtom() throws(Failure) -> Node {
-            if case .open? = peek?.kind {
+            if let open = peek, case .open = open.kind {
+                guard depth < PEP508Marker.maxDepth else {
+                    throw Failure(reason: "parentheses nest more than \(PEP508Marker.maxDepth) levels deep", position: open.position)
+                }
                 index += 1
+                depth += 1
+                defer { depth -= 1 }
                 let inner = try parseOr()
                 guard case .close? = peek?.kind else {
                     throw Failure(reason: "expected ')' to close the parenthesis", position: peek?.position ?? end)

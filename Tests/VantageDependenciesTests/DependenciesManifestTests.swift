@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import VantageCore
-@testable import VantageAnalyzer
+@testable import VantageDependencies
 
 /// The fixtures folder beside this file.
 enum DepsFixtures {

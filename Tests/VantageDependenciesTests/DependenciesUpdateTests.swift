@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import VantageCore
-@testable import VantageAnalyzer
+@testable import VantageDependencies
 
 /// Real venv, real pip, real PyPI: a minor update that keeps the tests green is kept, a major
 /// update that breaks them leaves the original requirements file byte for byte.

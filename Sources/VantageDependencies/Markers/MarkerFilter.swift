@@ -36,7 +36,8 @@ enum MarkerFilter {
                 return try PEP508Marker(parsing: marker).evaluate(env(for: source), anyExtra: anyExtra)
             } catch {
                 if reported.insert("\(source):\(line ?? 0):\(field)").inserted {
-                    errors.append(VantageError(.config, "the environment marker '\(marker)' cannot be evaluated: \(error)",
+                    let shown = marker.count > 80 ? marker.prefix(77) + "…" : Substring(marker)
+                    errors.append(VantageError(.config, "the environment marker '\(shown)' cannot be evaluated: \(error)",
                                                at: SourceLocation(file: source, line: line, field: field),
                                                hint: "PEP 508 markers use python_version, sys_platform, platform_system, platform_machine, os_name, implementation_name, platform_python_implementation, extra …"))
                 }

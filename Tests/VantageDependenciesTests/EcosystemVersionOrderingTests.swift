@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VantageAnalyzer
+@testable import VantageDependencies
 
 /// Asserts that `versions` is strictly increasing under `compare`, for every pair (not only neighbours).
 private func expectIncreasing(_ versions: [String], _ compare: (String, String) -> Int?, sourceLocation: SourceLocation = #_sourceLocation) {

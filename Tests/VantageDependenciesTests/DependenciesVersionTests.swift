@@ -1,5 +1,5 @@
 import Testing
-@testable import VantageAnalyzer
+@testable import VantageDependencies
 
 @Suite("PEP 440 versions")
 struct PEP440VersionTests {

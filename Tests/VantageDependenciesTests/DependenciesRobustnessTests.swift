@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import VantageCore
-@testable import VantageAnalyzer
+@testable import VantageDependencies
 
 /// Bad input never crashes: every fixture, cut short at many points or with bytes flipped,
 /// either parses or fails with a located `VantageError`.
