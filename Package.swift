@@ -69,7 +69,12 @@ let package = Package(
         // Code quality, technical debt, practices, coverage, log mining, the project scanner, insight.
         .target(name: "VantageAnalyzer", dependencies: ["VantageCore", "VantageStore", "VantageProbes", "VantageFormats", "VantageDependencies"], swiftSettings: functionSections),
         .target(name: "VantageKnowledge", dependencies: ["VantageCore", "VantageStore"], swiftSettings: functionSections),
-        .target(name: "VantageTUI", dependencies: ["VantageCore", "CNcursesw", "CTerminalRescue"], swiftSettings: functionSections),
+        // The shipped themes and keymaps are compiled in at build time (Plugins/EmbedFiles), so the
+        // one static binary works from any directory and the files stay the single source.
+        .target(name: "VantageTUI", dependencies: ["VantageCore", "CNcursesw", "CTerminalRescue"], swiftSettings: functionSections,
+                plugins: ["EmbedFiles"]),
+        .executableTarget(name: "EmbedFilesTool"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
         .executableTarget(name: "vantage", dependencies: [
             "VantageCore", "VantageStore", "VantageProbes", "VantageFormats", "VantageOrchestrator",
             "VantageAnalyzer", "VantageDependencies", "VantageKnowledge", "VantageTUI", "VantageDocker",

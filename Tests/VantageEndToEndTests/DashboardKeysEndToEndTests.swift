@@ -87,3 +87,32 @@ import VantageCore
         #expect(closed.screen.contains("Troubleshooting ("))
     }
 }
+
+/// The binary alone, copied where no `themes/` or `keymaps/` folder is near, still has every
+/// shipped theme and keymap (compiled in by the EmbedFiles build plugin).
+@Suite(.serialized) struct EmbeddedDefaultsEndToEndTests {
+    @Test func aLoneCopyOfTheBinaryHasTheShippedThemesAndKeymaps() throws {
+        let f = try DashboardEndToEndTests.Fixture()
+        let dir = NSTemporaryDirectory() + "vantage-lone-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let lone = dir + "/vantage"
+        // Copied by cp, not in this process: a write descriptor held here could leak into a child
+        // another test forks at that moment, and exec would then fail with "text file busy".
+        #expect(try ChildProcess.run(["cp", f.binary, lone]).status == 0)
+        var env = f.environment()
+        env["VANTAGE_SHARE"] = ""
+        let unknown = try ChildProcess.run([lone, "--theme", "nope", "--root", f.examples], environment: env, stderr: .merged)
+        #expect(unknown.status == 2)
+        #expect(unknown.output.contains("available themes are dark, high-contrast, light, solarized-dark, solarized-light"),
+                "the compiled-in themes are listed: \(unknown.output)")
+        let tmux = try TmuxSession(width: 100, height: 30,
+                                   command: "sh -c " + TmuxSession.shellQuote("cd / && exec \(TmuxSession.shellQuote(lone)) --theme solarized-light --keymap vim --root \(TmuxSession.shellQuote(f.examples))"),
+                                   environment: env)
+        let up = try tmux.waitFor(timeout: 5) { $0.contains("Projects (") }
+        #expect(up.ok, "the dashboard opens with a compiled-in theme; screen:\n\(up.screen)")
+        try tmux.send("?")
+        let help = try tmux.waitFor(timeout: 3) { $0.contains("Help: keys (vim)") }
+        #expect(help.ok, "the compiled-in vim keymap is active; screen:\n\(help.screen)")
+    }
+}

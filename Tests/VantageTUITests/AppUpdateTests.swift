@@ -99,9 +99,9 @@ struct AppUpdateTests {
         let app = makeApp()
         #expect(app.theme.name == "dark")
         keys(app, .char("t"))
-        #expect(app.theme == Fallbacks.lightTheme)
+        #expect(app.theme == ThemeLoader.builtin("light"))
         keys(app, .char("t"))
-        #expect(app.theme == Fallbacks.darkTheme)
+        #expect(app.theme == ThemeLoader.builtin("dark"))
         let light = App(startVariant: .light)
         #expect(light.theme.variant == .light)
     }

@@ -144,7 +144,7 @@ struct GoldenScreenTests {
         state.themeVariant = c.variant
         c.adjust(&state)
         let view = AppView(state: state, glyphs: c.glyphs, timeZone: ClockZone.utc)
-        let theme = c.variant == .dark ? Fallbacks.darkTheme : Fallbacks.lightTheme
+        let theme = ThemeLoader.builtin(c.variant.rawValue)
         return (view.render(size: Size(width: c.width, height: c.height)), theme)
     }
 

@@ -24,16 +24,22 @@ struct ThemeLoaderTests {
         }
     }
 
-    @Test func compiledInCopiesMatchTheShippedFiles() throws {
-        for (name, text) in BuiltinConfigs.themes {
-            let onDisk = try String(contentsOf: Self.repository.appendingPathComponent("themes/\(name).toml"), encoding: .utf8)
-            #expect(onDisk == text + "\n", "themes/\(name).toml differs from its compiled-in copy: run scripts/embed-configs.sh")
+    /// The binary carries the shipped files as they are (the EmbedFiles build plugin): same names,
+    /// same bytes, for every theme and keymap in the repository.
+    @Test func embeddedDefaultsEqualTheShippedFiles() throws {
+        for (folder, embedded) in [("themes", EmbeddedFiles.themes), ("keymaps", EmbeddedFiles.keymaps)] {
+            let dir = Self.repository.appendingPathComponent(folder)
+            let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".toml") }
+            #expect(Set(embedded.keys) == Set(files.map { String($0.dropLast(5)) }), "\(folder)/")
+            for file in files {
+                let onDisk = try Data(contentsOf: dir.appendingPathComponent(file))
+                #expect(embedded[String(file.dropLast(5))].map { Data($0.utf8) } == onDisk, "\(folder)/\(file) differs from the copy in the binary")
+            }
         }
-        for (name, text) in BuiltinConfigs.keymaps {
-            let onDisk = try String(contentsOf: Self.repository.appendingPathComponent("keymaps/\(name).toml"), encoding: .utf8)
-            #expect(onDisk == text + "\n", "keymaps/\(name).toml differs from its compiled-in copy: run scripts/embed-configs.sh")
-        }
-        #expect(Set(BuiltinConfigs.themes.keys) == Set(Self.shipped))
+        #expect(Set(EmbeddedFiles.themes.keys) == Set(Self.shipped))
+        // Every shipped theme and keymap parses, so the compiled-in fallbacks never fail.
+        for name in Self.shipped { #expect(ThemeLoader.builtin(name).source == "builtin:themes/\(name).toml") }
+        for (name, text) in EmbeddedFiles.keymaps { _ = try KeymapLoader.parse(text, file: "builtin:keymaps/\(name).toml") }
     }
 
     @Test func everyColourFormIsRead() throws {
@@ -66,7 +72,7 @@ struct ThemeLoaderTests {
         let config = tmp.appendingPathComponent("config"), share = tmp.appendingPathComponent("share")
         try FileManager.default.createDirectory(at: config.appendingPathComponent("themes"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: share.appendingPathComponent("themes"), withIntermediateDirectories: true)
-        let dark = BuiltinConfigs.themes["dark"]!
+        let dark = EmbeddedFiles.themes["dark"]!
         try dark.replacingOccurrences(of: "name = \"dark\"", with: "name = \"user-dark\"")
             .write(to: config.appendingPathComponent("themes/dark.toml"), atomically: true, encoding: .utf8)
         try dark.replacingOccurrences(of: "name = \"dark\"", with: "name = \"ocean\"")

@@ -29,7 +29,7 @@ public final class App: TerminalProgram {
     ///   - glyphs: `.unicode` in UTF-8 locales, `.ascii` otherwise or with `--ascii`.
     ///   - now: the time "recent" is measured from until the first event carries a time.
     public init(roots: [String] = [], projects: [Project] = [], keymap: Keymap = .defaults,
-                darkTheme: Theme = Fallbacks.darkTheme, lightTheme: Theme = Fallbacks.lightTheme,
+                darkTheme: Theme = ThemeLoader.builtin("dark"), lightTheme: Theme = ThemeLoader.builtin("light"),
                 startVariant: Theme.Variant = .dark, glyphs: GlyphSet = .unicode,
                 timeZone: ClockZone = .system, now: Date = Date(), limits: AppState.Limits = AppState.Limits()) {
         var s = AppState(now: now, limits: limits)

@@ -162,7 +162,7 @@ public enum KeymapLoader {
         case .builtin(let text, let label): return try parse(text, file: label)
         case .missing(let searched):
             throw VantageError(.notFound, "no keymap named \"\(nameOrPath)\"", at: nil,
-                               hint: "looked in \(searched.joined(separator: ", ")); shipped keymaps are \(BuiltinConfigs.keymaps.keys.sorted().joined(separator: ", "))")
+                               hint: "looked in \(searched.joined(separator: ", ")); shipped keymaps are \(EmbeddedFiles.keymaps.keys.sorted().joined(separator: ", "))")
         }
     }
 }

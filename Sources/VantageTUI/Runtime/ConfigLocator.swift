@@ -57,14 +57,14 @@ public struct ConfigLocator: Sendable, Equatable {
         }
         let candidates = ([userConfigDirectory] + shareDirectories).map { "\($0)/\(kind.rawValue)/\(nameOrPath).toml" }
         if let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) { return .file(path) }
-        let builtins = kind == .theme ? BuiltinConfigs.themes : BuiltinConfigs.keymaps
+        let builtins = kind == .theme ? EmbeddedFiles.themes : EmbeddedFiles.keymaps
         if let text = builtins[nameOrPath] { return .builtin(text: text, label: "builtin:\(kind.rawValue)/\(nameOrPath).toml") }
         return .missing(searched: candidates)
     }
 
     /// Names available for `kind`: files in the searched directories and the compiled-in ones.
     public func available(_ kind: Kind) -> [String] {
-        var names = Set((kind == .theme ? BuiltinConfigs.themes : BuiltinConfigs.keymaps).keys)
+        var names = Set((kind == .theme ? EmbeddedFiles.themes : EmbeddedFiles.keymaps).keys)
         for dir in [userConfigDirectory] + shareDirectories {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: "\(dir)/\(kind.rawValue)")) ?? []
             for f in files where f.hasSuffix(".toml") { names.insert(String(f.dropLast(5))) }

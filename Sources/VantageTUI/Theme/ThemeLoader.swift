@@ -120,7 +120,7 @@ extension ThemeLoader {
 
     /// A compiled-in theme (`dark`, `light`, `high-contrast`, `solarized-dark`, `solarized-light`).
     public static func builtin(_ name: String) -> Theme {
-        let text = BuiltinConfigs.themes[name] ?? BuiltinConfigs.themes["dark"]!
+        let text = EmbeddedFiles.themes[name] ?? EmbeddedFiles.themes["dark"]!
         // The shipped texts are tested to parse.
         return (try? parse(text, file: "builtin:themes/\(name).toml"))
             ?? Theme(name: name, variant: .dark, colors: [:])
