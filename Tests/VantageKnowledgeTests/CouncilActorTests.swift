@@ -78,7 +78,10 @@ import VantageCore
         let bus = Bus()
         let actor = CouncilActor(bus: bus)
         let watched = bus.events()
-        let commands = bus.commands()
+        // The supervisor's place: the owner of the worker's restarts.
+        let inbox = bus.commandInbox(owner: "the supervisor", kinds: [.restart])
+        inbox.own([Self.worker.id])
+        let commands = inbox.commands
         let now = Date()
         await actor.handle(.scanned(roots: ["/ws"], projects: [Self.worker]), at: now)
         await Self.crashes(actor, Self.worker.id, times: 1, at: now)

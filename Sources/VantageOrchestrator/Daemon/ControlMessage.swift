@@ -86,6 +86,8 @@ extension ControlRequest {
             try limits.validate()
         case .predict(let name):
             try names([name])
+        case .runScheduledJob(let id):
+            guard id > 0 else { throw bad("job id", "must be a positive number, not \(id)") }
         case .command, .ps, .subscribe, .projects:
             break
         }

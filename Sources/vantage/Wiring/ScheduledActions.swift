@@ -1,6 +1,7 @@
 import Foundation
 import VantageAnalyzer
 import VantageCore
+import VantageDependencies
 import VantageOrchestrator
 import VantageStore
 
