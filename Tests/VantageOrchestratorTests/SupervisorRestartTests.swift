@@ -22,7 +22,7 @@ import VantageCore
         let state = await f.supervisor.waitFor(p.id, [.failed], timeout: .seconds(20))
         #expect(state == .failed)
         let row = try #require(await f.supervisor.status(of: p.id))
-        #expect(row.backoffDelays.count == 4)
+        try #require(row.backoffDelays.count == 4, "four restarts before giving up: \(row.backoffDelays)")
         #expect(row.restarts == 4)
         for d in row.backoffDelays { #expect(d <= 0.15 && d >= 0.04) }
         #expect(row.backoffDelays[1] > row.backoffDelays[0])
