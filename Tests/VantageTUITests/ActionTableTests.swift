@@ -63,14 +63,14 @@ struct ActionTableTests {
         var k = Keymap.defaults
         let sections = k.helpSections()
         #expect(sections.map(\.heading) == ["Everywhere", "Moving around", "Panes", "Projects", "Graph", "Timeline",
-                                            "Troubleshooting", "Details", "Questions", "Council", "Log viewer", "Dependencies",
+                                            "Troubleshooting", "Details", "Questions", "Quitting", "Council", "Log viewer", "Dependencies",
                                             "Prompts"])
         // Every use is in help; two uses of one key under one heading share a line.
         let summaries = sections.flatMap(\.entries).map(\.summary)
         for spec in ActionSpec.all {
             for use in spec.uses { #expect(summaries.contains { $0.contains(use.summary) }, "\(spec.action): \(use.summary)") }
         }
-        #expect(sections[0].entries.contains(Keymap.HelpEntry(keys: "q", summary: "quit Vantage; in an overlay: close it, never quit")))
+        #expect(sections[0].entries.contains(Keymap.HelpEntry(keys: "q", summary: "quit Vantage (asks first when projects still run); in an overlay: close it, never quit")))
         #expect(sections[1].entries.first?.keys == "Up, k")
         k.bind(.up, to: [.char("w")])
         #expect(k.helpSections()[1].entries.first?.keys == "w")

@@ -49,6 +49,11 @@ struct GoldenScreenTests {
                         adjust: { s in s.selectedProject = GoldenFixture.id("worker"); s.overlay = .details(GoldenFixture.id("worker")) }))
         out.append(Case(name: "confirm-stop-60x24-light", width: 60, height: 24, variant: .light, glyphs: .unicode,
                         adjust: { $0.overlay = .confirm(.stop(GoldenFixture.id("api"))) }))
+        for (w, h, suffix, variant, glyphs) in [(80, 30, "dark", Theme.Variant.dark, GlyphSet.unicode), (40, 20, "ascii", .dark, .ascii),
+                                                (120, 40, "light", .light, .unicode)] {
+            out.append(Case(name: "quit-\(w)x\(h)-\(suffix)", width: w, height: h, variant: variant, glyphs: glyphs,
+                            adjust: { s in _ = Update.apply(.action(.quit), to: &s) }))
+        }
         out.append(Case(name: "filter-projects-80x30-dark", width: 80, height: 30, variant: .dark, glyphs: .unicode,
                         adjust: { s in
                             _ = Update.apply(.action(.filter), to: &s)

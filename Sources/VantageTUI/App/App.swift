@@ -48,6 +48,15 @@ public final class App: TerminalProgram {
     public var theme: Theme { state.themeVariant == .dark ? darkTheme : lightTheme }
     public var shouldQuit: Bool { state.shouldQuit }
 
+    /// What quitting does with running projects (`--on-exit`, the `on_exit` setting); `ask` asks
+    /// on screen when this console hosts projects that still run.
+    public var onExit: OnExit = .ask
+    /// True when quitting affects the projects: this console runs their supervisor (false while
+    /// attached to a daemon, which keeps running them whatever the console does). Read at each key.
+    public var hostsProjects: @Sendable () -> Bool = { true }
+    /// The quit question's answer, `stop` or `keep`; nil when quitting asked nothing.
+    public var quitChoice: OnExit? { state.quitChoice }
+
     /// The message a key means now: raw input while a prompt takes text, otherwise the keymap's
     /// action for the key where it is pressed (`unbound` for a key bound to nothing).
     public func message(for key: KeyPress) -> Message {
@@ -57,6 +66,7 @@ public final class App: TerminalProgram {
     }
 
     public func handle(key: KeyPress) -> Bool {
+        state.onExit = hostsProjects() ? onExit : .keep
         let before = state
         pending += Update.apply(message(for: key), to: &state)
         return state != before

@@ -22,10 +22,13 @@ public enum AppOverlay: Sendable, Equatable {
     case fixValue(FixRequest, text: String)
     /// The project's dependencies view (`D`), scrolled by `scroll` lines.
     case dependencies(ProjectID, scroll: Int)
+    /// "api, worker are still running": stop them and quit / keep them running under a daemon and
+    /// quit / cancel. Asked by `q` when the `on_exit` setting is `ask`.
+    case quit
 
     /// The overlays by what keys mean in them (the places of the `ActionSpec` table).
     public enum Kind: String, CaseIterable, Sendable, Hashable {
-        case help, details, question, council, logs, dependencies
+        case help, details, question, quit, council, logs, dependencies
         /// Prompts that take typed text: every printable key is text, Enter and Esc end them.
         case filterInput, environmentInput, fixValue, logSearch
 
@@ -42,6 +45,7 @@ public enum AppOverlay: Sendable, Equatable {
             case .help: return "Help"
             case .details: return "Details"
             case .question: return "a question (y/n)"
+            case .quit: return "the quit question"
             case .council: return "the council"
             case .logs: return "the log viewer"
             case .dependencies: return "the dependencies view"
@@ -58,6 +62,7 @@ public enum AppOverlay: Sendable, Equatable {
             case .help: return "Help"
             case .details: return "Details"
             case .question: return "Questions"
+            case .quit: return "Quitting"
             case .council: return "Council"
             case .logs: return "Log viewer"
             case .dependencies: return "Dependencies"
@@ -77,6 +82,7 @@ public enum AppOverlay: Sendable, Equatable {
         case .logs(let v): return v.typingQuery ? .logSearch : .logs
         case .fixValue: return .fixValue
         case .dependencies: return .dependencies
+        case .quit: return .quit
         }
     }
 }

@@ -76,6 +76,12 @@ public struct AppState: Sendable, Equatable {
     /// Timeline: how far back from `now` entries are shown.
     public var timelineWindow: TimelineWindow = .all
     public var shouldQuit = false
+    /// What quitting does with the projects this console started (`--on-exit`, the `on_exit`
+    /// setting): `ask` opens the quit question when some still run. `keep` when the console does
+    /// not host them (a daemon does): quitting leaves them running and asks nothing.
+    public var onExit: OnExit = .ask
+    /// The quit question's answer (`stop` or `keep`); nil when it was not asked.
+    public var quitChoice: OnExit?
 
     public init(now: Date, limits: Limits = Limits()) {
         self.now = now
@@ -124,6 +130,16 @@ public struct AppState: Sendable, Equatable {
         let engineNames = Set(visible.compactMap(\.engine)).union(engines.keys)
         let groups = Set(visible.compactMap { p in p.group.map { (p.engine ?? "") + "/" + $0 } })
         return visible.count + engineNames.count + groups.count
+    }
+
+    /// The folder projects still running that quitting would stop (not containers, not processes
+    /// started outside Vantage), by name: what the quit question lists.
+    public var runningOnQuit: [String] {
+        projects.filter { p in
+            guard p.engine == nil else { return false }
+            let state = runState(p.id)
+            return (state.isUp || state == .backoff) && state != .external
+        }.map(\.name)
     }
 
     public func project(_ id: ProjectID) -> Project? { projects.first { $0.id == id } }

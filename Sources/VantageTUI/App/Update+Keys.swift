@@ -33,15 +33,14 @@ extension Update {
     /// "fix works in Troubleshooting"; in a question, what to answer.
     static func notHere(_ a: Action, context: KeyContext, state s: AppState) -> String {
         if context == .overlay(.question) { return answerHint(s) }
+        if context == .overlay(.quit) { return quitHint(s) }
         return "\(a.spec.uses[0].label) works \(a.spec.whereItWorks)"
     }
 
     /// Keys every pane shares (the action table's `.panes` rows).
     static func paneAction(_ a: Action, state s: inout AppState) -> Outcome {
         switch a {
-        case .quit:
-            s.shouldQuit = true
-            return .done([.shutdown])
+        case .quit: return quit(&s)
         case .help: s.overlay = .help(scroll: 0)
         case .focusNext, .focusPrevious:
             s.focus = a == .focusNext ? s.focus.next : s.focus.previous
@@ -97,6 +96,7 @@ extension Update {
         case .council(let selected): return councilAction(a, selected: selected, state: &s)
         case .logs(let viewer): return logViewerAction(a, viewer: viewer, state: &s)
         case .dependencies(let id, let scroll): return dependenciesAction(a, project: id, scroll: scroll, state: &s)
+        case .quit: return quitAnswer(a, state: &s)
         case .filterInput, .environmentInput, .fixValue:
             return .refused("type the text, then Enter (or Esc to cancel)")
         }

@@ -41,6 +41,10 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case accept
     /// The no of a question and the council's reject.
     case reject
+    /// The quit question's answers: stop the running projects and quit, or quit and leave them
+    /// running under a Vantage daemon.
+    case quitStopping = "quit_stop"
+    case quitKeeping = "quit_keep"
 
     public var name: String { rawValue }
 

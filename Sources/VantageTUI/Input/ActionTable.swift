@@ -13,19 +13,28 @@ extension ActionSpec {
             Use([.panes, .overlays], "show or hide this help", label: "help", footer: [.panes], heading: everywhere),
         ]),
         ActionSpec(.quit, keys: ["q"], [
-            Use([.panes], "quit Vantage", label: "quit", footer: [.panes], heading: everywhere),
+            Use([.panes], "quit Vantage (asks first when projects still run)", label: "quit", footer: [.panes],
+                heading: everywhere),
             Use([.overlays], "in an overlay: close it, never quit", label: "close", heading: everywhere),
         ]),
         ActionSpec(.back, keys: ["Esc"], [
             Use([.panes], "clear the filter, leave the zoom or the graph's focus", label: "back", heading: everywhere),
             Use([.overlays], "in an overlay: close it", label: "close", footer: scrolling, heading: everywhere),
         ]),
+        ActionSpec(.quitStopping, keys: ["s"], [
+            Use([.overlay(.quit)], "stop the projects still running, then quit", label: "stop them and quit",
+                footer: [.overlay(.quit)]),
+        ]),
+        ActionSpec(.quitKeeping, keys: ["k"], [
+            Use([.overlay(.quit)], "quit and leave them running under a Vantage daemon", label: "keep them running",
+                footer: [.overlay(.quit)]),
+        ]),
         ActionSpec(.accept, keys: ["y", "Y"], [
             Use([.overlay(.question)], "yes: do what the question asks", label: "yes", footer: [.overlay(.question)]),
             Use([.overlay(.council)], "accept the selected proposal", label: "accept", footer: [.overlay(.council)]),
         ]),
         ActionSpec(.reject, keys: ["n", "N"], [
-            Use([.overlay(.question)], "no: cancel", label: "cancel", footer: [.overlay(.question)]),
+            Use([.overlay(.question), .overlay(.quit)], "no: cancel", label: "cancel", footer: [.overlay(.question), .overlay(.quit)]),
             Use([.overlay(.council)], "reject the selected proposal", label: "reject", footer: [.overlay(.council)]),
         ]),
         ActionSpec(.focusNext, keys: ["Tab"], [

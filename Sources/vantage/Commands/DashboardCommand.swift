@@ -70,17 +70,19 @@ struct DashboardCommand: AsyncParsableCommand {
         Workspace.publish(scan: scan, roots: roots, duration: scanTime, on: bus)
 
         let counters: RuntimeCounters
+        let answered: OnExit?
         do {
-            counters = try await Self.runScreen(roots: roots, projects: scan.projects, keymap: keys, themes: themes,
-                                                options: options, bus: bus, events: uiEvents)
+            (counters, answered) = try await Self.runScreen(roots: roots, projects: scan.projects, keymap: keys, themes: themes,
+                                                            options: options, onExit: onExitChoice, session: session, bus: bus,
+                                                            events: uiEvents)
         } catch {
             await session.stop()
             throw error
         }
-        // A hang-up (the terminal is gone) cannot ask: the projects keep running, handed over.
+        // The quit question was answered on screen; without an answer (a hang-up or a signal
+        // closed the screen) projects keep running, handed over.
         let running = await session.runningProjects()
-        let choice = counters.stoppedBy == .hangup && onExitChoice == .ask
-            ? (running.isEmpty ? OnExit.stop : .keep) : OnExitSetting.decide(onExitChoice, running: running)
+        let choice = OnExitSetting.decide(onExitChoice, answered: answered, running: running)
         await session.stop(choice)
         if choice == .keep && !running.isEmpty {
             do {
@@ -102,10 +104,14 @@ struct DashboardCommand: AsyncParsableCommand {
     /// ncurses is owned by the main actor only.
     @MainActor
     static func runScreen(roots: [String], projects: [Project], keymap: Keymap, themes: ThemePair, options: RuntimeOptions,
-                          bus: Bus, events: AsyncStream<Event>) async throws -> RuntimeCounters {
+                          onExit: OnExit, session: DashboardSession, bus: Bus,
+                          events: AsyncStream<Event>) async throws -> (RuntimeCounters, OnExit?) {
         let app = App(roots: roots, projects: projects, keymap: keymap, darkTheme: themes.dark,
                       lightTheme: themes.light, startVariant: themes.current.variant, glyphs: options.glyphs)
         app.monochrome = !(options.environment["NO_COLOR"] ?? "").isEmpty
-        return try await TerminalRuntime.run(program: app, bus: bus, options: options, events: events)
+        app.onExit = onExit
+        app.hostsProjects = { session.isHosting }
+        let counters = try await TerminalRuntime.run(program: app, bus: bus, options: options, events: events)
+        return (counters, app.quitChoice)
     }
 }

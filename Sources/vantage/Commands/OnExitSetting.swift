@@ -22,19 +22,14 @@ enum OnExitSetting {
         return choice
     }
 
-    /// What to do with the running projects: `choice` itself unless it is `ask`; then the terminal
-    /// is asked (the screen is already closed) and, without a terminal, they keep running, since
+    /// What to do with the running projects: `setting` itself unless it is `ask`; then the answer
+    /// to the quit question on screen (`App.quitChoice`). Without an answer (a hang-up or a signal
+    /// closed the screen, or a project started as `q` was pressed) they keep running, since
     /// stopping them loses work the user did not agree to lose.
-    static func decide(_ choice: OnExit, running: [String], input: () -> String? = { readLine() },
-                       isTerminal: Bool = isatty(0) == 1) -> OnExit {
+    static func decide(_ setting: OnExit, answered: OnExit?, running: [String]) -> OnExit {
         guard !running.isEmpty else { return .stop }
-        guard choice == .ask else { return choice }
-        guard isTerminal else { return .keep }
-        let list = running.count <= 4 ? running.joined(separator: ", ") : WorkText.count(running.count, "project")
-        print("\(list) \(running.count == 1 ? "is" : "are") still running. Stop \(running.count == 1 ? "it" : "them") (s) or keep "
-              + "\(running.count == 1 ? "it" : "them") running under a Vantage daemon (k)? [s/K] ", terminator: "")
-        fflush(nil)
-        return (input() ?? "").trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("s") ? .stop : .keep
+        guard setting == .ask else { return setting }
+        return answered ?? .keep
     }
 
     /// The line printed after a handover: who supervises the projects now, and how to reach them.

@@ -141,6 +141,10 @@ final class DashboardSession: Sendable {
     /// Keeps a task the session owns, cancelled when it stops.
     private func add(_ task: Task<Void, Never>) { tasks.withLock { $0.append(task) } }
 
+    /// True when this console runs the supervisor (quitting then decides what happens to the
+    /// projects); false while attached to a daemon or before the supervisor is connected.
+    var isHosting: Bool { supervisor.withLock { $0 }?.isHosting ?? false }
+
     /// The projects the console's own supervisor runs now (what quitting would stop).
     func runningProjects() async -> [String] { await supervisor.withLock { $0 }?.runningProjects() ?? [] }
 

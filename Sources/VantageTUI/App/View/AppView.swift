@@ -49,6 +49,10 @@ public struct AppView: Sendable {
             DependenciesOverlay(projectName: state.project(id)?.name ?? id.rawValue, insight: state.insights[id], scroll: scroll,
                                 refreshKey: keymap.keys(for: .refresh).first?.description, glyphs: glyphs)
                 .render(area: body, buffer: &buffer)
+        case .quit:
+            QuitDialog(running: state.runningOnQuit, stopKey: keymap.key(for: .quitStopping) ?? "?",
+                       keepKey: keymap.key(for: .quitKeeping) ?? "?", cancelKey: keymap.key(for: .reject) ?? "?", glyphs: glyphs)
+                .render(area: body, buffer: &buffer)
         case .filterInput, .environmentInput, .fixValue, nil: break
         }
         if let footer = layout.footer {
