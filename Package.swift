@@ -54,8 +54,12 @@ let package = Package(
         .target(name: "VantageFormats", dependencies: [
             "VantageCore", .product(name: "Yams", package: "Yams"),
         ], swiftSettings: functionSections),
+        // The one project detector (kind, languages, command, ports, readiness, launch recipe) and
+        // the workspace scanner built on it; used by the daemon, the supervisor, the analyzer and
+        // the dependency scanner alike.
+        .target(name: "VantageDetector", dependencies: ["VantageCore", "VantageFormats"], swiftSettings: functionSections),
         .target(name: "VantageOrchestrator", dependencies: [
-            "VantageCore", "VantageStore", "VantageProbes", "VantageFormats", .product(name: "Crypto", package: "swift-crypto"),
+            "VantageCore", "VantageStore", "VantageProbes", "VantageFormats", "VantageDetector", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ], swiftSettings: functionSections),
         // Docker engines: API client, endpoint discovery, cgroup statistics, compose, the Docker actor.
@@ -66,8 +70,8 @@ let package = Package(
         // Dependencies of projects: manifests and locks of eight ecosystems, versions and ranges, OSV
         // advisories and CVSS, licences, conflicts, updates.
         .target(name: "VantageDependencies", dependencies: ["VantageCore", "VantageStore", "VantageFormats"], swiftSettings: functionSections),
-        // Code quality, technical debt, practices, coverage, log mining, the project scanner, insight.
-        .target(name: "VantageAnalyzer", dependencies: ["VantageCore", "VantageStore", "VantageProbes", "VantageFormats", "VantageDependencies"], swiftSettings: functionSections),
+        // Code quality, technical debt, practices, coverage, log mining, insight.
+        .target(name: "VantageAnalyzer", dependencies: ["VantageCore", "VantageStore", "VantageProbes", "VantageFormats", "VantageDetector", "VantageDependencies"], swiftSettings: functionSections),
         .target(name: "VantageKnowledge", dependencies: ["VantageCore", "VantageStore"], swiftSettings: functionSections),
         // The shipped themes and keymaps are compiled in at build time (Plugins/EmbedFiles), so the
         // one static binary works from any directory and the files stay the single source.
@@ -76,7 +80,7 @@ let package = Package(
         .executableTarget(name: "EmbedFilesTool"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
         .executableTarget(name: "vantage", dependencies: [
-            "VantageCore", "VantageStore", "VantageProbes", "VantageFormats", "VantageOrchestrator",
+            "VantageCore", "VantageStore", "VantageProbes", "VantageFormats", "VantageDetector", "VantageOrchestrator",
             "VantageAnalyzer", "VantageDependencies", "VantageKnowledge", "VantageTUI", "VantageDocker",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], exclude: ["hot-functions.order"], swiftSettings: functionSections, linkerSettings: hotPathLayout),
@@ -86,12 +90,14 @@ let package = Package(
         .testTarget(name: "VantageStoreTests", dependencies: ["VantageStore"]),
         .testTarget(name: "VantageProbesTests", dependencies: ["VantageProbes"]),
         .testTarget(name: "VantageFormatsTests", dependencies: ["VantageFormats"], exclude: ["InvalidProjectFiles"]),
+        // Fixtures: the scan tree, a folder of every project kind (Package.swift files inside, so never compiled).
+        .testTarget(name: "VantageDetectorTests", dependencies: ["VantageDetector", "VantageFormats"], exclude: ["Fixtures"]),
         // VantageTUI: the attach test checks what the log viewer shows.
-        .testTarget(name: "VantageOrchestratorTests", dependencies: ["VantageOrchestrator", "VantageFormats", "VantageProbes", "VantageTUI"]),
+        .testTarget(name: "VantageOrchestratorTests", dependencies: ["VantageOrchestrator", "VantageFormats", "VantageDetector", "VantageProbes", "VantageTUI"]),
         // Fixtures are folder trees the tests read from disk (they hold Package.swift files, so never compile them).
-        .testTarget(name: "VantageAnalyzerTests", dependencies: ["VantageAnalyzer", "VantageDependencies", "VantageKnowledge"], exclude: ["Fixtures"]),
+        .testTarget(name: "VantageAnalyzerTests", dependencies: ["VantageAnalyzer", "VantageDetector", "VantageDependencies", "VantageKnowledge"], exclude: ["Fixtures"]),
         // Fixtures hold manifests and lock files (Package.swift ones renamed *.fixture, so never compiled).
-        .testTarget(name: "VantageDependenciesTests", dependencies: ["VantageDependencies", "VantageFormats"], exclude: ["Fixtures"]),
+        .testTarget(name: "VantageDependenciesTests", dependencies: ["VantageDependencies", "VantageDetector", "VantageFormats"], exclude: ["Fixtures"]),
         .testTarget(name: "VantageDockerTests", dependencies: ["VantageDocker", "VantageFormats"]),
         .testTarget(name: "VantageKnowledgeTests", dependencies: ["VantageKnowledge"]),
         .testTarget(name: "VantageTUITests", dependencies: ["VantageTUI"], exclude: ["Goldens", "InvalidConfigs"]),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VantageCore
+import VantageDetector
 @testable import VantageOrchestrator
 
 /// Every bundled example under `examples/` reaches `ready` where its toolchain is present, with the
@@ -18,7 +19,7 @@ import VantageCore
         try FileManager.default.createDirectory(atPath: f.root + "/projects", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Self.examples + "/" + folder, toPath: copy)
         for output in ["target", ".build", "node_modules"] { try? FileManager.default.removeItem(atPath: copy + "/" + output) }
-        var project = try #require(DirectoryProjects.project(at: copy), "the daemon finds \(folder)")
+        var project = try #require(ProjectDetector.detect(folder: copy).projects.first, "the daemon finds \(folder)")
         let port = randomPortBase() + 1
         project.ports = [port]
         var options = Fixture.fastOptions()
@@ -53,7 +54,7 @@ import VantageCore
         try FileManager.default.copyItem(atPath: Self.examples + "/rust-cli", toPath: copy)
         try? FileManager.default.removeItem(atPath: copy + "/target")
         try "[readiness]\ntype = \"tcp\"\ntimeout = 300\n".write(toFile: copy + "/.vantage.toml", atomically: true, encoding: .utf8)
-        var project = try #require(DirectoryProjects.project(at: copy))
+        var project = try #require(ProjectDetector.detect(folder: copy).projects.first)
         let port = randomPortBase() + 2
         project.ports = [port]
         var options = Fixture.fastOptions()

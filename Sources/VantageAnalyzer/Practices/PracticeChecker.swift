@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageDetector
 
 /// Checks a project for the practices that make it easy to pick up and safe to change: a README, a
 /// LICENSE, tests, CI configuration, a lock file for its package manager, a `.gitignore` and a
@@ -59,16 +60,9 @@ public struct PracticeChecker: Sendable {
         return PracticeReport(kinds: kinds, findings: findings, passed: passed)
     }
 
+    /// The project's kinds, from the names of its top-level files, as the detector decides them.
     static func kinds(_ root: Set<String>) -> [ProjectKind] {
-        var kinds: [ProjectKind] = []
-        if root.contains("package.json") { kinds.append(.node) }
-        if root.contains("pyproject.toml") || root.contains("setup.py") || root.contains("setup.cfg")
-            || root.contains("requirements.txt") || root.contains("Pipfile") { kinds.append(.python) }
-        if root.contains("go.mod") { kinds.append(.go) }
-        if root.contains("Package.swift") { kinds.append(.swift) }
-        if root.contains("Cargo.toml") { kinds.append(.rust) }
-        if root.contains("pom.xml") || root.contains("build.gradle") || root.contains("build.gradle.kts") { kinds.append(.java) }
-        return kinds
+        ProjectDetector.kinds(files: root)
     }
 
     static func ext(_ path: String) -> String {
@@ -133,7 +127,7 @@ public struct PracticeChecker: Sendable {
             return (ok, "rust-toolchain.toml", "add a rust-toolchain.toml with `[toolchain] channel = \"1.xx\"`")
         case .swift:
             return (toolVersions || root.contains(".swift-version"), ".swift-version", "add a .swift-version (swiftly and swiftenv read it) with the Swift version you build with")
-        case .java:
+        case .java, .gradle:
             let ok = toolVersions || root.contains(".java-version") || root.contains(".sdkmanrc")
             return (ok, ".java-version", "add a .java-version or .sdkmanrc with the JDK you build with")
         default:

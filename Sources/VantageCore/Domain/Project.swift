@@ -17,6 +17,9 @@ public struct Project: Codable, Sendable, Hashable, Identifiable {
     public var path: String
     /// Every kind detected, most specific first. `kinds.first` is the primary kind.
     public var kinds: [ProjectKind]
+    /// The programming languages its manifests show (`ProgrammingLanguage` raw values: "javascript",
+    /// "typescript", "python", "kotlin", ...), in kind order; empty for a compose or Docker-only folder.
+    public var languages: [String]
     /// The proposed start command, if one can be inferred.
     public var command: String?
     /// Ports the project declares (from `.env` PORT, compose ports, Procfile `$PORT`).
@@ -31,12 +34,13 @@ public struct Project: Codable, Sendable, Hashable, Identifiable {
     /// field; nil when it can. A broken project is listed and shown, but not started.
     public var configProblem: String?
 
-    public init(name: String, path: String, kinds: [ProjectKind], command: String? = nil,
+    public init(name: String, path: String, kinds: [ProjectKind], languages: [String] = [], command: String? = nil,
                 ports: [Int] = [], dependencies: [Dependency] = [], engine: String? = nil, group: String? = nil,
                 configProblem: String? = nil) {
         self.name = name
         self.path = path
         self.kinds = kinds
+        self.languages = languages
         self.command = command
         self.ports = ports
         self.dependencies = dependencies

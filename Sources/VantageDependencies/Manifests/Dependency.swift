@@ -88,7 +88,8 @@ public enum ManifestFormat: String, Sendable, Codable, CaseIterable {
          pipfile = "Pipfile", pipfileLock = "Pipfile.lock", uvLock = "uv.lock", pyproject = "pyproject.toml",
          cargoToml = "Cargo.toml", cargoLock = "Cargo.lock", goMod = "go.mod", goSum = "go.sum",
          packageSwift = "Package.swift", packageResolved = "Package.resolved", gemfileLock = "Gemfile.lock",
-         composerJSON = "composer.json", composerLock = "composer.lock", pomXML = "pom.xml"
+         composerJSON = "composer.json", composerLock = "composer.lock", pomXML = "pom.xml",
+         gradleBuild = "build.gradle"
 
     public var ecosystem: Ecosystem {
         switch self {
@@ -99,7 +100,7 @@ public enum ManifestFormat: String, Sendable, Codable, CaseIterable {
         case .packageSwift, .packageResolved: return .swift
         case .gemfileLock: return .rubygems
         case .composerJSON, .composerLock: return .packagist
-        case .pomXML: return .maven
+        case .pomXML, .gradleBuild: return .maven
         }
     }
 
@@ -116,6 +117,7 @@ public enum ManifestFormat: String, Sendable, Codable, CaseIterable {
     public static func detect(fileName: String) -> ManifestFormat? {
         if let f = ManifestFormat(rawValue: fileName) { return f }
         if fileName == "npm-shrinkwrap.json" { return .packageLock }   // same format as package-lock.json
+        if fileName == "build.gradle.kts" { return .gradleBuild }      // the Kotlin script of the same build
         let lower = fileName.lowercased()
         if lower.hasPrefix("requirements") && lower.hasSuffix(".txt") { return .requirementsTxt }
         return nil

@@ -62,6 +62,7 @@ public struct ManifestScanner: Sendable {
         case .composerJSON: return try ComposerJSONParser.parse(path: path)
         case .composerLock: return try ComposerLockParser.parse(path: path)
         case .pomXML: return try PomXMLParser.parse(path: path)
+        case .gradleBuild: return try GradleBuildParser.parse(path: path)
         }
     }
 

@@ -117,3 +117,15 @@ enum PomXMLParser {
         return ParsedManifest(path: path, format: .pomXML, dependencies: deps)
     }
 }
+
+/// `build.gradle(.kts)`: the "group:name:version" dependencies of its configurations (`test…` ones are dev).
+enum GradleBuildParser {
+    static func parse(path: String) throws(VantageError) -> ParsedManifest {
+        let build = try GradleBuild.read(path)
+        let deps = build.dependencies.map { d in
+            PackageDependency(ecosystem: .maven, name: "\(d.group):\(d.name)", version: d.version, requirement: d.version, isDirect: true,
+                              isDev: d.isDev, source: path, line: d.line, note: d.version == nil ? "version from a platform or plugin" : nil)
+        }
+        return ParsedManifest(path: path, format: .gradleBuild, dependencies: deps)
+    }
+}

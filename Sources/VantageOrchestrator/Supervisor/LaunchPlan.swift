@@ -1,6 +1,7 @@
 import Foundation
 import VantageCore
 import VantageFormats
+import VantageDetector
 
 /// The processes a project starts: one for most kinds, one per process type for a Procfile.
 struct LaunchPlan: Sendable, Equatable {
@@ -30,54 +31,24 @@ struct LaunchPlan: Sendable, Equatable {
             }
             return LaunchPlan(processes: processes, kindEnvironment: env)
         }
-        guard var command = config.command ?? project.command ?? defaultCommand(project) else {
+        // The command the project's file sets, else the one the detector proposed at scan time,
+        // else the one its kinds propose for the folder as it is now.
+        guard let command = config.command ?? project.command ?? ProjectDetector.defaultCommand(kinds: project.kinds, folder: project.path) else {
             throw VantageError(.config, "Vantage does not know how to start \(project.name)",
                                at: SourceLocation(file: project.path + "/" + ProjectConfigReader.fileName, field: "command"),
                                hint: "add command = \"...\" to .vantage.toml")
         }
-        let words = command.split(separator: " ", omittingEmptySubsequences: true)
-        let first = words.first.map(String.init) ?? ""
-        if project.kinds.contains(.python) || first.hasPrefix("python") {
-            env["PYTHONUNBUFFERED"] = "1"
-            let venv = project.path + "/.venv"
-            if FileManager.default.fileExists(atPath: venv + "/bin/python") {
-                if first == "python" || first == "python3" {
-                    command = venv + "/bin/python" + command.dropFirst(first.count)
-                }
-                env["VIRTUAL_ENV"] = venv
-                env["PATH"] = venv + "/bin:" + (path ?? "/usr/local/bin:/usr/bin:/bin")
-            }
+        var start = LaunchRecipe.Start(command: command, directory: project.path, path: path)
+        // A command that starts with a program some kind needs (go, npm, php, ...) is checked
+        // whatever the project's kind, so a missing one is a clear error, not a dead process.
+        if let tool = ProjectDetector.tool(named: start.program), LinuxCalls.which(tool.name, path: path) == nil {
+            throw VantageError(.unavailable, "\(tool.name) is not installed, so \(project.name) cannot start", hint: tool.install)
         }
-        if first == "go" && LinuxCalls.which("go", path: path) == nil {
-            throw VantageError(.unavailable, "go is not installed, so \(project.name) cannot start",
-                               hint: "install Go (https://go.dev/doc/install) and make sure `go` is on PATH")
+        for recipe in ProjectDetector.recipes(for: project.kinds, program: start.program) {
+            recipe.prepare?(&start)
         }
-        if first == "swift" && LinuxCalls.which("swift", path: path) == nil {
-            throw VantageError(.unavailable, "swift is not installed, so \(project.name) cannot start")
-        }
-        if first == "node" || first == "npm", LinuxCalls.which(first, path: path) == nil {
-            throw VantageError(.unavailable, "\(first) is not installed, so \(project.name) cannot start")
-        }
-        return LaunchPlan(processes: [Process(name: "main", command: command, preferredPort: preferred)], kindEnvironment: env)
-    }
-
-    static func defaultCommand(_ project: Project) -> String? {
-        let fm = FileManager.default
-        func has(_ f: String) -> Bool { fm.fileExists(atPath: project.path + "/" + f) }
-        switch project.primaryKind {
-        case .go: return "go run ."
-        case .swift: return "swift run"
-        case .node:
-            if (try? PackageJSON.read(project.path + "/" + PackageJSON.fileName))?.hasStartScript == true { return "npm start" }
-            for f in ["server.js", "index.js", "app.js", "main.js"] where has(f) { return "node \(f)" }
-            return nil
-        case .python:
-            if has("manage.py") { return "python manage.py runserver 0.0.0.0:$PORT" }
-            for f in ["app.py", "main.py", "server.py"] where has(f) { return "python \(f)" }
-            return nil
-        case .rust: return "cargo run"
-        default: return nil
-        }
+        env.merge(start.environment) { _, new in new }
+        return LaunchPlan(processes: [Process(name: "main", command: start.command, preferredPort: preferred)], kindEnvironment: env)
     }
 }
 

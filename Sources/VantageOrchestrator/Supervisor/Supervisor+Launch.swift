@@ -1,6 +1,7 @@
 import Foundation
 import VantageCore
 import VantageFormats
+import VantageDetector
 import VantageProbes
 #if canImport(Glibc)
 import Glibc
@@ -195,7 +196,7 @@ extension Supervisor {
 
     func startReadiness(_ id: ProjectID, generation: Int) {
         guard let mp = projects[id] else { return }
-        let spec = mp.config.readiness ?? (mp.ports.isEmpty ? nil : .tcp(port: nil))
+        let spec = mp.config.readiness ?? ProjectDetector.defaultReadiness(kind: mp.project.primaryKind, ports: mp.ports)
         guard let spec else {
             // Nothing to probe: ready once it has stayed up for a moment (a crash at start never shows ready).
             let grace = options.noProbeGrace

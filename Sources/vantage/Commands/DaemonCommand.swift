@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VantageCore
+import VantageDetector
 import VantageOrchestrator
 import VantageStore
 
@@ -25,7 +26,10 @@ struct DaemonCommand: AsyncParsableCommand {
     func run() async throws {
         let paths = VantagePaths.fromEnvironment()
         let roots = root.isEmpty ? [FileManager.default.currentDirectoryPath] : root
-        var settings = Daemon.Settings(projects: roots.flatMap { DirectoryProjects.discover(root: $0) })
+        // The same scanner as `vantage scan`: every project kind, to the same depth, with its warnings.
+        let scan = try ProjectScanner().scan(roots: roots)
+        for warning in scan.warnings { writeStandardError("vantage daemon: warning: \(warning)\n") }
+        var settings = Daemon.Settings(projects: scan.projects)
         settings.options.stopTimeout = stopTimeout
         settings.keepProjectsRunning = keepRunning
         settings.options.pressure.enabled = try governor || WorkspaceConfig.governor(roots: roots)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VantageAnalyzer
 import VantageCore
+import VantageDetector
 import VantageDocker
 import VantageKnowledge
 import VantageOrchestrator

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VantageAnalyzer
 import VantageCore
+import VantageDetector
 
 /// `vantage scan [DIR...] [--json] [--depth N]`: the projects found under the given folders.
 struct ScanCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VantageAnalyzer
 import VantageCore
+import VantageDetector
 import VantageProbes
 
 /// `vantage status [DIR...] [--json]`: the machine and the workspace's projects, from a fresh sample.

@@ -1,6 +1,7 @@
 import Foundation
 import VantageAnalyzer
 import VantageCore
+import VantageDetector
 import VantageDocker
 
 /// Compose projects on the command line: `vantage launch|stop|restart NAME` for a compose folder of

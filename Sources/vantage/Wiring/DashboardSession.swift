@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import VantageAnalyzer
 import VantageCore
+import VantageDetector
 import VantageDocker
 import VantageKnowledge
 import VantageOrchestrator

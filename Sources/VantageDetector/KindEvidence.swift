@@ -1,7 +1,8 @@
 import VantageCore
+import VantageFormats
 
 /// What one manifest (or marker file) says about the folder it sits in.
-/// `FolderInspector` merges the evidence of every kind found in a folder into one `Project`.
+/// `ProjectDetector` merges the evidence of every kind found in a folder into one `Project`.
 struct KindEvidence: Sendable, Equatable {
     var kind: ProjectKind
     /// The project name the manifest declares, if any.
@@ -10,6 +11,22 @@ struct KindEvidence: Sendable, Equatable {
     var command: String?
     var ports: [Int] = []
     var dependencies: [Dependency] = []
+    /// The languages the folder is written in, as far as this kind tells.
+    var languages: [ProgrammingLanguage] = []
+}
+
+/// The folder a kind's evidence reader looks at: its path, the names of the regular files
+/// directly inside, and its `.env` (read once, shared by every kind).
+struct FolderContents: Sendable {
+    var folder: String
+    var files: Set<String>
+    var env: [String: String] = [:]
+    /// `PORT` from the `.env`, when it is a valid port.
+    var envPort: Int?
+
+    func path(_ name: String) -> String { folder == "/" ? "/" + name : folder + "/" + name }
+
+    func has(_ name: String) -> Bool { files.contains(name) }
 }
 
 /// The warnings a scan collects while it reads manifests.

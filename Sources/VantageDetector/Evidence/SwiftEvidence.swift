@@ -4,11 +4,13 @@ import VantageFormats
 /// `Package.swift`: the package's `name:`, the command `swift run`, and every URL `.package(...)`
 /// with its version (or branch) as written.
 enum SwiftEvidence {
-    static func read(folder: String, files: Set<String>, warnings: inout ScanWarnings) -> KindEvidence? {
-        guard files.contains(SwiftPackageManifest.fileName) else { return nil }
-        var evidence = KindEvidence(kind: .swift, command: "swift run")
+    static let entry = ProjectKindEntry(.swift, isPresent: { $0.contains(SwiftPackageManifest.fileName) }, read: read,
+                                        recipe: LaunchRecipe(tools: [.init("swift", install: "install Swift (https://www.swift.org/install/)")]))
+
+    static func read(_ folder: FolderContents, _ warnings: inout ScanWarnings) -> KindEvidence {
+        var evidence = KindEvidence(kind: .swift, command: "swift run", languages: [.swift])
         guard let manifest = warnings.reading({ () throws(VantageError) in
-            try SwiftPackageManifest.read(folder + "/" + SwiftPackageManifest.fileName)
+            try SwiftPackageManifest.read(folder.path(SwiftPackageManifest.fileName))
         }) else { return evidence }
         warnings.add(contentsOf: manifest.problems)
         evidence.name = manifest.name

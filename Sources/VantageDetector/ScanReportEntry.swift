@@ -21,6 +21,8 @@ public struct ScanReportEntry: Codable, Sendable, Equatable {
     /// The primary kind (`kinds[0]`).
     public var kind: String
     public var kinds: [String]
+    /// The languages the project is written in (`javascript`, `typescript`, `python`, `kotlin`, ...).
+    public var languages: [String]
     public var command: String?
     public var ports: [Int]
     public var dependencies: [DependencyEntry]
@@ -32,6 +34,7 @@ public struct ScanReportEntry: Codable, Sendable, Equatable {
         path = project.path
         kind = project.primaryKind.rawValue
         kinds = project.kinds.map(\.rawValue)
+        languages = project.languages
         command = project.command
         ports = project.ports
         dependencies = project.dependencies.map { DependencyEntry(ecosystem: $0.ecosystem, name: $0.name, version: $0.version) }
@@ -44,6 +47,7 @@ public struct ScanReportEntry: Codable, Sendable, Equatable {
         try c.encode(path, forKey: .path)
         try c.encode(kind, forKey: .kind)
         try c.encode(kinds, forKey: .kinds)
+        try c.encode(languages, forKey: .languages)
         try c.encode(command, forKey: .command)
         try c.encode(ports, forKey: .ports)
         try c.encode(dependencies, forKey: .dependencies)

@@ -2,7 +2,8 @@ import Foundation
 import VantageCore
 import VantageFormats
 
-/// Finds projects under workspace roots.
+/// Finds projects under workspace roots: the public entry point the CLI and the daemon list
+/// projects with (`ProjectScanner().scan(roots:maxDepth:)`); each folder is decided by `ProjectDetector`.
 ///
 /// It walks each root to a limited depth (the root itself is depth 0), never follows symbolic
 /// links to folders, and skips folders that hold dependencies, build output or caches
@@ -48,8 +49,29 @@ public struct ProjectScanner: Sendable {
     private func walk(_ folder: String, depth: Int, maxDepth: Int,
                       into projects: inout [String: Project], warnings: inout ScanWarnings) {
         guard projects[folder] == nil else { return } // overlapping roots
+        guard let listing = Self.listing(of: folder) else { return }
+        if listing.files.contains("pyvenv.cfg") { return }
+        if let project = ProjectDetector.detect(folder: folder, files: listing.files, warnings: &warnings) {
+            projects[folder] = project
+        }
+        guard depth < maxDepth else { return }
+        for name in listing.folders.sorted() where !Self.skips(folderNamed: name) {
+            walk(folder == "/" ? "/" + name : folder + "/" + name, depth: depth + 1, maxDepth: maxDepth,
+                 into: &projects, warnings: &warnings)
+        }
+    }
+
+    /// The names of the regular files directly in `folder` (a link to a file counts as the file),
+    /// or nil when it cannot be listed.
+    static func regularFiles(in folder: String) -> Set<String>? {
+        listing(of: folder)?.files
+    }
+
+    /// The regular files and the folders directly in `folder`. Links to folders are not followed
+    /// (no cycles); other entries (sockets, FIFOs, devices) are left out.
+    static func listing(of folder: String) -> (files: Set<String>, folders: [String])? {
         let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return }
+        guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return nil }
         var files = Set<String>()
         var folders: [String] = []
         for name in names {
@@ -60,21 +82,12 @@ public struct ProjectScanner: Sendable {
             case .typeDirectory: folders.append(name)
             case .typeRegular: files.insert(name)
             case .typeSymbolicLink:
-                // A link to a file counts as the file; links to folders are not followed (no cycles).
                 var isDir: ObjCBool = false
                 if fm.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue { files.insert(name) }
             default: continue
             }
         }
-        if files.contains("pyvenv.cfg") { return }
-        if let project = FolderInspector.inspect(folder: folder, files: files, warnings: &warnings) {
-            projects[folder] = project
-        }
-        guard depth < maxDepth else { return }
-        for name in folders.sorted() where !Self.skips(folderNamed: name) {
-            walk(folder == "/" ? "/" + name : folder + "/" + name, depth: depth + 1, maxDepth: maxDepth,
-                 into: &projects, warnings: &warnings)
-        }
+        return (files, folders)
     }
 
     /// Projects are started and stopped by name, so two with one name are a problem to fix.

@@ -4,9 +4,8 @@ import VantageCore
 enum DockerfileEvidence {
     static let fileName = "Dockerfile"
 
-    static func read(folder: String, files: Set<String>, warnings: inout ScanWarnings) -> KindEvidence? {
-        files.contains(fileName) ? KindEvidence(kind: .docker) : nil
-    }
+    static let entry = ProjectKindEntry(.docker, isPresent: { $0.contains(fileName) }, read: { _, _ in KindEvidence(kind: .docker) },
+                                        recipe: LaunchRecipe(tools: [.init("docker", install: "install Docker (https://docs.docker.com/engine/install/)")]))
 
     /// `docker build -t NAME . && docker run --rm NAME`, with NAME lower-cased and made a valid image name.
     static func command(imageName: String) -> String {

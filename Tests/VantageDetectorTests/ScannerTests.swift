@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import VantageCore
-@testable import VantageAnalyzer
+@testable import VantageDetector
 
 /// The scanner on `Fixtures/scan-tree`: a folder tree with every kind, skipped folders, a
 /// too-deep project and malformed manifests.
@@ -25,8 +25,8 @@ import VantageCore
         let found = Set(result.projects.map { String($0.path.dropFirst(Self.tree.count + 1)) })
         #expect(found == [
             "broken/bad-compose", "broken/bad-json", "broken/bad-toml", "command-only", "compose-app",
-            "docker-only", "go-svc", "java-gradle", "java-maven", "node-app", "node-main",
-            "procfile-default", "procfile-py", "py-django", "py-pep621", "py-poetry", "rust-crate", "swift-pkg",
+            "docker-only", "go-svc", "gradle-kotlin", "java-gradle", "java-maven", "node-app", "node-main",
+            "php-app", "php-script", "procfile-default", "procfile-py", "py-django", "py-pep621", "py-poetry", "rust-crate", "swift-pkg",
         ])
         // node_modules, .venv, a virtualenv named env (pyvenv.cfg), .build, target, vendor, dist, hidden folders:
         for skipped in ["node_modules", ".venv", "tools/env", ".build", "target", "vendor", "dist", ".hidden-project"] {
@@ -151,7 +151,10 @@ import VantageCore
             Dependency(ecosystem: "maven", name: "org.springframework.boot:spring-boot-starter-web", version: nil),
             Dependency(ecosystem: "maven", name: "com.fasterxml.jackson.core:jackson-databind", version: "2.17.0"),
         ], "managed dependencies are not direct ones")
+        #expect(maven.languages == ["java"])
         let gradle = try project("java-gradle")
+        #expect(gradle.kinds == [.gradle])
+        #expect(gradle.languages == ["java"])
         #expect(gradle.command == "./gradlew run")
         #expect(gradle.dependencies == [Dependency(ecosystem: "maven", name: "com.google.guava:guava", version: "33.0.0-jre")])
     }
