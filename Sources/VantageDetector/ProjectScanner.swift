@@ -5,8 +5,8 @@ import VantageFormats
 /// Finds projects under workspace roots: the public entry point the CLI and the daemon list
 /// projects with (`ProjectScanner().scan(roots:maxDepth:)`); each folder is decided by `ProjectDetector`.
 ///
-/// It walks each root to a limited depth (the root itself is depth 0), never follows symbolic
-/// links to folders, and skips folders that hold dependencies, build output or caches
+/// It walks each root (`FileWalker`) to a limited depth (the root itself is depth 0), never follows
+/// symbolic links to folders nor lists pipes or devices, and skips folders that hold dependencies, build output or caches
 /// (`node_modules`, `.git`, `.build*`, virtualenvs, `target`, `vendor`, `__pycache__`, `dist`)
 /// as well as any other hidden folder. A project folder is still descended into, so a
 /// monorepo's sub-projects are found too.
@@ -39,55 +39,36 @@ public struct ProjectScanner: Sendable {
             guard isDirectory.boolValue else {
                 throw VantageError(.usage, "not a folder: \(root)", hint: "give a folder to scan, not a file")
             }
-            walk(absolute, depth: 0, maxDepth: max(0, maxDepth), into: &projects, warnings: &warnings)
+            walk(absolute, maxDepth: max(0, maxDepth), into: &projects, warnings: &warnings)
         }
         let sorted = projects.values.sorted { $0.path < $1.path }
         Self.warnAboutSharedNames(sorted, warnings: &warnings)
         return ScanResult(projects: sorted, warnings: warnings.items)
     }
 
-    private func walk(_ folder: String, depth: Int, maxDepth: Int,
+    private func walk(_ root: String, maxDepth: Int,
                       into projects: inout [String: Project], warnings: inout ScanWarnings) {
-        guard projects[folder] == nil else { return } // overlapping roots
-        guard let listing = Self.listing(of: folder) else { return }
-        if listing.files.contains("pyvenv.cfg") { return }
-        if let project = ProjectDetector.detect(folder: folder, files: listing.files, warnings: &warnings) {
-            projects[folder] = project
-        }
-        guard depth < maxDepth else { return }
-        for name in listing.folders.sorted() where !Self.skips(folderNamed: name) {
-            walk(folder == "/" ? "/" + name : folder + "/" + name, depth: depth + 1, maxDepth: maxDepth,
-                 into: &projects, warnings: &warnings)
+        let walker = FileWalker(maxDepth: maxDepth) { name, _ in Self.skips(folderNamed: name) }
+        walker.walk(root) { folder in
+            guard projects[folder.path] == nil else { return .skipSubfolders } // overlapping roots
+            let files = Set(folder.files)
+            if files.contains("pyvenv.cfg") { return .skipSubfolders }
+            if let project = ProjectDetector.detect(folder: folder.path, files: files, warnings: &warnings) {
+                projects[folder.path] = project
+            }
+            return .descend
         }
     }
 
     /// The names of the regular files directly in `folder` (a link to a file counts as the file),
     /// or nil when it cannot be listed.
     static func regularFiles(in folder: String) -> Set<String>? {
-        listing(of: folder)?.files
-    }
-
-    /// The regular files and the folders directly in `folder`. Links to folders are not followed
-    /// (no cycles); other entries (sockets, FIFOs, devices) are left out.
-    static func listing(of folder: String) -> (files: Set<String>, folders: [String])? {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return nil }
-        var files = Set<String>()
-        var folders: [String] = []
-        for name in names {
-            let path = folder == "/" ? "/" + name : folder + "/" + name
-            guard let attributes = try? fm.attributesOfItem(atPath: path),
-                  let type = attributes[.type] as? FileAttributeType else { continue }
-            switch type {
-            case .typeDirectory: folders.append(name)
-            case .typeRegular: files.insert(name)
-            case .typeSymbolicLink:
-                var isDir: ObjCBool = false
-                if fm.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue { files.insert(name) }
-            default: continue
-            }
+        var files: Set<String>?
+        FileWalker(maxDepth: 0).walk(folder) { listed in
+            files = Set(listed.files)
+            return .stop
         }
-        return (files, folders)
+        return files
     }
 
     /// Projects are started and stopped by name, so two with one name are a problem to fix.

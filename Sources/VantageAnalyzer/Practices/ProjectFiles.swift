@@ -1,4 +1,5 @@
 import Foundation
+import VantageFormats
 
 /// The files of a project, relative to its root, without dependency, build and VCS folders.
 public struct ProjectFiles: Sendable {
@@ -18,28 +19,12 @@ public struct ProjectFiles: Sendable {
         self.paths = paths.sorted()
     }
 
-    /// Walks `root` (files only, symlinks not followed, at most `limit` files).
+    /// Walks `root`: regular files only (pipes, sockets and devices left out), links to folders
+    /// not followed, at most `limit` files (`FileWalker`).
     public static func walk(_ root: String, limit: Int = 200_000) -> ProjectFiles {
-        let base = URL(fileURLWithPath: root).standardizedFileURL
-        var found: [String] = []
-        let fm = FileManager.default
-        var stack = [""]
-        while let dir = stack.popLast(), found.count < limit {
-            let url = dir.isEmpty ? base : base.appendingPathComponent(dir)
-            guard let entries = try? fm.contentsOfDirectory(at: url, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey]) else { continue }
-            for entry in entries {
-                let name = entry.lastPathComponent
-                let rel = dir.isEmpty ? name : dir + "/" + name
-                let values = try? entry.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
-                if values?.isSymbolicLink == true { continue }
-                if values?.isDirectory == true {
-                    if !skippedDirectories.contains(name) { stack.append(rel) }
-                } else {
-                    found.append(rel)
-                }
-            }
-        }
-        return ProjectFiles(root: base.path, paths: found)
+        let base = URL(fileURLWithPath: root).standardizedFileURL.path
+        let walker = FileWalker(maxFiles: limit) { name, _ in skippedDirectories.contains(name) }
+        return ProjectFiles(root: base, paths: walker.files(under: base))
     }
 
     public func contains(_ path: String) -> Bool { paths.contains(path) }
@@ -49,13 +34,11 @@ public struct ProjectFiles: Sendable {
         path.split(separator: "/").dropLast().contains { skippedDirectories.contains(String($0)) }
     }
 
-    /// Reads a file as text (invalid UTF-8 repaired), or nil when it is missing, larger than
-    /// `maxBytes`, or binary (a NUL byte in its first 8 KiB).
+    /// Reads a file as text (invalid UTF-8 repaired), or nil when it is missing, not a regular
+    /// file, larger than `maxBytes`, or binary (a NUL byte in its first 8 KiB).
     public func text(_ path: String, maxBytes: Int = 2_000_000) -> String? {
         let full = URL(fileURLWithPath: root).appendingPathComponent(path).path
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: full),
-              let size = attributes[.size] as? Int, size <= maxBytes,
-              let data = FileManager.default.contents(atPath: full) else { return nil }
+        guard case .success(let data) = FileBytes.read(full, maxBytes: maxBytes) else { return nil }
         if data.prefix(8192).contains(0) { return nil }
         return String(decoding: data, as: UTF8.self)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// Finds every manifest and lock file under a folder and parses each one. A malformed file
 /// becomes an error naming file, line and field; the other files are still read.
@@ -66,37 +67,25 @@ public struct ManifestScanner: Sendable {
         }
     }
 
+    /// The walk over a workspace: the skipped folders and Xcode projects left out, links to
+    /// folders not followed, pipes and devices never listed (`FileWalker`).
+    static let walker = FileWalker { name, _ in skippedFolders.contains(name) || name.hasSuffix(".xcodeproj") }
+
     /// Every folder under `root` that the scanner would visit.
     static func allFolders(_ root: String) -> [String] {
         var out: [String] = []
-        var stack = [root]
-        let fm = FileManager.default
-        while let dir = stack.popLast() {
-            out.append(dir)
-            for name in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] where !skippedFolders.contains(name) {
-                var isDir: ObjCBool = false
-                if fm.fileExists(atPath: dir + "/" + name, isDirectory: &isDir), isDir.boolValue { stack.append(dir + "/" + name) }
-            }
+        walker.walk(root) { folder in
+            out.append(folder.path)
+            return .descend
         }
         return out
     }
 
     static func findFiles(_ root: String) -> [String] {
         var out: [String] = []
-        var stack = [root]
-        let fm = FileManager.default
-        while let dir = stack.popLast() {
-            guard let names = try? fm.contentsOfDirectory(atPath: dir) else { continue }
-            for name in names.sorted() {
-                let path = dir == "/" ? "/" + name : dir + "/" + name
-                var isDir: ObjCBool = false
-                guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }
-                if isDir.boolValue {
-                    if !skippedFolders.contains(name) && !name.hasSuffix(".xcodeproj") { stack.append(path) }
-                } else if ManifestFormat.detect(fileName: name) != nil {
-                    out.append(path)
-                }
-            }
+        walker.walk(root) { folder in
+            out += folder.files.filter { ManifestFormat.detect(fileName: $0) != nil }.map(folder.absolute)
+            return .descend
         }
         return out.sorted()
     }

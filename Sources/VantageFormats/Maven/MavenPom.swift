@@ -33,10 +33,7 @@ public struct MavenPom: Sendable, Equatable {
     public var problems: [VantageError] = []
 
     public static func read(_ path: String) throws(VantageError) -> MavenPom {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw VantageError(.io, "cannot read the file", at: SourceLocation(file: path), hint: "check that it exists and its permissions")
-        }
-        return try parse(data, file: path)
+        try parse(try FormatText.bytes(path), file: path)
     }
 
     /// Parses the document; XML that is not well-formed, or a root that is not `<project>`, throws.
