@@ -87,6 +87,28 @@ struct DependenciesInputLimitTests {
         #expect(summary.report(into: "db.sqlite").hasSuffix("; 3 malformed files were left out (listed above)"))
     }
 
+    /// A FIFO named like an advisory and a link back up do not hang or loop the import, and the
+    /// licence reader does not wait on a FIFO named LICENSE in node_modules.
+    @Test(.timeLimit(.minutes(1))) func aFIFOAndALinkLoopInTheAdvisoryFolderAreLeftOut() throws {
+        let dir = try Self.folder("osv-fifo")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/osv/PyPI", withIntermediateDirectories: true)
+        try Self.write(#"{"id": "GOOD-1", "modified": "2024-01-01T00:00:00Z", "affected": []}"#, to: dir + "/osv/PyPI/GOOD-1.json")
+        #expect(mkfifo(dir + "/osv/PyPI/STUCK-1.json", 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/osv/PyPI/up", withDestinationPath: "..")
+        let db = try AdvisoryDatabase(path: dir + "/advisories.sqlite")
+        let summary = try OSVImporter.importFolder(dir + "/osv", into: db)
+        #expect(summary.files == 1)
+        #expect(summary.advisories == 1)
+        #expect(summary.errors.isEmpty, "\(summary.errors)")
+
+        try FileManager.default.createDirectory(atPath: dir + "/node_modules/left-pad", withIntermediateDirectories: true)
+        try Self.write(#"{"name": "left-pad", "version": "1.3.0"}"#, to: dir + "/node_modules/left-pad/package.json")
+        #expect(mkfifo(dir + "/node_modules/left-pad/LICENSE", 0o644) == 0)
+        let finding = LicenseCollector().fromLicenseFiles(dir + "/node_modules/left-pad", ecosystem: .npm, name: "left-pad", version: "1.3.0")
+        #expect(finding.licenses.isEmpty)
+    }
+
     @Test(arguments: [
         ("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/AV:P", "AV is given twice"),
         ("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/XX:Y", "unknown metric 'XX'"),

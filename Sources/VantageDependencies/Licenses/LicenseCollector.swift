@@ -86,7 +86,7 @@ public struct LicenseCollector: Sendable {
     }
 
     func pythonDistInfo(_ dir: String) -> LicenseFinding? {
-        guard let text = try? String(contentsOfFile: dir + "/METADATA", encoding: .utf8) else { return nil }
+        guard let text = try? FormatText.read(dir + "/METADATA") else { return nil }
         var name = "", version: String?, expression: String?, license: String?, classifiers: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.isEmpty { break }   // the body (description) follows the headers
@@ -125,7 +125,7 @@ public struct LicenseCollector: Sendable {
         var licenses: [String] = []
         var evidence: [String] = []
         for f in files {
-            guard let text = try? String(contentsOfFile: dir + "/" + f, encoding: .utf8) else { continue }
+            guard let text = try? FormatText.read(dir + "/" + f) else { continue }
             if let m = matcher.identify(text) {
                 licenses.append(m.spdx)
                 evidence.append("\(f) text (\(m.exact ? "exact" : String(format: "dice %.3f", m.score)))")

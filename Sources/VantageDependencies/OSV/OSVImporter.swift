@@ -57,13 +57,9 @@ public enum OSVImporter {
         return "\(files.count):\(newest)"
     }
 
+    /// The `.json` regular files under `folder` (`FileWalker`: no folder links, no pipes).
     static func jsonFiles(under folder: String) -> [String] {
-        guard let e = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var out: [String] = []
-        while let rel = e.nextObject() as? String {
-            if rel.hasSuffix(".json") { out.append(folder + "/" + rel) }
-        }
-        return out.sorted()
+        FileWalker().files(under: folder).filter { $0.hasSuffix(".json") }.map { folder + "/" + $0 }
     }
 
     /// Parses on all cores; results keep file order.
@@ -85,12 +81,8 @@ public enum OSVImporter {
     }
 
     static func parseFile(_ path: String) -> Result<AdvisoryRecord, VantageError> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(VantageError(.io, "cannot read the file", at: SourceLocation(file: path)))
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(VantageError(.config, "not UTF-8", at: SourceLocation(file: path)))
-        }
+        let text: String
+        do throws(VantageError) { text = try FormatText.read(path) } catch { return .failure(error) }
         return parseAdvisory(text, path: path)
     }
 
