@@ -5,12 +5,13 @@ import VantageOrchestrator
 
 /// `--timeout` of every command that talks to the supervisor.
 struct ControlOptions: ParsableArguments {
-    @Option(name: .long, help: "Seconds to wait for the supervisor's answer (default 10).")
-    var timeout: Double = ControlClient.defaultTimeout
+    // Optional so the help states the default once, in its own words (it may come from VANTAGE_TIMEOUT).
+    @Option(name: .long, help: "Seconds to wait for the supervisor's answer (default 10, or VANTAGE_TIMEOUT).")
+    var timeout: Double?
 
-    func validate() throws { try ControlConnection.check(timeout) }
+    func validate() throws { if let timeout { try ControlConnection.check(timeout) } }
 
-    var connection: ControlConnection { ControlConnection(timeout: timeout) }
+    var connection: ControlConnection { ControlConnection(timeout: timeout ?? ControlClient.defaultTimeout) }
     func request(_ request: ControlRequest) throws(VantageError) -> ControlResponse { try connection.request(request) }
     func connect() throws(VantageError) -> ControlClient { try connection.connect() }
     func knownToSupervisor(_ name: String) throws(VantageError) -> Bool { try connection.knownToSupervisor(name) }

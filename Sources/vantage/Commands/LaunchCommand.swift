@@ -12,7 +12,7 @@ struct LaunchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Environment to run in (.env.<ENV>, [env.<ENV>], secrets of ENV).") var env: String?
     @Option(name: .customShort("e"), help: "Set a variable for this launch: -e KEY=VALUE (repeatable).") var variables: [String] = []
     @Flag(name: .long, help: "Return only when every launched project is ready (exit 1 if one fails or --timeout passes).") var wait = false
-    @Option(name: .long, help: "Seconds to wait for the supervisor's answer (default 10) and, with --wait, for readiness (default 60).")
+    @Option(name: .long, help: "Seconds to wait for the supervisor's answer and, with --wait, for readiness (default 10 and 60; VANTAGE_TIMEOUT sets the first).")
     var timeout: Double?
 
     func validate() throws {
