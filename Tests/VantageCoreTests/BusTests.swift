@@ -82,7 +82,7 @@ import Testing
 }
 
 @Suite struct BusCommandTests {
-    let a = ProjectID("/work/api"), b = ProjectID("/work/web")
+    let a = ProjectID("/srv/api"), b = ProjectID("/srv/web")
 
     /// Collects a stream's commands until the bus closes.
     static func drain(_ stream: AsyncStream<Command>) async -> [Command] {

@@ -14,7 +14,7 @@ struct DependenciesCLITests {
         }
         return dir.appendingPathComponent("vantage").path
     }()
-    static var available: Bool { FileManager.default.isExecutableFile(atPath: binary) && FileManager.default.fileExists(atPath: "/work/shared/data/osv") }
+    static var available: Bool { FileManager.default.isExecutableFile(atPath: binary) }
 
     func project(_ files: [String: String]) throws -> String {
         let dir = NSTemporaryDirectory() + "vantage-cli-\(UUID().uuidString)"
@@ -26,10 +26,10 @@ struct DependenciesCLITests {
     }
 
     func vulns(_ dir: String, _ extra: [String] = []) -> ToolRunner.Result {
-        ToolRunner.run([Self.binary, "deps", "vulns", dir, "--db", "/work/shared/data/osv", "--db-cache", dir + ".cache.sqlite"] + extra, in: dir, timeout: 120)
+        ToolRunner.run([Self.binary, "deps", "vulns", dir, "--db", DepsFixtures.osv, "--db-cache", dir + ".cache.sqlite"] + extra, in: dir, timeout: 120)
     }
 
-    @Test(.enabled(if: available)) func exitStatusesZeroOneTwo() throws {
+    @Test(.enabled(if: available, "needs the vantage binary: swift build --product vantage")) func exitStatusesZeroOneTwo() throws {
         let clean = try project(["requirements.txt": "flask==3.0.3\n"])
         #expect(vulns(clean).status == 0)
         let vulnerable = try project(["requirements.txt": "flask==0.12.2\n"])
@@ -46,7 +46,7 @@ struct DependenciesCLITests {
         #expect(vulns(empty).status == 2)        // no manifest at all is not a pass either
     }
 
-    @Test(.enabled(if: available)) func jsonAndSarifAreValidDocuments() throws {
+    @Test(.enabled(if: available, "needs the vantage binary: swift build --product vantage")) func jsonAndSarifAreValidDocuments() throws {
         let dir = try project(["requirements.txt": "flask==0.12.2\n"])
         let json = vulns(dir, ["--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])

@@ -10,6 +10,8 @@ enum DepsFixtures {
         return here.appendingPathComponent("Fixtures/deps").path
     }()
     static func path(_ p: String) -> String { root + "/" + p }
+    /// Real OSV advisories (scripts/osv-fixture-subset.sh; licence notice in Fixtures/osv/NOTICE.md).
+    static let osv: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/osv").path
     static func inventory(_ folder: String) -> DependencyInventory { DependencyInventory(scanning: materialise(folder)) }
 
     /// Copies a fixture folder to a temporary one, renaming `*.fixture` files to their real names
