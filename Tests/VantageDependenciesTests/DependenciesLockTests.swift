@@ -39,7 +39,7 @@ struct DependencyLockTests {
         #expect(s.reasons == ["Pipfile was modified after Pipfile.lock"])
     }
 
-    @Test(.enabled(if: ToolRunner.which("cargo") != nil))
+    @Test(.enabled(if: ToolRunner.which("cargo") != nil, "needs cargo (apt-get install cargo; scripts/test installs it and requires it under CI=true)"))
     func missingLockIsRegeneratedWithTheEcosystemTool() throws {
         let dir = try tempProject()
         try FileManager.default.createDirectory(atPath: dir + "/src", withIntermediateDirectories: true)

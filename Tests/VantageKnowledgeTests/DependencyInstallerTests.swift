@@ -31,7 +31,10 @@ import VantageStore
         let suggestion = try #require(TroubleshootingKB.match(failed.output, project: context).first)
         #expect(suggestion.automated == .installDependency(name: "six", manager: .pip))
 
-        guard case .installDependency(let name, let manager) = suggestion.automated else { return }
+        guard case .installDependency(let name, let manager) = suggestion.automated else {
+            Issue.record("the suggestion is not an automated install: \(String(describing: suggestion.automated))")
+            return
+        }
         let outcome = DependencyInstaller.install(name, manager: manager, projectPath: app)
         #expect(outcome.succeeded, "pip failed:\n\(outcome.output)")
         #expect(outcome.commands == [".venv/bin/pip install six==1.16.0"])
