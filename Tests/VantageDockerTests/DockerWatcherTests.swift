@@ -198,6 +198,7 @@ extension DockerTests {
     deinit { TestEngine.removeCreated() }
 
     @Test func twoEnginesAtOnceAndAFrozenOneNeverBlocks() async throws {
+        defer { TestEngine.stopSecondWhenDone() }
         try await TestEngine.startSecond()
         let second = try await DockerClient.connect(TestEngine.secondEndpoint, timeout: .seconds(20))
         let onSecond = try await TestEngine.run(second, "sleep 300", name: "on-second")
@@ -245,6 +246,7 @@ extension DockerTests {
     }
 
     @Test func aKilledEngineIsReconnectedWhenItReturns() async throws {
+        defer { TestEngine.stopSecondWhenDone() }
         try await TestEngine.startSecond()
         var options = DockerWatcher.Options()
         options.maxBackoff = .seconds(1)

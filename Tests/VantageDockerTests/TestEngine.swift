@@ -41,6 +41,12 @@ enum TestEngine {
         _ = try await ChildProcess.runOffThePool(["env", "BASE=\(secondBase)", "bash", repositoryRoot + "/scripts/docker-engine.sh", "stop"])
     }
 
+    /// Stops the second engine when a test that started it ends, whatever its outcome (for a
+    /// `defer`: the engine and its containerd must not outlive the test run).
+    static func stopSecondWhenDone() {
+        _ = try? ChildProcess.run(["env", "BASE=\(secondBase)", "bash", repositoryRoot + "/scripts/docker-engine.sh", "stop"], stderr: .discarded)
+    }
+
     static var secondPID: Int32? {
         (try? String(contentsOfFile: secondBase + "/engine/dockerd.pid", encoding: .utf8))
             .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
