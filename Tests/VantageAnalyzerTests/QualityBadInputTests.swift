@@ -41,16 +41,23 @@ struct QualityBadInputTests {
         #expect(quality.functions.map(\.ccn) == [2])
     }
 
-    @Test("unterminated strings and comments end at end of file", arguments: [
-        ("def f():\n    s = '''never closed\n    if x: pass\n", SourceLanguage.python),
-        ("func f() { let s = \"open\n if x {} }", .swift),
-        ("void f() { /* open comment if (x) {} }", .c),
-        ("function f() { const s = `open ${ if (", .javascript),
-        ("fn f() { let s = r#\"open ", .rust),
+    /// Each source opens a string or comment it never closes, with code after the opener. The
+    /// analysis finishes and reads it exactly as lizard 1.24.3 does (`analyze_source_code`): an
+    /// unclosed Python `'''` or C `/*` is not a literal, so the code after it counts; an unclosed
+    /// Swift `"""`, Rust `r#"` or JavaScript template runs to the end of the file.
+    @Test("unterminated strings and comments: lizard's file tokens and functions, never fatal", arguments: [
+        // source, language, lizard's file token count, lizard's functions as name/CCN/tokens
+        ("def f():\n    s = '''never closed\n    if x: pass\n", SourceLanguage.python, 15, ["f/2/14"]),
+        ("func f() { let s = \"\"\"\nopen\n if x {} }", .swift, 9, []),
+        ("func f() { let s = \"open\n if x {} }", .swift, 14, ["f/2/14"]),
+        ("void f() { /* open comment if (x) {} }", .c, 16, ["f/2/15"]),
+        ("function f() { const s = `open ${ if (", .javascript, 9, ["f/1/7"]),
+        ("fn f() { let s = r#\"open if x {} }", .rust, 10, []),
     ])
-    func unterminated(source: String, language: SourceLanguage) {
+    func unterminated(source: String, language: SourceLanguage, tokens: Int, functions: [String]) {
         let quality = QualityAnalyzer.analyze(source: source, language: language)
-        #expect(quality.tokenCount > 0)
+        #expect(quality.tokenCount == tokens)
+        #expect(quality.functions.map { "\($0.name)/\($0.ccn)/\($0.tokenCount)" } == functions)
     }
 
     @Test("deep nesting and long files finish quickly", arguments: SourceLanguage.allCases)

@@ -37,7 +37,18 @@ import Testing
         #expect(out.status == 0)
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(out.output.utf8)) as? [String: Any])
         let system = try #require(obj["system"] as? [String: Any])
-        #expect((system["memTotalBytes"] as? Double ?? 0) > 0)
-        #expect((obj["projects"] as? [Any])?.isEmpty == false)
+        // The machine's memory as the kernel gives it (sysinfo through glibc).
+        let total = Double(sysconf(Int32(_SC_PHYS_PAGES))) * Double(sysconf(Int32(_SC_PAGESIZE)))
+        #expect(system["memTotalBytes"] as? Double == total)
+        // One project per example folder, none running.
+        let examples = Binary.repositoryRoot + "/examples"
+        let folders = try FileManager.default.contentsOfDirectory(atPath: examples).filter { name in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: examples + "/" + name, isDirectory: &isFolder) && isFolder.boolValue
+        }
+        let rows = try #require(obj["projects"] as? [[String: Any]])
+        #expect(Set(rows.compactMap { $0["path"] as? String }) == Set(folders.map { examples + "/" + $0 }), "\(rows)")
+        #expect(rows.count == folders.count)
+        #expect(rows.allSatisfy { $0["state"] as? String == "stopped" && ($0["pids"] as? [Any])?.isEmpty == true }, "\(rows)")
     }
 }

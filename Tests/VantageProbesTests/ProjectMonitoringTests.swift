@@ -41,6 +41,7 @@ import Glibc
             samples.append(sample)
         }
         let kernelSeconds = try #require(Self.cpuSeconds(of: child.pid))
+        let kernelRSS = try #require(Self.residentBytes(of: child.pid))
         #expect(kernelBefore > 0.1)
         #expect(measuredSeconds > kernelBefore * 0.9 - 0.05 && measuredSeconds < kernelSeconds * 1.1 + 0.05,
                 "monitor \(measuredSeconds) s, kernel \(kernelBefore)–\(kernelSeconds) s around the last sample")
@@ -49,7 +50,9 @@ import Glibc
         #expect(sample.state == .external)
         #expect(sample.pids == [child.pid])
         #expect(sample.processCount == 1)
-        #expect(sample.rssBytes > 0)
+        // A shell loop's memory does not move: the monitor's figure is the kernel's VmRSS.
+        #expect(sample.rssBytes > 0 && abs(Int64(sample.rssBytes) - Int64(kernelRSS)) <= 256 * 1024,
+                "monitor \(sample.rssBytes) B, kernel VmRSS \(kernelRSS) B")
         #expect(samples.allSatisfy { $0.cpuPercent < 110 })   // one single-threaded loop
         if machineHasASpareCore() {
             #expect(samples.suffix(4).map(\.cpuPercent).max() ?? 0 > 50, "\(samples.map(\.cpuPercent))")
@@ -193,6 +196,14 @@ import Glibc
         #expect(!chain.isDisjoint(with: unexcluded.pids), "roots \(unexcluded.pids), chain \(chain)")
         #expect(chain.isDisjoint(with: sample.pids))
         #expect(unexcluded.processCount > sample.processCount)
+    }
+
+    /// VmRSS of a process from /proc/PID/status, in bytes.
+    static func residentBytes(of pid: Int32) -> UInt64? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kB = UInt64(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+        return kB * 1024
     }
 
     /// utime + stime of a process from /proc/PID/stat, in seconds.

@@ -84,16 +84,57 @@ import Glibc
         }
     }
 
-    @Test func systemSampleFromTwoReadingsHasRatesAndMemory() async throws {
+    @Test func systemSampleFromTwoReadingsHasRatesAndMemory() throws {
         let first = reader.systemCounters()
-        try await Task.sleep(for: .milliseconds(200))
+        // Keep a core busy between the readings: the machine's CPU share must rise above zero.
+        let end = Date().addingTimeInterval(0.3)
+        var x = 0
+        while Date() < end { x &+= 1 }
         let second = reader.systemCounters()
+        #expect(x > 0)
         let sample = SystemSample(time: Date(), current: second, previous: first)
         #expect(sample.cpuCount == Int(sysconf(Int32(_SC_NPROCESSORS_CONF))))
-        #expect(sample.memTotalBytes > 0 && sample.memPercent > 0 && sample.memPercent < 100)
-        #expect(sample.cpuPercent >= 0 && sample.cpuPercent <= 100)
-        #expect(sample.netRxBytesPerSec >= 0 && sample.diskWriteBytesPerSec >= 0)
+        // Memory: the kernel's total (sysinfo through glibc) and MemAvailable of that reading.
+        let total = UInt64(sysconf(Int32(_SC_PHYS_PAGES))) * UInt64(sysconf(Int32(_SC_PAGESIZE)))
+        #expect(sample.memTotalBytes == total)
+        #expect(sample.memAvailableBytes == second.memory?.availableBytes)
+        #expect(sample.memPercent > 0 && sample.memPercent < 100)
+        // Rates are the counters' differences over the monotonic time between the readings.
+        let dt = second.monotonicSeconds - first.monotonicSeconds
+        #expect(dt >= 0.3 && dt < 30)
+        let cpuNow = try #require(second.cpu?.all), cpuBefore = try #require(first.cpu?.all)
+        let busy = Double(cpuNow.busy - cpuBefore.busy), all = Double(cpuNow.total - cpuBefore.total)
+        #expect(abs(sample.cpuPercent - busy / all * 100) < 1e-9)
+        #expect(sample.cpuPercent > 0 && sample.cpuPercent <= 100, "one core was busy for 0.3 s: \(sample.cpuPercent)")
+        let netNow = try #require(second.network), netBefore = try #require(first.network)
+        #expect(sample.netRxBytesPerSec == Double(netNow.inBytes - netBefore.inBytes) / dt)
+        #expect(sample.netTxBytesPerSec == Double(netNow.outBytes - netBefore.outBytes) / dt)
+        if let diskNow = second.disk, let diskBefore = first.disk {
+            #expect(sample.diskReadBytesPerSec == Double(diskNow.inBytes - diskBefore.inBytes) / dt)
+            #expect(sample.diskWriteBytesPerSec == Double(diskNow.outBytes - diskBefore.outBytes) / dt)
+        }
+        // A first reading has no rates yet.
         let firstOnly = SystemSample(time: Date(), current: first, previous: nil)
-        #expect(firstOnly.cpuPercent == 0 && firstOnly.netRxBytesPerSec == 0)
+        #expect(firstOnly.cpuPercent == 0 && firstOnly.netRxBytesPerSec == 0 && firstOnly.diskWriteBytesPerSec == 0)
+        #expect(firstOnly.memTotalBytes == total)
+    }
+
+    @Test func ratesOfKnownCountersAreExactAndACounterResetIsNoRate() {
+        let before = SystemCounters(monotonicSeconds: 10, cpu: CPUStat(all: CPUTimes(total: 1_000, idle: 800), perCPU: [CPUTimes(total: 1_000, idle: 800)]),
+                                    memory: MemoryInfo(totalBytes: 8_000, availableBytes: 2_000),
+                                    network: ByteCounters(inBytes: 5_000, outBytes: 9_000), disk: ByteCounters(inBytes: 100, outBytes: 100))
+        var after = before
+        after.monotonicSeconds = 12
+        after.cpu = CPUStat(all: CPUTimes(total: 1_400, idle: 1_100), perCPU: [CPUTimes(total: 1_400, idle: 1_100)])
+        after.network = ByteCounters(inBytes: 7_000, outBytes: 8_000)     // tx went down: an interface was reset
+        after.disk = ByteCounters(inBytes: 4_196, outBytes: 100)
+        let s = SystemSample(time: Date(timeIntervalSince1970: 0), current: after, previous: before)
+        #expect(s.cpuPercent == 25)                 // 100 busy of 400
+        #expect(s.netRxBytesPerSec == 1_000)
+        #expect(s.netTxBytesPerSec == 0)
+        #expect(s.diskReadBytesPerSec == 2_048)
+        #expect(s.diskWriteBytesPerSec == 0)
+        #expect(s.memTotalBytes == 8_000 && s.memAvailableBytes == 2_000 && s.memPercent == 75)
+        #expect(s.cpuCount == 1)
     }
 }
