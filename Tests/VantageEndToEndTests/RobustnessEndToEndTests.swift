@@ -15,8 +15,8 @@ import VantageCore
             binary = try #require(Binary.vantage, "build the binary first: swift build --product vantage")
             root = NSTemporaryDirectory() + "vantage-robust-\(UUID().uuidString.prefix(8))"
             try FileManager.default.createDirectory(atPath: root + "/home", withIntermediateDirectories: true)
-            try FileManager.default.createDirectory(atPath: root + "/work/app", withIntermediateDirectories: true)
-            try "print('hi')\n".write(toFile: root + "/work/app/main.py", atomically: true, encoding: .utf8)
+            try FileManager.default.createDirectory(atPath: root + "/workspace/app", withIntermediateDirectories: true)
+            try "print('hi')\n".write(toFile: root + "/workspace/app/main.py", atomically: true, encoding: .utf8)
         }
 
         func write(_ text: String, to relative: String) throws {
@@ -45,14 +45,14 @@ import VantageCore
     @Test func deeplyNestedTOMLIsALocatedErrorForScanDaemonAndDashboard() throws {
         let w = try Workspace()
         defer { w.remove() }
-        try w.write(Self.deeplyNested, to: "work/app/.vantage.toml")
-        let scan = try w.run(["scan", w.root + "/work"])
+        try w.write(Self.deeplyNested, to: "workspace/app/.vantage.toml")
+        let scan = try w.run(["scan", w.root + "/workspace"])
         #expect(!Self.crashed(scan.status), "scan: status \(scan.status)")
         #expect(scan.output.contains("app/.vantage.toml:1"), "scan names the file and line: \(scan.output.prefix(400))")
         #expect(scan.output.contains("deeper than 100 levels"), "\(scan.output.prefix(400))")
 
         // The daemon starts, serves, and reports the file; it does not crash.
-        let daemon = try ChildProcess.run(["/bin/sh", "-c", "exec timeout 3 \(TmuxSession.shellQuote(w.binary)) daemon --root \(TmuxSession.shellQuote(w.root + "/work"))"],
+        let daemon = try ChildProcess.run(["/bin/sh", "-c", "exec timeout 3 \(TmuxSession.shellQuote(w.binary)) daemon --root \(TmuxSession.shellQuote(w.root + "/workspace"))"],
                                           directory: w.root, environment: w.environment, timeout: 20)
         #expect(!Self.crashed(daemon.status) || daemon.status == 124, "daemon: status \(daemon.status): \(daemon.output.prefix(400))")
         #expect(daemon.status == 124 || daemon.output.contains(".vantage.toml:1"), "\(daemon.output.prefix(400))")
@@ -61,12 +61,12 @@ import VantageCore
         try w.write(Self.deeplyNested, to: "deep-theme.toml")
         try w.write(Self.deeplyNested, to: "deep-keymap.toml")
         for (flag, file) in [("--theme", "deep-theme.toml"), ("--keymap", "deep-keymap.toml")] {
-            let out = try w.run([flag, w.root + "/" + file, "--root", w.root + "/work"])
+            let out = try w.run([flag, w.root + "/" + file, "--root", w.root + "/workspace"])
             #expect(out.status == 2, "\(flag): \(out.status) \(out.output)")
             #expect(out.output.contains("\(file):1: field 'x': arrays and tables nest deeper than 100 levels"), "\(out.output)")
         }
-        try w.write(Self.deeplyNested, to: "work/vantage.toml")
-        let tmux = try TmuxSession(width: 100, height: 30, command: "\(TmuxSession.shellQuote(w.binary)) --root \(TmuxSession.shellQuote(w.root + "/work"))",
+        try w.write(Self.deeplyNested, to: "workspace/vantage.toml")
+        let tmux = try TmuxSession(width: 100, height: 30, command: "\(TmuxSession.shellQuote(w.binary)) --root \(TmuxSession.shellQuote(w.root + "/workspace"))",
                                    environment: w.environment)
         let shown = try tmux.waitFor(timeout: 10) { $0.contains("EXIT=") || $0.contains("Projects") }
         #expect(!shown.screen.contains("EXIT=1") || shown.screen.contains("vantage.toml:1"), "\(shown.screen)")
@@ -82,15 +82,15 @@ import VantageCore
         let ps = try w.run(["ps"], extra: env)
         #expect(!Self.crashed(ps.status), "ps: \(ps.status) \(ps.output)")
         #expect(ps.output.contains("docker engine default: unreachable (the Docker host 'tcp://127.0.0.1:99999' has port 99999, outside 1-65535)"), "\(ps.output)")
-        let status = try w.run(["status", "--root", w.root + "/work"], extra: env)
+        let status = try w.run(["status", "--root", w.root + "/workspace"], extra: env)
         #expect(!Self.crashed(status.status), "status: \(status.status) \(status.output.prefix(500))")
-        try w.write("[[docker.engines]]\nname = \"far\"\nhost = \"tcp://10.0.0.1:70000\"\n", to: "work/vantage.toml")
-        let configured = try ChildProcess.run([w.binary, "ps"], directory: w.root + "/work", environment: w.environment, timeout: 30)
+        try w.write("[[docker.engines]]\nname = \"far\"\nhost = \"tcp://10.0.0.1:70000\"\n", to: "workspace/vantage.toml")
+        let configured = try ChildProcess.run([w.binary, "ps"], directory: w.root + "/workspace", environment: w.environment, timeout: 30)
         #expect(!Self.crashed(configured.status), "\(configured.output)")
         #expect(configured.output.contains("vantage.toml:3: field 'docker.engines[0].host': the Docker host 'tcp://10.0.0.1:70000' has port 70000, outside 1-65535"),
                 "\(configured.output)")
-        try FileManager.default.removeItem(atPath: w.root + "/work/vantage.toml")
-        let tmux = try TmuxSession(width: 100, height: 30, command: "\(TmuxSession.shellQuote(w.binary)) --root \(TmuxSession.shellQuote(w.root + "/work"))",
+        try FileManager.default.removeItem(atPath: w.root + "/workspace/vantage.toml")
+        let tmux = try TmuxSession(width: 100, height: 30, command: "\(TmuxSession.shellQuote(w.binary)) --root \(TmuxSession.shellQuote(w.root + "/workspace"))",
                                    environment: w.environment.merging(env) { $1 })
         let shown = try tmux.waitFor(timeout: 10) { $0.contains("Projects") }
         #expect(shown.ok, "\(shown.screen)")
@@ -107,7 +107,7 @@ import VantageCore
         let before = w.root + "/stty-before", after = w.root + "/stty-after"
         // Without the Swift runtime's own backtracer, which the handler would hand the signal on to
         // (it asks on the terminal before it exits, which a person can answer but a test cannot).
-        let script = "stty -a > \(before); SWIFT_BACKTRACE=enable=no VANTAGE_DEBUG_CRASH=\(how) \(TmuxSession.shellQuote(w.binary)) --root \(TmuxSession.shellQuote(w.root + "/work")); echo STATUS=$?; stty -a > \(after)"
+        let script = "stty -a > \(before); SWIFT_BACKTRACE=enable=no VANTAGE_DEBUG_CRASH=\(how) \(TmuxSession.shellQuote(w.binary)) --root \(TmuxSession.shellQuote(w.root + "/workspace")); echo STATUS=$?; stty -a > \(after)"
         let tmux = try TmuxSession(width: 100, height: 30, command: "sh -c \(TmuxSession.shellQuote(script))", environment: w.environment)
         let done = try tmux.waitFor(timeout: 30) { $0.contains("EXIT=") }
         #expect(done.ok, "\(done.screen)")
@@ -132,7 +132,7 @@ import VantageCore
     @Test func aTerminalWithoutCursorAddressingIsRefusedNamingTERM() throws {
         let w = try Workspace()
         defer { w.remove() }
-        let tmux = try TmuxSession(width: 100, height: 30, command: "\(TmuxSession.shellQuote(w.binary)) --root \(TmuxSession.shellQuote(w.root + "/work"))",
+        let tmux = try TmuxSession(width: 100, height: 30, command: "\(TmuxSession.shellQuote(w.binary)) --root \(TmuxSession.shellQuote(w.root + "/workspace"))",
                                    environment: w.environment.merging(["TERM": "dumb"]) { $1 })
         let done = try tmux.waitFor(timeout: 10) { $0.contains("EXIT=") }
         #expect(done.screen.contains("EXIT=2"), "\(done.screen)")
