@@ -8,7 +8,7 @@ import VantageCore
     @Test func linkLoopsAndAFIFODoNotHangTheCommands() throws {
         let w = try RobustnessEndToEndTests.Workspace()
         defer { w.remove() }
-        let app = w.root + "/work/app"
+        let app = w.root + "/workspace/app"
         try FileManager.default.createDirectory(atPath: app + "/src", withIntermediateDirectories: true)
         try "def f(x):\n    return x\n".write(toFile: app + "/src/f.py", atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: app + "/self", withDestinationPath: ".")
@@ -21,7 +21,7 @@ import VantageCore
         #expect(!quality.output.contains("stuck.py"), "the FIFO is not a source file: \(quality.output.prefix(600))")
         #expect(!quality.output.contains("self/"), "the link to . is not followed")
 
-        let scan = try w.run(["scan", w.root + "/work", "--json", "--depth", "8"], timeout: 30)
+        let scan = try w.run(["scan", w.root + "/workspace", "--json", "--depth", "8"], timeout: 30)
         #expect(scan.status == 0, "scan: \(scan.status): \(scan.output.prefix(400))")
         #expect(scan.output.components(separatedBy: "\"path\" : ").count == 2, "one project, found once: \(scan.output.prefix(600))")
 
