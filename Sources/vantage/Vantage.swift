@@ -31,6 +31,7 @@ struct Vantage: AsyncParsableCommand {
             GraphCommand.self,
             MemoryCommand.self,
             ScheduleCommand.self,
+            HistoryCommand.self,
             TroubleshootCommand.self,
             BenchCommand.self,
             RenderCheckCommand.self,

@@ -222,7 +222,6 @@ struct AppUpdateTests {
         limits.timeline = 50
         limits.diagnostics = 20
         limits.logLines = 10
-        limits.seriesPoints = 8
         let app = makeApp(limits: limits)
         for i in 0..<1_000 {
             let t = Self.t0.addingTimeInterval(Double(i))
@@ -240,7 +239,8 @@ struct AppUpdateTests {
         #expect(s.timeline.elements.last?.text == "t999" && s.timeline.elements.first?.text == "t950")
         #expect(s.diagnostics.items.count <= 25 && s.diagnostics.elements.last?.message == "d999")
         #expect(s.problemLogs.items.count <= 12 && s.problemLogs.elements.allSatisfy { $0.text.hasPrefix("error") })
-        #expect(s.systemSeries.cpu.count == 8)
+        // One point per second of the 5-minute window.
+        #expect(s.systemSeries.cpu.count == MetricWindow.fiveMinutes.points)
         #expect(s.visibleTimeline.count == 50)
     }
 

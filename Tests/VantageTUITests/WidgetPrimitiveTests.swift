@@ -50,10 +50,20 @@ struct WidgetPrimitiveTests {
         #expect(b.lines == ["xx▁▂▃▄▅▆▇█", "=##xxxxxxx"])
     }
 
-    @Test func sparklineOfZerosAndNaNStaysAtTheBottom() {
+    @Test func sparklineOfZerosStaysAtTheBottomAndLeavesAGapForAMissingValue() {
         var b = filled(3, 1)
+        // NaN is a bucket nothing was sampled in (the daemon was down): a gap, not a zero.
         Sparkline(values: [0, .nan, 0], glyphs: .unicode).render(area: b.area, buffer: &b)
-        #expect(b.lines == ["▁▁▁"])
+        #expect(b.lines == ["▁x▁"])
+    }
+
+    @Test func sparklineFitsALongWindowIntoItsCellsByAveragingGroups() {
+        // Seven values in three cells: groups of three from the newest end, the oldest group short.
+        let fitted = Sparkline.fitted([1, 2, 4, 6, .nan, 10, 12], width: 3)
+        #expect(fitted.count == 3)
+        #expect(fitted == [1, 4, 11])
+        #expect(Sparkline.fitted([.nan, .nan, 3, 5], width: 2).first?.isNaN == true)
+        #expect(Sparkline.fitted([1, 2], width: 5) == [1, 2])
     }
 
     @Test func tooSmallSaysSoOnOneLine() {

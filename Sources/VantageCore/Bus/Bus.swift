@@ -79,12 +79,15 @@ public final class Bus: Sendable {
 
     /// Hands `command` to its owner or listeners (see the type's description). Never drops it:
     /// either someone receives it, or the bus answers with an error.
+    /// `announce: false` leaves the error diagnostic out: the caller answers the sender itself
+    /// (the control socket answers an attached console, which shows it).
     @discardableResult
-    public func send(_ command: Command) -> CommandRoute {
+    public func send(_ command: Command, announce: Bool = true) -> CommandRoute {
         let (targets, route) = state.withLock { s in Self.route(command, in: s) }
         for target in targets { target.yield(command) }
         if case .unowned(let why) = route {
             state.withLock { $0.unowned += 1 }
+            guard announce else { return route }
             publish(.diagnostic(Diagnostic(time: clock.now, severity: .error, source: "vantage", project: command.project, message: why)))
         }
         return route

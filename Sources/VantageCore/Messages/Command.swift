@@ -27,6 +27,8 @@ public indirect enum Command: Codable, Sendable, Equatable {
     /// Ask the project's ecosystem tools for newer versions of its dependencies (may use the
     /// network); the analyzer answers with the project's insight, outdated packages filled in.
     case checkOutdated(ProjectID)
+    /// Read the stored history of the Metrics pane's window (the answer is `Event.metricHistory`).
+    case loadHistory(MetricWindow)
 
     /// The project a command is about, if it is about one.
     public var project: ProjectID? {
@@ -35,13 +37,13 @@ public indirect enum Command: Codable, Sendable, Equatable {
              .remove(let id), .useEnvironment(let id, _), .checkOutdated(let id):
             return id
         case .applyFix(let request): return request.project
-        case .refresh, .shutdown, .decide: return nil
+        case .refresh, .shutdown, .decide, .loadHistory: return nil
         }
     }
 
     /// Which command this is, without its payload: what a listener subscribes to (`Bus.commands`).
     public enum Kind: String, Sendable, CaseIterable {
-        case refresh, launch, stop, restart, pause, resume, kill, remove, useEnvironment, shutdown, decide, applyFix, checkOutdated
+        case refresh, launch, stop, restart, pause, resume, kill, remove, useEnvironment, shutdown, decide, applyFix, checkOutdated, loadHistory
 
         /// The kinds that act on a running project: only the project's owner (the supervisor, the
         /// Docker watcher, the compose launcher, the daemon behind an attached console) carries them out.
@@ -54,6 +56,7 @@ public indirect enum Command: Codable, Sendable, Equatable {
             case .applyFix: "apply a fix to"
             case .checkOutdated: "check outdated dependencies of"
             case .decide: "decide on a council proposal"
+            case .loadHistory: "load the metric history of"
             default: rawValue
             }
         }
@@ -74,6 +77,7 @@ public indirect enum Command: Codable, Sendable, Equatable {
         case .decide: .decide
         case .applyFix: .applyFix
         case .checkOutdated: .checkOutdated
+        case .loadHistory: .loadHistory
         }
     }
 

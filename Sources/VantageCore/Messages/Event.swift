@@ -40,12 +40,25 @@ public indirect enum Event: Codable, Sendable, Equatable {
     case portsInUse(project: ProjectID, ports: [Int])
     /// The scheduler's jobs with their next runs and last outcomes, replacing the previous list.
     case schedule([ScheduledJob])
+    /// Every project's lifecycle state as it is now, for a console that attaches (a snapshot, not
+    /// a change: no timeline entry).
+    case runStates([ProjectID: RunState])
+    /// Timeline entries from before this console started or attached, read from the store with
+    /// their original times, oldest first. Never stored again.
+    case pastTimeline([TimelineEntry])
+    /// Stored metric history for a window of the Metrics pane (`Command.loadHistory`, and on start
+    /// or attach for the 5-minute window), so sparklines start full.
+    case metricHistory(MetricHistory)
+    /// A host the console is attached to (the local daemon, `--connect`, `[[hosts]]`) connected,
+    /// or dropped and is being retried.
+    case host(HostStatus)
 
     /// Which event this is, without its payload: what a subscriber asks for (`Bus.events(_:)`), so
     /// a log line wakes only the streams that read log lines.
     public enum Kind: String, Sendable, CaseIterable {
         case scanned, discovered, engine, systemSampled, projectsSampled, stateChanged, timeline, diagnostic, log,
-             graph, insight, suggestions, council, environments, throttled, portsInUse, schedule
+             graph, insight, suggestions, council, environments, throttled, portsInUse, schedule,
+             runStates, pastTimeline, metricHistory, host
     }
 
     public var kind: Kind {
@@ -67,6 +80,10 @@ public indirect enum Event: Codable, Sendable, Equatable {
         case .throttled: .throttled
         case .portsInUse: .portsInUse
         case .schedule: .schedule
+        case .runStates: .runStates
+        case .pastTimeline: .pastTimeline
+        case .metricHistory: .metricHistory
+        case .host: .host
         }
     }
 }

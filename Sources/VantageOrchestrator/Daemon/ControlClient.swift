@@ -25,6 +25,7 @@ public final class ControlClient: @unchecked Sendable {
     let reader: LineReader
     let paths: VantagePaths?
     public let timeout: Double
+    private let writeLock = NSLock()
 
     /// Connects, or fails with a message saying that no daemon runs.
     public static func connect(_ paths: VantagePaths, timeout: Double = defaultTimeout) throws(VantageError) -> ControlClient {
@@ -61,6 +62,18 @@ public final class ControlClient: @unchecked Sendable {
             if response != .working { return response }
         }
     }
+
+    /// Sends a request without waiting for its answer: an attached console's commands, whose
+    /// answers come in order between the events it reads with `next()`. False when the daemon has gone.
+    public func post(_ request: ControlRequest) -> Bool {
+        writeLock.lock()
+        defer { writeLock.unlock() }
+        UnixSocket.setTimeout(fd, SO_SNDTIMEO, timeout)
+        return UnixSocket.writeAll(fd, ControlCoding.encode(request))
+    }
+
+    /// Ends the connection now (a `next()` waiting returns the end), without waiting for the daemon.
+    public func hangUp() { shutdown(fd, Int32(SHUT_RDWR)) }
 
     /// The next response of a stream (`subscribe`, `logs --follow`), however long it takes.
     public func next() throws(VantageError) -> ControlResponse {

@@ -13,6 +13,11 @@ public enum ControlRequest: Codable, Sendable, Equatable {
     case logs(name: String, lines: Int, follow: Bool)
     /// Every `Event` from now on, until the client hangs up.
     case subscribe
+    /// A console attaches: `ok`, then events that bring an empty console to the host's state (a
+    /// snapshot: projects, states, samples, insights, council, suggestions, graph, timeline,
+    /// history), then every event live. On the same connection the console sends its `command`s;
+    /// each is answered `ok` or `error`, in the order sent, between the events.
+    case attach
     case envShow(name: String, environment: String?)
     case envUse(name: String, environment: String)
     case limit(name: String, limits: ResourceLimits)
@@ -40,6 +45,8 @@ public enum ControlResponse: Codable, Sendable, Equatable {
     /// The newest lines of a project's log (`logs`): `earlier` says that older lines exist, in the
     /// log or its rotated copies, than the ones sent.
     case logTail(lines: [String], earlier: Bool)
+    /// An attached console fell too far behind: the events that follow are a fresh snapshot.
+    case resync
     /// Sent every second while a slow request (launch, stop, restart) is being carried out, so a
     /// client can tell a daemon at work from one that is stopped or stuck.
     case working
@@ -88,7 +95,7 @@ extension ControlRequest {
             try names([name])
         case .runScheduledJob(let id):
             guard id > 0 else { throw bad("job id", "must be a positive number, not \(id)") }
-        case .command, .ps, .subscribe, .projects:
+        case .command, .ps, .subscribe, .attach, .projects:
             break
         }
     }

@@ -15,6 +15,9 @@ public final class ControlServer: @unchecked Sendable {
     let maxRequestBytes: Int
     private var listenFD: Int32 = -1
     private let scheduler = Mutex<Scheduler?>(nil)
+    private let hub = Mutex<AttachHub?>(nil)
+    /// Connections open now, ended by `stop()`.
+    private let clients = Mutex<Set<Int32>>([])
 
     /// The longest request line a client may send (1 MB).
     public static let defaultMaxRequestBytes = 1 << 20
@@ -37,6 +40,7 @@ public final class ControlServer: @unchecked Sendable {
                     return
                 }
                 _ = fcntl(client, F_SETFD, FD_CLOEXEC)
+                clients.withLock { _ = $0.insert(client) }
                 let t = Thread { [self] in self.serve(client) }
                 t.name = "vantage-control"
                 t.start()
@@ -49,13 +53,21 @@ public final class ControlServer: @unchecked Sendable {
     /// Answers `runScheduledJob` with this scheduler (the process that runs the supervisor runs the jobs).
     public func serve(_ scheduler: Scheduler) { self.scheduler.withLock { $0 = scheduler } }
 
+    /// Answers `attach` from this hub (the process that hosts the actors keeps their state for consoles).
+    public func serve(_ hub: AttachHub) { self.hub.withLock { $0 = hub } }
+
+    /// Stops accepting and ends every open connection (attached consoles see the end at once).
     public func stop() {
         if listenFD >= 0 { shutdown(listenFD, Int32(SHUT_RDWR)); close(listenFD) }
         unlink(path)
+        for fd in clients.withLock({ $0 }) { shutdown(fd, Int32(SHUT_RDWR)) }
     }
 
     private func serve(_ fd: Int32) {
-        defer { close(fd) }
+        defer {
+            clients.withLock { _ = $0.remove(fd) }
+            close(fd)
+        }
         let reader = LineReader(fd: fd, maxLineBytes: maxRequestBytes)
         let out = ResponseWriter(fd: fd)
         while true {
@@ -79,6 +91,13 @@ public final class ControlServer: @unchecked Sendable {
                 continue
             }
             switch request {
+            case .attach:
+                guard let hub = hub.withLock({ $0 }) else {
+                    guard out.send(.error(message: "this Vantage keeps no state for consoles to attach to (it was started without one); restart it with `vantage daemon`")) else { return }
+                    continue
+                }
+                attached(out, reader: reader, hub: hub)
+                return
             case .subscribe:
                 // Subscribed before the answer, so a client that fetches a backlog after the `ok`
                 // misses nothing in between.
@@ -110,6 +129,50 @@ public final class ControlServer: @unchecked Sendable {
         }
     }
 
+    /// An attached console: the snapshot, then the hub's batches from a thread of their own, while
+    /// this thread answers the console's requests (its commands) in order until it hangs up.
+    private func attached(_ out: ResponseWriter, reader: LineReader, hub: AttachHub) {
+        let subscription = hub.attach()
+        /// False once the console has gone.
+        @Sendable func send(_ events: [Event]) -> Bool {
+            for e in events { guard out.send(.event(e)) else { return false } }
+            return true
+        }
+        guard out.send(.ok(message: nil)), send(subscription.snapshot) else { subscription.cancel(); return }
+        let pump = Thread {
+            while let batch = subscription.next() {
+                let delivered: Bool
+                switch batch {
+                case .events(let events): delivered = send(events)
+                case .resync(let events): delivered = out.send(.resync) && send(events)
+                }
+                if !delivered { subscription.cancel(); return }
+            }
+        }
+        pump.name = "vantage-attach"
+        pump.start()
+        defer { subscription.cancel() }
+        while true {
+            guard case .line(let line) = reader.next() else { return }
+            let response: ControlResponse
+            do {
+                let request = try JSONDecoder().decode(ControlRequest.self, from: line)
+                try request.validate()
+                switch request {
+                case .attach, .subscribe, .logs:
+                    response = .error(message: "this connection is attached already; open another one for that request")
+                default:
+                    response = blocking { await self.handle(request) }
+                }
+            } catch let error as VantageError {
+                response = .error(message: error.message)
+            } catch {
+                response = .error(message: "the request is not valid JSON for this version of Vantage")
+            }
+            guard out.send(response) else { return }
+        }
+    }
+
     /// Writes events until the client hangs up.
     private func stream(_ out: ResponseWriter, reader: LineReader, events: AsyncStream<Event>? = nil, filter: @escaping @Sendable (Event) -> Bool) {
         let stream = events ?? bus.events()
@@ -135,16 +198,13 @@ public final class ControlServer: @unchecked Sendable {
         do throws(VantageError) {
             switch request {
             case .command(let command):
-                // A command this supervisor cannot carry out is answered, never dropped.
-                let what = command.kind.verb + (command.project.map { " " + $0.displayName } ?? "")
-                guard Supervisor.commandKinds.contains(command.kind) else {
-                    return .error(message: "cannot \(what): the Vantage supervisor does not do that (it launches, stops, restarts, pauses and kills projects)")
+                // Routed as the console's own bus routes it: to the project's owner (supervisor,
+                // Docker watcher, compose launcher) or the kind's listeners (analyzer, council,
+                // fixes, history). One that reaches nobody is answered with why, never dropped.
+                switch bus.send(command, announce: false) {
+                case .delivered: return .ok(message: nil)
+                case .unowned(let why): return .error(message: why)
                 }
-                if let id = command.ownedProject, await supervisor.status(of: id) == nil {
-                    return .error(message: "cannot \(what): the Vantage supervisor does not run \(id.rawValue); `vantage ps` lists what it runs")
-                }
-                await supervisor.handle(command)
-                return .ok(message: nil)
             case .launch(let names, let all, let environment, let overrides):
                 let ids = try await targets(names, all: all)
                 // Concurrently: each project has its own lock, and dependencies wait for each other.
@@ -204,7 +264,7 @@ public final class ControlServer: @unchecked Sendable {
                 }
                 let job = try await scheduler.runNow(id)
                 return .ok(message: "started job \(id), \(job.title); its outcome goes on the timeline and into `vantage schedule list`")
-            case .subscribe, .logs:
+            case .subscribe, .logs, .attach:
                 return .error(message: "not handled here")
             }
         } catch {

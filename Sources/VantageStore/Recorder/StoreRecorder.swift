@@ -32,8 +32,16 @@ public actor StoreRecorder {
 
     /// Runs until `.shutdown`, the bus closes or the task is cancelled; writes what is pending on the way out.
     public func run() async {
-        let events = bus.events(EventRows.storedKinds, capacity: 4096)
-        let commands = bus.commands([.shutdown])
+        await run(events: bus.events(Self.eventKinds, capacity: 4096), commands: bus.commands(Self.commandKinds))
+    }
+
+    /// The events the store keeps, and the command that ends the recorder: subscribe with these
+    /// before anything is published (`run(events:commands:)`), so the first events are kept too.
+    public static var eventKinds: Set<Event.Kind> { EventRows.storedKinds }
+    public static let commandKinds: Set<Command.Kind> = [.shutdown]
+
+    /// Runs on streams subscribed by the caller (see `eventKinds`, capacity 4096 recommended).
+    public func run(events: AsyncStream<Event>, commands: AsyncStream<Command>) async {
         let interval = flushInterval
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [weak self] in

@@ -38,7 +38,8 @@ enum EventRows {
             try TimelineRows.insert(db, diagnostic)
         case .insight(let insight):
             try InsightRows.insert(db, insight)
-        case .log, .graph, .discovered, .engine, .suggestions, .council, .environments, .throttled, .portsInUse, .schedule:
+        case .log, .graph, .discovered, .engine, .suggestions, .council, .environments, .throttled, .portsInUse, .schedule,
+             .runStates, .pastTimeline, .metricHistory, .host:
             break
         }
     }

@@ -21,6 +21,20 @@ extension Store {
         }
     }
 
+    /// The Metrics pane's history for `window` up to `now`: every series averaged into the window's
+    /// buckets (raw samples for the last hour, minute averages before), each project's CPU and RSS
+    /// included. Memory is shown in percent of `memoryTotal` bytes (empty without it).
+    public func metricHistory(window: MetricWindow, now: Date = Date(), memoryTotal: UInt64?) async throws -> MetricHistory {
+        try await read("read the metric history of the last \(window.label)") { db in
+            try MetricRows.history(db, window: window, now: now, memoryTotal: memoryTotal)
+        }
+    }
+
+    /// Every stored sample since `since`, oldest first (raw samples and minute averages), for export.
+    public func metricRows(since: Date) async throws -> [StoredMetricRow] {
+        try await read("read the stored metrics") { db in try MetricRows.rows(db, since: since) }
+    }
+
     /// Folds raw samples older than `retention.raw` into one-minute averages and deletes them, and
     /// deletes minute averages older than `retention.minutes`. One transaction: the averages are
     /// written before (and committed with) the deletion of what they replace, so a failure (a full
@@ -81,6 +95,68 @@ enum MetricRows {
             ORDER BY t
             """, arguments: [metric.rawValue, key, floor(t / 60) * 60, metric.rawValue, key, t])
         return rows.map { MetricPoint(time: Date(timeIntervalSince1970: $0["t"]), value: $0["value"]) }
+    }
+
+    /// Bucket averages of one metric since `since`, per project ('' for machine-wide metrics).
+    static func buckets(_ db: Database, metric: Metric, since: Date, bucketSeconds: Double) throws -> [String: [(index: Int64, value: Double)]] {
+        let t = since.timeIntervalSince1970
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT project, CAST(t / ? AS INTEGER) AS bucket, AVG(value) AS value FROM (
+                SELECT minute AS t, project, value FROM metric_minute WHERE metric = ? AND minute >= ?
+                UNION ALL
+                SELECT time AS t, project, value FROM metric_raw WHERE metric = ? AND time >= ?
+            ) GROUP BY project, bucket ORDER BY project, bucket
+            """, arguments: [bucketSeconds, metric.rawValue, floor(t / 60) * 60, metric.rawValue, t])
+        var out: [String: [(index: Int64, value: Double)]] = [:]
+        while let row = try rows.next() {
+            let project: String = row["project"]
+            out[project, default: []].append((row["bucket"], row["value"]))
+        }
+        return out
+    }
+
+    static func history(_ db: Database, window: MetricWindow, now: Date, memoryTotal: UInt64?) throws -> MetricHistory {
+        let since = now.addingTimeInterval(-window.seconds)
+        func machine(_ metric: Metric, scale: Double = 1) throws -> [(index: Int64, value: Double)] {
+            try buckets(db, metric: metric, since: since, bucketSeconds: window.bucketSeconds)[""].map { $0.map { ($0.index, $0.value * scale) } } ?? []
+        }
+        func sum(_ a: [(index: Int64, value: Double)], _ b: [(index: Int64, value: Double)]) -> [(index: Int64, value: Double)] {
+            var total: [Int64: Double] = [:]
+            for p in a + b { total[p.index, default: 0] += p.value }
+            return total.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        }
+        var system = MetricHistory.SystemHistory(window: window)
+        system.cpu = BucketSeries(window: window, buckets: try machine(.systemCPU))
+        if let memoryTotal, memoryTotal > 0 {
+            system.memory = BucketSeries(window: window, buckets: try machine(.systemMemoryUsed, scale: 100 / Double(memoryTotal)))
+        }
+        system.load = BucketSeries(window: window, buckets: try machine(.systemLoad1))
+        system.network = BucketSeries(window: window, buckets: sum(try machine(.networkReceive), try machine(.networkTransmit)))
+        system.disk = BucketSeries(window: window, buckets: sum(try machine(.diskRead), try machine(.diskWrite)))
+        let cpu = try buckets(db, metric: .projectCPU, since: since, bucketSeconds: window.bucketSeconds)
+        let rss = try buckets(db, metric: .projectRSS, since: since, bucketSeconds: window.bucketSeconds)
+        var projects: [ProjectID: MetricHistory.ProjectHistory] = [:]
+        for key in Set(cpu.keys).union(rss.keys) where !key.isEmpty {
+            projects[ProjectID(key)] = MetricHistory.ProjectHistory(cpu: BucketSeries(window: window, buckets: cpu[key] ?? []),
+                                                                    rss: BucketSeries(window: window, buckets: rss[key] ?? []))
+        }
+        return MetricHistory(window: window, system: system, projects: projects)
+    }
+
+    static func rows(_ db: Database, since: Date) throws -> [StoredMetricRow] {
+        let t = since.timeIntervalSince1970
+        return try Row.fetchAll(db, sql: """
+            SELECT minute AS t, metric, project, value, count, 'minute' AS resolution FROM metric_minute WHERE minute >= ?
+            UNION ALL
+            SELECT time AS t, metric, project, value, 1 AS count, 'raw' AS resolution FROM metric_raw WHERE time >= ?
+            ORDER BY t, metric, project
+            """, arguments: [floor(t / 60) * 60, t]).compactMap { row in
+            guard let metric = Metric(rawValue: row["metric"]) else { return nil }
+            let project: String = row["project"]
+            return StoredMetricRow(time: Date(timeIntervalSince1970: row["t"]), metric: metric,
+                                   project: project.isEmpty ? nil : ProjectID(project), value: row["value"],
+                                   samples: row["count"], isMinuteAverage: (row["resolution"] as String) == "minute")
+        }
     }
 
     static func compact(_ db: Database, now: Date, retention: Retention) throws -> CompactionReport {

@@ -56,6 +56,28 @@ public struct MetricPoint: Sendable, Equatable {
     }
 }
 
+/// One stored metric value, as exported (`vantage history export`).
+public struct StoredMetricRow: Sendable, Equatable, Codable {
+    public var time: Date
+    public var metric: Metric
+    /// Nil for machine-wide metrics.
+    public var project: ProjectID?
+    public var value: Double
+    /// Samples behind the value: 1 for a raw sample, the count averaged for a minute.
+    public var samples: Int
+    /// A minute's average (older than the raw retention), not one sample.
+    public var isMinuteAverage: Bool
+
+    public init(time: Date, metric: Metric, project: ProjectID?, value: Double, samples: Int, isMinuteAverage: Bool) {
+        self.time = time
+        self.metric = metric
+        self.project = project
+        self.value = value
+        self.samples = samples
+        self.isMinuteAverage = isMinuteAverage
+    }
+}
+
 /// What one `compact(now:)` did.
 public struct CompactionReport: Sendable, Equatable {
     /// Raw samples folded into minute averages (and deleted).

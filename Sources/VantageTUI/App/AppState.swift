@@ -11,8 +11,6 @@ public struct AppState: Sendable, Equatable {
         public var logLines = 300
         /// Output lines kept per project for the log viewer.
         public var projectLogLines = 500
-        /// Points kept per metric series (one per sample, so 120 s at a 1 s refresh).
-        public var seriesPoints = 120
         public init() {}
     }
 
@@ -29,6 +27,11 @@ public struct AppState: Sendable, Equatable {
     public var projectSeries: [ProjectID: ProjectSeries] = [:]
     public var system: SystemSample?
     public var systemSeries: SystemSeries
+    /// How far back the sparklines reach (the window key cycles it); the series hold one point per
+    /// bucket of this window.
+    public var metricsWindow: MetricWindow = .fiveMinutes
+    /// The hosts this console is attached to, by name (empty when it hosts its own actors).
+    public var hosts: [String: HostStatus] = [:]
     public var timeline: Bounded<TimelineEntry>
     public var diagnostics: Bounded<Diagnostic>
     /// Project output lines that read as warnings or errors (others are not kept here).
@@ -86,7 +89,7 @@ public struct AppState: Sendable, Equatable {
     public init(now: Date, limits: Limits = Limits()) {
         self.now = now
         self.limits = limits
-        systemSeries = SystemSeries(capacity: limits.seriesPoints)
+        systemSeries = SystemSeries(window: .fiveMinutes)
         timeline = Bounded(capacity: limits.timeline)
         diagnostics = Bounded(capacity: limits.diagnostics)
         problemLogs = Bounded(capacity: limits.logLines)

@@ -1,42 +1,43 @@
+import Foundation
 import VantageCore
 
-/// The history the Metrics pane draws for the machine. Each series is a fixed-size ring.
-public struct SystemSeries: Sendable, Equatable {
-    public var cpu: Series
-    public var memory: Series
-    public var load: Series
-    public var network: Series
-    public var disk: Series
+/// The history the Metrics pane draws for the machine: one bucket series per row, at the
+/// resolution of the chosen window (`AppState.metricsWindow`).
+public typealias SystemSeries = MetricHistory.SystemHistory
 
-    public init(capacity: Int) {
-        cpu = Series(capacity: capacity)
-        memory = Series(capacity: capacity)
-        load = Series(capacity: capacity)
-        network = Series(capacity: capacity)
-        disk = Series(capacity: capacity)
-    }
+/// CPU and RSS history of one project (samples while it is up; a stopped project leaves a gap).
+public typealias ProjectSeries = MetricHistory.ProjectHistory
 
-    public mutating func append(_ s: SystemSample) {
-        cpu.append(s.cpuPercent)
-        memory.append(s.memPercent)
-        load.append(s.load1)
-        network.append(s.netRxBytesPerSec + s.netTxBytesPerSec)
-        disk.append(s.diskReadBytesPerSec + s.diskWriteBytesPerSec)
+extension BucketSeries {
+    /// This series with the newer buckets of `live` added: stored history arriving after the
+    /// first live samples keeps them.
+    func followed(by live: BucketSeries) -> BucketSeries {
+        guard bucketSeconds == live.bucketSeconds else { return self }
+        var out = self
+        let newest = isEmpty ? Int64.min : first + Int64(count) - 1
+        for (i, value) in live.values.enumerated() {
+            let bucket = live.first + Int64(i)
+            guard bucket > newest, let value else { continue }
+            out.add(value, at: Date(timeIntervalSince1970: (Double(bucket) + 0.5) * bucketSeconds))
+        }
+        return out
     }
 }
 
-/// CPU and RSS history of one project.
-public struct ProjectSeries: Sendable, Equatable {
-    public var cpu: Series
-    public var rss: Series
-
-    public init(capacity: Int) {
-        cpu = Series(capacity: capacity)
-        rss = Series(capacity: capacity)
+extension SystemSeries {
+    func followed(by live: SystemSeries) -> SystemSeries {
+        var out = self
+        out.cpu = cpu.followed(by: live.cpu)
+        out.memory = memory.followed(by: live.memory)
+        out.load = load.followed(by: live.load)
+        out.network = network.followed(by: live.network)
+        out.disk = disk.followed(by: live.disk)
+        return out
     }
+}
 
-    public mutating func append(_ s: ProjectSample) {
-        cpu.append(s.cpuPercent)
-        rss.append(Double(s.rssBytes))
+extension ProjectSeries {
+    func followed(by live: ProjectSeries) -> ProjectSeries {
+        ProjectSeries(cpu: cpu.followed(by: live.cpu), rss: rss.followed(by: live.rss))
     }
 }

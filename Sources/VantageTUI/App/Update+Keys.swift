@@ -64,6 +64,12 @@ extension Update {
             guard let id = s.selectedProject, s.project(id) != nil else { return .refused("no project selected") }
             s.overlay = .details(id)
         case .council: s.overlay = .council(selected: 0)
+        case .metricsWindow:
+            // The series start over at the new resolution; the stored history fills them.
+            s.metricsWindow = s.metricsWindow.next
+            s.systemSeries = SystemSeries(window: s.metricsWindow)
+            s.projectSeries = [:]
+            return .done([.loadHistory(s.metricsWindow)])
         case .start, .stop, .restart, .pause, .kill, .remove, .switchEnvironment, .logs, .dependencies:
             return projectAction(a, state: &s)
         default: return .refused("nothing to do in \(s.keyContext)")

@@ -33,7 +33,7 @@ public enum Update {
             advance(&s, to: status.since)
         case .systemSampled(let sample):
             s.system = sample
-            s.systemSeries.append(sample)
+            s.systemSeries.add(sample)
             advance(&s, to: sample.time)
         case .projectsSampled(let samples):
             let ids = Set(s.projects.map(\.id))
@@ -41,7 +41,8 @@ public enum Update {
                 s.samples[sample.project] = sample
                 let container = s.project(sample.project)?.engine != nil
                 s.runStates[sample.project] = container ? sample.state : reconciled(s.runStates[sample.project], sample.state)
-                s.projectSeries[sample.project, default: ProjectSeries(capacity: s.limits.seriesPoints)].append(sample)
+                // Only while it runs: a stopped project leaves a gap, as in the stored history.
+                if sample.state.isUp { s.projectSeries[sample.project, default: ProjectSeries(window: s.metricsWindow)].add(sample) }
                 advance(&s, to: sample.time)
             }
         case let .stateChanged(project, from, to):
@@ -72,6 +73,15 @@ public enum Update {
             s.advice.add(items, project: project)
         case .council(let proposals):
             foldCouncil(proposals, into: &s)
+        case .runStates(let states):
+            for (id, state) in states where s.project(id) != nil { s.runStates[id] = state }
+        case .pastTimeline(let entries):
+            foldPastTimeline(entries, into: &s)
+        case .metricHistory(let history):
+            foldHistory(history, into: &s)
+        case .host(let status):
+            s.hosts[status.name] = status
+            advance(&s, to: status.since)
         case .environments, .throttled, .portsInUse:
             break // the environment list for `e` and Details, and the governor's marks in the grid (drawn by the screen's side)
         case .schedule:
@@ -110,6 +120,34 @@ public enum Update {
         if case .confirmFix(let r) = s.overlay, !ids.contains(r.project) { s.overlay = nil }
         if case .fixValue(let r, _) = s.overlay, !ids.contains(r.project) { s.overlay = nil }
         if let p = s.timelineProject, !ids.contains(p) { s.timelineProject = nil }
+    }
+
+    /// Entries from before this console came, merged with what it has seen since, by time; an
+    /// entry already shown is not shown twice.
+    static func foldPastTimeline(_ entries: [TimelineEntry], into s: inout AppState) {
+        let current = Array(s.timeline.elements)
+        let known = Set(current.map { TimelineKey($0) })
+        let merged = (entries.filter { !known.contains(TimelineKey($0)) } + current).enumerated()
+            .sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+        s.timeline = Bounded(capacity: s.limits.timeline)
+        for e in merged { s.timeline.append(e) }
+        if let last = entries.last { advance(&s, to: last.time) }
+    }
+
+    private struct TimelineKey: Hashable {
+        var time: Date, kind: TimelineEntry.Kind, project: ProjectID?, text: String
+        init(_ e: TimelineEntry) { (time, kind, project, text) = (e.time, e.kind, e.project, e.text) }
+    }
+
+    /// Stored history for the window on screen replaces the series, keeping the live samples newer
+    /// than it; history for another window (asked for before the key was pressed again) is dropped.
+    static func foldHistory(_ h: MetricHistory, into s: inout AppState) {
+        guard h.window == s.metricsWindow else { return }
+        s.systemSeries = h.system.followed(by: s.systemSeries)
+        let ids = Set(s.projects.map(\.id))
+        for (id, series) in h.projects where ids.contains(id) {
+            s.projectSeries[id] = series.followed(by: s.projectSeries[id] ?? ProjectSeries(window: h.window))
+        }
     }
 
     static func advance(_ s: inout AppState, to time: Date) { if time > s.now { s.now = time } }

@@ -37,6 +37,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case collapse
     case applyFix = "apply_fix"
     case dependencies
+    /// The Metrics pane's window: 5 min, 1 h, 24 h, 7 days.
+    case metricsWindow = "metrics_window"
     /// The yes of a question (stop, kill, apply a fix) and the council's accept.
     case accept
     /// The no of a question and the council's reject.

@@ -148,6 +148,10 @@ extension ActionSpec {
         ActionSpec(.wrap, keys: ["w"], [
             Use([.overlay(.logs)], "wrap long lines on or off", label: "wrap", footer: [.overlay(.logs)]),
         ]),
+        ActionSpec(.metricsWindow, keys: ["w"], [
+            Use([.panes], "sparklines' window: 5 min, 1 h, 24 h, 7 days (stored history)", label: "window",
+                footer: [.pane(.metrics)], heading: everywhere),
+        ]),
         ActionSpec(.nextMatch, keys: ["n"], [
             Use([.overlay(.logs)], "jump to the next search match", label: "next match", footer: [.overlay(.logs)]),
         ]),

@@ -63,7 +63,7 @@ public enum InsightSection {
     static func coverageSparkline(_ trend: [Double], glyphs: GlyphSet) -> [StyledLine.Span] {
         guard trend.count >= 2 else { return [] }
         let shown = Array(trend.suffix(coverageHistoryShown))
-        let cells = Sparkline(values: shown, maximum: 100, glyphs: glyphs).levels(width: shown.count).map { glyphs.sparkLevels[$0] }
+        let cells = Sparkline(values: shown, maximum: 100, glyphs: glyphs).levels(width: shown.count).map { glyphs.sparkLevels[$0 ?? 0] }
         let first = shown[0], last = shown[shown.count - 1]
         let change = last - first
         let sign = change > 0 ? "+" : change < 0 ? "-" : "±"

@@ -45,7 +45,7 @@ public struct MetricsPanel: Sendable {
             buffer.put(Formatting.pad(r.label, to: labelWidth, ellipsis: glyphs.ellipsis), x: area.x, y: y,
                        style: CellStyle(fg: .text, bold: true), maxWidth: labelWidth)
             if sparkWidth >= 1 {
-                Sparkline(values: r.values, maximum: r.maximum, role: r.role, glyphs: glyphs)
+                Sparkline(values: Sparkline.fitted(r.values, width: sparkWidth), maximum: r.maximum, role: r.role, glyphs: glyphs)
                     .render(area: Rect(x: area.x + labelWidth + 1, y: y, width: sparkWidth, height: 1), buffer: &buffer)
             }
             let vx = area.right - valueWidth

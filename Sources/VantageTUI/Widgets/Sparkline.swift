@@ -1,5 +1,6 @@
 /// A one-row sparkline. The newest value is at the right edge; older values extend left and cells
-/// with no data are left untouched. Values are scaled to `maximum` (or the largest value shown).
+/// with no data (before the first value, or a gap: a value that is not finite) are left untouched.
+/// Values are scaled to `maximum` (or the largest value shown).
 public struct Sparkline: Sendable {
     public var values: [Double]
     public var maximum: Double?
@@ -13,12 +14,13 @@ public struct Sparkline: Sendable {
         self.glyphs = glyphs
     }
 
-    /// The level index (0 = lowest glyph) for each value shown in `width` cells.
-    public func levels(width: Int) -> [Int] {
-        let shown = values.suffix(max(0, width)).map { $0.isFinite ? max(0, $0) : 0 }
-        let top = maximum ?? shown.max() ?? 0
+    /// The level index (0 = lowest glyph) for each value shown in `width` cells; nil for a gap.
+    public func levels(width: Int) -> [Int?] {
+        let shown = values.suffix(max(0, width)).map { $0.isFinite ? max(0, $0) : nil }
+        let top = maximum ?? shown.compactMap { $0 }.max() ?? 0
         let n = glyphs.sparkLevels.count
         return shown.map { v in
+            guard let v else { return nil }
             guard top > 0 else { return 0 }
             return min(n - 1, Int((v / top * Double(n - 1)).rounded()))
         }
@@ -29,8 +31,27 @@ public struct Sparkline: Sendable {
         let lv = levels(width: area.width)
         var x = area.right - lv.count
         for l in lv {
-            buffer.place(Cell(glyphs.sparkLevels[l], style: .role(role)), x: x, y: area.y)
+            if let l { buffer.place(Cell(glyphs.sparkLevels[l], style: .role(role)), x: x, y: area.y) }
             x += 1
         }
+    }
+
+    /// `values` averaged into at most `width` points (for a window longer than the cells that
+    /// show it): consecutive groups of equal size, the newest group ending at the newest value; a
+    /// group without a finite value stays a gap.
+    public static func fitted(_ values: [Double], width: Int) -> [Double] {
+        guard width > 0, values.count > width else { return values }
+        let group = (values.count + width - 1) / width
+        var out: [Double] = []
+        out.reserveCapacity(width)
+        var end = values.count
+        while end > 0 {
+            let start = max(0, end - group)
+            var sum = 0.0, n = 0
+            for v in values[start..<end] where v.isFinite { sum += v; n += 1 }
+            out.append(n == 0 ? .nan : sum / Double(n))
+            end = start
+        }
+        return out.reversed()
     }
 }

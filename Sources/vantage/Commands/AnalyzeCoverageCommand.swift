@@ -122,7 +122,7 @@ struct AnalyzeCoverageCommand: AsyncParsableCommand {
         if lines.count >= 2 {
             let glyphs = GlyphSet.unicode
             let levels = Sparkline(values: lines, maximum: 100, glyphs: glyphs).levels(width: lines.count)
-            out.write("lines " + levels.map { glyphs.sparkLevels[$0] }.joined() + "\n")
+            out.write("lines " + levels.map { glyphs.sparkLevels[$0 ?? 0] }.joined() + "\n")
         }
         for p in points {
             var s = UTCTime.iso8601(p.time) + "  lines " + percent(p.linePercent.map { $0 / 100 })

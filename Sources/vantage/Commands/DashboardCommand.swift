@@ -55,26 +55,36 @@ struct DashboardCommand: AsyncParsableCommand {
         let store = try Store.open(paths: paths)
         let engines = try WorkspaceConfig.dockerEngines(roots: roots)
 
+        let bus = Bus()
+        let uiEvents = bus.events()
+        // A daemon (or another console) hosts the actors: attach to it, and the screen shows its state.
+        if SupervisorConnection.isDaemonRunning(paths) {
+            let counters = try await Self.attached(roots: roots, paths: paths, store: store, bus: bus, events: uiEvents,
+                                                   keymap: keys, themes: themes, options: options)
+            if counters.stoppedBy == .signal || counters.stoppedBy == .hangup { throw ExitCode(130) }
+            return
+        }
+
         // The scan is a few milliseconds on a workspace: doing it first lets the first frame
         // show every project.
         let scanStart = ContinuousClock.now
         let scan = try ProjectScanner().scan(roots: roots)
         let scanTime = ContinuousClock.now - scanStart
 
-        let bus = Bus()
-        let uiEvents = bus.events()
         var supervisorOptions = SupervisorOptions()
         supervisorOptions.pressure.enabled = try WorkspaceConfig.governor(roots: roots)
-        let session = DashboardSession(bus: bus, store: store, paths: paths, projects: scan.projects,
-                                       engines: engines, interval: .seconds(refresh), supervisorOptions: supervisorOptions)
+        let session = try await HostedActors.make(bus: bus, store: store, paths: paths, projects: scan.projects, engines: engines,
+                                                  interval: .seconds(refresh), supervisorOptions: supervisorOptions,
+                                                  secrets: HostedSupervisor.vaultWithoutPrompt(paths, bus: bus))
         session.start()
         Workspace.publish(scan: scan, roots: roots, duration: scanTime, on: bus)
+        session.watch(roots: roots, initial: scan)
 
         let counters: RuntimeCounters
         let answered: OnExit?
         do {
             (counters, answered) = try await Self.runScreen(roots: roots, projects: scan.projects, keymap: keys, themes: themes,
-                                                            options: options, onExit: onExitChoice, session: session, bus: bus,
+                                                            options: options, onExit: onExitChoice, hostsProjects: true, bus: bus,
                                                             events: uiEvents)
         } catch {
             await session.stop()
@@ -97,6 +107,27 @@ struct DashboardCommand: AsyncParsableCommand {
         if counters.stoppedBy == .signal || counters.stoppedBy == .hangup { throw ExitCode(130) }
     }
 
+    /// The console attached to the running daemon: its state and events on this bus, the screen's
+    /// commands to it; the metric history of other windows is read from the store here. Quitting
+    /// leaves everything running under the daemon.
+    static func attached(roots: [String], paths: VantagePaths, store: Store, bus: Bus, events: AsyncStream<Event>,
+                         keymap: Keymap, themes: ThemePair, options: RuntimeOptions) async throws -> RuntimeCounters {
+        let attachment = HostAttachment(name: "local", address: paths.socket, bus: bus) { () throws(VantageError) in
+            try ControlClient.connect(paths)
+        }
+        let history = StoredHistory(store: store, bus: bus)
+        let historyCommands = bus.commands(StoredHistory.commandKinds)
+        let reading = Task { await history.run(commands: historyCommands) }
+        attachment.start()
+        defer {
+            attachment.stop()
+            reading.cancel()
+            bus.close()
+        }
+        return try await runScreen(roots: roots, projects: [], keymap: keymap, themes: themes, options: options, onExit: .keep,
+                                   hostsProjects: false, bus: bus, events: events).0
+    }
+
     /// This program's own file, to start the daemon that takes the projects over.
     static func executable() -> String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
@@ -105,13 +136,14 @@ struct DashboardCommand: AsyncParsableCommand {
     /// ncurses is owned by the main actor only.
     @MainActor
     static func runScreen(roots: [String], projects: [Project], keymap: Keymap, themes: ThemePair, options: RuntimeOptions,
-                          onExit: OnExit, session: DashboardSession, bus: Bus,
+                          onExit: OnExit, hostsProjects: Bool, bus: Bus,
                           events: AsyncStream<Event>) async throws -> (RuntimeCounters, OnExit?) {
         let app = App(roots: roots, projects: projects, keymap: keymap, darkTheme: themes.dark,
                       lightTheme: themes.light, startVariant: themes.current.variant, glyphs: options.glyphs)
         app.monochrome = !(options.environment["NO_COLOR"] ?? "").isEmpty
         app.onExit = onExit
-        app.hostsProjects = { session.isHosting }
+        // Attached to a daemon, quitting changes nothing for the projects: no question.
+        app.hostsProjects = { hostsProjects }
         let counters = try await TerminalRuntime.run(program: app, bus: bus, options: options, events: events)
         return (counters, app.quitChoice)
     }

@@ -19,7 +19,7 @@ extension PaneSpec {
         PaneSpec(id: .metrics, title: "Metrics",
                  full: .init(row: 0, weight: 0.35), compact: .init(row: 1, weight: 0.5),
                  contentRows: { _ in ScreenLayout.metricsRows },
-                 detail: { s in s.selected.map { "system + \($0.name)" } ?? "system" },
+                 detail: { s in (s.selected.map { "system + \($0.name)" } ?? "system") + ", \(s.metricsWindow.label)" },
                  handle: { a, _ in
                      Update.isMovement(a) ? .refused("Metrics has nothing to select; Tab moves to the next pane") : nil
                  },

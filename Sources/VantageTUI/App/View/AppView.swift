@@ -150,9 +150,9 @@ public struct AppView: Sendable {
         }
         let series = state.projectSeries[id]
         var charts = [
-            MetricsPanel.Row(label: "CPU", values: series?.cpu.values ?? [], maximum: max(100, series?.cpu.max ?? 0),
+            MetricsPanel.Row(label: "CPU", values: series?.cpu.plotted ?? [], maximum: max(100, series?.cpu.max ?? 0),
                              current: sample.map { Formatting.percent($0.cpuPercent) } ?? "-"),
-            MetricsPanel.Row(label: "RSS", values: series?.rss.values ?? [], maximum: nil,
+            MetricsPanel.Row(label: "RSS", values: series?.rss.plotted ?? [], maximum: nil,
                              current: sample.map { Formatting.bytes($0.rssBytes) } ?? "-", role: .ok),
         ]
         // The debt at weekly samples of the git history, from the analyzer.

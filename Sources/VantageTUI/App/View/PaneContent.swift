@@ -8,6 +8,15 @@ enum PaneContent {
         var rows: [ProjectGrid.Row] = []
         var selected: Int?
         var engine: String?, group: String?
+        // An attached daemon that dropped, above everything while it is retried (the rows below
+        // are its last state).
+        for name in s.hosts.keys.sorted() {
+            guard let host = s.hosts[name], !host.connected else { continue }
+            rows.append(ProjectGrid.Row(name: "daemon: " + name, kind: "host", state: .stopped, cpuPercent: nil, rssBytes: nil,
+                                        memTotalBytes: nil, health: nil, healthRole: .muted, ports: [],
+                                        heading: .init(status: "disconnected since " + Formatting.clock(host.since, in: timeZone) + ", retrying",
+                                                       role: .error)))
+        }
         // Containers follow the folder projects, beneath a row per engine and per compose project.
         for p in visible {
             if let e = p.engine, e != engine {
@@ -59,26 +68,26 @@ enum PaneContent {
         let sys = s.systemSeries
         let cpuCount = Double(max(1, s.system?.cpuCount ?? 1))
         var rows = [
-            MetricsPanel.Row(label: "CPU", values: sys.cpu.values, maximum: 100,
+            MetricsPanel.Row(label: "CPU", values: sys.cpu.plotted, maximum: 100,
                              current: s.system.map { Formatting.percent($0.cpuPercent) } ?? "-", priority: 0),
-            MetricsPanel.Row(label: "Mem", values: sys.memory.values, maximum: 100,
+            MetricsPanel.Row(label: "Mem", values: sys.memory.plotted, maximum: 100,
                              current: s.system.map { Formatting.percent($0.memPercent) } ?? "-", role: .ok, priority: 1),
-            MetricsPanel.Row(label: "Load", values: sys.load.values, maximum: max(cpuCount, sys.load.max ?? 0),
+            MetricsPanel.Row(label: "Load", values: sys.load.plotted, maximum: max(cpuCount, sys.load.max ?? 0),
                              current: s.system.map { Formatting.fixed($0.load1, 2) } ?? "-", role: .warn, priority: 4),
-            MetricsPanel.Row(label: "Net", values: sys.network.values, maximum: nil,
+            MetricsPanel.Row(label: "Net", values: sys.network.plotted, maximum: nil,
                              current: s.system.map { Formatting.rate($0.netRxBytesPerSec + $0.netTxBytesPerSec) } ?? "-",
                              role: .nodeContainer, priority: 5),
-            MetricsPanel.Row(label: "Disk", values: sys.disk.values, maximum: nil,
+            MetricsPanel.Row(label: "Disk", values: sys.disk.plotted, maximum: nil,
                              current: s.system.map { Formatting.rate($0.diskReadBytesPerSec + $0.diskWriteBytesPerSec) } ?? "-",
                              role: .nodePort, priority: 6),
         ]
         if let p = s.selected {
             let series = s.projectSeries[p.id]
             let sample = s.samples[p.id]
-            rows.append(MetricsPanel.Row(label: "\(p.name) CPU", values: series?.cpu.values ?? [],
+            rows.append(MetricsPanel.Row(label: "\(p.name) CPU", values: series?.cpu.plotted ?? [],
                                          maximum: max(100, series?.cpu.max ?? 0),
                                          current: sample.map { Formatting.percent($0.cpuPercent) } ?? "-", priority: 2))
-            rows.append(MetricsPanel.Row(label: "\(p.name) RSS", values: series?.rss.values ?? [], maximum: nil,
+            rows.append(MetricsPanel.Row(label: "\(p.name) RSS", values: series?.rss.plotted ?? [], maximum: nil,
                                          current: sample.map { Formatting.bytes($0.rssBytes) } ?? "-", role: .ok, priority: 3))
         }
         return MetricsPanel(rows: rows, glyphs: glyphs)

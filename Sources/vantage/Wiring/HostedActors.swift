@@ -8,11 +8,16 @@ import VantageKnowledge
 import VantageOrchestrator
 import VantageProbes
 import VantageStore
+import VantageTUI
 
-/// The actors behind the dashboard, wired to one bus: the /proc monitor, the store recorder, the
-/// knowledge-graph layout, the error-pattern miner and the background code analyzer. Each subscribes before anything is
-/// published, so no early event is missed.
-final class DashboardSession: Sendable {
+/// Every actor of Vantage, wired to one bus: the /proc monitor, the store recorder and its history
+/// reader, the knowledge graph, the error-pattern miner, the analyzer, the troubleshooter, the
+/// council, fixes, the Docker watcher, the compose launcher, the supervisor and the scheduler. One
+/// set, hosted by `vantage daemon` (headless) or by a console when no daemon runs; consoles attach
+/// to it through the control socket (`AttachHub`), which keeps the state a console shows
+/// (`ConsoleStateKeeper`). Each actor subscribes before anything is published, so no early event
+/// is missed.
+final class HostedActors: Sendable {
     private let bus: Bus
     private let monitor: Monitor
     private let recorder: StoreRecorder
@@ -22,6 +27,7 @@ final class DashboardSession: Sendable {
     private let troubleshooter: TroubleshooterActor
     private let council: CouncilActor
     private let fixes: FixActor
+    private let history: StoredHistory
     private let store: Store
     private let errors = ErrorPatternTracker()
     private let docker: DockerWatcher?
@@ -29,17 +35,36 @@ final class DashboardSession: Sendable {
     private let tasks = Mutex<[Task<Void, Never>]>([])
     private let paths: VantagePaths
     private let projects: [Project]
-    private let supervisor = Mutex<SupervisorBridge?>(nil)
+    /// The workspace's projects now (live discovery replaces them).
+    private let current: Mutex<[Project]>
+    private let discovery = Mutex<WorkspaceWatcher?>(nil)
+    private let supervisor: HostedSupervisor
+    /// What attaching consoles are sent: the state a console would show, then every event.
+    let hub: AttachHub
+    private let hubEvents: AsyncStream<Event>
 
-    /// The hosted supervisor's settings (the governor is opt-in: `[resources] governor = true`).
-    private let supervisorOptions: SupervisorOptions
+    /// Takes the supervisor lock of `$VANTAGE_HOME` (one supervisor per home: fails when a daemon
+    /// or another console holds it) and builds every actor; `start()` runs them.
+    static func make(bus: Bus, store: Store, paths: VantagePaths, projects: [Project], engines: [DockerEndpoint], interval: Duration,
+                     supervisorOptions: SupervisorOptions, secrets: (any SecretsSource)?) async throws(VantageError) -> HostedActors {
+        // The hub subscribes first: a console that attaches later sees everything from the start.
+        let hub = AttachHub(keeper: ConsoleStateKeeper())
+        let hubEvents = bus.events(capacity: 1 << 16)
+        let supervisor = try await HostedSupervisor.start(paths: paths, bus: bus, workspace: projects, options: supervisorOptions, secrets: secrets)
+        supervisor.server.serve(hub)
+        return HostedActors(bus: bus, store: store, paths: paths, projects: projects, engines: engines, interval: interval,
+                            supervisor: supervisor, hub: hub, hubEvents: hubEvents)
+    }
 
-    init(bus: Bus, store: Store, paths: VantagePaths, projects: [Project], engines: [DockerEndpoint], interval: Duration,
-         supervisorOptions: SupervisorOptions = SupervisorOptions()) {
-        self.supervisorOptions = supervisorOptions
+    private init(bus: Bus, store: Store, paths: VantagePaths, projects: [Project], engines: [DockerEndpoint], interval: Duration,
+                 supervisor: HostedSupervisor, hub: AttachHub, hubEvents: AsyncStream<Event>) {
+        self.supervisor = supervisor
+        self.hub = hub
+        self.hubEvents = hubEvents
         self.bus = bus
         self.paths = paths
         self.projects = projects
+        current = Mutex(projects)
         monitor = Monitor(bus: bus, projects: projects, interval: interval)
         recorder = StoreRecorder(store: store, bus: bus)
         graph = GraphLayoutActor(bus: bus)
@@ -50,6 +75,7 @@ final class DashboardSession: Sendable {
         troubleshooter = TroubleshooterActor(bus: bus, logs: paths.logs, current: TroubleshootingSources.current)
         council = CouncilActor(bus: bus, store: store)
         fixes = FixActor(bus: bus, store: store, applier: FixApplier(paths: paths), troubleshooter: troubleshooter)
+        history = StoredHistory(store: store, bus: bus)
         self.store = store
         var dockerOptions = DockerWatcher.Options()
         dockerOptions.interval = interval
@@ -58,7 +84,8 @@ final class DashboardSession: Sendable {
         compose = ComposeLauncher(bus: bus, endpoints: engines, projects: projects)
     }
 
-    func start() {
+    /// `started`: when this run began; the timeline entries before it are read back from the store.
+    func start(started: Date = Date()) {
         // Each actor subscribes to the kinds it reads, so a log line wakes only the log readers.
         let graphEvents = bus.events(GraphLayoutActor.eventKinds)
         let logEvents = bus.events([.log], capacity: 4096)
@@ -67,6 +94,12 @@ final class DashboardSession: Sendable {
                                                                     bus.events(CouncilActor.eventKinds), bus.commands(CouncilActor.commandKinds))
         let (monitor, recorder, graph, errors, bus) = (self.monitor, self.recorder, self.graph, self.errors, self.bus)
         add(Task { await monitor.run() })
+        // What earlier runs saw: the timeline and the sparklines' history (and each window asked for).
+        let (history, historyCommands) = (self.history, bus.commands(StoredHistory.commandKinds))
+        add(Task {
+            await history.publishPast(started: started)
+            await history.run(commands: historyCommands)
+        })
         // Decisions (port reassignments, environment switches, fixes, council votes) are remembered.
         let (memory, store, scanned) = (self.memory, self.store, self.projects)
         add(Task { await memory.start(bus: bus) })
@@ -76,7 +109,8 @@ final class DashboardSession: Sendable {
             knowledge.apply(projects: scanned)
             try? await store.saveGraph(knowledge)
         })
-        add(Task { await recorder.run() })
+        let (recorded, recorderCommands) = (bus.events(StoreRecorder.eventKinds, capacity: 4096), bus.commands(StoreRecorder.commandKinds))
+        add(Task { await recorder.run(events: recorded, commands: recorderCommands) })
         add(Task { await graph.run(events: graphEvents) })
         // Quality, debt and dependencies per project, after each scan and when files change (background priority).
         let analyzer = self.analyzer
@@ -108,21 +142,16 @@ final class DashboardSession: Sendable {
         if let docker { add(Task { await docker.run() }) }
         let compose = self.compose
         add(Task { await compose.run() })
-        // The supervisor: hosted here, or the daemon's when one runs. A failure is shown, not fatal:
-        // the dashboard still watches and analyses.
-        let (paths, projects, supervisorOptions) = (self.paths, self.projects, self.supervisorOptions)
-        add(Task {
-            do {
-                let bridge = try await SupervisorBridge.connect(paths: paths, bus: bus, workspace: projects, options: supervisorOptions)
-                self.supervisor.withLock { $0 = bridge }
-                if let server = bridge.controlServer { self.startScheduler(serving: server) }
-                bus.publish(.timeline(TimelineEntry(time: Date(), kind: .state,
-                                                    text: bridge.isHosting ? "supervisor started in this console" : "attached to the Vantage daemon")))
-            } catch {
-                bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: "vantage",
-                                                   message: "cannot start the supervisor: \(error)")))
-            }
-        })
+        let (hub, hubEvents) = (self.hub, self.hubEvents)
+        add(Task.detached { await hub.run(events: hubEvents) })
+        startScheduler(serving: supervisor.server)
+        if !supervisor.adopted.isEmpty {
+            bus.publish(.timeline(TimelineEntry(time: Date(), kind: .state, text: "adopted from the last supervisor: \(supervisor.adopted.joined(separator: ", "))")))
+        }
+        if !supervisor.lost.isEmpty {
+            bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .warning, source: "supervisor",
+                                               message: "no longer running since the last supervisor stopped: \(supervisor.lost.joined(separator: ", "))")))
+        }
         // New error templates in project output become troubleshooting entries.
         add(Task {
             for await case .log(let line) in logEvents {
@@ -133,27 +162,51 @@ final class DashboardSession: Sendable {
 
     /// Scheduled jobs run where the supervisor runs: here when no daemon does (the daemon's otherwise).
     private func startScheduler(serving server: ControlServer) {
-        let projects = self.projects
-        let scheduler = ScheduledActionContext(bus: bus, paths: paths, projects: { projects }).scheduler(store: store)
+        let scheduler = ScheduledActionContext(bus: bus, paths: paths, projects: { [self] in self.current.withLock { $0 } }).scheduler(store: store)
         server.serve(scheduler)
         add(Task { await scheduler.run() })
+    }
+
+    /// Live discovery: a project folder created, renamed or deleted under a root, or a manifest
+    /// edited, is scanned again (`WorkspaceWatcher`: inotify, polling without it) and the new
+    /// projects reach every actor: the supervisor registers them, the others follow `.scanned`.
+    func watch(roots: [String], initial: ScanResult) {
+        let (bus, supervisor) = (self.bus, self.supervisor.supervisor)
+        let watcher = WorkspaceWatcher(roots: roots, scan: { try? ProjectScanner().scan(roots: roots) }) { [self] result in
+            let before = self.current.withLock { list in
+                defer { list = result.projects }
+                return list
+            }
+            let compose = result.projects.filter { $0.primaryKind == .compose }
+            Task {
+                await supervisor.register(result.projects.filter { $0.primaryKind != .compose })
+                await supervisor.declarePorts(of: compose)
+                Workspace.publish(change: result, from: before, roots: roots, on: bus)
+            }
+        }
+        watcher.start(initial: initial)
+        if let problem = watcher.problem {
+            bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .warning, source: "vantage",
+                                               message: "new project folders are found by looking every 2 s: \(problem)")))
+        }
+        discovery.withLock { $0 = watcher }
     }
 
     /// Keeps a task the session owns, cancelled when it stops.
     private func add(_ task: Task<Void, Never>) { tasks.withLock { $0.append(task) } }
 
-    /// True when this console runs the supervisor (quitting then decides what happens to the
-    /// projects); false while attached to a daemon or before the supervisor is connected.
-    var isHosting: Bool { supervisor.withLock { $0 }?.isHosting ?? false }
+    /// The projects the hosted supervisor runs now (what quitting would stop).
+    func runningProjects() async -> [String] { await supervisor.runningProjects() }
 
-    /// The projects the console's own supervisor runs now (what quitting would stop).
-    func runningProjects() async -> [String] { await supervisor.withLock { $0 }?.runningProjects() ?? [] }
+    /// What the supervisor adopted and lost when it started.
+    var adoption: (adopted: [String], lost: [String]) { (supervisor.adopted, supervisor.lost) }
 
     /// Asks every actor to finish (the recorder writes what is pending) and waits a little for it.
     /// `.keep` leaves the supervised projects running for a daemon to adopt (`DaemonHandover`).
     func stop(_ onExit: OnExit = .stop) async {
+        discovery.withLock { $0 }?.stop()
         await memory.stop()
-        await supervisor.withLock { $0 }?.stop(onExit)
+        await supervisor.stop(onExit)
         bus.send(.shutdown)
         await recorder.flush()
         bus.close()
@@ -175,5 +228,30 @@ enum Workspace {
                                                 text: p.kinds.map(\.rawValue).joined(separator: ", ") + ports)))
         }
         for d in scan.diagnostics(at: now) { bus.publish(.diagnostic(d)) }
+    }
+
+    /// A scan after a change on disk: the new list, and a timeline entry per project found, gone
+    /// or changed (its kinds or ports), not one per unchanged project.
+    static func publish(change scan: ScanResult, from before: [Project], roots: [String], on bus: Bus) {
+        let now = Date()
+        bus.publish(.scanned(roots: roots, projects: scan.projects))
+        let old = Dictionary(before.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let new = Set(scan.projects.map(\.id))
+        var touched = Set<ProjectID>()
+        for p in scan.projects {
+            let ports = p.ports.isEmpty ? "" : " on port \(p.ports.map(String.init).joined(separator: ", "))"
+            let what = p.kinds.map(\.rawValue).joined(separator: ", ") + ports
+            guard let was = old[p.id] else {
+                touched.insert(p.id)
+                bus.publish(.timeline(TimelineEntry(time: now, kind: .detection, project: p.id, text: "found: " + what)))
+                continue
+            }
+            if was != p { touched.insert(p.id); bus.publish(.timeline(TimelineEntry(time: now, kind: .detection, project: p.id, text: "changed: " + what))) }
+        }
+        for p in before where !new.contains(p.id) {
+            bus.publish(.timeline(TimelineEntry(time: now, kind: .detection, project: p.id, text: "gone: \(p.name) (its folder or manifest was removed)")))
+        }
+        // The problems of what changed (a manifest that no longer reads), not again those of the rest.
+        for d in scan.diagnostics(at: now) where d.project.map(touched.contains) ?? false { bus.publish(.diagnostic(d)) }
     }
 }

@@ -1,0 +1,155 @@
+import Dispatch
+import Synchronization
+import VantageCore
+
+/// Hands the bus to attached consoles without losing or repeating anything: every event is folded
+/// into the keeper and queued for every attached console under one lock, so a console that
+/// attaches gets a snapshot and then exactly the events after it. A console that falls more than
+/// `maxPending` events behind (a slow SSH link under a flood of output) is not cut off and does not
+/// fill the memory: its queue is dropped and it gets a fresh snapshot instead, so its state is
+/// still the host's.
+public final class AttachHub: Sendable {
+    private struct Client {
+        var pending: [Event] = []
+        var resync = false
+        let wake: DispatchSemaphore
+    }
+
+    private struct State {
+        var keeper: any AttachKeeper
+        var clients: [Int: Client] = [:]
+        var nextID = 0
+        var resyncs = 0
+        /// The bus closed: consoles get what is queued, then the end.
+        var closed = false
+    }
+
+    private let state: Mutex<State>
+    public let maxPending: Int
+
+    public init(keeper: some AttachKeeper, maxPending: Int = 50_000) {
+        state = Mutex(State(keeper: keeper))
+        self.maxPending = maxPending
+    }
+
+    /// Folds events until the stream ends (subscribe it before anything is published).
+    public func run(events: AsyncStream<Event>) async {
+        for await event in events { fold(event) }
+        let clients = state.withLock { s in
+            s.closed = true
+            return s.clients.values.map(\.wake)
+        }
+        for w in clients { w.signal() }
+    }
+
+    /// Folds one event and queues it for every attached console.
+    public func fold(_ event: Event) {
+        let wake = state.withLock { s -> [DispatchSemaphore] in
+            s.keeper.fold(event)
+            var woken: [DispatchSemaphore] = []
+            for (id, var c) in s.clients {
+                if c.resync { continue }
+                c.pending.append(event)
+                if c.pending.count > maxPending {
+                    c.pending = []
+                    c.resync = true
+                    s.resyncs += 1
+                }
+                if c.pending.count == 1 || c.resync { woken.append(c.wake) }
+                s.clients[id] = c
+            }
+            return woken
+        }
+        for w in wake { w.signal() }
+    }
+
+    /// A new console: its snapshot, and from then on every event.
+    public func attach() -> AttachSubscription {
+        state.withLock { s in
+            let id = s.nextID
+            s.nextID += 1
+            let client = Client(wake: DispatchSemaphore(value: 0))
+            s.clients[id] = client
+            return AttachSubscription(hub: self, id: id, snapshot: s.keeper.snapshot(), wake: client.wake)
+        }
+    }
+
+    /// Times a console fell behind and was sent a fresh snapshot.
+    public var resyncCount: Int { state.withLock { $0.resyncs } }
+
+    /// Consoles attached now.
+    public var attachedCount: Int { state.withLock { $0.clients.count } }
+
+    /// The keeper's snapshot now (for a console hosted in this process that starts late).
+    public func snapshot() -> [Event] { state.withLock { $0.keeper.snapshot() } }
+
+    fileprivate func take(_ id: Int) -> AttachBatch? {
+        state.withLock { s in
+            guard var c = s.clients[id] else { return nil }
+            if c.resync {
+                c.resync = false
+                c.pending = []
+                s.clients[id] = c
+                return .resync(s.keeper.snapshot())
+            }
+            if c.pending.isEmpty && s.closed { return nil }
+            let batch = c.pending
+            c.pending = []
+            s.clients[id] = c
+            return .events(batch)
+        }
+    }
+
+    fileprivate func detach(_ id: Int) {
+        let client = state.withLock { $0.clients.removeValue(forKey: id) }
+        client?.wake.signal()
+    }
+}
+
+/// What an attached console is sent next.
+public enum AttachBatch: Sendable, Equatable {
+    /// Events since the last batch, oldest first.
+    case events([Event])
+    /// The console fell behind: the state now, to fold into an emptied console.
+    case resync([Event])
+}
+
+/// One attached console's place in the hub. `next()` blocks (call it from a thread of its own,
+/// never the cooperative pool).
+public final class AttachSubscription: Sendable {
+    public let snapshot: [Event]
+    private let hub: AttachHub
+    private let id: Int
+    private let wake: DispatchSemaphore
+    private let ended = Mutex(false)
+
+    fileprivate init(hub: AttachHub, id: Int, snapshot: [Event], wake: DispatchSemaphore) {
+        self.hub = hub
+        self.id = id
+        self.snapshot = snapshot
+        self.wake = wake
+    }
+
+    /// Waits for the next batch; nil once cancelled. An empty batch can come after a wake-up that
+    /// found nothing new.
+    public func next() -> AttachBatch? {
+        while true {
+            if ended.withLock({ $0 }) { return nil }
+            guard let batch = hub.take(id) else { return nil }
+            if case .events(let e) = batch, e.isEmpty {
+                wake.wait()
+                continue
+            }
+            return batch
+        }
+    }
+
+    /// Stops the subscription; a `next()` waiting returns nil.
+    public func cancel() {
+        ended.withLock { $0 = true }
+        hub.detach(id)
+        wake.signal()
+    }
+
+    deinit { hub.detach(id) }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Synchronization
+import VantageCore
+
+/// A console attached to the Vantage daemon that hosts the actors (`HostedActors`): the daemon's
+/// snapshot and then its live events are published on the console's bus, so the screen equals the
+/// daemon's state; the screen's commands go to the daemon on the same connection and each is
+/// answered (ok, or an error the screen shows), none dropped. When the daemon goes away the screen
+/// says so at once ("disconnected, retrying") and the console attaches again when it is back.
+public final class HostAttachment: Sendable {
+    /// Commands carried out in the console itself: quitting, and reading the local store's history.
+    public static let localKinds: Set<Command.Kind> = [.shutdown, .loadHistory]
+    /// Seconds between attempts while the daemon cannot be reached.
+    static let retryInterval = 0.5
+
+    private struct Connection {
+        var client: ControlClient?
+        /// Commands sent and not answered yet, oldest first (answers come in order).
+        var unanswered: [Command] = []
+        var connectedOnce = false
+        var stopped = false
+    }
+
+    public let name: String
+    public let address: String
+    private let connect: @Sendable () throws(VantageError) -> ControlClient
+    private let bus: Bus
+    private let inbox: CommandInbox
+    private let state = Mutex(Connection())
+    private let known = Mutex<Set<ProjectID>>([])
+
+    public init(name: String, address: String, bus: Bus, connect: @escaping @Sendable () throws(VantageError) -> ControlClient) {
+        self.name = name
+        self.address = address
+        self.bus = bus
+        self.connect = connect
+        inbox = bus.commandInbox(owner: "the Vantage daemon (\(name))",
+                                 kinds: Set(Command.Kind.allCases).subtracting(Self.localKinds))
+    }
+
+    /// Attaches on a thread of its own (the socket calls block) and forwards the screen's commands.
+    public func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "vantage-attached"
+        thread.start()
+        let commands = inbox.commands
+        Task.detached { [self] in
+            for await command in commands { forward(command) }
+        }
+    }
+
+    public func stop() {
+        let client = state.withLock { s -> ControlClient? in
+            s.stopped = true
+            return s.client
+        }
+        inbox.close()
+        client?.hangUp()
+    }
+
+    private func run() {
+        var reported = false
+        while !state.withLock({ $0.stopped }) {
+            let client: ControlClient
+            do {
+                client = try connect()
+            } catch {
+                if !reported { dropped(because: error.message) }
+                reported = true
+                Thread.sleep(forTimeInterval: Self.retryInterval)
+                continue
+            }
+            guard (try? client.send(.attach)) == .ok(message: nil) else {
+                if !reported { dropped(because: "the daemon refused to attach this console (an older version?)") }
+                reported = true
+                Thread.sleep(forTimeInterval: Self.retryInterval)
+                continue
+            }
+            reported = false
+            state.withLock { s in
+                s.client = client
+                s.connectedOnce = true
+            }
+            bus.publish(.host(HostStatus(name: name, address: address, connected: true, since: Date())))
+            read(client)
+            guard !state.withLock({ $0.stopped }) else { return }
+            dropped(because: "the daemon closed the connection")
+            reported = true
+        }
+    }
+
+    /// Events and answers until the daemon hangs up.
+    private func read(_ client: ControlClient) {
+        while let response = try? client.next() {
+            switch response {
+            case .event(let event):
+                switch event {
+                case .scanned(_, let projects), .discovered(_, let projects):
+                    let all = known.withLock { $0.formUnion(projects.map(\.id)); return $0 }
+                    inbox.own(all)
+                default: break
+                }
+                bus.publish(event)
+            case .ok:
+                _ = takeOldest()
+            case .error(let message):
+                let command = takeOldest()
+                bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: "daemon", project: command?.project, message: message)))
+            case .resync, .working:
+                break // a resync's snapshot folds over what the screen has, as a first attach's does
+            default:
+                break
+            }
+        }
+    }
+
+    private func takeOldest() -> Command? {
+        state.withLock { s in s.unanswered.isEmpty ? nil : s.unanswered.removeFirst() }
+    }
+
+    /// The daemon went away: the screen says so, and each command it had not answered is an error.
+    private func dropped(because why: String) {
+        let lost = state.withLock { s -> [Command] in
+            s.client = nil
+            defer { s.unanswered = [] }
+            return s.unanswered
+        }
+        let now = Date()
+        bus.publish(.host(HostStatus(name: name, address: address, connected: false, since: now, problem: why)))
+        for command in lost {
+            bus.publish(.diagnostic(Diagnostic(time: now, severity: .error, source: "daemon", project: command.project,
+                                               message: "\(Self.describe(command)): the connection to the Vantage daemon dropped before it answered; check with `vantage ps` once it is back")))
+        }
+    }
+
+    private func forward(_ command: Command) {
+        let sent = state.withLock { s -> Bool in
+            guard let client = s.client else { return false }
+            s.unanswered.append(command)
+            // Written under the lock so the answers' order is the order of `unanswered`.
+            guard client.post(.command(command)) else {
+                s.unanswered.removeLast()
+                return false
+            }
+            return true
+        }
+        guard !sent else { return }
+        bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: "daemon", project: command.project,
+                                           message: "\(Self.describe(command)): the Vantage daemon (\(address)) is not connected; the console is retrying, try again once it says connected")))
+    }
+
+    static func describe(_ command: Command) -> String {
+        "cannot \(command.kind.verb)" + (command.project.map { " " + $0.displayName } ?? "")
+    }
+}

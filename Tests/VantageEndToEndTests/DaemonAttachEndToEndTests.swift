@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import VantageCore
+
+/// The console attached to a running `vantage daemon`, on the real binaries: it shows the daemon's
+/// projects, its keys act through the daemon, the daemon records the timeline and metrics, and a
+/// new project folder shows up within 2 s, a daemon killed with SIGKILL is shown at once and attached again when it is back (its project
+/// adopted, not started twice).
+@Suite(.serialized) struct DaemonAttachEndToEndTests {
+    static func has(_ tool: String) -> Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") }
+    }
+
+    static func startDaemon(_ binary: String, root: String, home: String) throws -> Int32 {
+        let daemon = Process()
+        daemon.executableURL = URL(fileURLWithPath: binary)
+        daemon.arguments = ["daemon", "--root", root]
+        var env = HistoryEndToEndTests.environment(home: home)
+        env["TERM"] = nil
+        daemon.environment = env
+        daemon.standardOutput = FileHandle.nullDevice
+        daemon.standardError = FileHandle(forWritingAtPath: home + "/daemon-test.log") ?? FileHandle.nullDevice
+        try daemon.run()
+        return daemon.processIdentifier
+    }
+
+    static func waitForDaemon(_ binary: String, home: String) throws {
+        for _ in 0..<200 {
+            let ps = try ChildProcess.run([binary, "ps", "--json"], environment: HistoryEndToEndTests.environment(home: home),
+                                          stderr: .discarded, timeout: 10)
+            if ps.status == 0 { return }
+            usleep(50_000)
+        }
+        Issue.record("the daemon did not answer")
+    }
+
+    @Test(.enabled(if: has("python3"), "needs python3"))
+    func anAttachedConsoleActsThroughTheDaemonAndReattachesAfterKill9() throws {
+        let binary = try #require(Binary.vantage, "build the binary first: swift build --product vantage")
+        let root = NSTemporaryDirectory() + "va-\(UUID().uuidString.prefix(6))"
+        let home = root + "-home"
+        let port = Int.random(in: 20000...50000)
+        try FileManager.default.createDirectory(atPath: root + "/web", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: home + "/daemon-test.log", contents: nil)
+        try "command = \"python3 -m http.server $PORT --bind 127.0.0.1\"\nports = [\(port)]\n[readiness]\npath = \"/\"\n[env.staging]\nSTAGE = \"1\"\n"
+            .write(toFile: root + "/web/.vantage.toml", atomically: true, encoding: .utf8)
+        var daemon = try Self.startDaemon(binary, root: root, home: home)
+        defer {
+            kill(daemon, SIGTERM)
+            usleep(1_500_000)
+            try? FileManager.default.removeItem(atPath: root)
+            try? FileManager.default.removeItem(atPath: home)
+        }
+        try Self.waitForDaemon(binary, home: home)
+
+        let tmux = try TmuxSession(width: 220, height: 50,
+                                   command: "\(TmuxSession.shellQuote(binary)) --root \(TmuxSession.shellQuote(root)); echo EXIT=$?",
+                                   environment: HistoryEndToEndTests.environment(home: home))
+        let shown = try tmux.waitFor(timeout: 10) { $0.contains("web") && $0.contains("1 project in") }
+        #expect(shown.ok, "the attached console shows the daemon's projects and timeline; screen:\n\(shown.screen)")
+        // Live discovery: a new project folder shows up within 2 s, without a restart.
+        try FileManager.default.createDirectory(atPath: root + "/fresh", withIntermediateDirectories: true)
+        try #"{"name": "fresh", "scripts": {"start": "node index.js"}}"#.write(toFile: root + "/fresh/package.json", atomically: true, encoding: .utf8)
+        let found = try tmux.waitFor(timeout: 4) { $0.contains("fresh") }
+        #expect(found.ok, "the new folder is found; screen:\n\(found.screen)")
+        #expect(found.elapsed <= 2.0, "within 2 s (took \(found.elapsed) s)")
+        try tmux.send("s")
+        let ready = try tmux.waitFor(timeout: 30) { $0.contains("ready") }
+        #expect(ready.ok, "s starts the project through the daemon; screen:\n\(ready.screen)")
+        let ps = try ChildProcess.run([binary, "ps", "--json"], environment: HistoryEndToEndTests.environment(home: home),
+                                      stderr: .discarded, timeout: 10)
+        let pid = try #require(QuitAndLaunchEndToEndTests.pid(of: "web", in: ps.output), "the daemon runs it: \(ps.output)")
+
+        // kill -9: the console says so within a second.
+        kill(daemon, SIGKILL)
+        let gone = try tmux.waitFor(timeout: 1.5) { $0.contains("disconnected since") && $0.contains("retrying") }
+        #expect(gone.ok, "the console says the daemon went away; screen:\n\(gone.screen)")
+        #expect(gone.elapsed <= 1.0, "within 1 s (took \(gone.elapsed) s)")
+        // A new daemon adopts the project; the console attaches again.
+        daemon = try Self.startDaemon(binary, root: root, home: home)
+        try Self.waitForDaemon(binary, home: home)
+        let back = try tmux.waitFor(timeout: 10) { !$0.contains("disconnected since") && $0.contains("ready") }
+        #expect(back.ok, "attached again; screen:\n\(back.screen)")
+        let after = try ChildProcess.run([binary, "ps", "--json"], environment: HistoryEndToEndTests.environment(home: home),
+                                         stderr: .discarded, timeout: 10)
+        #expect(QuitAndLaunchEndToEndTests.pid(of: "web", in: after.output) == pid, "adopted, not started twice: \(after.output)")
+
+        // The daemon records: the export holds its samples and the state changes.
+        let csv = try ChildProcess.run([binary, "history", "export", "--since", "1h"], environment: HistoryEndToEndTests.environment(home: home),
+                                       stderr: .discarded, timeout: 60)
+        #expect(csv.output.contains(",metric,\(root)/web,project.cpu,"), "\(csv.output.prefix(3000))")
+        #expect(csv.output.contains(",timeline,\(root)/web,state,"), "\(csv.output.prefix(3000))")
+
+        // Quitting the attached console leaves the project running under the daemon.
+        try tmux.send("q")
+        #expect(try tmux.waitFor(timeout: 10) { $0.contains("EXIT=0") }.ok)
+        #expect(kill(pid, 0) == 0, "still running after the console quit")
+    }
+}
