@@ -97,4 +97,43 @@ import VantageCore
         #expect(try tmux.waitFor(timeout: 10) { $0.contains("EXIT=0") }.ok)
         #expect(kill(pid, 0) == 0, "still running after the console quit")
     }
+
+    /// The daemon finds projects with the one detector: every bundled example plus the detector's
+    /// Gradle and PHP fixtures, each listed by `vantage ps --json` with its kind. The compose
+    /// example is run by the compose launcher on a Docker engine, not by the supervisor that `ps`
+    /// asks, so it is checked in `vantage scan` instead.
+    @Test func theDaemonListsEveryBundledKindWithGradleAndPHP() throws {
+        let binary = try #require(Binary.vantage, "build the binary first: swift build --product vantage")
+        let root = NSTemporaryDirectory() + "vk-\(UUID().uuidString.prefix(6))"
+        let home = root + "-home"
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: home, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: home + "/daemon-test.log", contents: nil)
+        try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let examples = Binary.repositoryRoot + "/examples"
+        for name in try fm.contentsOfDirectory(atPath: examples) where name != "README.md" {
+            try fm.copyItem(atPath: examples + "/" + name, toPath: root + "/" + name)
+        }
+        let fixtures = Binary.repositoryRoot + "/Tests/VantageDetectorTests/Fixtures/scan-tree"
+        for name in ["gradle-kotlin", "php-app"] { try fm.copyItem(atPath: fixtures + "/" + name, toPath: root + "/" + name) }
+        let daemon = try Self.startDaemon(binary, root: root, home: home)
+        defer {
+            kill(daemon, SIGTERM)
+            usleep(500_000)
+            try? fm.removeItem(atPath: root)
+            try? fm.removeItem(atPath: home)
+        }
+        try Self.waitForDaemon(binary, home: home)
+        let ps = try ChildProcess.run([binary, "ps", "--json"], environment: HistoryEndToEndTests.environment(home: home),
+                                      stderr: .discarded, timeout: 10)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(ps.output.utf8)) as? [[String: Any]], "\(ps.output)")
+        let kinds = Dictionary(uniqueKeysWithValues: rows.compactMap { r in (r["name"] as? String).map { ($0, r["kind"] as? String ?? "") } })
+        #expect(kinds == ["go-service": "go", "gradle-kotlin": "gradle", "java-maven": "java", "node-api": "node", "procfile-app": "procfile",
+                          "python-web": "python", "rust-cli": "rust", "shop": "php", "swift-tool": "swift"], "\(ps.output)")
+        let scan = try ChildProcess.run([binary, "scan", root, "--json"], environment: HistoryEndToEndTests.environment(home: home),
+                                        stderr: .discarded, timeout: 30)
+        #expect(scan.output.contains("\"compose\""), "the compose example is found too: \(scan.output.prefix(1000))")
+        let log = (try? String(contentsOfFile: home + "/daemon-test.log", encoding: .utf8)) ?? ""
+        #expect(log.contains("10 projects"), "the daemon reports what it found: \(log)")
+    }
 }
