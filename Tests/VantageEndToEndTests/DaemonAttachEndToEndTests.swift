@@ -136,4 +136,33 @@ import VantageCore
         let log = (try? String(contentsOfFile: home + "/daemon-test.log", encoding: .utf8)) ?? ""
         #expect(log.contains("10 projects"), "the daemon reports what it found: \(log)")
     }
+
+    /// `vantage daemon install` writes the systemd user unit; with no systemd to enable it (no
+    /// systemctl on the PATH) it prints the unit and says why, and `--print` writes nothing.
+    @Test func daemonInstallWritesTheUnitAndSaysWhyItIsNotEnabledWithoutSystemd() throws {
+        let binary = try #require(Binary.vantage, "build the binary first: swift build --product vantage")
+        let base = NSTemporaryDirectory() + "vi-\(UUID().uuidString.prefix(6))"
+        let root = base + "/my projects"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        // A PATH with the shell tools only: no systemctl.
+        let bin = base + "/bin"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        let env = ["HOME": base + "/home", "XDG_CONFIG_HOME": base + "/config", "VANTAGE_HOME": base + "/vantage-home", "PATH": bin]
+        let unitFile = base + "/config/systemd/user/vantage.service"
+
+        let printed = try ChildProcess.run([binary, "daemon", "install", "--root", root, "--print"], environment: env, stderr: .merged, timeout: 30)
+        #expect(printed.status == 0, "\(printed.output)")
+        #expect(printed.output.contains("ExecStart=\(binary) daemon --root \"\(root)\""), "a root with a space is quoted: \(printed.output)")
+        #expect(!FileManager.default.fileExists(atPath: unitFile), "--print writes nothing")
+
+        let installed = try ChildProcess.run([binary, "daemon", "install", "--root", root], environment: env, stderr: .merged, timeout: 30)
+        #expect(installed.status == 0, "\(installed.output)")
+        let unit = try String(contentsOfFile: unitFile, encoding: .utf8)
+        #expect(unit.contains("[Service]") && unit.contains("KillMode=process") && unit.contains("WantedBy=default.target"), "\(unit)")
+        #expect(unit.contains("Environment=VANTAGE_HOME=\(base)/vantage-home"), "\(unit)")
+        #expect(installed.output.contains("wrote \(unitFile)"), "\(installed.output)")
+        #expect(installed.output.contains("not enabled: systemctl is not installed (this system does not run systemd)"), "\(installed.output)")
+        #expect(installed.output.contains(unit), "the unit is printed for another init: \(installed.output)")
+    }
 }
