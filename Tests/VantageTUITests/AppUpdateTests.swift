@@ -168,7 +168,10 @@ struct AppUpdateTests {
 
     @Test func graphKeysPanZoomAndCentre() {
         let app = makeApp()
-        keys(app, .tab, .tab)
+        keys(app, .tab, .tab, .char("l"))
+        #expect(app.state.notice?.text == "right: no graph yet to move in", "nothing to pan yet: said, not silent")
+        _ = app.handle(event: .graph(GraphSnapshot(nodes: [.init(id: "a", label: "a", kind: .project, x: 0, y: 0),
+                                                           .init(id: "b", label: "b", kind: .port, x: 1, y: 1)])))
         #expect(app.state.focus == .graph)
         keys(app, .char("l"), .char("j"), .char("+"))
         #expect(app.state.graphViewport.panX > 0 && app.state.graphViewport.panY > 0 && app.state.graphViewport.zoom > 1)

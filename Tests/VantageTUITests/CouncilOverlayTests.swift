@@ -40,23 +40,40 @@ struct CouncilOverlayTests {
         #expect(app.takeCommands().isEmpty)
     }
 
-    @Test func yAcceptsAndNRejectsTheSelectedProposal() {
+    @Test func yAcceptsAndNRejectsTheSelectedProposalOnceAndTheStatusShows() {
         let app = makeApp()
         _ = app.handle(key: .char("c"))
         _ = app.handle(key: .down)
         _ = app.handle(key: .char("n"))
         #expect(app.takeCommands() == [.decide(Self.proposals[1], accepted: false)])
-        #expect(app.state.council == [Self.proposals[0]], "the answered proposal leaves the list")
-        #expect(app.state.overlay == .council(selected: 0))
+        #expect(app.state.council.map(\.status) == [.proposed, .rejected], "the answered proposal stays, marked")
+        #expect(app.state.overlay == .council(selected: 1))
+        // A second answer to the same proposal is refused: a vote counts once.
+        _ = app.handle(key: .char("y"))
+        #expect(app.takeCommands().isEmpty)
+        #expect(app.state.notice?.text == "accept: this proposal was already answered: rejected")
+        _ = app.handle(key: .up)
         _ = app.handle(key: .char("y"))
         #expect(app.takeCommands() == [.decide(Self.proposals[0], accepted: true)])
-        #expect(app.state.council.isEmpty)
-        // Nothing left to answer: y sends nothing and says so; q closes the overlay, never quits from it.
+        // The council's next list says what came of it: status and outcome are on screen.
+        var done = Self.proposals[0]
+        done.status = .worked
+        done.outcome = "restarted; ready again after 2 s"
+        _ = app.handle(event: .council([done]))
+        let screen = app.view(size: Size(width: 120, height: 40)).lines.joined(separator: "\n")
+        #expect(screen.contains("worker: investigate the crashes (reliability) [worked]"), "\(screen)")
+        #expect(screen.contains("Status: worked: restarted; ready again after 2 s"))
+        #expect(screen.contains("This proposal was answered; Esc closes."))
+        _ = app.handle(key: .char("q"))
+        #expect(!app.shouldQuit && app.state.overlay == nil)
+    }
+
+    @Test func withNoProposalsAnAnswerSaysSo() {
+        let app = App(keymap: .defaults, glyphs: .ascii, timeZone: ClockZone.utc, now: Date(timeIntervalSince1970: 1_000_000))
+        _ = app.handle(key: .char("c"))
         _ = app.handle(key: .char("y"))
         #expect(app.takeCommands().isEmpty)
         #expect(app.state.notice?.text == "accept: no proposal to answer")
-        _ = app.handle(key: .char("q"))
-        #expect(!app.shouldQuit && app.state.overlay == nil)
     }
 
     @Test func aNewCouncilKeepsTheSelectionInRange() {

@@ -71,13 +71,31 @@ struct FixFromScreenTests {
         #expect(apply(.input(.enter), to: &s) == [.applyFix(request)])
     }
 
+    @Test func aSuggestionWithoutAnAutomaticFixOpensTheProblemWithItsSuggestions() {
+        var s = Self.state()
+        let problem = "Error: connect ECONNREFUSED 127.0.0.1:5432"
+        let events: [Event] = [
+            .log(LogLine(time: Self.t0.addingTimeInterval(8), project: Self.api, stream: .stderr, text: problem)),
+            .suggestions(project: Self.api, items: [TroubleshootingAdvice(
+                problem: problem, title: "The database does not answer", explanation: "Start PostgreSQL on port 5432.",
+                confidence: 0.8)]),
+        ]
+        for e in events { _ = apply(.event(e), to: &s) }
+        #expect(apply(.action(.applyFix), to: &s).isEmpty)
+        guard case .entry(let entry, _) = s.overlay else { Issue.record("the problem is not opened: \(String(describing: s.overlay))"); return }
+        #expect(entry.text == problem && entry.project == Self.api)
+        #expect(s.notice?.text == "no automatic fix for this problem: its suggestions are below, to apply by hand")
+        let screen = AppView(state: s, glyphs: .ascii, timeZone: .utc).render(size: Size(width: 100, height: 40)).lines.joined(separator: "\n")
+        #expect(screen.contains("The database does not answer") && screen.contains("Start PostgreSQL on port 5432."), "\(screen)")
+    }
+
     @Test func noFixNoQuestion() {
         var s = Self.state()
         _ = apply(.event(.diagnostic(Diagnostic(time: Self.t0.addingTimeInterval(5), severity: .error, source: "vantage",
                                                   message: "disk is slow"))), to: &s)
         _ = apply(.action(.applyFix), to: &s)
         #expect(s.overlay == nil)
-        #expect(s.notice?.text == "fix: no automatic fix for this problem")
+        #expect(s.notice?.text == "fix: no automatic fix for this problem, and no suggestion for it yet")
         s.focus = .projects
         s.scroll[.troubleshooting] = 1
         _ = apply(.action(.applyFix), to: &s)

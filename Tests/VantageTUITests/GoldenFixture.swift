@@ -80,6 +80,11 @@ enum GoldenFixture {
                                                text: "detected \(p.kinds.map(\.rawValue).joined(separator: "+"))")))
         }
         out.append(.graph(graph))
+        // What the supervisor reports: environments, the port a project was moved to, the governor.
+        out.append(.environments(project: id("api"), available: ["development", "staging"], current: "development"))
+        out.append(.environments(project: id("worker"), available: ["development"], current: "development"))
+        out.append(.portsInUse(project: id("shop"), ports: [8082]))
+        out.append(.throttled(project: id("worker"), reason: "slowed: memory pressure at 91 % (governor)"))
         for t in 0..<ticks {
             out.append(.systemSampled(systemSample(t)))
             out.append(.projectsSampled(projectSamples(t)))

@@ -25,10 +25,12 @@ public enum AppOverlay: Sendable, Equatable {
     /// "api, worker are still running": stop them and quit / keep them running under a daemon and
     /// quit / cancel. Asked by `q` when the `on_exit` setting is `ask`.
     case quit
+    /// A Timeline or Troubleshooting entry opened whole (`Enter`), scrolled by `scroll` lines.
+    case entry(OpenedEntry, scroll: Int)
 
     /// The overlays by what keys mean in them (the places of the `ActionSpec` table).
     public enum Kind: String, CaseIterable, Sendable, Hashable {
-        case help, details, question, quit, council, logs, dependencies
+        case help, details, question, quit, entry, council, logs, dependencies
         /// Prompts that take typed text: every printable key is text, Enter and Esc end them.
         case filterInput, environmentInput, fixValue, logSearch
 
@@ -46,6 +48,7 @@ public enum AppOverlay: Sendable, Equatable {
             case .details: return "Details"
             case .question: return "a question (y/n)"
             case .quit: return "the quit question"
+            case .entry: return "an opened entry"
             case .council: return "the council"
             case .logs: return "the log viewer"
             case .dependencies: return "the dependencies view"
@@ -63,6 +66,7 @@ public enum AppOverlay: Sendable, Equatable {
             case .details: return "Details"
             case .question: return "Questions"
             case .quit: return "Quitting"
+            case .entry: return "Opened entry"
             case .council: return "Council"
             case .logs: return "Log viewer"
             case .dependencies: return "Dependencies"
@@ -83,6 +87,7 @@ public enum AppOverlay: Sendable, Equatable {
         case .fixValue: return .fixValue
         case .dependencies: return .dependencies
         case .quit: return .quit
+        case .entry: return .entry
         }
     }
 }

@@ -43,6 +43,12 @@ public struct AppState: Sendable, Equatable {
     public var insights: [ProjectID: ProjectInsight] = [:]
     /// The troubleshooting knowledge base's advice (see `AppState+Advice.swift`).
     public var advice = AdviceBook()
+    /// Each project's environments and the one in use (for `e` and Details).
+    public var environments: [ProjectID: EnvironmentList] = [:]
+    /// Projects the pressure governor slowed or paused, with why (a mark in the grid, the reason in Details).
+    public var throttled: [ProjectID: String] = [:]
+    /// The ports a supervised project was started on (a port moved off a busy one included).
+    public var portsInUse: [ProjectID: [Int]] = [:]
     /// The council's latest proposals, best first.
     public var council: [CouncilProposal] = []
     /// The newest time seen in any event: what "recent" is measured against (keeps update pure).
@@ -143,6 +149,13 @@ public struct AppState: Sendable, Equatable {
             let state = runState(p.id)
             return (state.isUp || state == .backoff) && state != .external
         }.map(\.name)
+    }
+
+    /// The ports to show for a project: those it listens on, else those it was started on, else
+    /// those it declares.
+    public func ports(of p: Project) -> [Int] {
+        if let listening = samples[p.id]?.listeningPorts, !listening.isEmpty { return listening }
+        return portsInUse[p.id] ?? p.ports
     }
 
     public func project(_ id: ProjectID) -> Project? { projects.first { $0.id == id } }

@@ -18,9 +18,11 @@ extension Update {
         case .accept, .reject:
             guard s.council.indices.contains(selected) else { return .refused("no proposal to answer") }
             let proposal = s.council[selected]
-            // The answered proposal leaves the list until the council publishes again.
-            s.council.remove(at: selected)
-            s.overlay = .council(selected: max(0, min(selected, s.council.count - 1)))
+            guard proposal.status == .proposed else {
+                return .refused("this proposal was already answered: \(proposal.status.rawValue)" + (proposal.outcome.map { ", " + $0 } ?? ""))
+            }
+            // Marked answered here at once; the council's next list says what came of it.
+            s.council[selected].status = a == .accept ? .accepted : .rejected
             return .done([.decide(proposal, accepted: a == .accept)])
         default: break
         }

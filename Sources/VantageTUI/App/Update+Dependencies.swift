@@ -8,16 +8,10 @@ extension Update {
     static func dependenciesAction(_ a: Action, project id: ProjectID, scroll: Int, state s: inout AppState) -> Outcome {
         // One line per item whatever the width, so the last line is known without the screen size.
         let last = max(0, DependenciesOverlay(projectName: "", insight: s.insights[id], glyphs: .ascii).lines(width: 80).count - 1)
-        let page = visibleRows(s)
         let next: Int
         switch a {
         case .dependencies: s.overlay = nil; return .done([])
-        case .up: next = scroll - 1
-        case .down: next = scroll + 1
-        case .pageUp: next = scroll - page
-        case .pageDown: next = scroll + page
-        case .top: next = 0
-        case .bottom: next = last
+        case .up, .down, .pageUp, .pageDown, .top, .bottom: next = scrollTarget(a, from: scroll, page: visibleRows(s), last: last)!
         case .refresh:
             // Newer versions only when asked: the tools may use the network.
             guard s.insights[id] != nil else { return .refused("the analyzer has not read this project yet") }

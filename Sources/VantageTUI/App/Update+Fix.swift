@@ -17,7 +17,14 @@ extension Update {
     static func askToApplyFix(_ s: inout AppState) -> Outcome {
         guard let entry = selectedProblem(s) else { return .refused("no problem selected") }
         guard let advice = entry.suggestion, let fix = advice.automatedFix, let project = entry.project else {
-            return .refused("no automatic fix for this problem")
+            // Nothing to run: the problem opens whole with what the knowledge base suggests doing by hand.
+            let suggestions = entry.suggestion.map { [$0] } ?? []
+            guard !suggestions.isEmpty || entry.project.map({ !(s.advice.byProject[$0] ?? []).isEmpty }) == true else {
+                return .refused("no automatic fix for this problem, and no suggestion for it yet")
+            }
+            s.overlay = .entry(OpenedEntry(entry), scroll: 0)
+            s.notice = Notice("no automatic fix for this problem: its suggestions are below, to apply by hand", role: .muted)
+            return .done([])
         }
         s.overlay = .confirmFix(FixRequest(project: project, projectName: s.project(project)?.name ?? entry.source,
                                            problem: advice.problem, title: advice.title, fix: fix,
@@ -60,5 +67,27 @@ extension Update {
     static func question(_ r: FixRequest) -> String {
         let what = AdviceLines.fixLabel(r.fix) + (r.argument.map { " " + $0 } ?? "")
         return "Apply \"\(what)\" to \(r.projectName)?"
+    }
+}
+
+/// The opened entry (`Enter` on a Timeline or Troubleshooting entry): scrolls, Enter closes.
+extension Update {
+    static func entryAction(_ a: Action, entry: OpenedEntry, scroll: Int, state s: inout AppState) -> Outcome {
+        if a == .details { s.overlay = nil; return .done([]) }
+        let rows = max(1, visibleRows(s) - 2)
+        let last = max(0, entryLineCount(entry, s) - rows)
+        guard let next = scrollTarget(a, from: scroll, page: rows, last: last) else { return .refused("nothing to do in an opened entry") }
+        let clamped = max(0, min(last, next))
+        if clamped == scroll {
+            return .refused(last == 0 ? "the whole entry is on screen" : next < scroll ? "already at the top" : "already at the end")
+        }
+        s.overlay = .entry(entry, scroll: clamped)
+        return .done([])
+    }
+
+    /// Lines the opened entry takes at the screen's width (what scrolling is bounded by).
+    static func entryLineCount(_ entry: OpenedEntry, _ s: AppState) -> Int {
+        let width = min(100, (s.screenSize?.width ?? 80) - 2) - 4
+        return AppView.entryOverlay(entry, scroll: 0, state: s, timeZone: .utc, glyphs: .unicode).lines(width: width).count
     }
 }

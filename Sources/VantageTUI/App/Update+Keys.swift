@@ -103,23 +103,16 @@ extension Update {
         case .logs(let viewer): return logViewerAction(a, viewer: viewer, state: &s)
         case .dependencies(let id, let scroll): return dependenciesAction(a, project: id, scroll: scroll, state: &s)
         case .quit: return quitAnswer(a, state: &s)
+        case .entry(let entry, let scroll): return entryAction(a, entry: entry, scroll: scroll, state: &s)
         case .filterInput, .environmentInput, .fixValue:
             return .refused("type the text, then Enter (or Esc to cancel)")
         }
     }
 
     static func helpAction(_ a: Action, scroll: Int, state s: inout AppState) -> Outcome {
-        let page = visibleRows(s)
-        let next: Int
-        switch a {
-        case .up: next = scroll - 1
-        case .down: next = scroll + 1
-        case .pageUp: next = scroll - page
-        case .pageDown: next = scroll + page
-        case .top: next = 0
-        case .bottom: next = Int.max / 2
-        case .details: s.overlay = nil; return .done([])
-        default: return .refused("nothing to do in help")
+        if a == .details { s.overlay = nil; return .done([]) }
+        guard let next = scrollTarget(a, from: scroll, page: visibleRows(s), last: Int.max / 2) else {
+            return .refused("nothing to do in help")
         }
         if next < 0, scroll == 0 { return .refused("already at the top of help") }
         s.overlay = .help(scroll: max(0, next))
@@ -138,6 +131,20 @@ extension Update {
         default: return .refused("nothing to do in the details")
         }
         return .done([])
+    }
+
+    /// Where a movement key takes a view scrolled by `scroll` lines (unclamped; `last` for the
+    /// bottom), or nil for a key that does not scroll.
+    static func scrollTarget(_ a: Action, from scroll: Int, page: Int, last: Int) -> Int? {
+        switch a {
+        case .up: return scroll - 1
+        case .down: return scroll + 1
+        case .pageUp: return scroll - page
+        case .pageDown: return scroll + page
+        case .top: return 0
+        case .bottom: return last
+        default: return nil
+        }
     }
 
     static func toggleTheme(_ s: inout AppState) { s.themeVariant = s.themeVariant == .dark ? .light : .dark }

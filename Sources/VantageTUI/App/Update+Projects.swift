@@ -31,6 +31,10 @@ extension Update {
             s.overlay = .confirm(.remove(id))
         case .switchEnvironment:
             guard project.engine == nil else { return .refused("\(project.name) is a container; environments are for folder projects") }
+            if let envs = s.environments[id], envs.available.count <= 1 {
+                return .refused("\(name) has only the \(envs.current) environment; add a .env.NAME file or an [env.NAME] "
+                                + "section to .vantage.toml for another")
+            }
             s.overlay = .environmentInput(id, text: "")
         case .logs: s.overlay = .logs(LogViewer(project: id))
         case .dependencies:
@@ -47,6 +51,17 @@ extension Update {
         guard !text.isEmpty else {
             s.notice = Notice("no environment typed; the project keeps its environment")
             return []
+        }
+        if let envs = s.environments[id] {
+            let name = s.project(id)?.name ?? id.rawValue
+            guard envs.available.contains(text) else {
+                s.notice = Notice("\(name) has no environment \"\(text)\": it has \(envs.names)")
+                return []
+            }
+            if text == envs.current {
+                s.notice = Notice("\(name) already uses \(text)")
+                return []
+            }
         }
         return [.useEnvironment(id, text)]
     }

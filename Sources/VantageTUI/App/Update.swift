@@ -82,8 +82,15 @@ public enum Update {
         case .host(let status):
             s.hosts[status.name] = status
             advance(&s, to: status.since)
-        case .environments, .throttled, .portsInUse:
-            break // the environment list for `e` and Details, and the governor's marks in the grid (drawn by the screen's side)
+        case let .environments(project, available, current):
+            guard s.project(project) != nil else { break }
+            s.environments[project] = EnvironmentList(available: available, current: current)
+        case let .throttled(project, reason):
+            guard s.project(project) != nil else { break }
+            s.throttled[project] = reason
+        case let .portsInUse(project, ports):
+            guard s.project(project) != nil else { break }
+            s.portsInUse[project] = ports
         case .schedule:
             break   // the schedule overlay comes later; the list is in `vantage schedule list`
         }
@@ -112,6 +119,9 @@ public enum Update {
         s.insights = s.insights.filter { ids.contains($0.key) }
         s.advice.keep(projects: ids)
         s.projectLogs = s.projectLogs.filter { ids.contains($0.key) }
+        s.environments = s.environments.filter { ids.contains($0.key) }
+        s.throttled = s.throttled.filter { ids.contains($0.key) }
+        s.portsInUse = s.portsInUse.filter { ids.contains($0.key) }
         if case .logs(let v) = s.overlay, !ids.contains(v.project) { s.overlay = nil }
         if case .dependencies(let id, _) = s.overlay, !ids.contains(id) { s.overlay = nil }
         if s.selectedProject.map({ !ids.contains($0) }) ?? true { s.selectedProject = s.visibleProjects.first?.id }

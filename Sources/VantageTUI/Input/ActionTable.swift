@@ -4,7 +4,8 @@ extension ActionSpec {
     static let everywhere = "Everywhere"
     static let moving = "Moving around"
     /// The overlays that scroll or select with the movement keys.
-    static let scrolling: [Place] = [.overlay(.help), .overlay(.details), .overlay(.council), .overlay(.logs), .overlay(.dependencies)]
+    static let scrolling: [Place] = [.overlay(.help), .overlay(.details), .overlay(.council), .overlay(.logs), .overlay(.dependencies),
+                                     .overlay(.entry)]
     /// The panes and overlays that act on the selected project.
     static let onProject: [Place] = [.panes, .overlay(.details)]
 
@@ -75,7 +76,11 @@ extension ActionSpec {
         ActionSpec(.details, keys: ["Enter"], [
             Use([.pane(.projects)], "details of the selected project", label: "details", footer: [.pane(.projects)]),
             Use([.pane(.graph)], "focus the next node (projects first)", label: "focus node", footer: [.pane(.graph)]),
+            Use([.pane(.timeline), .pane(.troubleshooting)],
+                "open the selected entry whole: full text, project, time, the output around it, suggestions, fixes tried",
+                label: "open", footer: [.pane(.timeline), .pane(.troubleshooting)]),
             Use([.overlay(.details)], "close the details", label: "close"),
+            Use([.overlay(.entry)], "close the entry", label: "close"),
         ]),
         ActionSpec(.cycleKind, keys: ["v"], [
             Use([.pane(.graph)], "show one node kind at a time (cycles, then all)", label: "kind", footer: [.pane(.graph)]),
@@ -100,7 +105,7 @@ extension ActionSpec {
             Use([.pane(.graph)], "centre the view", label: "centre", footer: [.pane(.graph)]),
         ]),
         ActionSpec(.applyFix, keys: ["F"], [
-            Use([.pane(.troubleshooting)], "apply the selected problem's automatic fix (asks first)", label: "fix",
+            Use([.pane(.troubleshooting)], "apply the selected problem's automatic fix (asks first); without one, show its suggestions", label: "fix",
                 footer: [.pane(.troubleshooting)]),
         ]),
         ActionSpec(.filter, keys: ["/"], [

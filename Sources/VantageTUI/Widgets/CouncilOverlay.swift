@@ -14,15 +14,18 @@ public struct CouncilOverlay: Sendable {
         self.glyphs = glyphs
     }
 
-    /// The list line of one proposal: "+0.62 passed  worker: investigate the crashes (reliability)".
+    /// The list line of one proposal: "+0.62 passed  worker: investigate the crashes (reliability)",
+    /// then where it is once answered: "[accepted]", "[worked]".
     public static func line(_ p: CouncilProposal) -> String {
         "\(String(format: "%+.2f", p.score)) \(p.passed ? "passed  " : "rejected")  \(p.projectName): \(p.action) (\(p.advisor))"
+            + (p.status == .proposed ? "" : " [\(p.status.rawValue)]")
     }
 
-    /// The selected proposal's reason and votes.
+    /// The selected proposal's reason, votes, and where it is in its life.
     public static func detail(_ p: CouncilProposal) -> [String] {
         ["Why: " + p.rationale]
             + p.votes.map { v in "  \(v.advisor) \(String(format: "%+.2f", v.value)) (weight \(String(format: "%.2f", v.weight)))" }
+            + ["Status: " + (p.status == .proposed ? "waiting for your answer" : p.status.rawValue) + (p.outcome.map { ": " + $0 } ?? "")]
     }
 
     public var lines: [StyledLine] {
@@ -31,12 +34,14 @@ public struct CouncilOverlay: Sendable {
         }
         let current = max(0, min(selected, proposals.count - 1))
         var out = proposals.enumerated().map { i, p in
-            let style = i == current ? CellStyle(fg: .text, bg: .selection, bold: true) : CellStyle(fg: p.passed ? .text : .muted)
+            let style = i == current ? CellStyle(fg: .text, bg: .selection, bold: true)
+                : CellStyle(fg: p.status == .proposed && p.passed ? .text : .muted)
             return StyledLine([.init((i == current ? "> " : "  ") + Self.line(p), style)])
         }
         out.append(StyledLine([]))
         out += Self.detail(proposals[current]).map { StyledLine([.init($0, .role(.muted))]) }
-        out.append(StyledLine([.init("y accepts, n rejects the selected proposal; Esc closes.", .role(.accent))]))
+        out.append(StyledLine([.init(proposals[current].status == .proposed ? "y accepts, n rejects the selected proposal; Esc closes."
+                                     : "This proposal was answered; Esc closes.", .role(.accent))]))
         return out
     }
 

@@ -134,18 +134,6 @@ public struct DependenciesOverlay: Sendable {
         let frame = box.frame(in: area)
         let text = lines(width: max(0, frame.width - 4))
         let sized = Overlay(title: box.title, width: box.width, height: min(text.count + 2, area.height - 2), glyphs: glyphs)
-        let inner = sized.render(area: area, buffer: &buffer)
-        guard !inner.isEmpty else { return }
-        let start = Self.clampedScroll(scroll, lines: text.count, height: inner.height)
-        for (row, line) in text.dropFirst(start).prefix(inner.height).enumerated() {
-            line.draw(x: inner.x, y: inner.y + row, width: inner.width, buffer: &buffer)
-        }
-        if start > 0 { buffer.place(Cell(glyphs.arrowUp, style: .role(.muted)), x: inner.right, y: inner.y) }
-        if start + inner.height < text.count {
-            buffer.place(Cell(glyphs.arrowDown, style: .role(.muted)), x: inner.right, y: inner.bottom - 1)
-        }
+        ScrolledLines(lines: text, scroll: scroll, glyphs: glyphs).render(area: sized.render(area: area, buffer: &buffer), buffer: &buffer)
     }
-
-    /// The first line shown: `scroll`, kept so the last page stays full.
-    static func clampedScroll(_ scroll: Int, lines: Int, height: Int) -> Int { max(0, min(scroll, lines - height)) }
 }

@@ -3,7 +3,7 @@ import VantageCore
 /// The Projects grid: name, kind, status, CPU and memory meters, health score, the analyzer's
 /// quality/debt badge and ports, built on `Table`. On narrow widths the badge shrinks to the debt
 /// rating and goes first, then ports, then kind, then the meters shrink to their numbers; name and
-/// status always stay.
+/// status always stay. A project the pressure governor slowed has a down arrow after its status.
 public struct ProjectGrid: Sendable {
     public struct Row: Sendable, Equatable {
         public var name: String
@@ -22,6 +22,8 @@ public struct ProjectGrid: Sendable {
         /// A group heading (a Docker engine or a compose project) rather than a project: it shows
         /// its own status text and no meters.
         public var heading: Heading?
+        /// The pressure governor slowed it: the status carries a mark (the reason is in Details).
+        public var throttled: Bool
         public struct Heading: Sendable, Equatable {
             public var status: String
             public var role: StyleRole
@@ -32,8 +34,9 @@ public struct ProjectGrid: Sendable {
         }
         public init(name: String, kind: String, state: RunState, cpuPercent: Double?, rssBytes: UInt64?,
                     memTotalBytes: UInt64?, health: Int?, healthRole: StyleRole, ports: [Int],
-                    debt: ProjectInsight.Debt? = nil, heading: Heading? = nil) {
+                    debt: ProjectInsight.Debt? = nil, heading: Heading? = nil, throttled: Bool = false) {
             self.heading = heading
+            self.throttled = throttled
             self.debt = debt
             self.name = name
             self.kind = kind
@@ -117,7 +120,8 @@ public struct ProjectGrid: Sendable {
             return [
                 .text(r.name, CellStyle(fg: .text, bold: true)),
                 .text(r.kind, .role(.muted)),
-                .text(r.state.rawValue, .role(Self.role(for: r.state))),
+                r.throttled ? .text(r.state.rawValue + glyphs.arrowDown, CellStyle(fg: .warn, bold: true))
+                    : .text(r.state.rawValue, .role(Self.role(for: r.state))),
                 .meter(fraction: (cpu ?? 0) / 100, role: Self.loadRole((cpu ?? 0) / 100),
                        label: cpu.map(Formatting.percent) ?? "-", labelWidth: 6),
                 .meter(fraction: memFraction, role: Self.loadRole(memFraction),

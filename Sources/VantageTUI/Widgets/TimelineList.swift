@@ -9,9 +9,12 @@ public struct TimelineList: Sendable {
     public var timeZone: ClockZone
     public var scroll: Int
     public var glyphs: GlyphSet
+    /// The selected entry (an index into `entries`, what Enter opens), drawn on the selection colour.
+    public var selected: Int?
 
     public init(entries: [TimelineEntry], projectNames: [ProjectID: String] = [:], timeZone: ClockZone,
-                scroll: Int = 0, glyphs: GlyphSet) {
+                scroll: Int = 0, glyphs: GlyphSet, selected: Int? = nil) {
+        self.selected = selected
         self.entries = entries
         self.projectNames = projectNames
         self.timeZone = timeZone
@@ -70,6 +73,8 @@ public struct TimelineList: Sendable {
             return
         }
         let narrow = area.width < Self.narrowWidth
-        BottomAnchoredList(lines: entries.map { line($0, narrow: narrow) }, scroll: scroll, glyphs: glyphs).render(area: area, buffer: &buffer)
+        var lines = entries.map { line($0, narrow: narrow) }
+        if let selected, lines.indices.contains(selected) { lines[selected] = lines[selected].highlighted }
+        BottomAnchoredList(lines: lines, scroll: scroll, glyphs: glyphs).render(area: area, buffer: &buffer)
     }
 }

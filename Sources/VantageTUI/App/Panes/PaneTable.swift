@@ -34,8 +34,11 @@ extension PaneSpec {
                  detail: PaneTitles.timeline,
                  handle: { a, s in Update.timelineAction(a, state: &s) },
                  render: { view, area, buffer in
-                     TimelineList(entries: view.state.visibleTimeline, projectNames: view.state.projectNames, timeZone: view.timeZone,
-                                  scroll: view.state.scroll[.timeline] ?? 0, glyphs: view.glyphs).render(area: area, buffer: &buffer)
+                     let entries = view.state.visibleTimeline, scroll = view.state.scroll[.timeline] ?? 0
+                     // The selection shows only while the pane has the focus (it is what Enter opens).
+                     let selected = view.state.focus == .timeline && !entries.isEmpty ? entries.count - 1 - min(scroll, entries.count - 1) : nil
+                     TimelineList(entries: entries, projectNames: view.state.projectNames, timeZone: view.timeZone,
+                                  scroll: scroll, glyphs: view.glyphs, selected: selected).render(area: area, buffer: &buffer)
                  }),
         PaneSpec(id: .troubleshooting, title: "Troubleshooting",
                  full: .init(row: 1, weight: 0.33), compact: .init(row: 2, weight: 0.5),

@@ -60,6 +60,10 @@ extension Update {
     }
 
     static func graphAction(_ a: Action, state s: inout AppState) -> Outcome? {
+        if s.graphShown.shown.nodes.isEmpty, [.up, .down, .left, .right, .zoomIn, .zoomOut].contains(a) {
+            return .refused(s.graph.nodes.isEmpty ? "no graph yet to move in" : "no node of this kind to move among"
+                            + (s.keymap.key(for: .cycleKind).map { "; \($0) shows the others" } ?? ""))
+        }
         switch a {
         case .up: s.graphViewport.pan(dx: 0, dy: -1)
         case .down: s.graphViewport.pan(dx: 0, dy: 1)
@@ -100,6 +104,11 @@ extension Update {
             guard cycle.count > 1 else { return .refused("nothing on the timeline to filter by kind yet") }
             s.timelineKind = next(after: s.timelineKind, in: cycle)
             s.scroll[.timeline] = 0
+        case .details:
+            let entries = s.visibleTimeline
+            let i = entries.count - 1 - (s.scroll[.timeline] ?? 0)
+            guard entries.indices.contains(i) else { return .refused("no entry to open") }
+            s.overlay = .entry(OpenedEntry(entries[i]), scroll: 0)
         case .cycleProject:
             let mentioned = Set(s.timeline.elements.compactMap(\.project))
             let cycle: [ProjectID?] = [nil] + s.projects.map(\.id).filter(mentioned.contains)
@@ -114,6 +123,10 @@ extension Update {
     static func troubleshootingAction(_ a: Action, state s: inout AppState) -> Outcome? {
         switch a {
         case .applyFix: return askToApplyFix(&s)
+        case .details:
+            guard let entry = selectedProblem(s) else { return .refused("no problem to open") }
+            s.overlay = .entry(OpenedEntry(entry), scroll: 0)
+            return .done([])
         default: return scrollList(a, count: s.problems.count, noun: "problem", state: &s)
         }
     }

@@ -49,6 +49,8 @@ public struct AppView: Sendable {
             DependenciesOverlay(projectName: state.project(id)?.name ?? id.rawValue, insight: state.insights[id], scroll: scroll,
                                 refreshKey: keymap.keys(for: .refresh).first?.description, glyphs: glyphs)
                 .render(area: body, buffer: &buffer)
+        case .entry(let entry, let scroll):
+            Self.entryOverlay(entry, scroll: scroll, state: state, timeZone: timeZone, glyphs: glyphs).render(area: body, buffer: &buffer)
         case .quit:
             QuitDialog(running: state.runningOnQuit, stopKey: keymap.key(for: .quitStopping) ?? "?",
                        keepKey: keymap.key(for: .quitKeeping) ?? "?", cancelKey: keymap.key(for: .reject) ?? "?", glyphs: glyphs)
@@ -57,17 +59,19 @@ public struct AppView: Sendable {
         }
         if let footer = layout.footer {
             if case .filterInput(let pane) = state.overlay {
-                Prompt(label: "/ filter \(pane.title) (Enter keeps, Esc clears):", text: state.filter(pane))
+                Prompt(label: "/ filter \(pane.title) (Enter keeps, Esc clears):", text: state.filter(pane), ellipsis: glyphs.ellipsis)
                     .render(area: footer, buffer: &buffer)
             } else if case .environmentInput(let id, let text) = state.overlay {
-                Prompt(label: "environment for \(state.project(id)?.name ?? id.rawValue) (Enter switches and restarts, Esc cancels):", text: text)
+                let envs = state.environments[id].map { ", now \($0.current), one of \($0.available.joined(separator: ", "))" } ?? ""
+                Prompt(label: "environment for \(state.project(id)?.name ?? id.rawValue)\(envs) (Enter switches and restarts, Esc cancels):",
+                       text: text, ellipsis: glyphs.ellipsis)
                     .render(area: footer, buffer: &buffer)
             } else if case .fixValue(let request, let text) = state.overlay {
                 Prompt(label: "value of \(request.argument ?? "the variable") for \(request.projectName) (Enter writes it to .env; empty: from .env.example; Esc cancels):",
-                       text: text).render(area: footer, buffer: &buffer)
+                       text: text, ellipsis: glyphs.ellipsis).render(area: footer, buffer: &buffer)
             } else if case .logs(let v) = state.overlay, v.typingQuery {
                 Prompt(label: "/ search \(state.project(v.project)?.name ?? v.project.rawValue) logs (Enter jumps, Esc clears):",
-                       text: v.query).render(area: footer, buffer: &buffer)
+                       text: v.query, ellipsis: glyphs.ellipsis).render(area: footer, buffer: &buffer)
             } else {
                 Footer(hints: FooterHints.hints(state: state, keymap: keymap), status: footerStatus, notice: state.notice,
                        ellipsis: glyphs.ellipsis)
@@ -125,6 +129,20 @@ public struct AppView: Sendable {
                 glyphs: glyphs, selected: selected).render(area: inner, buffer: &buffer)
     }
 
+    /// The opened entry with what the state knows around it: the project's output near its time,
+    /// the suggestions (the problem's own first), the fixes tried on the project.
+    static func entryOverlay(_ entry: OpenedEntry, scroll: Int, state: AppState, timeZone: ClockZone, glyphs: GlyphSet) -> EntryOverlay {
+        let project = entry.project
+        let output = project.map { entry.outputAround(Array(state.projectLogs[$0]?.elements ?? [])) } ?? []
+        var suggestions = entry.suggestion.map { [$0] } ?? []
+        if let project {
+            suggestions += (state.advice.byProject[project] ?? []).filter { a in !suggestions.contains { $0.title == a.title } }
+        }
+        let fixes = project.map { p in state.timeline.elements.filter { $0.project == p && $0.kind == .fix } } ?? []
+        return EntryOverlay(entry: entry, projectName: project.map { state.project($0)?.name ?? $0.rawValue }, output: output,
+                            suggestions: suggestions, fixes: fixes, scroll: scroll, timeZone: timeZone, glyphs: glyphs)
+    }
+
     func logViewer(_ v: LogViewer) -> LogViewerOverlay {
         LogViewerOverlay(name: state.project(v.project)?.name ?? v.project.rawValue,
                          lines: Array(state.projectLogs[v.project]?.elements ?? []), viewer: v, timeZone: timeZone, glyphs: glyphs)
@@ -140,8 +158,14 @@ public struct AppView: Sendable {
             ("Kinds", p.kinds.map(\.rawValue).joined(separator: ", ")),
             ("Command", p.command ?? "(none detected)"),
             ("State", runState.rawValue),
-            ("Ports", PaneContent.portsText(declared: p.ports, listening: sample?.listeningPorts ?? [])),
+            ("Ports", PaneContent.portsText(declared: p.ports, inUse: state.portsInUse[id] ?? [], listening: sample?.listeningPorts ?? [])),
         ]
+        if p.engine == nil {
+            let envs = state.environments[id]
+            fields.append(("Env", envs.map { "\($0.current)" + ($0.available.count > 1 ? " (has \($0.names))" : " (the only one)") }
+                           ?? "n/a (not reported yet)"))
+        }
+        if let reason = state.throttled[id] { fields.append(("Governor", reason)) }
         if let s = sample, runState.isUp {
             fields.append(("PIDs", s.pids.map(String.init).joined(separator: " ") + " (\(s.processCount) process\(s.processCount == 1 ? "" : "es"))"))
         }

@@ -38,8 +38,7 @@ enum PaneContent {
                 name: indent + p.name, kind: p.primaryKind.rawValue, state: s.runState(p.id),
                 cpuPercent: sample?.cpuPercent, rssBytes: sample?.rssBytes, memTotalBytes: s.system?.memTotalBytes,
                 health: health.value, healthRole: health.role,
-                ports: (sample?.listeningPorts.isEmpty ?? true) ? p.ports : sample!.listeningPorts,
-                debt: s.insights[p.id]?.debt))
+                ports: s.ports(of: p), debt: s.insights[p.id]?.debt, throttled: s.throttled[p.id] != nil))
         }
         // Engines with no container (or none matching the filter) still show their state.
         for name in s.engines.keys.sorted() where !visible.contains(where: { $0.engine == name }) {
@@ -93,14 +92,15 @@ enum PaneContent {
         return MetricsPanel(rows: rows, glyphs: glyphs)
     }
 
-    static func portsText(declared: [Int], listening: [Int]) -> String {
-        let d = declared.map(String.init).joined(separator: ", ")
-        let l = listening.map(String.init).joined(separator: ", ")
-        switch (declared.isEmpty, listening.isEmpty) {
-        case (true, true): return "none"
-        case (false, true): return "\(d) (declared)"
-        case (true, false): return "\(l) (listening)"
-        case (false, false): return "\(d) (declared), \(l) (listening)"
+    /// "3000 (declared), 3001 (in use, listening)": what a project declares, what it was started
+    /// on and what it listens on, each list once with every name it goes by.
+    static func portsText(declared: [Int], inUse: [Int] = [], listening: [Int]) -> String {
+        var groups: [(ports: [Int], tags: [String])] = []
+        for (ports, tag) in [(declared, "declared"), (inUse, "in use"), (listening, "listening")] where !ports.isEmpty {
+            if let i = groups.firstIndex(where: { $0.ports == ports }) { groups[i].tags.append(tag) } else { groups.append((ports, [tag])) }
         }
+        guard !groups.isEmpty else { return "none" }
+        return groups.map { g in g.ports.map(String.init).joined(separator: ", ") + " (" + g.tags.joined(separator: ", ") + ")" }
+            .joined(separator: ", ")
     }
 }
