@@ -46,7 +46,12 @@ struct DashboardCommand: AsyncParsableCommand {
         let roots = try workspace.resolvedRoots()
         // Bad user files stop here, before the screen is taken, with file:line: field.
         let locator = ConfigLocator.fromEnvironment()
-        let themes = try ThemeLoader.resolvePair(theme, locator: locator)
+        var themes = try ThemeLoader.resolvePair(theme, locator: locator)
+        // Without --theme, start in the variant that matches the terminal's background (`t` still switches).
+        if theme == nil, let variant = TerminalBackground.detect(fd: STDOUT_FILENO, environment: ProcessInfo.processInfo.environment),
+           variant != themes.current.variant {
+            themes = ThemePair(current: themes.other, other: themes.current)
+        }
         let keys = try KeymapLoader.resolve(keymap, locator: locator)
         let onExitChoice = try onExit ?? OnExitSetting.read(userConfigDirectory: locator.userConfigDirectory)
         var options = RuntimeOptions.detect(ascii: ascii, startedAt: started)
