@@ -105,3 +105,19 @@ let package = Package(
         .testTarget(name: "VantageEndToEndTests", dependencies: ["VantageCore"]),
     ]
 )
+
+// Fuzz targets (docs/DECISIONS.md, "Fuzzing: one guarded executable"): declared only when
+// VANTAGE_FUZZ_BUILD=1, which scripts/fuzz.sh sets for its own build (scratch path .build-fuzz).
+// Vantage's own modules are then compiled with libFuzzer's coverage instrumentation; the
+// dependencies and the build-tool plugin are not (a global -sanitize=fuzzer would link libFuzzer's
+// main into the plugin's tool). The normal build and `swift test` never see any of this.
+if Context.environment["VANTAGE_FUZZ_BUILD"] == "1" {
+    let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer"])]
+    for target in package.targets where target.type == .regular && target.name.hasPrefix("Vantage") {
+        target.swiftSettings = (target.swiftSettings ?? []) + fuzzer
+    }
+    package.targets.append(.executableTarget(name: "vantage-fuzz", dependencies: [
+        "VantageCore", "VantageFormats", "VantageDependencies", "VantageAnalyzer", "VantageOrchestrator",
+    ], path: "Fuzz/Targets", swiftSettings: fuzzer + [.unsafeFlags(["-parse-as-library"])],
+    linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]))
+}

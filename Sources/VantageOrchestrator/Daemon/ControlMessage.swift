@@ -59,7 +59,7 @@ extension ControlRequest {
 
     /// Every field checked before the supervisor sees it: a value out of range gets an error
     /// answer, never a trap in the daemon.
-    func validate() throws(VantageError) {
+    public func validate() throws(VantageError) {
         func bad(_ field: String, _ why: String) -> VantageError {
             VantageError(.usage, "the request's \(field) \(why)")
         }
