@@ -89,7 +89,8 @@ let package = Package(
         .testTarget(name: "VantageCoreTests", dependencies: ["VantageCore"], exclude: ["Fixtures"]),
         .testTarget(name: "VantageStoreTests", dependencies: ["VantageStore"]),
         .testTarget(name: "VantageProbesTests", dependencies: ["VantageProbes"]),
-        .testTarget(name: "VantageFormatsTests", dependencies: ["VantageFormats"], exclude: ["InvalidProjectFiles"]),
+        // Fixtures/fuzz-regressions: inputs that crashed a reader under scripts/fuzz.sh, replayed by FuzzRegressionTests.
+        .testTarget(name: "VantageFormatsTests", dependencies: ["VantageFormats"], exclude: ["InvalidProjectFiles", "Fixtures"]),
         // Fixtures: the scan tree, a folder of every project kind (Package.swift files inside, so never compiled).
         .testTarget(name: "VantageDetectorTests", dependencies: ["VantageDetector", "VantageFormats"], exclude: ["Fixtures"]),
         // VantageTUI: the attach test checks what the log viewer shows.

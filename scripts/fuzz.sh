@@ -72,7 +72,7 @@ for t in "${targets[@]}"; do
   seed_corpus "$t" "$corpus"
   say "fuzzing $t for ${seconds}s ($(ls "$corpus" | wc -l) corpus files)"
   before=$(ls "$findings" | wc -l)
-  VANTAGE_FUZZ_TARGET=$t TMPDIR=$PWD/$tmp "$bin" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  SWIFT_BACKTRACE=enable=no VANTAGE_FUZZ_TARGET=$t TMPDIR=$PWD/$tmp "$bin" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$findings/" -print_final_stats=1 >"$log" 2>&1
   rc=$?
   rm -rf "$tmp"

@@ -1,6 +1,8 @@
 import Foundation
 
-// libFuzzer's entry points (the binary is linked with -sanitize=fuzzer, which supplies `main`).
+// libFuzzer's entry points (the binary is linked with -sanitize=fuzzer). SwiftPM links an
+// executable target's `main` to `<module>_main` (`vantage_fuzz_main`), so that function hands
+// over to libFuzzer's driver instead of libFuzzer's own `main`.
 // VANTAGE_FUZZ_TARGET selects the target; `list` prints every target and its seed folders,
 // one per line (`name<TAB>folder<TAB>folder...`), which is how scripts/fuzz.sh learns them.
 
@@ -34,4 +36,14 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMut
 public func fuzzTestOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     selectedFuzzTarget.run(UnsafeBufferPointer(start: count == 0 ? nil : bytes, count: count))
     return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                     _ testOneInput: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+@_cdecl("vantage_fuzz_main")
+public func vantageFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc, arguments = argv
+    return runFuzzerDriver(&count, &arguments) { bytes, size in fuzzTestOneInput(bytes, size) }
 }

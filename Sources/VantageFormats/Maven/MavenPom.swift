@@ -38,6 +38,12 @@ public struct MavenPom: Sendable, Equatable {
 
     /// Parses the document; XML that is not well-formed, or a root that is not `<project>`, throws.
     public static func parse(_ data: Data, file: String) throws(VantageError) -> MavenPom {
+        // Foundation's XMLParser traps on an element name that is not UTF-8, which libxml2 passes
+        // on (`<` and four 0xFF bytes, found by the fuzzer), so the bytes are checked first, as
+        // every other reader's are.
+        guard String(data: data, encoding: .utf8) != nil else {
+            throw FormatText.problem(file, line: TOMLParser.firstInvalidUTF8Line(data), "the file is not valid UTF-8 text", hint: "save it as UTF-8")
+        }
         let reader = PomReader()
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+import VantageCore
+@testable import VantageFormats
+
+/// Inputs with which scripts/fuzz.sh crashed a reader of VantageFormats, one file each under
+/// Fixtures/fuzz-regressions/TARGET (they also seed that fuzz target). Each is read from disk by
+/// the same reader the product uses and must give exactly this located error, never a trap.
+@Suite struct FormatsFuzzRegressionTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/fuzz-regressions").path
+
+    /// pom/FILE → the error `MavenPom.read` gives, the file written as `F`.
+    static let pomErrors: [String: String] = [
+        // `<` and four 0xFF bytes: Foundation's XMLParser trapped on the element name (SIGILL).
+        "non-utf8-element-name.xml": "F:1: the file is not valid UTF-8 text (save it as UTF-8)",
+    ]
+
+    @Test func everyPomInputIsListed() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.directory + "/pom")
+        #expect(!files.isEmpty)
+        #expect(Set(files) == Set(Self.pomErrors.keys))
+    }
+
+    @Test(arguments: pomErrors.keys.sorted())
+    func pomInputGivesItsLocatedError(name: String) {
+        let path = Self.directory + "/pom/" + name
+        do {
+            let pom = try MavenPom.read(path)
+            Issue.record("\(name) was read as a POM with \(pom.dependencies.count) dependencies; expected an error")
+        } catch {
+            #expect(error.description.replacingOccurrences(of: path, with: "F") == Self.pomErrors[name])
+        }
+    }
+}
