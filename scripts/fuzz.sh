@@ -29,7 +29,10 @@ say "building the fuzz targets in $scratch (release, -sanitize=fuzzer)"
 build() {
   VANTAGE_FUZZ_BUILD=1 swift build -c release --scratch-path "$scratch" --product vantage-fuzz -j "$jobs" "$@"
 }
-if ! build 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\] (Compiling|Emitting|Write|Linking|Merging|Applying)|^(Creating working copy|Working copy of|Fetching|Fetched|Computing|Computed)' ; then :; fi
+# Progress lines and the dependencies' own warnings are left out.
+noise="^\[[0-9]+/[0-9]+\] (Compiling|Emitting|Write|Linking|Merging|Applying)|^(Creating working copy|Working copy of|Fetching|Fetched|Computing|Computed)"
+noise+="|^warning: '[^']*': found [0-9]+ file\(s\) which are unhandled|^ +/.*/checkouts/"
+build 2>&1 | grep -Ev "$noise" || true
 bin=$(VANTAGE_FUZZ_BUILD=1 swift build -c release --scratch-path "$scratch" --show-bin-path)/vantage-fuzz
 [ -x "$bin" ] || { say "ERROR: the fuzz build failed (see above); $bin was not made"; exit 2; }
 
