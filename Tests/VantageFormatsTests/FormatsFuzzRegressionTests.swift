@@ -14,6 +14,8 @@ import VantageCore
     static let pomErrors: [String: String] = [
         // `<` and four 0xFF bytes: Foundation's XMLParser trapped on the element name (SIGILL).
         "non-utf8-element-name.xml": "F:1: the file is not valid UTF-8 text (save it as UTF-8)",
+        // `<?x?>`: Foundation's XMLParser read the missing content as a C string (SIGSEGV).
+        "empty-processing-instruction.xml": "F:1: a processing instruction with no content (<?name?>) is not supported (remove it; Maven does not read processing instructions)",
     ]
 
     @Test func everyPomInputIsListed() throws {
@@ -31,5 +33,15 @@ import VantageCore
         } catch {
             #expect(error.description.replacingOccurrences(of: path, with: "F") == Self.pomErrors[name])
         }
+    }
+
+    /// Where the empty-instruction check looks and where it does not: comments, CDATA and an
+    /// instruction with content are left to the XML parser; the line is the instruction's.
+    @Test func emptyProcessingInstructionIsFoundOnlyOutsideCommentsAndCDATA() {
+        func line(_ text: String) -> Int? { MavenPom.lineOfEmptyProcessingInstruction(Data(text.utf8)) }
+        #expect(line("<?xml version=\"1.0\"?>\n<project/>") == nil)
+        #expect(line("<project>\n<!-- <?x?> -->\n<![CDATA[\n<?y?>]]></project>") == nil)
+        #expect(line("<project>\n<!-- a -->\n<?x   \n ?></project>") == 3)
+        #expect(line("<project>\n<?x?>") == 2)
     }
 }

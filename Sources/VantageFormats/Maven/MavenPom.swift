@@ -44,6 +44,11 @@ public struct MavenPom: Sendable, Equatable {
         guard String(data: data, encoding: .utf8) != nil else {
             throw FormatText.problem(file, line: TOMLParser.firstInvalidUTF8Line(data), "the file is not valid UTF-8 text", hint: "save it as UTF-8")
         }
+        // It also crashes (SIGSEGV) on a processing instruction with no content, `<?x?>`.
+        if let line = lineOfEmptyProcessingInstruction(data) {
+            throw FormatText.problem(file, line: line, "a processing instruction with no content (<?name?>) is not supported",
+                                     hint: "remove it; Maven does not read processing instructions")
+        }
         let reader = PomReader()
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
@@ -71,6 +76,44 @@ public struct MavenPom: Sendable, Equatable {
             pom.dependencies.append(dep)
         }
         return pom
+    }
+
+    /// The line of the first processing instruction without content (`<?name?>`, whitespace
+    /// aside), outside comments and CDATA sections; nil when there is none. One pass over the bytes.
+    static func lineOfEmptyProcessingInstruction(_ data: Data) -> Int? {
+        let bytes = [UInt8](data)
+        let n = bytes.count
+        var i = 0, line = 1
+        func at(_ j: Int, _ text: String) -> Bool {
+            let t = Array(text.utf8)
+            return j + t.count <= n && bytes[j..<(j + t.count)].elementsEqual(t)
+        }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        /// Moves `i` past the next `end` (or to the end of the data), counting lines.
+        func skip(past end: String) {
+            while i < n && !at(i, end) {
+                if bytes[i] == 0x0A { line += 1 }
+                i += 1
+            }
+            i = min(n, i + end.utf8.count)
+        }
+        while i < n {
+            if bytes[i] == 0x0A { line += 1 }
+            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+            if at(i, "<!--") { skip(past: "-->"); continue }
+            if at(i, "<![CDATA[") { skip(past: "]]>"); continue }
+            if at(i, "<?") {
+                let start = line
+                var j = i + 2
+                while j < n && !isSpace(bytes[j]) && !at(j, "?>") { j += 1 }
+                while j < n && isSpace(bytes[j]) { j += 1 }
+                if at(j, "?>") { return start }
+                skip(past: "?>")
+                continue
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// libxml2's error numbers, for the ones a hand-edited POM runs into.
