@@ -1,5 +1,5 @@
 import VantageFormats
 
-let procfileFuzzTarget = FuzzTarget(name: "procfile", seeds: ["examples:Procfile", "Tests/VantageAnalyzerTests/Fixtures/scan-tree:Procfile"]) { input in
+let procfileFuzzTarget = FuzzTarget(name: "procfile", seeds: ["examples:Procfile", "Tests/VantageDetectorTests/Fixtures/scan-tree:Procfile"]) { input in
     _ = Procfile.parse(input.text, file: "Procfile")
 }
