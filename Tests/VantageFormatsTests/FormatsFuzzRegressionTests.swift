@@ -27,7 +27,7 @@ import VantageCore
     @Test(arguments: pomErrors.keys.sorted())
     func pomInputGivesItsLocatedError(name: String) {
         let path = Self.directory + "/pom/" + name
-        do {
+        do throws(VantageError) {
             let pom = try MavenPom.read(path)
             Issue.record("\(name) was read as a POM with \(pom.dependencies.count) dependencies; expected an error")
         } catch {
