@@ -79,39 +79,24 @@ public struct MavenPom: Sendable, Equatable {
     }
 
     /// The line of the first processing instruction without content (`<?name?>`, whitespace
-    /// aside), outside comments and CDATA sections; nil when there is none. One pass over the bytes.
+    /// aside), or nil. Every `<?` counts, inside comments and CDATA too: libxml2 recovering from an
+    /// earlier error (a malformed `<?xml` declaration) resynchronises on a later `<?`, so only a
+    /// check that ignores the document's structure is sure to see what XMLParser will be handed.
+    /// Linear: a name stops at the next `<`, so the scans after each `<?` never overlap.
     static func lineOfEmptyProcessingInstruction(_ data: Data) -> Int? {
         let bytes = [UInt8](data)
         let n = bytes.count
-        var i = 0, line = 1
-        func at(_ j: Int, _ text: String) -> Bool {
-            let t = Array(text.utf8)
-            return j + t.count <= n && bytes[j..<(j + t.count)].elementsEqual(t)
-        }
+        let open = UInt8(ascii: "<"), question = UInt8(ascii: "?"), close = UInt8(ascii: ">")
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-        /// Moves `i` past the next `end` (or to the end of the data), counting lines.
-        func skip(past end: String) {
-            while i < n && !at(i, end) {
-                if bytes[i] == 0x0A { line += 1 }
-                i += 1
-            }
-            i = min(n, i + end.utf8.count)
-        }
-        while i < n {
+        func endsInstruction(_ j: Int) -> Bool { j + 1 < n && bytes[j] == question && bytes[j + 1] == close }
+        var line = 1
+        for i in 0..<n {
             if bytes[i] == 0x0A { line += 1 }
-            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
-            if at(i, "<!--") { skip(past: "-->"); continue }
-            if at(i, "<![CDATA[") { skip(past: "]]>"); continue }
-            if at(i, "<?") {
-                let start = line
-                var j = i + 2
-                while j < n && !isSpace(bytes[j]) && !at(j, "?>") { j += 1 }
-                while j < n && isSpace(bytes[j]) { j += 1 }
-                if at(j, "?>") { return start }
-                skip(past: "?>")
-                continue
-            }
-            i += 1
+            guard bytes[i] == open, i + 1 < n, bytes[i + 1] == question else { continue }
+            var j = i + 2
+            while j < n && !isSpace(bytes[j]) && bytes[j] != open && !endsInstruction(j) { j += 1 }
+            while j < n && isSpace(bytes[j]) { j += 1 }
+            if endsInstruction(j) { return line }
         }
         return nil
     }
