@@ -19,7 +19,7 @@ import VantageCore
         let events = f.bus.events()
         await f.supervisor.register([p])
         try await f.supervisor.launch(p.id)
-        let state = await f.supervisor.waitFor(p.id, [.failed], timeout: .seconds(20))
+        let state = await f.supervisor.waitFor(p.id, [.failed], timeout: .seconds(90))
         #expect(state == .failed)
         let row = try #require(await f.supervisor.status(of: p.id))
         try #require(row.backoffDelays.count == 4, "four restarts before giving up: \(row.backoffDelays)")
