@@ -51,7 +51,15 @@ import VantageProbes
         try await Task.sleep(for: .milliseconds(300))
         let limited = try await share(over: 3)
         #expect(limited < 0.30, "busy loop used \(limited) of a core under a 0.25 limit (unlimited: \(free))")
-        #expect(limited > min(0.18, free * 0.6), "the limit holds the loop near 0.25, not far below: \(limited) (unlimited: \(free))")
+        // "Near 0.25, not far below" is the quota the kernel holds: 25 ms in every 100 ms period. What the loop
+        // actually gets below that depends on the machine's other work, so it is not asserted.
+        let quota: String? = switch cgroup.version {
+        case .v1: cgroup.directories["cpu"].flatMap { LinuxCalls.readSmallFile("\($0)/cpu.cfs_quota_us") }
+        case .v2: cgroup.directories["unified"].flatMap { LinuxCalls.readSmallFile("\($0)/cpu.max") }
+        }
+        let expected = cgroup.version == .v1 ? "25000" : "25000 100000"
+        #expect(quota?.trimmingCharacters(in: .whitespacesAndNewlines) == expected,
+                "the kernel holds the 0.25 quota (loop used \(limited), unlimited \(free))")
         #expect(await f.supervisor.status(of: p.id)?.decisions.last?.contains("cpu 0.25") == true)
         // The limit outlives the supervisor.
         let next = Supervisor(paths: f.paths, bus: Bus(), options: Fixture.fastOptions())

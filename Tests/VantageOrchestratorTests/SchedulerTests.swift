@@ -6,7 +6,7 @@ import VantageStore
 
 /// The scheduler on a real SQLite store, driven by a manual clock: time moves only when the test
 /// says, so catch-up after downtime and every timeline entry are checked without sleeping.
-@Suite(.timeLimit(.minutes(1))) struct SchedulerTests {
+@Suite(.timeLimit(.minutes(3))) struct SchedulerTests {
     static let newYear = UTCTime.parseISO8601("2026-01-01T00:00:00Z")!
 
     /// A scheduler in UTC whose runner records each run and answers `answer`.

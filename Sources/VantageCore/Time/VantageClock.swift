@@ -82,9 +82,11 @@ public final class ManualClock: VantageClock {
     }
 
     /// Waits (on real time, at most `timeout`) until at least `count` tasks sleep on this clock:
-    /// the actor under test has reached its wait. Returns false on timeout.
+    /// the actor under test has reached its wait. Returns false on timeout. The timeout is a deadlock
+    /// guard, not a speed bound: on a loaded machine (CI ran every suite in parallel) an actor took more
+    /// than 10 s to reach its first wait.
     @discardableResult
-    public func waitForSleepers(_ count: Int = 1, timeout: Duration = .seconds(10)) async -> Bool {
+    public func waitForSleepers(_ count: Int = 1, timeout: Duration = .seconds(60)) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while sleeping < count {
             guard ContinuousClock.now < deadline else { return false }
