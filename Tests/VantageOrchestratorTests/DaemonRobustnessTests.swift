@@ -47,6 +47,59 @@ import VantageFormats
         #expect(ps.status == 0 && ps.output.contains("gamma"), "\(ps.output)")
     }
 
+    /// Traps on ordinary `.vantage.toml` values killed the daemon, and the restarted daemon crash-looped
+    /// on the same file while re-adopting the orphan. With three broken projects in the workspace
+    /// (a negative port, an infinite timeout, 9,000 nested arrays) the daemon is killed with SIGKILL and
+    /// started again: it comes up, stays up, re-adopts the healthy project's process (same pid, not
+    /// started twice), and says for each broken one which file, line and field is wrong.
+    @Test func aDaemonKilledBesideBrokenProjectsRestartsAndServesTheOthers() async throws {
+        try Self.requireBinary()
+        let f = Fixture()
+        defer { f.removeFiles() }
+        let root = f.root + "/projects"
+        f.project("healthy", files: [".vantage.toml": "command = \"exec python3 -u -c 'import time\\nwhile True: print(\\\"healthy alive\\\"); time.sleep(0.2)'\"\n"])
+        f.project("negative-port", files: [".vantage.toml": "command = \"sleep 60\"\nports = [-1]\n"])
+        f.project("infinite-timeout", files: [".vantage.toml": "command = \"sleep 60\"\n\n[readiness]\ntype = \"exec\"\ncommand = \"true\"\ntimeout = inf\n"])
+        f.project("deep", files: [".vantage.toml": "command = \"sleep 60\"\nx = " + String(repeating: "[", count: 9000) + String(repeating: "]", count: 9000) + "\n"])
+        var daemon = try DaemonTests.startDaemon(root: root, home: f.paths.home)
+        defer { kill(daemon, SIGKILL) }
+        try await DaemonTests.waitForSocket(f.paths)
+        let launch = try await DaemonTests.vantage(["launch", "healthy"], home: f.paths.home)
+        #expect(launch.status == 0, "\(launch.output)")
+        var healthyPid: Int32?
+        for _ in 0..<200 {
+            healthyPid = try await DaemonTests.rows(f.paths).first { $0.name == "healthy" && $0.state.isUp }?.pid
+            if healthyPid != nil { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let pid = try #require(healthyPid, "the healthy project came up")
+        defer { kill(-pid, SIGKILL) }
+
+        kill(daemon, SIGKILL)
+        let crashed = daemon
+        _ = try await offPool { var status: Int32 = 0; return waitpid(crashed, &status, 0) }
+        #expect(LinuxCalls.isAlive(pid), "a supervised project outlives the daemon")
+
+        daemon = try DaemonTests.startDaemon(root: root, home: f.paths.home)
+        try await DaemonTests.waitForSocket(f.paths)
+        try await Task.sleep(for: .seconds(2))
+        #expect(kill(daemon, 0) == 0, "the restarted daemon is still alive two seconds later")
+        let rows = try await DaemonTests.rows(f.paths)
+        let healthy = try #require(rows.first { $0.name == "healthy" }, "rows: \(rows.map(\.name))")
+        #expect(healthy.pid == pid && healthy.state.isUp, "re-adopted, not restarted: \(healthy.state) pid \(String(describing: healthy.pid)) was \(pid)")
+        #expect(f.processes(named: "healthy") == [pid], "not started twice")
+
+        // Each broken project answers with where its file is wrong; the daemon goes on serving.
+        for (name, needle) in [("negative-port", ".vantage.toml:2"), ("infinite-timeout", ".vantage.toml:6"), ("deep", ".vantage.toml:2")] {
+            let run = try await DaemonTests.vantage(["launch", name, "--wait", "--timeout", "10"], home: f.paths.home)
+            #expect(run.status != 0, "\(name): \(run.output)")
+            #expect(run.output.contains(needle), "\(name) names the file and line: \(run.output)")
+        }
+        #expect(kill(daemon, 0) == 0, "the daemon survived three broken launches")
+        let logs = try await DaemonTests.vantage(["logs", "healthy", "-n", "3"], home: f.paths.home)
+        #expect(logs.status == 0 && logs.output.contains("healthy alive"), "the others are still served: \(logs.output)")
+    }
+
     /// A stopped daemon hung every command for ever. Each request now waits `--timeout` seconds
     /// (10 by default), then says the daemon is stopped and how to resume it.
     @Test func aStoppedDaemonCostsACommandItsTimeoutAndAClearMessage() async throws {
