@@ -114,7 +114,9 @@ public struct PEP440Version: Sendable, Hashable, Comparable, CustomStringConvert
         var release = [first]
         while scanner.peek == ".", scanner.peekNumberAfterDot() {
             scanner.advance()
-            release.append(scanner.number()!)
+            // A segment past Int.max (the fuzzer wrote 140 ones) is not a version Vantage can compare.
+            guard let segment = scanner.number() else { return nil }
+            release.append(segment)
         }
         var pre: (kind: PreKind, number: Int)?
         var post: Int?
