@@ -20,8 +20,10 @@ enum OutputCapture {
         return fd
     }
 
-    /// Reads lines from the FIFO on a thread until every writer has closed it.
-    static func startReading(fifo path: String, stream: LogLine.Stream, into log: ProjectLog, onEnd: (@Sendable () -> Void)? = nil) {
+    /// Reads lines from the FIFO on a thread until every writer has closed it. `process` names the
+    /// project's process on each line when the project runs several (a Procfile's `web`, `worker`).
+    static func startReading(fifo path: String, stream: LogLine.Stream, process: String? = nil, into log: ProjectLog,
+                             onEnd: (@Sendable () -> Void)? = nil) {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { onEnd?(); return }
         let flags = fcntl(fd, F_GETFL)
@@ -39,16 +41,16 @@ enum OutputCapture {
                 while let nl = pending[start...].firstIndex(of: 10) {
                     var lineBytes = pending[start..<nl]
                     if lineBytes.last == 13 { lineBytes = lineBytes.dropLast() }
-                    log.append(String(decoding: lineBytes, as: UTF8.self), stream: stream)
+                    log.append(String(decoding: lineBytes, as: UTF8.self), stream: stream, process: process)
                     start = nl + 1
                 }
                 pending.removeSubrange(..<start)
                 if pending.count > 64 * 1024 { // a very long line without a newline
-                    log.append(String(decoding: pending, as: UTF8.self), stream: stream)
+                    log.append(String(decoding: pending, as: UTF8.self), stream: stream, process: process)
                     pending.removeAll()
                 }
             }
-            if !pending.isEmpty { log.append(String(decoding: pending, as: UTF8.self), stream: stream) }
+            if !pending.isEmpty { log.append(String(decoding: pending, as: UTF8.self), stream: stream, process: process) }
             close(fd)
             onEnd?()
         }

@@ -50,10 +50,10 @@ public final class ProjectLog: Sendable {
     /// The sequence number the next line will get (a readiness probe reads lines from here on).
     var nextSequence: Int { state.withLock { $0.sequence } }
 
-    func append(_ rawText: String, stream: LogLine.Stream, time: Date = Date()) {
+    func append(_ rawText: String, stream: LogLine.Stream, process: String? = nil, time: Date = Date()) {
         let line: LogLine = state.withLock { s in
             let text = s.redactor.redact(rawText)
-            let line = LogLine(time: time, project: project, stream: stream, text: text)
+            let line = LogLine(time: time, project: project, stream: stream, text: text, process: process)
             writeLocked(&s, line)
             s.tail.append(Entry(sequence: s.sequence, line: line))
             s.sequence += 1

@@ -164,8 +164,10 @@ extension Supervisor {
                     gated = try ProcessLauncher.spawn(SpawnRequest(command: process.command, directory: directory, environment: env,
                                                                    stdoutFD: outFD, stderrFD: errFD))
                 } catch { close(outFD); close(errFD); throw error }
-                OutputCapture.startReading(fifo: fifoBase + ".out", stream: .stdout, into: log)
-                OutputCapture.startReading(fifo: fifoBase + ".err", stream: .stderr, into: log)
+                // Several processes (a Procfile): each line says which one wrote it.
+                let processName = plan.processes.count > 1 ? process.name : nil
+                OutputCapture.startReading(fifo: fifoBase + ".out", stream: .stdout, process: processName, into: log)
+                OutputCapture.startReading(fifo: fifoBase + ".err", stream: .stderr, process: processName, into: log)
                 close(outFD)
                 close(errFD)
                 mp.cgroup?.add(gated.pid)

@@ -103,8 +103,9 @@ extension Supervisor {
             projects[id] = mp
             for p in mp.processes {
                 let fifoBase = "\(paths.home)/run/\(ProjectFileName.of(mp.project)).\(p.name)"
-                OutputCapture.startReading(fifo: fifoBase + ".out", stream: .stdout, into: log)
-                OutputCapture.startReading(fifo: fifoBase + ".err", stream: .stderr, into: log)
+                let processName = mp.processes.count > 1 ? p.name : nil
+                OutputCapture.startReading(fifo: fifoBase + ".out", stream: .stdout, process: processName, into: log)
+                OutputCapture.startReading(fifo: fifoBase + ".err", stream: .stderr, process: processName, into: log)
                 let pid = p.pid
                 ExitWatcher.watch(pid) { [weak self] status in
                     Task { await self?.processExited(id, generation: generation, pid: pid, status: status) }

@@ -55,7 +55,7 @@ public enum AppOverlay: Sendable, Equatable {
             case .filterInput: return "the filter prompt"
             case .environmentInput: return "the environment prompt"
             case .fixValue: return "the value prompt"
-            case .logSearch: return "the log search prompt"
+            case .logSearch: return "the log search or filter prompt"
             }
         }
 
@@ -83,7 +83,7 @@ public enum AppOverlay: Sendable, Equatable {
         case .filterInput: return .filterInput
         case .environmentInput: return .environmentInput
         case .council: return .council
-        case .logs(let v): return v.typingQuery ? .logSearch : .logs
+        case .logs(let v): return v.typing != nil ? .logSearch : .logs
         case .fixValue: return .fixValue
         case .dependencies: return .dependencies
         case .quit: return .quit

@@ -185,8 +185,8 @@ extension Update {
             }
             s.filters[pane] = text.isEmpty ? nil : text
             afterFilterChange(&s, pane: pane)
-        case .logs(let v) where v.typingQuery:
-            understood = logSearchInput(key, viewer: v, state: &s)
+        case .logs(let v) where v.typing != nil:
+            understood = logPromptInput(key, viewer: v, state: &s)
         case .fixValue:
             (understood, commands) = fixValueInput(key, state: &s)
         default: break

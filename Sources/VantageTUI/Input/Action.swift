@@ -32,6 +32,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case wrap
     case nextMatch = "next_match"
     case previousMatch = "previous_match"
+    /// The log viewer's `&`: show only the lines containing a text.
+    case filterLines = "filter_lines"
     case cycleKind = "cycle_kind"
     case cycleProject = "cycle_project"
     case collapse

@@ -163,6 +163,10 @@ extension ActionSpec {
         ActionSpec(.previousMatch, keys: ["N"], [
             Use([.overlay(.logs)], "jump to the previous search match", label: "prev match", footer: [.overlay(.logs)]),
         ]),
+        ActionSpec(.filterLines, keys: ["&"], [
+            Use([.overlay(.logs)], "show only the lines containing a text (like less's &; empty or Esc shows all)", label: "filter",
+                footer: [.overlay(.logs)]),
+        ]),
         ActionSpec(.council, keys: ["c"], [
             Use([.panes], "the council's proposals", label: "council", heading: everywhere),
             Use([.overlay(.council)], "close the council", label: "close"),

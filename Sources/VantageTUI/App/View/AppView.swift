@@ -69,9 +69,11 @@ public struct AppView: Sendable {
             } else if case .fixValue(let request, let text) = state.overlay {
                 Prompt(label: "value of \(request.argument ?? "the variable") for \(request.projectName) (Enter writes it to .env; empty: from .env.example; Esc cancels):",
                        text: text, ellipsis: glyphs.ellipsis).render(area: footer, buffer: &buffer)
-            } else if case .logs(let v) = state.overlay, v.typingQuery {
-                Prompt(label: "/ search \(state.project(v.project)?.name ?? v.project.rawValue) logs (Enter jumps, Esc clears):",
-                       text: v.query, ellipsis: glyphs.ellipsis).render(area: footer, buffer: &buffer)
+            } else if case .logs(let v) = state.overlay, let typing = v.typing {
+                let name = state.project(v.project)?.name ?? v.project.rawValue
+                let label = typing == .search ? "/ search \(name) logs (Enter jumps, Esc clears):"
+                                              : "& show only \(name) lines containing (Enter keeps, empty or Esc shows all):"
+                Prompt(label: label, text: typing == .search ? v.query : v.filter, ellipsis: glyphs.ellipsis).render(area: footer, buffer: &buffer)
             } else {
                 Footer(hints: FooterHints.hints(state: state, keymap: keymap), status: footerStatus, notice: state.notice,
                        ellipsis: glyphs.ellipsis)
