@@ -57,48 +57,25 @@ public enum ChildProcess {
         _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
         let readEnd = fds[0], writeEnd = fds[1]
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
-        switch stderr {
-        case .merged: posix_spawn_file_actions_adddup2(&actions, writeEnd, 2)
-        case .discarded: posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        }
-
-        var attr = posix_spawnattr_t()
-        posix_spawnattr_init(&attr)
-        defer { posix_spawnattr_destroy(&attr) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attr, &empty)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for s in [SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD] { sigaddset(&defaults, s) }
-        posix_spawnattr_setsigdefault(&attr, &defaults)
-        var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
-        if timeout != nil {
-            posix_spawnattr_setpgroup(&attr, 0)
-            flags |= POSIX_SPAWN_SETPGROUP
-        }
-        posix_spawnattr_setflags(&attr, Int16(flags))
-
         // posix_spawn_file_actions_addchdir_np is not visible to Swift here, so a working
         // directory is entered by a one-line shell prefix that then execs the real program.
         let fullArgv = directory.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0] + argv } ?? argv
-        let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
-        let cArgs = fullArgv.map { strdup($0) } + [nil]
-        let cEnv = env.map { strdup($0) } + [nil]
-        defer { cArgs.forEach { free($0) }; cEnv.forEach { free($0) } }
-
-        var pid: pid_t = 0
-        let rc = posix_spawnp(&pid, fullArgv[0], &actions, &attr, cArgs, cEnv)
-        close(writeEnd)
-        guard rc == 0 else {
+        let pid: pid_t
+        do throws(VantageError) {
+            pid = try spawn(fullArgv, environment: environment, newProcessGroup: timeout != nil) { actions in
+                posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+                posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
+                switch stderr {
+                case .merged: posix_spawn_file_actions_adddup2(&actions, writeEnd, 2)
+                case .discarded: posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+                }
+            }
+        } catch {
+            close(writeEnd)
             close(readEnd)
-            throw VantageError(.unavailable, "cannot run \(program): \(String(cString: strerror(rc)))")
+            throw error
         }
+        close(writeEnd)
 
         let deadline = timeout.map { ContinuousClock.now + .milliseconds(Int64($0 * 1000)) }
         var data = [UInt8]()
@@ -123,6 +100,42 @@ public enum ChildProcess {
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         let exit: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Result(status: timedOut ? 124 : exit, output: String(decoding: data, as: UTF8.self), timedOut: timedOut)
+    }
+
+    /// Starts `argv` (looked up in PATH unless it holds a slash) with an empty signal mask and
+    /// default dispositions, its descriptors arranged by `files`, in a process group of its own when
+    /// `newProcessGroup`; returns its pid. The caller waits for it.
+    public static func spawn(_ argv: [String], environment: [String: String]? = nil, newProcessGroup: Bool = false,
+                             files: (inout posix_spawn_file_actions_t) -> Void) throws(VantageError) -> pid_t {
+        guard let program = argv.first, !program.isEmpty else { throw VantageError(.usage, "no program to run") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        files(&actions)
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attr, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for s in [SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD] { sigaddset(&defaults, s) }
+        posix_spawnattr_setsigdefault(&attr, &defaults)
+        var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+        if newProcessGroup {
+            posix_spawnattr_setpgroup(&attr, 0)
+            flags |= POSIX_SPAWN_SETPGROUP
+        }
+        posix_spawnattr_setflags(&attr, Int16(flags))
+        let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = env.map { strdup($0) } + [nil]
+        defer { cArgs.forEach { free($0) }; cEnv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = posix_spawnp(&pid, program, &actions, &attr, cArgs, cEnv)
+        guard rc == 0 else { throw VantageError(.unavailable, "cannot run \(program): \(String(cString: strerror(rc)))") }
+        return pid
     }
 
     /// `run` on a thread of its own, for async callers: a program that takes seconds (starting an

@@ -2,9 +2,20 @@ import Foundation
 import VantageCore
 
 /// A workspace's `vantage.toml`: the Docker engines to watch (`[[docker.engines]]` with `name`
-/// and `host`), what projects may do (`[projects] allow_paths_outside`) and whether the pressure
-/// governor runs (`[resources] governor`).
+/// and `host`), the other hosts' daemons the console attaches to (`[[hosts]]` with `name`, `url`
+/// and `vantage`), what projects may do (`[projects] allow_paths_outside`) and whether the
+/// pressure governor runs (`[resources] governor`).
 public struct WorkspaceFile: Sendable, Equatable {
+    /// A host whose daemon the console attaches to, as `vantage --connect URL` does.
+    public struct Host: Sendable, Equatable {
+        /// Shown on the grid and qualifying its projects' ids; the URL's host when not given.
+        public var name: String
+        public var url: HostURL
+        /// The remote `vantage` to run over ssh (default: `vantage` on the remote PATH).
+        public var vantage: String?
+        public var line: Int
+    }
+
     public struct Engine: Sendable, Equatable {
         public var name: String
         public var host: String
@@ -15,6 +26,7 @@ public struct WorkspaceFile: Sendable, Equatable {
 
     public var file: String
     public var engines: [Engine] = []
+    public var hosts: [Host] = []
     /// Whether a project's `cwd` and `templates` may name paths outside the project folder.
     public var allowPathsOutside = false
     /// `[resources] governor = true`: throttle lower-priority projects under pressure (off otherwise).
@@ -48,7 +60,7 @@ public enum WorkspaceFileReader {
 
     public static func parse(_ root: TOMLTable, file: String) throws(VantageError) -> WorkspaceFile {
         var config = WorkspaceFile(file: file)
-        var t = SchemaTable(root, file: file, known: ["docker", "projects", "resources"])
+        var t = SchemaTable(root, file: file, known: ["docker", "hosts", "projects", "resources"])
         if var docker = t.table("docker", known: ["engines"]) {
             if let v = docker.table["engines"] {
                 if let items = v.arrayValue {
@@ -73,6 +85,41 @@ public enum WorkspaceFileReader {
                 }
             }
             t.absorb(docker)
+        }
+        if let v = t.table["hosts"] {
+            if let items = v.arrayValue {
+                for (i, item) in items.enumerated() {
+                    let field = "hosts[\(i)]"
+                    guard let h = item.tableValue else {
+                        t.fail("hosts", "expected a table, found \(item.typeDescription)")
+                        continue
+                    }
+                    var host = SchemaTable(h, file: file, path: field, known: ["name", "url", "vantage"])
+                    let name = host.string("name", nonEmpty: true)
+                    let vantage = host.string("vantage", nonEmpty: true)
+                    if let text = host.string("url", nonEmpty: true) {
+                        switch HostURL.parse(text) {
+                        case .success(let url):
+                            let chosen = name ?? url.defaultName
+                            if !HostURL.isValidName(chosen) {
+                                host.fail(name == nil ? "url" : "name", "the host name \"\(TerminalText.escaped(chosen))\" cannot name a host: use letters, digits, '.', '-' or '_' (no ':', '@', '/' or spaces)")
+                            } else if config.hosts.contains(where: { $0.name == chosen }) || chosen == "local" {
+                                host.fail(name == nil ? "url" : "name", "the host name \"\(chosen)\" is used twice (\"local\" is this machine's daemon)", hint: "give each [[hosts]] entry its own name")
+                            } else {
+                                config.hosts.append(WorkspaceFile.Host(name: chosen, url: url, vantage: vantage, line: h.line(of: "url") ?? h.line))
+                            }
+                        case .failure(let problem):
+                            host.fail("url", problem.message)
+                        }
+                    } else if h["url"] == nil {
+                        host.errors.append(VantageError(.config, "each host needs url = \"ssh://user@host[:port]\" or \"unix:///path/to/vantage.sock\"",
+                                                        at: SourceLocation(file: file, line: h.line > 0 ? h.line : nil, field: field + ".url")))
+                    }
+                    t.absorb(host)
+                }
+            } else {
+                t.fail("hosts", "expected [[hosts]] tables, found \(v.typeDescription)")
+            }
         }
         if var projects = t.table("projects", known: ["allow_paths_outside"]) {
             config.allowPathsOutside = projects.bool("allow_paths_outside") ?? false

@@ -25,7 +25,13 @@ public final class ControlClient: @unchecked Sendable {
     let reader: LineReader
     let paths: VantagePaths?
     public let timeout: Double
+    /// The host this connection reaches when it is not this machine's daemon: ids it sends are
+    /// qualified with it on arrival (`ProjectID.qualified`) and unqualified on the way back.
+    public let host: String?
+    /// The `ssh` carrying the connection, for a remote host.
+    let tunnel: SSHTunnel?
     private let writeLock = NSLock()
+    private let decoder: JSONDecoder
 
     /// Connects, or fails with a message saying that no daemon runs.
     public static func connect(_ paths: VantagePaths, timeout: Double = defaultTimeout) throws(VantageError) -> ControlClient {
@@ -40,19 +46,35 @@ public final class ControlClient: @unchecked Sendable {
         return ControlClient(fd: fd, paths: paths, timeout: timeout)
     }
 
-    init(fd: Int32, paths: VantagePaths? = nil, timeout: Double = ControlClient.defaultTimeout) {
+    init(fd: Int32, paths: VantagePaths? = nil, timeout: Double = ControlClient.defaultTimeout, host: String? = nil, tunnel: SSHTunnel? = nil) {
         self.fd = fd
         self.paths = paths
         self.timeout = timeout
+        self.host = host
+        self.tunnel = tunnel
         self.reader = LineReader(fd: fd, maxLineBytes: Self.maxResponseBytes)
+        decoder = JSONDecoder()
+        if let host { decoder.userInfo[ProjectID.hostKey] = host }
     }
 
-    deinit { close(fd) }
+    deinit {
+        close(fd)
+        tunnel?.end()
+    }
+
+    /// Why the connection failed, when its transport knows better than "closed" (ssh's own error,
+    /// or the remote `vantage attach --stdio` saying no daemon runs there).
+    public var transportProblem: String? { tunnel?.problem() }
+
+    private func encode(_ request: ControlRequest) -> Data {
+        guard let host else { return ControlCoding.encode(request) }
+        return ControlCoding.encode(request, userInfo: [ProjectID.hostKey: host])
+    }
 
     /// Sends one request and reads its answer, waiting at most `timeout` seconds of silence.
     public func send(_ request: ControlRequest) throws(VantageError) -> ControlResponse {
         UnixSocket.setTimeout(fd, SO_SNDTIMEO, timeout)
-        guard UnixSocket.writeAll(fd, ControlCoding.encode(request)) else {
+        guard UnixSocket.writeAll(fd, encode(request)) else {
             if errno == EAGAIN || errno == EWOULDBLOCK { throw Self.silence(paths, timeout: timeout) }
             throw VantageError(.io, "the daemon closed the connection")
         }
@@ -69,11 +91,14 @@ public final class ControlClient: @unchecked Sendable {
         writeLock.lock()
         defer { writeLock.unlock() }
         UnixSocket.setTimeout(fd, SO_SNDTIMEO, timeout)
-        return UnixSocket.writeAll(fd, ControlCoding.encode(request))
+        return UnixSocket.writeAll(fd, encode(request))
     }
 
     /// Ends the connection now (a `next()` waiting returns the end), without waiting for the daemon.
-    public func hangUp() { shutdown(fd, Int32(SHUT_RDWR)) }
+    public func hangUp() {
+        shutdown(fd, Int32(SHUT_RDWR))
+        tunnel?.end()
+    }
 
     /// The next response of a stream (`subscribe`, `logs --follow`), however long it takes.
     public func next() throws(VantageError) -> ControlResponse {
@@ -89,7 +114,7 @@ public final class ControlClient: @unchecked Sendable {
         case .timedOut: throw Self.silence(paths, timeout: timeout)
         case .tooLong: throw VantageError(.io, "the daemon sent an answer longer than \(Self.maxResponseBytes) bytes")
         }
-        guard let response = try? JSONDecoder().decode(ControlResponse.self, from: line) else {
+        guard let response = try? decoder.decode(ControlResponse.self, from: line) else {
             throw VantageError(.io, "the daemon sent an answer this version cannot read")
         }
         return response

@@ -121,8 +121,10 @@ extension ResourceLimits {
 }
 
 enum ControlCoding {
-    static func encode<T: Encodable>(_ value: T) -> Data {
-        var data = (try? JSONEncoder().encode(value)) ?? Data("{}".utf8)
+    static func encode<T: Encodable>(_ value: T, userInfo: [CodingUserInfoKey: any Sendable] = [:]) -> Data {
+        let encoder = JSONEncoder()
+        encoder.userInfo = userInfo
+        var data = (try? encoder.encode(value)) ?? Data("{}".utf8)
         data.append(10)
         return data
     }

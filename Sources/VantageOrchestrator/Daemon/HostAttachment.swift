@@ -10,8 +10,10 @@ import VantageCore
 public final class HostAttachment: Sendable {
     /// Commands carried out in the console itself: quitting, and reading the local store's history.
     public static let localKinds: Set<Command.Kind> = [.shutdown, .loadHistory]
-    /// Seconds between attempts while the daemon cannot be reached.
-    static let retryInterval = 0.5
+    /// Seconds between attempts while the daemon cannot be reached (a local socket; a remote
+    /// host, which costs an ssh session an attempt, is given a longer one).
+    public static let localRetryInterval = 0.5
+    public let retryInterval: Double
 
     private struct Connection {
         var client: ControlClient?
@@ -23,15 +25,20 @@ public final class HostAttachment: Sendable {
 
     public let name: String
     public let address: String
+    /// The name this host's ids are qualified with (`@web1:/srv/app`); nil for this machine's daemon.
+    public let qualifier: String?
     private let connect: @Sendable () throws(VantageError) -> ControlClient
     private let bus: Bus
     private let inbox: CommandInbox
     private let state = Mutex(Connection())
     private let known = Mutex<Set<ProjectID>>([])
 
-    public init(name: String, address: String, bus: Bus, connect: @escaping @Sendable () throws(VantageError) -> ControlClient) {
+    public init(name: String, address: String, qualifier: String? = nil, retryInterval: Double = localRetryInterval, bus: Bus,
+                connect: @escaping @Sendable () throws(VantageError) -> ControlClient) {
         self.name = name
         self.address = address
+        self.qualifier = qualifier
+        self.retryInterval = retryInterval
         self.bus = bus
         self.connect = connect
         inbox = bus.commandInbox(owner: "the Vantage daemon (\(name))",
@@ -67,13 +74,22 @@ public final class HostAttachment: Sendable {
             } catch {
                 if !reported { dropped(because: error.message) }
                 reported = true
-                Thread.sleep(forTimeInterval: Self.retryInterval)
+                Thread.sleep(forTimeInterval: retryInterval)
                 continue
             }
-            guard (try? client.send(.attach)) == .ok(message: nil) else {
+            let answer: ControlResponse
+            do {
+                answer = try client.send(.attach)
+            } catch {
+                if !reported { dropped(because: client.transportProblem ?? error.message) }
+                reported = true
+                Thread.sleep(forTimeInterval: retryInterval)
+                continue
+            }
+            guard answer == .ok(message: nil) else {
                 if !reported { dropped(because: "the daemon refused to attach this console (an older version?)") }
                 reported = true
-                Thread.sleep(forTimeInterval: Self.retryInterval)
+                Thread.sleep(forTimeInterval: retryInterval)
                 continue
             }
             reported = false
@@ -84,7 +100,7 @@ public final class HostAttachment: Sendable {
             bus.publish(.host(HostStatus(name: name, address: address, connected: true, since: Date())))
             read(client)
             guard !state.withLock({ $0.stopped }) else { return }
-            dropped(because: "the daemon closed the connection")
+            dropped(because: client.transportProblem ?? "the daemon closed the connection")
             reported = true
         }
     }
@@ -93,7 +109,8 @@ public final class HostAttachment: Sendable {
     private func read(_ client: ControlClient) {
         while let response = try? client.next() {
             switch response {
-            case .event(let event):
+            case .event(let received):
+                let event = qualifier.map { Self.sourced(received, host: $0) } ?? received
                 switch event {
                 case .scanned(_, let projects), .discovered(_, let projects):
                     let all = known.withLock { $0.formUnion(projects.map(\.id)); return $0 }
@@ -111,6 +128,16 @@ public final class HostAttachment: Sendable {
             default:
                 break
             }
+        }
+    }
+
+    /// Another host's folder scan and discoveries replace only that host's projects on the
+    /// screen: a scan arrives as the discovery `@HOST:folders`, a discovery's source gets `@HOST:`.
+    static func sourced(_ event: Event, host: String) -> Event {
+        switch event {
+        case .scanned(_, let projects): return .discovered(source: "@\(host):folders", projects: projects)
+        case .discovered(let source, let projects): return .discovered(source: "@\(host):" + source, projects: projects)
+        default: return event
         }
     }
 
@@ -134,6 +161,9 @@ public final class HostAttachment: Sendable {
     }
 
     private func forward(_ command: Command) {
+        // Attached to several hosts, each gets the commands about its own projects (and those
+        // about none); the bus hands a running project's lifecycle only to its owner already.
+        if let project = command.project, project.host != qualifier { return }
         let sent = state.withLock { s -> Bool in
             guard let client = s.client else { return false }
             s.unanswered.append(command)

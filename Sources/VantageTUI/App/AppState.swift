@@ -124,12 +124,20 @@ public struct AppState: Sendable, Equatable {
         return f.isEmpty ? projects : projects.filter { $0.name.lowercased().contains(f) }
     }
 
-    /// The grid's order: folder projects by name, then containers by engine, compose project and name.
+    /// The grid's order: this machine's projects, then each attached host's (`vantage --connect`)
+    /// by name; within each, folder projects by name, then containers by engine, compose project and name.
     public static func gridOrder(_ a: Project, _ b: Project) -> Bool {
-        func key(_ p: Project) -> (Int, String, String, String, String) {
-            (p.engine == nil ? 0 : 1, p.engine ?? "", p.group ?? "", p.name.lowercased(), p.path)
+        func key(_ p: Project) -> (String, Int, String, String, String, String) {
+            (p.host.map { "~" + $0 } ?? "", p.engine == nil ? 0 : 1, p.engine ?? "", p.group ?? "", p.name.lowercased(), p.path)
         }
         return key(a) < key(b)
+    }
+
+    /// The `Event.discovered` source a project comes from: `docker:ENGINE` for containers,
+    /// `folders` for folder projects, preceded by `@HOST:` for another host's (an attached
+    /// host's folder scan arrives as its `@HOST:folders` discovery).
+    public static func discoverySource(of p: Project) -> String {
+        (p.host.map { "@\($0):" } ?? "") + (p.engine.map { "docker:" + $0 } ?? "folders")
     }
 
     /// Rows of the Projects grid: the visible projects plus a heading per Docker engine and per
@@ -138,7 +146,8 @@ public struct AppState: Sendable, Equatable {
         let visible = visibleProjects
         let engineNames = Set(visible.compactMap(\.engine)).union(engines.keys)
         let groups = Set(visible.compactMap { p in p.group.map { (p.engine ?? "") + "/" + $0 } })
-        return visible.count + engineNames.count + groups.count
+        let hostNames = Set(visible.compactMap(\.host))
+        return visible.count + engineNames.count + groups.count + hostNames.count
     }
 
     /// The folder projects still running that quitting would stop (not containers, not processes

@@ -25,7 +25,7 @@ public enum Update {
             s.projects = (projects + s.projects.filter { $0.engine != nil }).sorted(by: AppState.gridOrder)
             forgetVanished(&s)
         case let .discovered(source, projects):
-            s.projects = (s.projects.filter { p in p.engine.map { "docker:" + $0 } != source } + projects)
+            s.projects = (s.projects.filter { AppState.discoverySource(of: $0) != source } + projects)
                 .sorted(by: AppState.gridOrder)
             forgetVanished(&s)
         case .engine(let status):

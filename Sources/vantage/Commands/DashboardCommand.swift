@@ -30,6 +30,16 @@ struct DashboardCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds between samples of /proc.", valueName: "seconds"))
     var refresh: Double = 1.0
 
+    @Option(name: .customLong("connect"),
+            help: ArgumentHelp("Attach to another host's Vantage daemon through your own ssh (ssh://user@host[:port]) or to a daemon's socket "
+                               + "(unix:///path/vantage.sock); repeat for several hosts ([[hosts]] in vantage.toml adds more).", valueName: "url"))
+    var connect: [String] = []
+
+    @Option(name: .customLong("remote-vantage"),
+            help: ArgumentHelp("The vantage program --connect runs on a remote host (default: vantage on its PATH; `vantage` in [[hosts]] sets it per host).",
+                               valueName: "path"))
+    var remoteVantage: String?
+
     @Option(name: .customLong("on-exit"),
             help: ArgumentHelp("What quitting does with running projects: stop them, keep them running under a Vantage daemon, or ask "
                                + "(default: on_exit in ~/.config/vantage/settings.toml, else ask).", valueName: "stop|keep|ask"))
@@ -38,6 +48,12 @@ struct DashboardCommand: AsyncParsableCommand {
     func validate() throws {
         guard refresh >= 0.1, refresh <= 3600 else {
             throw ValidationError("--refresh must be between 0.1 and 3600 seconds")
+        }
+        for text in connect {
+            if case .failure(let problem) = HostURL.parse(text) { throw ValidationError("--connect: " + problem.message) }
+        }
+        if let remoteVantage, remoteVantage.isEmpty || remoteVantage.contains("\0") {
+            throw ValidationError("--remote-vantage needs a program path")
         }
     }
 
@@ -62,9 +78,20 @@ struct DashboardCommand: AsyncParsableCommand {
 
         let bus = Bus()
         let uiEvents = bus.events()
+        // Other hosts' daemons (--connect, [[hosts]]): the console is their view, and this
+        // machine's daemon's when one runs.
+        let hosts = try RemoteHosts.resolve(connect: connect, remoteVantage: remoteVantage, roots: roots)
+        if !hosts.isEmpty {
+            var attachments = hosts.map { $0.attachment(bus: bus) }
+            if SupervisorConnection.isDaemonRunning(paths) { attachments.insert(Self.localAttachment(paths, bus: bus), at: 0) }
+            let counters = try await Self.attached(attachments, roots: roots, store: store, bus: bus, events: uiEvents,
+                                                   keymap: keys, themes: themes, options: options)
+            if counters.stoppedBy == .signal || counters.stoppedBy == .hangup { throw ExitCode(130) }
+            return
+        }
         // A daemon (or another console) hosts the actors: attach to it, and the screen shows its state.
         if SupervisorConnection.isDaemonRunning(paths) {
-            let counters = try await Self.attached(roots: roots, paths: paths, store: store, bus: bus, events: uiEvents,
+            let counters = try await Self.attached([Self.localAttachment(paths, bus: bus)], roots: roots, store: store, bus: bus, events: uiEvents,
                                                    keymap: keys, themes: themes, options: options)
             if counters.stoppedBy == .signal || counters.stoppedBy == .hangup { throw ExitCode(130) }
             return
@@ -115,22 +142,26 @@ struct DashboardCommand: AsyncParsableCommand {
     /// The console attached to the running daemon: its state and events on this bus, the screen's
     /// commands to it; the metric history of other windows is read from the store here. Quitting
     /// leaves everything running under the daemon.
-    static func attached(roots: [String], paths: VantagePaths, store: Store, bus: Bus, events: AsyncStream<Event>,
+    static func attached(_ attachments: [HostAttachment], roots: [String], store: Store, bus: Bus, events: AsyncStream<Event>,
                          keymap: Keymap, themes: ThemePair, options: RuntimeOptions) async throws -> RuntimeCounters {
-        let attachment = HostAttachment(name: "local", address: paths.socket, bus: bus) { () throws(VantageError) in
-            try ControlClient.connect(paths)
-        }
         let history = StoredHistory(store: store, bus: bus)
         let historyCommands = bus.commands(StoredHistory.commandKinds)
         let reading = Task { await history.run(commands: historyCommands) }
-        attachment.start()
+        for attachment in attachments { attachment.start() }
         defer {
-            attachment.stop()
+            for attachment in attachments { attachment.stop() }
             reading.cancel()
             bus.close()
         }
         return try await runScreen(roots: roots, projects: [], keymap: keymap, themes: themes, options: options, onExit: .keep,
                                    hostsProjects: false, bus: bus, events: events).0
+    }
+
+    /// This machine's daemon, on its control socket.
+    static func localAttachment(_ paths: VantagePaths, bus: Bus) -> HostAttachment {
+        HostAttachment(name: "local", address: paths.socket, bus: bus) { () throws(VantageError) in
+            try ControlClient.connect(paths)
+        }
     }
 
     /// This program's own file, to start the daemon that takes the projects over.

@@ -7,18 +7,22 @@ enum PaneContent {
         let visible = s.visibleProjects
         var rows: [ProjectGrid.Row] = []
         var selected: Int?
-        var engine: String?, group: String?
-        // An attached daemon that dropped, above everything while it is retried (the rows below
-        // are its last state).
-        for name in s.hosts.keys.sorted() {
-            guard let host = s.hosts[name], !host.connected else { continue }
-            rows.append(ProjectGrid.Row(name: "daemon: " + name, kind: "host", state: .stopped, cpuPercent: nil, rssBytes: nil,
-                                        memTotalBytes: nil, health: nil, healthRole: .muted, ports: [],
-                                        heading: .init(status: "disconnected since " + Formatting.clock(host.since, in: timeZone) + ", retrying",
-                                                       role: .error)))
+        var engine: String?, group: String?, host: String?
+        // An attached daemon that dropped and has no project on the grid (this machine's, or a
+        // host not reached yet), above everything while it is retried.
+        for name in s.hosts.keys.sorted() where !visible.contains(where: { $0.host == name }) {
+            guard let status = s.hosts[name], !status.connected else { continue }
+            rows.append(hostRow(name, s, timeZone))
         }
-        // Containers follow the folder projects, beneath a row per engine and per compose project.
+        // Containers follow the folder projects, beneath a row per engine and per compose project;
+        // another host's projects follow this machine's, beneath a row per host.
         for p in visible {
+            if let h = p.host, h != host {
+                host = h
+                engine = nil
+                group = nil
+                rows.append(hostRow(h, s, timeZone))
+            }
             if let e = p.engine, e != engine {
                 engine = e
                 group = nil
@@ -32,7 +36,7 @@ enum PaneContent {
             }
             let sample = s.samples[p.id]
             let health = s.health(of: p.id)
-            let indent = p.group != nil ? "   " : (p.engine != nil ? "  " : "")
+            let indent = (p.host != nil ? "  " : "") + (p.group != nil ? "   " : (p.engine != nil ? "  " : ""))
             if p.id == s.selectedProject { selected = rows.count }
             rows.append(ProjectGrid.Row(
                 name: indent + p.name, kind: p.primaryKind.rawValue, state: s.runState(p.id),
@@ -46,6 +50,22 @@ enum PaneContent {
         }
         let empty = s.projects.isEmpty ? "No projects found yet (scanning...)." : "No project matches the filter."
         return ProjectGrid(rows: rows, selected: selected, glyphs: glyphs, emptyText: empty)
+    }
+
+    /// "daemon: web1" with "connected", or "disconnected since 14:02, retrying" while it cannot be
+    /// reached (the rows beneath are its last state).
+    static func hostRow(_ name: String, _ s: AppState, _ timeZone: ClockZone) -> ProjectGrid.Row {
+        let status = s.hosts[name]
+        let text: String, role: StyleRole
+        if let status, !status.connected {
+            text = "disconnected since " + Formatting.clock(status.since, in: timeZone) + ", retrying" + (status.problem.map { " (\($0))" } ?? "")
+            role = .error
+        } else {
+            text = status == nil ? "" : "connected"
+            role = .ok
+        }
+        return ProjectGrid.Row(name: "daemon: " + name, kind: "host", state: .stopped, cpuPercent: nil, rssBytes: nil,
+                               memTotalBytes: nil, health: nil, healthRole: .muted, ports: [], heading: .init(status: text, role: role))
     }
 
     /// "docker: main" with "ok", or "unreachable since 14:02" when the engine does not answer.
