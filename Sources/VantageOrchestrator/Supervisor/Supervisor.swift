@@ -49,6 +49,18 @@ public actor Supervisor {
         publishEnvironments(list.map(\.id))
     }
 
+    /// Forgets projects whose folder is gone (live discovery): each still running is stopped first,
+    /// so nothing keeps running unseen; commands for them are then answered as unknown.
+    public func unregister(_ ids: [ProjectID]) async {
+        for id in ids where projects[id] != nil {
+            if projects[id]?.state != .stopped || !(projects[id]?.processes.isEmpty ?? true) { try? await stop(id) }
+            projects[id] = nil
+            logs[id] = nil
+        }
+        for id in ids { otherDeclaredPorts[id] = nil }
+        inbox?.own(projects.keys)
+    }
+
     /// Projects of the workspace that another actor runs (compose stacks): their declared ports
     /// are kept free of reassignments, as those of registered projects are.
     public func declarePorts(of others: [Project]) {

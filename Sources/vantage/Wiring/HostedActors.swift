@@ -169,17 +169,22 @@ final class HostedActors: Sendable {
 
     /// Live discovery: a project folder created, renamed or deleted under a root, or a manifest
     /// edited, is scanned again (`WorkspaceWatcher`: inotify, polling without it) and the new
-    /// projects reach every actor: the supervisor registers them, the others follow `.scanned`.
+    /// projects reach every actor: the supervisor registers them and forgets (stopping first) those
+    /// whose folder is gone, the compose launcher takes the compose ones, the others follow `.scanned`.
     func watch(roots: [String], initial: ScanResult) {
-        let (bus, supervisor) = (self.bus, self.supervisor.supervisor)
+        let (bus, supervisor, composeLauncher) = (self.bus, self.supervisor.supervisor, self.compose)
         let watcher = WorkspaceWatcher(roots: roots, scan: { try? ProjectScanner().scan(roots: roots) }) { [self] result in
             let before = self.current.withLock { list in
                 defer { list = result.projects }
                 return list
             }
             let compose = result.projects.filter { $0.primaryKind == .compose }
+            let kept = Set(result.projects.filter { $0.primaryKind != .compose }.map(\.id))
+            let gone = before.map(\.id).filter { !kept.contains($0) }
             Task {
+                await supervisor.unregister(gone)
                 await supervisor.register(result.projects.filter { $0.primaryKind != .compose })
+                await composeLauncher.update(result.projects)
                 await supervisor.declarePorts(of: compose)
                 Workspace.publish(change: result, from: before, roots: roots, on: bus)
             }
