@@ -1,4 +1,5 @@
 import Foundation
+import VantageFormats
 
 /// Scans source files for anti-patterns: swallowed exceptions, hard-coded secrets, print debugging
 /// in library code and TODO/FIXME density. Line-based heuristics on any language; the checks skip
@@ -23,20 +24,20 @@ public struct AntiPatternScanner: Sendable {
     /// Findings in one file. `path` decides the language and whether it is library code;
     /// `programCode: true` says the file belongs to a program (an executable target) whatever its name.
     public func scan(path: String, text: String, programCode: Bool = false) -> [AntiPatternFinding] {
-        let language = ScanLanguage(path: path)
+        let rules = ProgrammingLanguage(path: path).flatMap(LanguageSupports.practices(for:))
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? $0.dropLast() : $0
         }
         var findings: [AntiPatternFinding] = []
         let isTest = SourcePaths.isTest(path)
-        let isLibrary = language != nil && !isTest && !programCode && !SourcePaths.isEntryPoint(path, text: text)
+        let isLibrary = rules != nil && !isTest && !programCode && !SourcePaths.isEntryPoint(path, text: text)
         var markers = 0
 
         for (i, raw) in lines.enumerated() {
             let line = String(raw)
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            let isComment = language?.isCommentLine(trimmed) ?? false
-            if Self.hasTodoMarker(trimmed, language: language) { markers += 1 }
+            let isComment = rules?.isCommentLine(trimmed) ?? false
+            if Self.hasTodoMarker(trimmed) { markers += 1 }
             if let hit = SecretDetector.scan(line, entropyCheck: !isTest && !isComment) {
                 findings.append(AntiPatternFinding(
                     kind: .hardCodedSecret, file: path, line: i + 1,
@@ -44,9 +45,9 @@ public struct AntiPatternScanner: Sendable {
                     suggestion: "move it to the environment or a secret store, and rotate it: it is in the history now",
                     remediationMinutes: Self.secretMinutes))
             }
-            guard let language, !isComment else { continue }
-            if language == .python, !isTest, let finding = pythonCatchAll(lines, i, path) { findings.append(finding) }
-            if isLibrary, let call = language.printCall(in: trimmed) {
+            guard let rules, !isComment else { continue }
+            if rules.hasExceptClause, !isTest, let finding = pythonCatchAll(lines, i, path) { findings.append(finding) }
+            if isLibrary, let call = rules.printCall(in: trimmed) {
                 findings.append(AntiPatternFinding(
                     kind: .printDebugging, file: path, line: i + 1,
                     message: "\(call) in library code",
@@ -55,7 +56,7 @@ public struct AntiPatternScanner: Sendable {
             }
         }
         // In tests an empty catch after a `fail("expected an error")` is the idiom, not a smell.
-        if let language, language.hasBraceCatch, !isTest { findings += braceCatchAll(text, path) }
+        if let rules, rules.hasBraceCatch, !isTest { findings += braceCatchAll(text, path) }
 
         let loc = LinesOfCode.count(text)
         if markers >= todoMinimumMarkers, loc > 0 {
@@ -73,15 +74,14 @@ public struct AntiPatternScanner: Sendable {
 
     /// TODO/FIXME/XXX/HACK markers in a file (for density per KLOC).
     public static func todoMarkers(in text: String, path: String) -> Int {
-        let language = ScanLanguage(path: path)
-        return text.split(separator: "\n").filter {
-            hasTodoMarker($0.drop { $0 == " " || $0 == "\t" }, language: language)
+        text.split(separator: "\n").filter {
+            hasTodoMarker($0.drop { $0 == " " || $0 == "\t" })
         }.count
     }
 
     /// A comment whose text starts with TODO, FIXME, XXX or HACK (`// TODO: x`, `# FIXME`, `/* XXX */`),
     /// the way these markers are written; a mention inside prose or a string does not count.
-    static func hasTodoMarker(_ line: Substring, language: ScanLanguage?) -> Bool {
+    static func hasTodoMarker(_ line: Substring) -> Bool {
         var body: Substring?
         if line.hasPrefix("*") { body = line }
         for opener in ["//", "#", "/*", "--"] where body == nil {

@@ -12,33 +12,13 @@ enum FileAnalysis {
                                   documentation: Bool = true) -> (FileQuality, TokenStream) {
         // Half the budget for tokens, the rest for reading units: a file too big for the
         // budget still yields the functions of its first part.
-        let (tokens, lexedAll) = Lexer.tokenize(bytes, dialect: language.dialect,
+        let support = LanguageSupports.of(language)
+        let (tokens, lexedAll) = Lexer.tokenize(bytes, dialect: support.dialect,
                                                 deadline: ContinuousClock.now + timeBudget / 2)
         let stream = TokenStream(bytes: bytes, tokens: tokens)
         let context = UnitContext(deadline: ContinuousClock.now + timeBudget / 2)
-        switch language {
-        case .python:
-            var reader = PythonUnitReader(stream: stream, context: context)
-            reader.run()
-        case .swift:
-            var reader = BraceScopedUnitReader(stream: stream, context: context, flavor: .swift)
-            reader.run()
-        case .rust:
-            var reader = BraceScopedUnitReader(stream: stream, context: context, flavor: .rust)
-            reader.run()
-        case .go:
-            var reader = BraceScopedUnitReader(stream: stream, context: context, flavor: .go)
-            reader.run()
-        case .java:
-            var reader = JavaUnitReader(stream: stream, context: context)
-            reader.run()
-        case .javascript, .typescript:
-            JavaScriptUnitReader(stream: stream, context: context).run()
-        case .c, .cpp:
-            var reader = CLikeUnitReader(stream: stream, context: context)
-            reader.run()
-        }
-        let structure = cognitive ? BlockStructure(stream: stream, language: language) : nil
+        support.readUnits(stream: stream, context: context)
+        let structure = cognitive ? BlockStructure(stream: stream, support: support) : nil
         var functions: [FunctionMetrics] = []
         functions.reserveCapacity(context.functions.count)
         for f in context.functions {
@@ -58,7 +38,7 @@ enum FileAnalysis {
                 ? "time budget of \(timeBudget) spent; functions after line \(context.currentLine) not read"
                 : context.stopReason,
             documentation: documentation && !context.stopped
-                ? DocCoverageScanner.scan(stream: stream, language: language) : DocCoverage())
+                ? DocCoverageScanner.scan(stream: stream, support: support) : DocCoverage())
         return (quality, stream)
     }
 }

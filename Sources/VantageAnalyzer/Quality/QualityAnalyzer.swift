@@ -40,7 +40,7 @@ public enum QualityAnalyzer {
                         cognitive: options.measureCognitive, documentation: options.measureDocumentation)
                     files.append(quality)
                     if options.detectSmells {
-                        smells += SmellDetector.smells(in: quality, types: TypeSpan.find(in: stream, language: language),
+                        smells += SmellDetector.smells(in: quality, types: TypeSpan.find(in: stream, blocks: LanguageSupports.of(language).blocks),
                                                        thresholds: options.thresholds)
                     }
                     if options.findDuplicates { duplicates.add(path: file, stream: stream) }

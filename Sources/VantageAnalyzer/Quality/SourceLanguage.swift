@@ -1,6 +1,7 @@
 import VantageFormats
 
-/// A language the quality analyzer reads, chosen by file extension as lizard does.
+/// A language the quality analyzer reads, chosen by file extension as lizard does. What the
+/// analyzer does with each is its `LanguageSupport` (LanguageSupports.of).
 public enum SourceLanguage: String, Codable, Sendable, CaseIterable {
     case python, swift, c, cpp, java, go, rust, javascript, typescript
 
@@ -8,17 +9,5 @@ public enum SourceLanguage: String, Codable, Sendable, CaseIterable {
     public init?(path: String) {
         guard let language = ProgrammingLanguage(path: path), let measured = SourceLanguage(rawValue: language.rawValue) else { return nil }
         self = measured
-    }
-
-    var dialect: LexDialect {
-        switch self {
-        case .python: .python
-        case .swift: .swift
-        case .c, .cpp: .clike
-        case .java: .java
-        case .go: .go
-        case .rust: .rust
-        case .javascript, .typescript: .javascript
-        }
     }
 }

@@ -1,6 +1,6 @@
 /// The one table from a file's extension to its programming language, used by the quality
-/// analyzer (`SourceLanguage`, the languages it measures) and the practice scanner
-/// (`ScanLanguage`). A `.h` header is C++ (docs/DECISIONS.md: C++ is the superset, and lizard
+/// analyzer (`SourceLanguage`, the languages it measures) and the practice scanner (its
+/// `PracticeRules`). A `.h` header is C++ (docs/DECISIONS.md: C++ is the superset, and lizard
 /// reads headers the same way).
 public enum ProgrammingLanguage: String, Sendable, CaseIterable {
     case python, swift, c, cpp, java, kotlin, go, rust, javascript, typescript, csharp, ruby, php

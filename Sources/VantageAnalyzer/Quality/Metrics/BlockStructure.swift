@@ -15,12 +15,14 @@
 /// arithmetic.
 struct BlockStructure {
     let stream: TokenStream
-    let language: SourceLanguage
+    let blocks: BlockSyntax
+    let rules: BraceFlowRules
     private let starts: [Int32]
 
-    init(stream: TokenStream, language: SourceLanguage) {
+    init(stream: TokenStream, support: some LanguageSupport) {
         self.stream = stream
-        self.language = language
+        self.blocks = support.blocks
+        self.rules = support.flow
         starts = stream.tokens.map(\.start)
     }
 
@@ -46,7 +48,7 @@ struct BlockStructure {
         let last = end > start ? index(atOrAfter: end) : stream.tokens.count
         guard first < last else { return Flow() }
         let bare = Substring(name.split(separator: ".").last ?? Substring(name)).split(separator: ":").last.map(String.init) ?? name
-        if language == .python { return pythonFlow(first, last, bareName: bare) }
+        if blocks == .indentation { return pythonFlow(first, last, bareName: bare) }
         return braceFlow(first, last, bareName: bare)
     }
 
@@ -65,7 +67,7 @@ struct BlockStructure {
         var lastClosedWasDo = false
         var guardElsePending = false
         var doBlocks: [Bool] = []
-        let ternaryCounts = language != .rust
+        let ternaryCounts = rules.ternaryCounts
         let nameBytes = Array(bareName.utf8)
         var i = first
         while i < last {
@@ -102,14 +104,11 @@ struct BlockStructure {
                     pendingNestingBlock += 1
                 }
             case .kwDo:
-                if language != .swift {
+                if rules.doIsLoop {
                     flow.cognitive += 1 + nesting
                     pendingNestingBlock += 1
                 }
-            case .kwMatch where language == .rust:
-                flow.cognitive += 1 + nesting
-                pendingNestingBlock += 1
-            case .kwRepeat where language == .swift:
+            case .kwMatch where rules.nestingKeywords.contains(.kwMatch), .kwRepeat where rules.nestingKeywords.contains(.kwRepeat):
                 flow.cognitive += 1 + nesting
                 pendingNestingBlock += 1
             case .question:

@@ -2,10 +2,10 @@
 /// comment: a docstring (Python), `///` or `/** */` (Swift, Rust, C/C++, Java,
 /// JavaScript/TypeScript), or a `//` comment naming the symbol (Go).
 enum DocCoverageScanner {
-    static func scan(stream: TokenStream, language: SourceLanguage) -> DocCoverage {
-        switch language {
-        case .python: return python(stream)
-        default: return braceLanguage(stream, language: language)
+    static func scan(stream: TokenStream, support: some LanguageSupport) -> DocCoverage {
+        switch support.blocks {
+        case .indentation: return python(stream)
+        case .braces: return braceLanguage(stream, support)
         }
     }
 
@@ -92,7 +92,7 @@ enum DocCoverageScanner {
 
     // MARK: Brace languages
 
-    private static func braceLanguage(_ stream: TokenStream, language: SourceLanguage) -> DocCoverage {
+    private static func braceLanguage(_ stream: TokenStream, _ support: some LanguageSupport) -> DocCoverage {
         var coverage = DocCoverage()
         let tokens = stream.tokens
         var line = 1
@@ -141,21 +141,21 @@ enum DocCoverageScanner {
             default: break
             }
             if declarationStart == nil { declarationStart = i }
-            if isVisibility(t, stream, language) { visibilitySeen = true; continue }
-            guard let (isFunction, nameIndex) = declaration(at: i, stream, language) else { continue }
-            if isFunction { pendingFunctionBody = true }
+            if support.visibilityKeywords.contains(t.kind) { visibilitySeen = true; continue }
+            guard let declaration = support.declaration(at: i, in: tokens) else { continue }
+            let nameIndex = declaration.nameIndex
+            if declaration.isFunction { pendingFunctionBody = true }
             guard depthInFunction == 0, nameIndex < tokens.count else { declarationStart = nil; continue }
             let name = stream.text(tokens[nameIndex])
             let isPublic: Bool
-            switch language {
-            case .go: isPublic = name.first?.isUppercase == true
-            case .c, .cpp: isPublic = !name.hasPrefix("_") && !precededByStatic(stream, declarationStart ?? i, i)
-            case .javascript, .typescript, .swift, .rust, .java: isPublic = visibilitySeen
-            default: isPublic = visibilitySeen
+            switch support.publicity {
+            case .capitalisedName: isPublic = name.first?.isUppercase == true
+            case .notUnderscoredOrStatic: isPublic = !name.hasPrefix("_") && !precededByStatic(stream, declarationStart ?? i, i)
+            case .visibilityKeyword, .notUnderscored: isPublic = visibilitySeen
             }
             if isPublic {
                 coverage.publicSymbols += 1
-                if let comment = lastComment, isDocComment(comment, stream, language, name: name) {
+                if let comment = lastComment, support.isDocComment(stream.text(comment), name: name) {
                     coverage.documented += 1
                 } else {
                     coverage.undocumented.append(DocSymbol(name: name, line: startLine))
@@ -168,16 +168,6 @@ enum DocCoverageScanner {
         return coverage
     }
 
-    private static func isVisibility(_ t: LexToken, _ stream: TokenStream, _ language: SourceLanguage) -> Bool {
-        switch language {
-        case .swift: return t.kind == .kwPublic || t.kind == .kwOpen
-        case .rust: return t.kind == .kwPub
-        case .java: return t.kind == .kwPublic || t.kind == .kwProtected
-        case .javascript, .typescript: return t.kind == .kwExport
-        default: return false
-        }
-    }
-
     private static func precededByStatic(_ stream: TokenStream, _ from: Int, _ to: Int) -> Bool {
         var k = from
         while k < to {
@@ -185,97 +175,5 @@ enum DocCoverageScanner {
             k += 1
         }
         return false
-    }
-
-    /// A declaration keyword at `i`: whether it declares a function, and the index of its name.
-    private static func declaration(at i: Int, _ stream: TokenStream, _ language: SourceLanguage) -> (Bool, Int)? {
-        let tokens = stream.tokens
-        func nextCode(_ k: Int) -> Int {
-            var j = k + 1
-            while j < tokens.count, isLayout(tokens[j].kind) { j += 1 }
-            return j
-        }
-        let t = tokens[i]
-        switch language {
-        case .swift:
-            switch t.kind {
-            case .kwFunc: return (true, nextCode(i))
-            case .kwInit, .kwInitFailable, .kwSubscript: return (true, i)
-            case .kwClass, .kwStruct, .kwEnum, .kwProtocol, .kwActor, .kwTypealias:
-                return (false, nextCode(i))
-            default: return nil
-            }
-        case .rust:
-            switch t.kind {
-            case .kwFn: return (true, nextCode(i))
-            case .kwStruct, .kwEnum, .kwTrait, .kwType, .kwUnion: return (false, nextCode(i))
-            default: return nil
-            }
-        case .go:
-            if t.kind == .kwFunc {
-                var n = nextCode(i)
-                if n < tokens.count, tokens[n].kind == .lparen {  // method receiver
-                    var depth = 0
-                    while n < tokens.count {
-                        if tokens[n].kind == .lparen { depth += 1 } else if tokens[n].kind == .rparen { depth -= 1; if depth == 0 { break } }
-                        n += 1
-                    }
-                    n = nextCode(n)
-                }
-                return (true, n)
-            }
-            if t.kind == .kwType { return (false, nextCode(i)) }
-            return nil
-        case .java:
-            switch t.kind {
-            case .kwClass, .kwInterface, .kwEnum, .kwRecord: return (false, nextCode(i))
-            case .identifier:
-                let n = nextCode(i)
-                if n < tokens.count, tokens[n].kind == .lparen, i > 0 { return (true, i) }
-                return nil
-            default: return nil
-            }
-        case .javascript, .typescript:
-            switch t.kind {
-            case .kwFunction: return (true, nextCode(i))
-            case .kwClass, .kwInterface: return (false, nextCode(i))
-            default: return nil
-            }
-        case .c, .cpp:
-            if t.kind == .identifier {
-                let n = nextCode(i)
-                guard n < tokens.count, tokens[n].kind == .lparen else { return nil }
-                // a definition: the matching `)` is followed by `{`
-                var depth = 0
-                var k = n
-                while k < tokens.count {
-                    if tokens[k].kind == .lparen { depth += 1 } else if tokens[k].kind == .rparen { depth -= 1; if depth == 0 { break } }
-                    k += 1
-                }
-                let after = nextCode(k)
-                if after < tokens.count, tokens[after].kind == .lbrace { return (true, i) }
-                return nil
-            }
-            if t.kind == .kwStruct || t.kind == .kwClass {
-                let n = nextCode(i)
-                let after = nextCode(n)
-                if after < tokens.count, tokens[after].kind == .lbrace { return (false, n) }
-            }
-            return nil
-        case .python:
-            return nil
-        }
-    }
-
-    private static func isDocComment(_ t: LexToken, _ stream: TokenStream, _ language: SourceLanguage, name: String) -> Bool {
-        let text = stream.text(t)
-        switch language {
-        case .go:
-            let body = text.drop(while: { $0 == "/" || $0 == " " })
-            return text.hasPrefix("//") && (body.hasPrefix(name + " ") || body == name || body.hasPrefix("Deprecated"))
-                || text.hasPrefix("/*")
-        default:
-            return text.hasPrefix("///") || text.hasPrefix("/**") || text.hasPrefix("//!")
-        }
     }
 }

@@ -9,8 +9,8 @@ struct TypeSpan: Sendable {
         .kwClass, .kwStruct, .kwEnum, .kwActor, .kwExtension, .kwImpl, .kwInterface, .kwTrait, .kwProtocol,
     ])
 
-    static func find(in stream: TokenStream, language: SourceLanguage) -> [TypeSpan] {
-        language == .python ? python(stream) : braces(stream)
+    static func find(in stream: TokenStream, blocks: BlockSyntax) -> [TypeSpan] {
+        blocks == .indentation ? python(stream) : braces(stream)
     }
 
     private static func braces(_ stream: TokenStream) -> [TypeSpan] {

@@ -66,17 +66,11 @@ struct JavaUnitReader {
     mutating func run() {
         for (i, t) in TildeMerging.merge(stream.tokens, bytes: stream.bytes).enumerated() {
             if ctx.outOfTime(tokenIndex: i) { return }
-            switch t.kind {
-            case .comment:
-                ctx.accountComment(t, bytes: stream.bytes, commentPrefixLength: 2)
-                if ctx.stopped { return }
-                continue
-            case .newline: ctx.accountNewline(); continue
-            case .space: continue
-            default: break
+            switch ctx.account(t, bytes: stream.bytes, commentPrefixLength: 2) {
+            case .stop: return
+            case .layout: continue
+            case .code: break
             }
-            ctx.tokenOffset = Int(t.start)
-            ctx.accountCode(t)
             if Self.conditions.contains(t.kind) { ctx.current.ccn += 1 }
             dispatch(t)
             nesting.step(t)

@@ -55,19 +55,11 @@ struct PythonUnitReader {
                 }
             }
             i += 1
-            switch t.kind {
-            case .space: continue
-            case .comment:
-                ctx.accountComment(t, bytes: stream.bytes, commentPrefixLength: 1)
-                if ctx.stopped { return }
-                continue
-            case .newline:
-                ctx.accountNewline()
-                continue
-            default: break
+            switch ctx.account(t, bytes: stream.bytes, commentPrefixLength: 1) {
+            case .stop: return
+            case .layout: continue
+            case .code: break
             }
-            ctx.tokenOffset = Int(t.start)
-            ctx.accountCode(t)
             if Self.conditions.contains(t.kind) { ctx.current.ccn += 1 }
             if t.kind == .kwCase && keywordCase { ctx.current.ccn += 1 }
             if t.flags & TokenFlag.tripleQuoted != 0 && state != .firstLine && !lastMeaningfulIsExpressionPrefix {

@@ -174,6 +174,28 @@ final class UnitContext {
     }
 
     /// A newline token: the next token starts a new line.
+    /// What a reader does with a token once `account` has counted it.
+    enum TokenRole { case code, layout, stop }
+
+    /// Counts a comment, newline or space (`.layout`; `.stop` when a comment ended the reading)
+    /// or a code token (`.code`, its offset recorded): the accounting every unit reader does first.
+    @inline(__always) func account(_ t: LexToken, bytes: UnsafeBufferPointer<UInt8>, commentPrefixLength: Int) -> TokenRole {
+        switch t.kind {
+        case .comment:
+            accountComment(t, bytes: bytes, commentPrefixLength: commentPrefixLength)
+            return stopped ? .stop : .layout
+        case .newline:
+            accountNewline()
+            return .layout
+        case .space:
+            return .layout
+        default:
+            tokenOffset = Int(t.start)
+            accountCode(t)
+            return .code
+        }
+    }
+
     @inline(__always) func accountNewline() {
         currentLine += 1
         atLineStart = 1

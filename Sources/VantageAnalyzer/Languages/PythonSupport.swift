@@ -1,0 +1,13 @@
+/// Python: indentation blocks, docstrings, lizard's Python reader.
+struct PythonSupport: LanguageSupport {
+    let language = SourceLanguage.python
+    let dialect = LexDialect.python
+    let blocks = BlockSyntax.indentation
+    let publicity = Publicity.notUnderscored
+    let practices = PracticeRules(commentPrefixes: ["#"], printCalls: ["print("], hasBraceCatch: false, hasExceptClause: true)
+
+    func readUnits(stream: TokenStream, context: UnitContext) {
+        var reader = PythonUnitReader(stream: stream, context: context)
+        reader.run()
+    }
+}
