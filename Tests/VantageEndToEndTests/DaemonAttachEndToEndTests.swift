@@ -68,6 +68,17 @@ import VantageCore
         try tmux.send("s")
         let ready = try tmux.waitFor(timeout: 30) { $0.contains("ready") }
         #expect(ready.ok, "s starts the project through the daemon; screen:\n\(ready.screen)")
+        // e while attached: the daemon's environments are listed, and the switch is carried out there.
+        try tmux.send("e")
+        let environments = try tmux.waitFor(timeout: 15) { $0.contains("environment for web, now development, one of development, staging") }
+        #expect(environments.ok, "e lists the daemon's environments; screen:\n\(environments.screen)")
+        try tmux.send("-l", "staging")
+        try tmux.send("Enter")
+        try tmux.send("Enter")
+        let switched = try tmux.waitFor(timeout: 30) { $0.contains("staging (has development and staging)") }
+        #expect(switched.ok, "the daemon now runs web in staging; screen:\n\(switched.screen)")
+        try tmux.send("Escape")
+        #expect(try tmux.waitFor(timeout: 30) { $0.contains("ready") }.ok, "ready again in staging")
         let ps = try ChildProcess.run([binary, "ps", "--json"], environment: HistoryEndToEndTests.environment(home: home),
                                       stderr: .discarded, timeout: 10)
         let pid = try #require(QuitAndLaunchEndToEndTests.pid(of: "web", in: ps.output), "the daemon runs it: \(ps.output)")
@@ -91,6 +102,18 @@ import VantageCore
                                        stderr: .discarded, timeout: 60)
         #expect(csv.output.contains(",metric,\(root)/web,project.cpu,"), "\(csv.output.prefix(3000))")
         #expect(csv.output.contains(",timeline,\(root)/web,state,"), "\(csv.output.prefix(3000))")
+
+        // F and c→y while attached say what they can do, never nothing.
+        try tmux.send("Tab", "Tab", "Tab", "Tab")
+        try tmux.send("F")
+        // The pane holds the unreachable Docker engine's error (DOCKER_HOST names no engine), or nothing yet.
+        let fix = try tmux.waitFor(timeout: 5) { $0.contains("no automatic fix for this problem") || $0.contains("fix: no problem selected") }
+        #expect(fix.ok, "F in Troubleshooting says what it can do; screen:\n\(fix.screen)")
+        try tmux.send("c")
+        try tmux.send("y")
+        let council = try tmux.waitFor(timeout: 5) { $0.contains("no proposal to answer") }
+        #expect(council.ok, "y in the council without a proposal says so; screen:\n\(council.screen)")
+        try tmux.send("c")
 
         // Quitting the attached console leaves the project running under the daemon.
         try tmux.send("q")
