@@ -41,8 +41,19 @@ struct GoldenScreenTests {
         }
         out.append(Case(name: "side-graph-40x20-dark", width: 40, height: 20, variant: .dark, glyphs: .unicode,
                         adjust: { $0.focus = .graph }))
-        out.append(Case(name: "help-80x30-dark", width: 80, height: 30, variant: .dark, glyphs: .unicode,
-                        adjust: { $0.overlay = .help(scroll: 0) }))
+        // A wide screen: the grid's PID, uptime, restarts and environment columns.
+        for (suffix, variant) in [("dark", Theme.Variant.dark), ("light", .light)] {
+            out.append(Case(name: "dashboard-200x50-\(suffix)", width: 200, height: 50, variant: variant, glyphs: .unicode,
+                            adjust: { s in
+                                s.upSince[GoldenFixture.id("api")] = s.now.addingTimeInterval(-(3 * 3600 + 5 * 60))
+                                s.restarts[GoldenFixture.id("shop")] = 3
+                            }))
+        }
+        for (w, h, suffix, variant) in [(40, 20, "dark", Theme.Variant.dark), (60, 24, "light", .light), (80, 30, "dark", .dark),
+                                        (120, 40, "dark", .dark), (120, 40, "light", .light)] {
+            out.append(Case(name: "help-\(w)x\(h)-\(suffix)", width: w, height: h, variant: variant, glyphs: .unicode,
+                            adjust: { $0.overlay = .help(scroll: 0) }))
+        }
         out.append(Case(name: "details-api-120x40-dark", width: 120, height: 40, variant: .dark, glyphs: .unicode,
                         adjust: { $0.overlay = .details(GoldenFixture.id("api")) }))
         out.append(Case(name: "details-worker-80x30-ascii", width: 80, height: 30, variant: .dark, glyphs: .ascii,

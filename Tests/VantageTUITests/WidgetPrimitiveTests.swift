@@ -66,11 +66,16 @@ struct WidgetPrimitiveTests {
         #expect(Sparkline.fitted([1, 2], width: 5) == [1, 2])
     }
 
-    @Test func tooSmallSaysSoOnOneLine() {
+    @Test func tooSmallNamesTheSizeItNeedsOnAsManyRowsAsItHas() {
         var b = filled(18, 5)
         TooSmall(size: Size(width: 18, height: 5), minimum: Size(width: 20, height: 6)).render(area: b.area, buffer: &b)
-        #expect(b.lines[2] == "Too small 18x5xxxx")
-        #expect(b.lines[0] == "xxxxxxxxxxxxxxxxxx")
+        #expect(b.lines == ["xxxxxxxxxxxxxxxxxx", "xTerminal 18x5 isx", "too small: Vantage", "xxxxneeds 20x6xxxx", "xxxxxxxxxxxxxxxxxx"])
+        // One row: the shortest form that still names the size needed.
+        var one = filled(12, 1)
+        TooSmall(size: Size(width: 12, height: 1), minimum: Size(width: 20, height: 6), glyphs: .unicode).render(area: one.area, buffer: &one)
+        #expect(one.lines == ["xneeds 20×6x"])
+        #expect(TooSmall(size: Size(width: 19, height: 6), minimum: Size(width: 20, height: 6), glyphs: .unicode).message
+                == "Terminal 19×6 is too small: Vantage needs 20×6")
     }
 }
 

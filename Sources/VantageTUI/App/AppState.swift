@@ -49,6 +49,11 @@ public struct AppState: Sendable, Equatable {
     public var throttled: [ProjectID: String] = [:]
     /// The ports a supervised project was started on (a port moved off a busy one included).
     public var portsInUse: [ProjectID: [Int]] = [:]
+    /// Since when each project is up, as this console saw it come up (the grid's uptime on a wide
+    /// screen; unknown for one already up when the console came).
+    public var upSince: [ProjectID: Date] = [:]
+    /// How many times the supervisor restarted each project after it ended (each `backoff`).
+    public var restarts: [ProjectID: Int] = [:]
     /// The council's latest proposals, best first.
     public var council: [CouncilProposal] = []
     /// The newest time seen in any event: what "recent" is measured against (keeps update pure).

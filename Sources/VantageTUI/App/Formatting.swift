@@ -35,6 +35,19 @@ public enum Formatting {
         return "\(sign)\(whole).\(f)"
     }
 
+    /// How long something has been up, at most 6 columns: "45s", "12m", "3h05m", "2d04h", "412d".
+    public static func uptime(_ seconds: TimeInterval) -> String {
+        guard seconds.isFinite, seconds >= 0 else { return "-" }
+        let s = Int(min(seconds, 1e12))
+        switch s {
+        case ..<60: return "\(s)s"
+        case ..<3600: return "\(s / 60)m"
+        case ..<86_400: return "\(s / 3600)h" + pad2(s % 3600 / 60) + "m"
+        case ..<(100 * 86_400): return "\(s / 86_400)d" + pad2(s % 86_400 / 3600) + "h"
+        default: return "\(s / 86_400)d"
+        }
+    }
+
     /// `HH:MM:SS` of `date` in `timeZone`.
     public static func clock(_ date: Date, in timeZone: ClockZone) -> String {
         let t = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)

@@ -109,13 +109,24 @@ extension Update {
         }
     }
 
+    /// Help scrolls within what does not fit on the screen last reported (laid out as it is drawn),
+    /// so `G`/`End` show its end and the next `k` moves at once.
     static func helpAction(_ a: Action, scroll: Int, state s: inout AppState) -> Outcome {
         if a == .details { s.overlay = nil; return .done([]) }
-        guard let next = scrollTarget(a, from: scroll, page: visibleRows(s), last: Int.max / 2) else {
+        let size = s.screenSize ?? Size(width: 80, height: 24)
+        let body = Rect(width: size.width, height: size.height - 1)
+        let help = HelpOverlay(keymap: s.keymap, glyphs: .ascii)
+        let last = help.maxScroll(in: body)
+        let current = min(scroll, last)
+        guard let next = scrollTarget(a, from: current, page: help.visibleRows(in: body), last: last) else {
             return .refused("nothing to do in help")
         }
-        if next < 0, scroll == 0 { return .refused("already at the top of help") }
-        s.overlay = .help(scroll: max(0, next))
+        let target = max(0, min(next, last))
+        if target == current {
+            if last == 0 { return .refused("help fits on the screen: nothing to scroll") }
+            return .refused(next < current ? "already at the top of help" : "already at the end of help")
+        }
+        s.overlay = .help(scroll: target)
         return .done([])
     }
 

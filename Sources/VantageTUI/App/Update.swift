@@ -49,6 +49,8 @@ public enum Update {
             guard let p = s.project(project) else { break }
             if isGuess(from, to), p.engine == nil, reconciled(s.runStates[project], to) != to { break }
             s.runStates[project] = to
+            if to.isUp, !from.isUp { s.upSince[project] = s.now } else if !to.isUp { s.upSince[project] = nil }
+            if to == .backoff { s.restarts[project, default: 0] += 1 }
             s.timeline.append(TimelineEntry(time: s.now, kind: .state, project: project,
                                             text: "\(p.name): \(from.rawValue) → \(to.rawValue)"))
         case .timeline(let entry):
@@ -122,6 +124,8 @@ public enum Update {
         s.environments = s.environments.filter { ids.contains($0.key) }
         s.throttled = s.throttled.filter { ids.contains($0.key) }
         s.portsInUse = s.portsInUse.filter { ids.contains($0.key) }
+        s.upSince = s.upSince.filter { ids.contains($0.key) }
+        s.restarts = s.restarts.filter { ids.contains($0.key) }
         if case .logs(let v) = s.overlay, !ids.contains(v.project) { s.overlay = nil }
         if case .dependencies(let id, _) = s.overlay, !ids.contains(id) { s.overlay = nil }
         if s.selectedProject.map({ !ids.contains($0) }) ?? true { s.selectedProject = s.visibleProjects.first?.id }

@@ -4,6 +4,8 @@ import VantageCore
 /// quality/debt badge and ports, built on `Table`. On narrow widths the badge shrinks to the debt
 /// rating and goes first, then ports, then kind, then the meters shrink to their numbers; name and
 /// status always stay. A project the pressure governor slowed has a down arrow after its status.
+/// A wide pane (a 160-column terminal and more) also shows PID, uptime, restarts and environment,
+/// each only when it fits beside every other column at its full width.
 public struct ProjectGrid: Sendable {
     public struct Row: Sendable, Equatable {
         public var name: String
@@ -24,6 +26,18 @@ public struct ProjectGrid: Sendable {
         public var heading: Heading?
         /// The pressure governor slowed it: the status carries a mark (the reason is in Details).
         public var throttled: Bool
+        /// The columns a wide pane adds, as shown ("" when unknown).
+        public var wide = Wide()
+        public struct Wide: Sendable, Equatable {
+            /// The first process's id, "+N" more: "4120 +2".
+            public var pid = ""
+            public var uptime = ""
+            public var restarts = ""
+            public var environment = ""
+            public init(pid: String = "", uptime: String = "", restarts: String = "", environment: String = "") {
+                (self.pid, self.uptime, self.restarts, self.environment) = (pid, uptime, restarts, environment)
+            }
+        }
         public struct Heading: Sendable, Equatable {
             public var status: String
             public var role: StyleRole
@@ -34,7 +48,8 @@ public struct ProjectGrid: Sendable {
         }
         public init(name: String, kind: String, state: RunState, cpuPercent: Double?, rssBytes: UInt64?,
                     memTotalBytes: UInt64?, health: Int?, healthRole: StyleRole, ports: [Int],
-                    debt: ProjectInsight.Debt? = nil, heading: Heading? = nil, throttled: Bool = false) {
+                    debt: ProjectInsight.Debt? = nil, heading: Heading? = nil, throttled: Bool = false, wide: Wide = Wide()) {
+            self.wide = wide
             self.heading = heading
             self.throttled = throttled
             self.debt = debt
@@ -86,17 +101,28 @@ public struct ProjectGrid: Sendable {
     /// Index of the debt badge column.
     static let debtColumn = 6
 
-    /// The table for a width: the badge text depends on how wide its column ends up.
+    /// The table for a width: the badge text depends on how wide its column ends up; the wide
+    /// columns come in, in order, while every column fits at its full width.
     func table(width: Int) -> Table {
-        let probe = table(debtWidth: 5)
+        var wide = 0
+        while wide < Self.wideColumns.count, table(debtWidth: 5, wide: wide + 1).naturalWidth <= width { wide += 1 }
+        let probe = table(debtWidth: 5, wide: wide)
         let debtWidth = probe.layout(width: width).first { $0.index == Self.debtColumn }?.width ?? 0
-        return table(debtWidth: debtWidth)
+        return table(debtWidth: debtWidth, wide: wide)
     }
 
     /// The table with the badge at its full width.
     var table: Table { table(debtWidth: 5) }
 
-    func table(debtWidth: Int) -> Table {
+    /// The columns a wide pane adds, most useful first.
+    static let wideColumns: [(column: Table.Column, value: @Sendable (Row.Wide) -> String)] = [
+        (Table.Column(header: "PID", width: 10), { $0.pid }),
+        (Table.Column(header: "Uptime", width: 6, alignRight: true), { $0.uptime }),
+        (Table.Column(header: "Restarts", width: 8, alignRight: true), { $0.restarts }),
+        (Table.Column(header: "Env", width: 11), { $0.environment }),
+    ]
+
+    func table(debtWidth: Int, wide: Int = 0) -> Table {
         let nameWidth = min(20, max(8, rows.map { DisplayWidth.of($0.name) }.max() ?? 0))
         let columns = [
             Table.Column(header: "Name", width: nameWidth, minWidth: 6),
@@ -107,7 +133,7 @@ public struct ProjectGrid: Sendable {
             Table.Column(header: "Health", shortHeader: "HP", width: 6, minWidth: 3, alignRight: true, dropOrder: 2),
             Table.Column(header: "Debt", shortHeader: "D", width: 5, minWidth: 1, dropOrder: 7),
             Table.Column(header: "Ports", width: 12, minWidth: 5, dropOrder: 6),
-        ]
+        ] + Self.wideColumns.prefix(wide).map(\.column)
         let body: [[Table.Content]] = rows.map { r in
             if let h = r.heading {
                 return [.text(r.name, CellStyle(fg: .accent, bold: true)), .text(r.kind, .role(.muted)),
@@ -129,7 +155,7 @@ public struct ProjectGrid: Sendable {
                 .text(r.health.map(String.init) ?? "n/a", CellStyle(fg: r.healthRole, bold: true)),
                 .text(r.debt?.badge(width: debtWidth) ?? "", CellStyle(fg: r.debt.map { Self.ratingRole($0.rating) } ?? .muted, bold: true)),
                 .text(r.ports.map(String.init).joined(separator: ","), .role(.text)),
-            ]
+            ] + Self.wideColumns.prefix(wide).map { .text($0.value(r.wide), .role(.text)) }
         }
         return Table(columns: columns, rows: body, selected: selected, glyphs: glyphs, emptyText: emptyText)
     }

@@ -47,6 +47,9 @@ public struct Table: Sendable {
         self.emptyText = emptyText
     }
 
+    /// The width every column takes at its full width, with the gutter and separators.
+    public var naturalWidth: Int { 1 + columns.reduce(0) { $0 + $1.width } + max(0, columns.count - 1) }
+
     /// Which columns are shown and how wide, for a total width (columns are separated by one space
     /// and preceded by a one-cell selection gutter).
     public func layout(width: Int) -> [(index: Int, width: Int)] {

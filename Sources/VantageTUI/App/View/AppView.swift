@@ -23,7 +23,7 @@ public struct AppView: Sendable {
         var buffer = Buffer(width: max(0, size.width), height: max(0, size.height))
         let layout = ScreenLayout.compute(size: size, focus: state.focus, zoomed: state.zoomed, contentRows: state.contentRows)
         if layout.mode == .tooSmall {
-            TooSmall(size: size, minimum: ScreenLayout.minimum).render(area: buffer.area, buffer: &buffer)
+            TooSmall(size: size, minimum: ScreenLayout.minimum, glyphs: glyphs).render(area: buffer.area, buffer: &buffer)
             return buffer
         }
         if let tab = layout.tabBar {

@@ -42,7 +42,8 @@ enum PaneContent {
                 name: indent + p.name, kind: p.primaryKind.rawValue, state: s.runState(p.id),
                 cpuPercent: sample?.cpuPercent, rssBytes: sample?.rssBytes, memTotalBytes: s.system?.memTotalBytes,
                 health: health.value, healthRole: health.role,
-                ports: s.ports(of: p), debt: s.insights[p.id]?.debt, throttled: s.throttled[p.id] != nil))
+                ports: s.ports(of: p), debt: s.insights[p.id]?.debt, throttled: s.throttled[p.id] != nil,
+                wide: wide(p, sample: sample, state: s)))
         }
         // Engines with no container (or none matching the filter) still show their state.
         for name in s.engines.keys.sorted() where !visible.contains(where: { $0.engine == name }) {
@@ -66,6 +67,17 @@ enum PaneContent {
         }
         return ProjectGrid.Row(name: "daemon: " + name, kind: "host", state: .stopped, cpuPercent: nil, rssBytes: nil,
                                memTotalBytes: nil, health: nil, healthRole: .muted, ports: [], heading: .init(status: text, role: role))
+    }
+
+    /// PID, uptime, restarts and environment, for a wide grid.
+    static func wide(_ p: Project, sample: ProjectSample?, state s: AppState) -> ProjectGrid.Row.Wide {
+        let up = s.runState(p.id).isUp
+        let pids = up ? sample?.pids ?? [] : []
+        return ProjectGrid.Row.Wide(
+            pid: pids.first.map { "\($0)" + (pids.count > 1 ? " +\(pids.count - 1)" : "") } ?? "",
+            uptime: up ? s.upSince[p.id].map { Formatting.uptime(s.now.timeIntervalSince($0)) } ?? "" : "",
+            restarts: p.engine == nil ? "\(s.restarts[p.id] ?? 0)" : "",
+            environment: s.environments[p.id]?.current ?? "")
     }
 
     /// "docker: main" with "ok", or "unreachable since 14:02" when the engine does not answer.

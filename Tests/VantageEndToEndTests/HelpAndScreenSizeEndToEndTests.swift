@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+import VantageCore
+
+/// Help and the screen's size on the real binary (issue 12 §5): help in columns on a wide
+/// terminal with every overlay's keys and an `End` that reaches its end; a terminal too small
+/// names the size Vantage needs; a 200-column terminal's grid shows PID, uptime, restarts and
+/// environment.
+@Suite(.serialized) struct HelpAndScreenSizeEndToEndTests {
+    @Test func helpColumnsTooSmallAndTheWideGrid() throws {
+        let f = try DashboardEndToEndTests.Fixture()
+        defer { try? FileManager.default.removeItem(atPath: f.home) }
+        let tmux = try TmuxSession(width: 120, height: 40, command: f.command("--on-exit stop"), environment: f.environment())
+        #expect(try tmux.waitFor(timeout: 10) { $0.contains("Projects (") }.ok)
+
+        // Help: two columns at 120, the log viewer's and the council's keys included.
+        try tmux.send("?")
+        let help = try tmux.waitFor(timeout: 5) { $0.contains("Help: keys") }
+        #expect(help.ok, "screen:\n\(help.screen)")
+        let everywhere = help.screen.split(separator: "\n").first { $0.contains("Everywhere") } ?? ""
+        let words = everywhere.split(separator: " ", omittingEmptySubsequences: true).filter { $0 != "│" }
+        #expect(words.count == 2, "a second column's heading beside Everywhere: \(everywhere)")
+        try tmux.send("End")
+        let end = try tmux.waitFor(timeout: 5) { $0.contains("Backspace") && $0.contains("delete the last character") }
+        #expect(end.ok, "End shows the end of help:\n\(end.screen)")
+        for summary in ["search the output", "show only the lines containing", "accept the selected proposal",
+                        "ask the ecosystem's tools what is outdated"] {
+            #expect(end.screen.contains(summary) || help.screen.contains(summary), "\(summary) in help")
+        }
+        try tmux.send("End")
+        let already = try tmux.waitFor(timeout: 5) { $0.contains("bottom: already at the end of help") }
+        #expect(already.ok, "screen:\n\(already.screen)")
+        try tmux.send("Escape")
+
+        // Too small: the size it needs.
+        try tmux.resize(width: 19, height: 6)
+        let small = try tmux.waitFor(timeout: 5) { $0.contains("needs 20×6") }
+        #expect(small.ok, "screen:\n\(small.screen)")
+
+        // Wide: the grid's extra columns.
+        try tmux.resize(width: 200, height: 50)
+        let wide = try tmux.waitFor(timeout: 5) { $0.contains("PID") && $0.contains("Uptime") && $0.contains("Restarts") && $0.contains("Env") }
+        #expect(wide.ok, "screen:\n\(wide.screen)")
+
+        try tmux.send("q")
+        #expect(try tmux.waitFor(timeout: 15) { $0.contains("EXIT=0") }.ok)
+    }
+}
