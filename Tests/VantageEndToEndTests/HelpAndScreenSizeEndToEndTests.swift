@@ -45,4 +45,29 @@ import VantageCore
         try tmux.send("q")
         #expect(try tmux.waitFor(timeout: 15) { $0.contains("EXIT=0") }.ok)
     }
+
+    /// A steady RSS is drawn as a flat line part-way up, never as full bars (issue 12 §4/§5).
+    @Test func aFlatSeriesDrawsFlatNotFull() throws {
+        let binary = try #require(Binary.vantage, "build the binary first: swift build --product vantage")
+        let root = NSTemporaryDirectory() + "vantage-e2e-spark-\(UUID().uuidString.prefix(8))"
+        let home = root + "-home"
+        defer { try? FileManager.default.removeItem(atPath: root); try? FileManager.default.removeItem(atPath: home) }
+        try FileManager.default.createDirectory(atPath: root + "/idle", withIntermediateDirectories: true)
+        try "command = \"sleep 600\"\n".write(toFile: root + "/idle/.vantage.toml", atomically: true, encoding: .utf8)
+        let tmux = try TmuxSession(width: 120, height: 40,
+                                   command: "\(TmuxSession.shellQuote(binary)) --root \(TmuxSession.shellQuote(root)) --on-exit stop",
+                                   environment: QuitAndLaunchEndToEndTests.environment(home: home))
+        #expect(try tmux.waitFor(timeout: 10) { $0.contains("idle") }.ok)
+        try tmux.send("s")
+        let bars = Set("▁▂▃▄▅▆▇█")
+        func rssRow(_ screen: String) -> String {
+            screen.split(separator: "\n").first { $0.contains("idle RSS") }.map(String.init) ?? ""
+        }
+        let sampled = try tmux.waitFor(timeout: 30) { rssRow($0).filter { bars.contains($0) }.count >= 4 }
+        #expect(sampled.ok, "screen:\n\(sampled.screen)")
+        let row = rssRow(sampled.screen)
+        #expect(!row.contains("█") && row.filter { bars.contains($0) }.count >= 4, "a steady RSS is not full bars: \(row)")
+        try tmux.send("q")
+        #expect(try tmux.waitFor(timeout: 20) { $0.contains("EXIT=0") }.ok)
+    }
 }

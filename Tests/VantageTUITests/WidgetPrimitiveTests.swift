@@ -47,7 +47,19 @@ struct WidgetPrimitiveTests {
         var b = filled(10, 2)
         Sparkline(values: [0, 1, 2, 3, 4, 5, 6, 7], glyphs: .unicode).render(area: Rect(x: 0, y: 0, width: 10, height: 1), buffer: &b)
         Sparkline(values: [0, 7, 14, 99], maximum: 14, glyphs: .ascii).render(area: Rect(x: 0, y: 1, width: 3, height: 1), buffer: &b)
-        #expect(b.lines == ["xx▁▂▃▄▅▆▇█", "=##xxxxxxx"])
+        // Without a maximum the scale tops at 10, the round number above 7: 7 is not a full bar.
+        #expect(b.lines == ["xx▁▂▂▃▄▅▅▆", "=##xxxxxxx"])
+    }
+
+    @Test func aFlatSeriesIsAFlatLinePartWayUpNotFullBars() {
+        var b = filled(4, 2)
+        let flat = Array(repeating: 20.0 * 1_048_576, count: 4)   // a steady 20 MB
+        Sparkline(values: flat, glyphs: .unicode).render(area: Rect(x: 0, y: 0, width: 4, height: 1), buffer: &b)
+        // A flat 0.1 % CPU on a 0-100 scale stays at the bottom.
+        Sparkline(values: [0.1, 0.1, 0.1, 0.1], maximum: 100, glyphs: .unicode).render(area: Rect(x: 0, y: 1, width: 4, height: 1), buffer: &b)
+        #expect(b.lines == ["▆▆▆▆", "▁▁▁▁"])
+        #expect(Sparkline.roundTop(20 * 1_048_576) == 30_000_000 && Sparkline.roundTop(7) == 10 && Sparkline.roundTop(0) == 0)
+        #expect(Sparkline.roundTop(95) == 150 && Sparkline.roundTop(0.004) == 0.005 && Sparkline.roundTop(.infinity) == 0)
     }
 
     @Test func sparklineOfZerosStaysAtTheBottomAndLeavesAGapForAMissingValue() {
