@@ -7,21 +7,18 @@ import VantageFormats
 ///
 /// It walks each root (`FileWalker`) to a limited depth (the root itself is depth 0), never follows
 /// symbolic links to folders nor lists pipes or devices, and skips folders that hold dependencies, build output or caches
-/// (`node_modules`, `.git`, `.build*`, virtualenvs, `target`, `vendor`, `__pycache__`, `dist`)
-/// as well as any other hidden folder. A project folder is still descended into, so a
+/// (`FolderSkipList.standard`: `node_modules`, `.git`, `.build*`, virtualenvs, `target`, `vendor`,
+/// `__pycache__`, `dist`, …) as well as any other hidden folder. A project folder is still descended into, so a
 /// monorepo's sub-projects are found too.
 public struct ProjectScanner: Sendable {
-    /// Folder names never descended into.
-    public static let skippedFolderNames: Set<String> = [
-        "node_modules", ".git", "target", "vendor", "__pycache__", "dist", ".venv", "venv",
-        ".hg", ".svn", ".tox", ".mypy_cache", ".pytest_cache", ".gradle", ".idea", ".swiftpm",
-    ]
+    /// Folders never descended into: the one skip list, and every hidden folder.
+    public static let skippedFolders = FolderSkipList.standardAndHidden
 
     public init() {}
 
     /// Whether the scanner skips a folder with this name (a folder holding `pyvenv.cfg` is skipped too).
     public static func skips(folderNamed name: String) -> Bool {
-        skippedFolderNames.contains(name) || name.hasPrefix(".build") || (name.hasPrefix(".") && name != ".")
+        skippedFolders.skips(name)
     }
 
     /// Scans every root (absolute or relative to the current directory) down to `maxDepth`.

@@ -7,12 +7,8 @@ public struct ProjectFiles: Sendable {
     /// Relative paths, sorted.
     public let paths: [String]
 
-    /// Folders never walked: VCS data, dependencies, build output, caches.
-    public static let skippedDirectories: Set<String> = [
-        ".git", ".hg", ".svn", "node_modules", ".build", "build", "dist", "target", "vendor", ".venv", "venv",
-        "env", "__pycache__", "Pods", "DerivedData", ".tox", ".mypy_cache", ".pytest_cache", ".next", ".nuxt",
-        "coverage", ".gradle", ".idea", ".swiftpm", "bower_components", ".cache", ".terraform",
-    ]
+    /// Folders never walked: the one skip list (hidden folders are walked: `.github` is a practice).
+    public static let skippedFolders = FolderSkipList.standard
 
     public init(root: String, paths: [String]) {
         self.root = root
@@ -23,7 +19,7 @@ public struct ProjectFiles: Sendable {
     /// not followed, at most `limit` files (`FileWalker`).
     public static func walk(_ root: String, limit: Int = 200_000) -> ProjectFiles {
         let base = URL(fileURLWithPath: root).standardizedFileURL.path
-        let walker = FileWalker(maxFiles: limit) { name, _ in skippedDirectories.contains(name) }
+        let walker = FileWalker(maxFiles: limit) { name, _ in skippedFolders.skips(name) }
         return ProjectFiles(root: base, paths: walker.files(under: base))
     }
 
@@ -31,7 +27,7 @@ public struct ProjectFiles: Sendable {
 
     /// Whether a relative path lies in a folder `walk` skips (for listings from git).
     public static func isInSkippedDirectory(_ path: String) -> Bool {
-        path.split(separator: "/").dropLast().contains { skippedDirectories.contains(String($0)) }
+        path.split(separator: "/").dropLast().contains { skippedFolders.skips(String($0)) }
     }
 
     /// Reads a file as text (invalid UTF-8 repaired), or nil when it is missing, not a regular

@@ -86,8 +86,8 @@ public enum QualityAnalyzer {
     /// Supported source files under `root`, sorted, skipping hidden and excluded directories; links
     /// to folders are not followed and pipes, sockets and devices are never listed (`FileWalker`).
     static func sourceFiles(under root: String, options: QualityOptions) -> [String] {
-        let excluded = options.excludedDirectories
-        let walker = FileWalker { name, _ in name.hasPrefix(".") || excluded.contains(name) }
+        let skipped = options.skippedFolders
+        let walker = FileWalker { name, _ in skipped.skips(name) }
         var result: [String] = []
         walker.walk(root) { folder in
             for name in folder.files where !name.hasPrefix(".") {

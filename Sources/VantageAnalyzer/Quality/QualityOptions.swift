@@ -1,11 +1,14 @@
+import VantageFormats
+
 /// How `QualityAnalyzer` walks and reads files.
 public struct QualityOptions: Sendable {
     /// Files larger than this are skipped with a reason (default 5 MB).
     public var maxFileBytes = 5 * 1024 * 1024
     /// Time allowed per file; a file that takes longer is reported as partially analysed.
     public var timeBudget: Duration = .seconds(2)
-    /// Directory names never entered (besides hidden ones).
-    public var excludedDirectories: Set<String> = ["node_modules", ".build", "build", "target", "vendor", "__pycache__", "Pods", "DerivedData"]
+    /// Folders never entered: the one skip list and every hidden folder (`.hiddenOnly` enters
+    /// the rest, as lizard does).
+    public var skippedFolders = FolderSkipList.standardAndHidden
     /// Languages to read; all by default.
     public var languages: Set<SourceLanguage> = Set(SourceLanguage.allCases)
     public var findDuplicates = true

@@ -5,11 +5,8 @@ import VantageFormats
 /// Finds every manifest and lock file under a folder and parses each one. A malformed file
 /// becomes an error naming file, line and field; the other files are still read.
 public struct ManifestScanner: Sendable {
-    /// Folders never descended into: installed packages, build output, VCS data, virtualenvs.
-    public static let skippedFolders: Set<String> = [
-        "node_modules", ".git", ".hg", ".svn", ".build", "target", "vendor", "venv", ".venv", "env",
-        "__pycache__", ".tox", ".nox", "site-packages", "dist-packages", ".swiftpm", "DerivedData", ".yarn", ".pnpm-store",
-    ]
+    /// Folders never descended into: the one skip list, and Xcode project bundles.
+    public static let skippedFolders = FolderSkipList.dependencies
 
     public init() {}
 
@@ -69,7 +66,7 @@ public struct ManifestScanner: Sendable {
 
     /// The walk over a workspace: the skipped folders and Xcode projects left out, links to
     /// folders not followed, pipes and devices never listed (`FileWalker`).
-    static let walker = FileWalker { name, _ in skippedFolders.contains(name) || name.hasSuffix(".xcodeproj") }
+    static let walker = FileWalker { name, _ in skippedFolders.skips(name) }
 
     /// Every folder under `root` that the scanner would visit.
     static func allFolders(_ root: String) -> [String] {

@@ -37,7 +37,7 @@ struct AnalyzeQualityCommand: ParsableCommand {
         var options = csv ? QualityOptions.lizardColumns : QualityOptions()
         options.findDuplicates = options.findDuplicates && !noDuplicates
         options.maxFileBytes = maxFileMB * 1024 * 1024
-        if allDirectories { options.excludedDirectories = [] }
+        if allDirectories { options.skippedFolders = .hiddenOnly }
         let report: QualityReport
         do {
             report = try QualityAnalyzer.analyze(paths: paths, options: options)
