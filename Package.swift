@@ -69,7 +69,9 @@ let package = Package(
         ], swiftSettings: functionSections),
         // Dependencies of projects: manifests and locks of eight ecosystems, versions and ranges, OSV
         // advisories and CVSS, licences, conflicts, updates.
-        .target(name: "VantageDependencies", dependencies: ["VantageCore", "VantageStore", "VantageFormats"], swiftSettings: functionSections),
+        // The licence texts in licenses/ are compiled in (Plugins/EmbedFiles) to identify licence files.
+        .target(name: "VantageDependencies", dependencies: ["VantageCore", "VantageStore", "VantageFormats"], swiftSettings: functionSections,
+                plugins: ["EmbedFiles"]),
         // Code quality, technical debt, practices, coverage, log mining, insight.
         .target(name: "VantageAnalyzer", dependencies: ["VantageCore", "VantageStore", "VantageProbes", "VantageFormats", "VantageDetector", "VantageDependencies"], swiftSettings: functionSections),
         .target(name: "VantageKnowledge", dependencies: ["VantageCore", "VantageStore"], swiftSettings: functionSections),

@@ -10,6 +10,7 @@ struct EmbedFiles: BuildToolPlugin {
     /// Per target: the property, the folder at the package root, and the file extension.
     static let groups: [String: [(property: String, folder: String, ext: String)]] = [
         "VantageTUI": [("themes", "themes", "toml"), ("keymaps", "keymaps", "toml")],
+        "VantageDependencies": [("licenses", "licenses", "txt")],
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

@@ -6,10 +6,12 @@ import VantageCore
 @Suite("Licence texts and policy")
 struct DependencyLicenseTests {
     let matcher = LicenseMatcher.shared
+    /// The shipped licence texts as compiled in (licenses/*.txt, by SPDX identifier).
+    let shipped = EmbeddedFiles.licenses.sorted { $0.key < $1.key }.map { (spdx: $0.key, text: $0.value) }
 
     @Test func everyShippedTextIdentifiesItself() {
-        #expect(LicenseTexts.all.count >= 11)
-        for t in LicenseTexts.all {
+        #expect(shipped.count >= 11)
+        for t in shipped {
             let m = matcher.identify(t.text)
             #expect(m?.spdx == t.spdx, "\(t.spdx)")
             #expect(m?.exact == true)
@@ -17,7 +19,7 @@ struct DependencyLicenseTests {
     }
 
     @Test func realCopyrightLinesAndReflowStillMatch() throws {
-        for t in LicenseTexts.all {
+        for t in shipped {
             // A filled-in copyright line, and each paragraph reflowed to 50 columns.
             let filled = t.text.replacingOccurrences(of: "[year]", with: "2024").replacingOccurrences(of: "[fullname]", with: "Ada Lovelace")
             var lines: [String] = []
@@ -36,13 +38,13 @@ struct DependencyLicenseTests {
     }
 
     @Test func apacheWithoutItsAppendixIsStillApache() throws {
-        let apache = try #require(LicenseTexts.all.first { $0.spdx == "Apache-2.0" }?.text)
+        let apache = try #require(shipped.first { $0.spdx == "Apache-2.0" }?.text)
         let terms = try #require(apache.components(separatedBy: "APPENDIX:").first)
         #expect(matcher.identify(terms)?.spdx == "Apache-2.0")
     }
 
     @Test func nearTextUsesDiceAndScrambledTextDoesNot() throws {
-        let mit = try #require(LicenseTexts.all.first { $0.spdx == "MIT" }?.text)
+        let mit = try #require(shipped.first { $0.spdx == "MIT" }?.text)
         // One word changed: still MIT by Dice, not exact.
         let edited = mit.replacingOccurrences(of: "merchantability", with: "merchantibility", options: .caseInsensitive)
         let near = matcher.identify(edited)
@@ -53,7 +55,7 @@ struct DependencyLicenseTests {
         #expect(matcher.identify(words.joined(separator: " ")) == nil)
         #expect(matcher.identify("Licensed under the terms of the Frobnicator Public Licence") == nil)
         // MIT and ISC are different licences even though both are short and permissive.
-        let isc = try #require(LicenseTexts.all.first { $0.spdx == "ISC" }?.text)
+        let isc = try #require(EmbeddedFiles.licenses["ISC"])
         #expect(matcher.identify(isc)?.spdx == "ISC")
     }
 
@@ -93,13 +95,13 @@ struct DependencyLicenseTests {
         try fm.createDirectory(atPath: root + "/.venv/lib/python3.11/site-packages/attrs-23.1.0.dist-info", withIntermediateDirectories: true)
         try #"{"name": "left-pad", "version": "1.3.0", "license": "WTFPL"}"#.write(toFile: root + "/node_modules/left-pad/package.json", atomically: true, encoding: .utf8)
         try #"{"name": "@scope/nolicense", "version": "0.1.0"}"#.write(toFile: root + "/node_modules/@scope/nolicense/package.json", atomically: true, encoding: .utf8)
-        let isc = LicenseTexts.all.first { $0.spdx == "ISC" }!.text.replacingOccurrences(of: "[year], [fullname]", with: "2019, Someone")
+        let isc = try #require(EmbeddedFiles.licenses["ISC"]).replacingOccurrences(of: "[year], [fullname]", with: "2019, Someone")
         try isc.write(toFile: root + "/node_modules/@scope/nolicense/LICENSE", atomically: true, encoding: .utf8)
         try "Metadata-Version: 2.1\nName: attrs\nVersion: 23.1.0\nClassifier: License :: OSI Approved :: MIT License\n\nbody\n"
             .write(toFile: root + "/.venv/lib/python3.11/site-packages/attrs-23.1.0.dist-info/METADATA", atomically: true, encoding: .utf8)
         // A Swift checkout with a licence file, and a crate from the local Cargo registry cache.
         try fm.createDirectory(atPath: root + "/.build/checkouts/swift-tagged", withIntermediateDirectories: true)
-        let mit = LicenseTexts.all.first { $0.spdx == "MIT" }!.text.replacingOccurrences(of: "[year] [fullname]", with: "2020 Point-Free, Inc.")
+        let mit = try #require(EmbeddedFiles.licenses["MIT"]).replacingOccurrences(of: "[year] [fullname]", with: "2020 Point-Free, Inc.")
         try mit.write(toFile: root + "/.build/checkouts/swift-tagged/LICENSE", atomically: true, encoding: .utf8)
         try "[[package]]\nname = \"regex\"\nversion = \"1.10.2\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n"
             .write(toFile: root + "/Cargo.lock", atomically: true, encoding: .utf8)

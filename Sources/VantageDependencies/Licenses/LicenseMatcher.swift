@@ -17,9 +17,10 @@ public struct LicenseMatcher: Sendable {
     public static let shared = LicenseMatcher()
 
     public init() {
-        templates = LicenseTexts.all.map { t in
-            let n = Self.normalise(t.text)
-            return Template(spdx: t.spdx, normalised: n, bigrams: Self.bigrams(n))
+        // The shipped licenses/*.txt, named by SPDX identifier, compiled in by the EmbedFiles plugin.
+        templates = EmbeddedFiles.licenses.sorted { $0.key < $1.key }.map { spdx, text in
+            let n = Self.normalise(text)
+            return Template(spdx: spdx, normalised: n, bigrams: Self.bigrams(n))
         }
     }
 
