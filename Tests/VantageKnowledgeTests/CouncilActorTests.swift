@@ -35,6 +35,21 @@ import VantageCore
         #expect(await actor.proposals(at: now.addingTimeInterval(2 * CouncilActor.restartWindow)).isEmpty)
     }
 
+    /// Without `at:`, the council reads its injected clock: crashes count inside the restart window
+    /// and stop counting when the clock has moved past it, with no real time passing.
+    @Test func theInjectedClockDecidesTheRestartWindow() async throws {
+        let clock = ManualClock()
+        let actor = CouncilActor(bus: Bus(clock: clock), clock: clock)
+        await actor.handle(.scanned(roots: ["/ws"], projects: [Self.worker]))
+        for _ in 0..<4 {
+            await actor.handle(.stateChanged(project: Self.worker.id, from: .running, to: .backoff))
+            await actor.handle(.stateChanged(project: Self.worker.id, from: .backoff, to: .starting))
+        }
+        #expect(await actor.proposals().contains { $0.project == Self.worker.id && $0.advisor == "reliability" })
+        clock.advance(by: .seconds(2 * CouncilActor.restartWindow))
+        #expect(await actor.proposals().isEmpty)
+    }
+
     /// The next event of a kind, skipping others.
     static func next<T>(_ iterator: inout AsyncStream<Event>.Iterator, _ pick: (Event) -> T?) async -> T? {
         while let e = await iterator.next() { if let found = pick(e) { return found } }

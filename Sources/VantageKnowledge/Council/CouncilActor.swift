@@ -15,6 +15,8 @@ public actor CouncilActor {
     private let bus: Bus
     private let store: Store?
     private let interval: Duration
+    /// Where the council reads the time and waits between deliberations.
+    private let clock: any VantageClock
     public private(set) var council: Council
     private var names: [ProjectID: String] = [:]
     private var states: [ProjectID: RunState] = [:]
@@ -41,7 +43,9 @@ public actor CouncilActor {
         init(_ d: Deliberation) { (project, advisor, action) = (d.proposal.project, d.proposal.advisor.rawValue, d.proposal.action.summary) }
     }
 
-    public init(bus: Bus, council: Council = Council(), store: Store? = nil, interval: Duration = .seconds(60)) {
+    public init(bus: Bus, council: Council = Council(), store: Store? = nil, interval: Duration = .seconds(60),
+                clock: any VantageClock = SystemClock()) {
+        self.clock = clock
         self.bus = bus
         self.council = council
         self.store = store
@@ -69,7 +73,7 @@ public actor CouncilActor {
             }
             group.addTask {
                 while !Task.isCancelled {
-                    try? await Task.sleep(for: self.interval)
+                    try? await self.clock.sleep(for: self.interval)
                     if Task.isCancelled { return }
                     await self.publish()
                 }
@@ -81,7 +85,8 @@ public actor CouncilActor {
     }
 
     /// Folds what the council needs from one event.
-    public func handle(_ event: Event, at time: Date = Date()) {
+    public func handle(_ event: Event, at moment: Date? = nil) {
+        let time = moment ?? clock.now
         switch event {
         case .scanned(_, let list), .discovered(_, let list):
             for p in list { names[p.id] = p.name }
@@ -117,7 +122,8 @@ public actor CouncilActor {
         }
     }
 
-    public func handle(_ command: Command, at time: Date = Date()) async {
+    public func handle(_ command: Command, at moment: Date? = nil) async {
+        let time = moment ?? clock.now
         switch command {
         case .refresh: publish(at: time)
         case let .decide(proposal, accepted): await decide(proposal, accepted: accepted, at: time)
@@ -126,7 +132,8 @@ public actor CouncilActor {
     }
 
     /// What the council reads about every project it has heard of.
-    public func health(at time: Date = Date()) -> [ProjectHealth] {
+    public func health(at moment: Date? = nil) -> [ProjectHealth] {
+        let time = moment ?? clock.now
         let ids = Set(names.keys).union(restarts.keys).union(samples.keys).union(insights.keys)
         return ids.sorted().map { id in
             let recent = (restarts[id] ?? []).filter { time.timeIntervalSince($0) <= Self.restartWindow }.count
@@ -159,7 +166,8 @@ public actor CouncilActor {
     /// Deliberates now and returns the proposals as the screen shows them, each with its place in
     /// its life. Answered proposals stay listed (with their status) until the council stops
     /// proposing them.
-    public func proposals(at time: Date = Date()) -> [CouncilProposal] {
+    public func proposals(at moment: Date? = nil) -> [CouncilProposal] {
+        let time = moment ?? clock.now
         last = council.deliberate(health(at: time))
         return last.map { d in
             var p = Self.proposal(d)
@@ -169,7 +177,8 @@ public actor CouncilActor {
     }
 
     /// Deliberates and publishes `Event.council`.
-    public func publish(at time: Date = Date()) {
+    public func publish(at moment: Date? = nil) {
+        let time = moment ?? clock.now
         bus.publish(.council(proposals(at: time)))
     }
 
