@@ -191,12 +191,14 @@ public struct AppState: Sendable, Equatable {
             let since = now.addingTimeInterval(-seconds)
             all = all.filter { $0.time >= since }
         }
-        guard !f.isEmpty else { return all }
         let names = projectNames
-        return all.filter { e in
-            e.text.lowercased().contains(f) || e.kind.rawValue.contains(f)
-                || (e.project.flatMap { names[$0] }?.lowercased().contains(f) ?? false)
+        if !f.isEmpty {
+            all = all.filter { e in
+                e.text.lowercased().contains(f) || e.kind.rawValue.contains(f)
+                    || (e.project.flatMap { names[$0] }?.lowercased().contains(f) ?? false)
+            }
         }
+        return TimelineFolding.folded(all, names: names)
     }
 
     /// Diagnostics of warning or error severity and problem log lines, oldest first. The same

@@ -47,7 +47,11 @@ public enum Update {
             }
         case let .stateChanged(project, from, to):
             guard let p = s.project(project) else { break }
-            if isGuess(from, to), p.engine == nil, reconciled(s.runStates[project], to) != to { break }
+            // The monitor's guess is dropped when the supervisor has a word on the project, and when
+            // it changes nothing (after a supervised stop the monitor still saw the processes as
+            // external and reported "external → stopped" once the supervisor had said stopped).
+            if isGuess(from, to), p.engine == nil,
+               reconciled(s.runStates[project], to) != to || s.runStates[project] == to { break }
             s.runStates[project] = to
             if to.isUp, !from.isUp { s.upSince[project] = s.now } else if !to.isUp { s.upSince[project] = nil }
             if to == .backoff { s.restarts[project, default: 0] += 1 }
