@@ -112,6 +112,22 @@ struct GoldenScreenTests {
                 }
             }
         }
+        // The schedule overlay, the failed job selected (its message wrapped), and an empty schedule.
+        for (w, h) in sizes {
+            for (suffix, variant) in [("dark", Theme.Variant.dark), ("light", .light)] {
+                out.append(Case(name: "schedule-\(w)x\(h)-\(suffix)", width: w, height: h, variant: variant, glyphs: .unicode,
+                                adjust: { s in
+                                    _ = Update.apply(.event(.schedule(GoldenFixture.scheduledJobs)), to: &s)
+                                    _ = Update.apply(.action(.schedule), to: &s)
+                                    _ = Update.apply(.action(.down), to: &s)
+                                }))
+            }
+        }
+        out.append(Case(name: "schedule-empty-80x24-dark", width: 80, height: 24, variant: .dark, glyphs: .unicode,
+                        adjust: { s in
+                            _ = Update.apply(.event(.schedule([])), to: &s)
+                            _ = Update.apply(.action(.schedule), to: &s)
+                        }))
         out.append(Case(name: "confirm-fix-80x24-dark", width: 80, height: 24, variant: .dark, glyphs: .unicode,
                         adjust: { s in
                             for e in GoldenFixture.troubleshootingAdvice { _ = Update.apply(.event(e), to: &s) }

@@ -29,6 +29,9 @@ public indirect enum Command: Codable, Sendable, Equatable {
     case checkOutdated(ProjectID)
     /// Read the stored history of the Metrics pane's window (the answer is `Event.metricHistory`).
     case loadHistory(MetricWindow)
+    /// Run a stored scheduled job now, outside its schedule (the schedule overlay's Enter, like
+    /// `vantage schedule run-now`); the scheduler puts the run and its outcome on the timeline.
+    case runScheduledJob(Int64)
 
     /// The project a command is about, if it is about one.
     public var project: ProjectID? {
@@ -37,13 +40,14 @@ public indirect enum Command: Codable, Sendable, Equatable {
              .remove(let id), .useEnvironment(let id, _), .checkOutdated(let id):
             return id
         case .applyFix(let request): return request.project
-        case .refresh, .shutdown, .decide, .loadHistory: return nil
+        case .refresh, .shutdown, .decide, .loadHistory, .runScheduledJob: return nil
         }
     }
 
     /// Which command this is, without its payload: what a listener subscribes to (`Bus.commands`).
     public enum Kind: String, Sendable, CaseIterable {
         case refresh, launch, stop, restart, pause, resume, kill, remove, useEnvironment, shutdown, decide, applyFix, checkOutdated, loadHistory
+        case runScheduledJob
 
         /// The kinds that act on a running project: only the project's owner (the supervisor, the
         /// Docker watcher, the compose launcher, the daemon behind an attached console) carries them out.
@@ -57,6 +61,7 @@ public indirect enum Command: Codable, Sendable, Equatable {
             case .checkOutdated: "check outdated dependencies of"
             case .decide: "decide on a council proposal"
             case .loadHistory: "load the metric history of"
+            case .runScheduledJob: "run a scheduled job"
             default: rawValue
             }
         }
@@ -78,6 +83,7 @@ public indirect enum Command: Codable, Sendable, Equatable {
         case .applyFix: .applyFix
         case .checkOutdated: .checkOutdated
         case .loadHistory: .loadHistory
+        case .runScheduledJob: .runScheduledJob
         }
     }
 

@@ -70,6 +70,10 @@ public struct ScheduledJob: Codable, Sendable, Equatable, Identifiable {
         self.nextRun = nextRun
     }
 
+    /// The command that adds a first job, for the places that say there are none (the CLI's
+    /// `schedule list`, the schedule overlay).
+    public static let addExample = "vantage schedule add --cron '0 3 * * *' --target workspace --action analyze"
+
     /// "analyze on web", "vuln-db-refresh on the workspace"
     public var title: String {
         "\(action) on " + (target == .workspace ? "the workspace" : target.description)

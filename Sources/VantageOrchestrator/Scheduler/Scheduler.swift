@@ -103,6 +103,19 @@ public actor Scheduler {
         return entry.job
     }
 
+    /// What `run(commands:)` reads.
+    public static let commandKinds: Set<Command.Kind> = [.runScheduledJob]
+
+    /// Runs each job a console asks for (`Command.runScheduledJob`, the schedule overlay's Enter);
+    /// one that cannot run (no such job, still running) is said on the timeline.
+    public func run(commands: AsyncStream<Command>) async {
+        for await case .runScheduledJob(let id) in commands {
+            do { try await runNow(id) } catch {
+                bus.publish(.timeline(TimelineEntry(time: clock.now, kind: .error, text: "job \(id) was not run: \(error)")))
+            }
+        }
+    }
+
     /// Reads the jobs again. A job seen before keeps its next run; a new one (or one whose
     /// expression changed) is due at the first slot after its last run, or after it was added.
     private func reload(now: Date) async {

@@ -27,10 +27,13 @@ public enum AppOverlay: Sendable, Equatable {
     case quit
     /// A Timeline or Troubleshooting entry opened whole (`Enter`), scrolled by `scroll` lines.
     case entry(OpenedEntry, scroll: Int)
+    /// The scheduler's jobs (`S`), the `selected` one's details under the list; Enter runs it now
+    /// (asks first).
+    case schedule(selected: Int)
 
     /// The overlays by what keys mean in them (the places of the `ActionSpec` table).
     public enum Kind: String, CaseIterable, Sendable, Hashable {
-        case help, details, question, quit, entry, council, logs, dependencies
+        case help, details, question, quit, entry, council, logs, dependencies, schedule
         /// Prompts that take typed text: every printable key is text, Enter and Esc end them.
         case filterInput, environmentInput, fixValue, logSearch
 
@@ -52,6 +55,7 @@ public enum AppOverlay: Sendable, Equatable {
             case .council: return "the council"
             case .logs: return "the log viewer"
             case .dependencies: return "the dependencies view"
+            case .schedule: return "the schedule"
             case .filterInput: return "the filter prompt"
             case .environmentInput: return "the environment prompt"
             case .fixValue: return "the value prompt"
@@ -70,6 +74,7 @@ public enum AppOverlay: Sendable, Equatable {
             case .council: return "Council"
             case .logs: return "Log viewer"
             case .dependencies: return "Dependencies"
+            case .schedule: return "Schedule"
             case .filterInput, .environmentInput, .fixValue, .logSearch: return "Prompts"
             }
         }
@@ -88,6 +93,7 @@ public enum AppOverlay: Sendable, Equatable {
         case .dependencies: return .dependencies
         case .quit: return .quit
         case .entry: return .entry
+        case .schedule: return .schedule
         }
     }
 }

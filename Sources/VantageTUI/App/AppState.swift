@@ -56,6 +56,9 @@ public struct AppState: Sendable, Equatable {
     public var restarts: [ProjectID: Int] = [:]
     /// The council's latest proposals, best first.
     public var council: [CouncilProposal] = []
+    /// The scheduler's stored jobs with their last and next runs (`Event.schedule`); nil until a
+    /// scheduler has reported (none runs when the database could not be opened).
+    public var schedule: [ScheduledJob]?
     /// The newest time seen in any event: what "recent" is measured against (keeps update pure).
     public var now: Date
 

@@ -64,6 +64,7 @@ extension Update {
             guard let id = s.selectedProject, s.project(id) != nil else { return .refused("no project selected") }
             s.overlay = .details(id)
         case .council: s.overlay = .council(selected: 0)
+        case .schedule: s.overlay = .schedule(selected: 0)
         case .metricsWindow:
             // The series start over at the new resolution; the stored history fills them.
             s.metricsWindow = s.metricsWindow.next
@@ -95,6 +96,7 @@ extension Update {
         switch overlay {
         case .help(let scroll): return helpAction(a, scroll: scroll, state: &s)
         case .details: return detailsAction(a, state: &s)
+        case .confirm(.runScheduledJob(let id)): return runJobAnswer(a, job: id, state: &s)
         case .confirm(let command):
             s.overlay = nil
             return a == .accept ? .done([command]) : .done([])
@@ -104,6 +106,7 @@ extension Update {
         case .dependencies(let id, let scroll): return dependenciesAction(a, project: id, scroll: scroll, state: &s)
         case .quit: return quitAnswer(a, state: &s)
         case .entry(let entry, let scroll): return entryAction(a, entry: entry, scroll: scroll, state: &s)
+        case .schedule(let selected): return scheduleAction(a, selected: selected, state: &s)
         case .filterInput, .environmentInput, .fixValue:
             return .refused("type the text, then Enter (or Esc to cancel)")
         }

@@ -72,6 +72,7 @@ extension Update {
         switch command {
         case .kill: return "Kill \(name) (SIGKILL, no clean shutdown)?"
         case .remove: return "Remove container \(name)?"
+        case .runScheduledJob(let id): return runJobQuestion(id, state: state)
         default: return "\(verb(command).prefix(1).uppercased() + verb(command).dropFirst()) \(name)?"
         }
     }
@@ -81,6 +82,7 @@ extension Update {
         switch command {
         case .kill: return "kill"
         case .remove: return "remove"
+        case .runScheduledJob: return "run it"
         default: return "stop"
         }
     }

@@ -97,8 +97,8 @@ public enum Update {
         case let .portsInUse(project, ports):
             guard s.project(project) != nil else { break }
             s.portsInUse[project] = ports
-        case .schedule:
-            break   // the schedule overlay comes later; the list is in `vantage schedule list`
+        case .schedule(let jobs):
+            foldSchedule(jobs, into: &s)
         }
     }
 

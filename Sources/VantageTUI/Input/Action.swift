@@ -49,6 +49,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     /// running under a Vantage daemon.
     case quitStopping = "quit_stop"
     case quitKeeping = "quit_keep"
+    /// The scheduler's jobs (the schedule overlay).
+    case schedule
 
     public var name: String { rawValue }
 

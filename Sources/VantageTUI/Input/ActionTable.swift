@@ -5,7 +5,7 @@ extension ActionSpec {
     static let moving = "Moving around"
     /// The overlays that scroll or select with the movement keys.
     static let scrolling: [Place] = [.overlay(.help), .overlay(.details), .overlay(.council), .overlay(.logs), .overlay(.dependencies),
-                                     .overlay(.entry)]
+                                     .overlay(.entry), .overlay(.schedule)]
     /// The panes and overlays that act on the selected project.
     static let onProject: [Place] = [.panes, .overlay(.details)]
 
@@ -81,6 +81,8 @@ extension ActionSpec {
                 label: "open", footer: [.pane(.timeline), .pane(.troubleshooting)]),
             Use([.overlay(.details)], "close the details", label: "close"),
             Use([.overlay(.entry)], "close the entry", label: "close"),
+            Use([.overlay(.schedule)], "run the selected job now, outside its schedule (asks first)", label: "run now",
+                footer: [.overlay(.schedule)]),
         ]),
         ActionSpec(.cycleKind, keys: ["v"], [
             Use([.pane(.graph)], "show one node kind at a time (cycles, then all)", label: "kind", footer: [.pane(.graph)]),
@@ -170,6 +172,11 @@ extension ActionSpec {
         ActionSpec(.council, keys: ["c"], [
             Use([.panes], "the council's proposals", label: "council", heading: everywhere),
             Use([.overlay(.council)], "close the council", label: "close"),
+        ]),
+        ActionSpec(.schedule, keys: ["S"], [
+            Use([.panes], "the scheduled jobs: cron, target, action, last run and outcome, next run", label: "schedule",
+                footer: [.panes], heading: everywhere, footerGroup: .last),
+            Use([.overlay(.schedule)], "close the schedule", label: "close"),
         ]),
         ActionSpec(.toggleTheme, keys: ["t"], [
             Use([.panes, .overlays], "switch between the dark and the light theme", label: "theme", footer: [.panes],

@@ -41,7 +41,7 @@ struct ScheduleCommand: AsyncParsableCommand {
                 return
             }
             guard !jobs.isEmpty else {
-                print("No scheduled jobs. Add one with: vantage schedule add --cron '0 3 * * *' --target workspace --action analyze")
+                print("No scheduled jobs. Add one with: " + ScheduledJob.addExample)
                 return
             }
             let zone = ClockZone.system

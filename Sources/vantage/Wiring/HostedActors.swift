@@ -164,7 +164,9 @@ final class HostedActors: Sendable {
     private func startScheduler(serving server: ControlServer) {
         let scheduler = ScheduledActionContext(bus: bus, paths: paths, projects: { [self] in self.current.withLock { $0 } }).scheduler(store: store)
         server.serve(scheduler)
+        let commands = bus.commands(Scheduler.commandKinds)
         add(Task { await scheduler.run() })
+        add(Task { await scheduler.run(commands: commands) })
     }
 
     /// Live discovery: a project folder created, renamed or deleted under a root, or a manifest

@@ -49,6 +49,10 @@ public struct AppView: Sendable {
             DependenciesOverlay(projectName: state.project(id)?.name ?? id.rawValue, insight: state.insights[id], scroll: scroll,
                                 refreshKey: keymap.keys(for: .refresh).first?.description, glyphs: glyphs)
                 .render(area: body, buffer: &buffer)
+        case .schedule(let selected):
+            ScheduleOverlay(jobs: state.schedule, selected: selected, now: state.now, timeZone: timeZone,
+                            runKey: keymap.key(for: .details) ?? "?", closeKey: keymap.key(for: .back) ?? "?", glyphs: glyphs)
+                .render(area: body, buffer: &buffer)
         case .entry(let entry, let scroll):
             Self.entryOverlay(entry, scroll: scroll, state: state, timeZone: timeZone, glyphs: glyphs).render(area: body, buffer: &buffer)
         case .quit:

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import VantageCore
+
+/// The schedule overlay on the real binary (issue 15 §4): `S` lists the jobs `vantage schedule add`
+/// stored, Enter asks and runs the selected one now, and its outcome shows in the overlay; in a
+/// console that hosts the scheduler and in one attached to `vantage daemon`.
+@Suite(.serialized) struct ScheduleOverlayEndToEndTests {
+    /// A workspace with one folder project whose lock check has nothing to check.
+    static func workspace() throws -> (root: String, home: String) {
+        let root = NSTemporaryDirectory() + "vantage-e2e-schedule-\(UUID().uuidString.prefix(8))"
+        let home = root + "-home"
+        try FileManager.default.createDirectory(atPath: root + "/web", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        try "command = \"sleep 1000\"\n".write(toFile: root + "/web/.vantage.toml", atomically: true, encoding: .utf8)
+        return (root, home)
+    }
+
+    static func addJob(home: String) throws {
+        let added = try QuitAndLaunchEndToEndTests.cli(["schedule", "add", "--cron", "0 3 * * *", "--target", "workspace",
+                                                        "--action", "lock-check"], home: home)
+        #expect(added.status == 0 && added.output.contains("added job 1: lock-check on the workspace"), "\(added.output)")
+    }
+
+    /// S, Enter, y: the job runs and the overlay shows its outcome.
+    static func runFirstJob(in tmux: TmuxSession) throws {
+        try tmux.send("S")
+        let listed = try tmux.waitFor(timeout: 10) { $0.contains("Schedule: 1 job") && $0.contains("#1  lock-check on the workspace  0 3 * * *") }
+        #expect(listed.ok, "screen:\n\(listed.screen)")
+        #expect(listed.screen.contains("last never run"), "screen:\n\(listed.screen)")
+        try tmux.send("Enter")
+        let asked = try tmux.waitFor(timeout: 5) { $0.contains("Run job 1 now (lock-check on the workspace, '0 3 * * *')?") }
+        #expect(asked.ok, "Enter asks first; screen:\n\(asked.screen)")
+        try tmux.send("y")
+        let ran = try tmux.waitFor(timeout: 30) { $0.contains("ok: no manifest that needs a lock file") && $0.contains("last ok") }
+        #expect(ran.ok, "the outcome shows in the overlay; screen:\n\(ran.screen)")
+        try tmux.send("Escape")
+        #expect(try tmux.waitFor(timeout: 5) { !$0.contains("Schedule: 1 job") }.ok, "Esc closes the schedule")
+    }
+
+    @Test func theHostedConsoleListsRunsAndShowsTheOutcome() throws {
+        let binary = try #require(Binary.vantage, "build the binary first: swift build --product vantage")
+        let (root, home) = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: root); try? FileManager.default.removeItem(atPath: home) }
+        let command = "\(TmuxSession.shellQuote(binary)) --root \(TmuxSession.shellQuote(root)) --on-exit stop; echo EXIT=$?"
+        // No job yet: the overlay says how to add one.
+        let empty = try TmuxSession(width: 120, height: 40, command: command, environment: QuitAndLaunchEndToEndTests.environment(home: home))
+        #expect(try empty.waitFor(timeout: 10) { $0.contains("web") }.ok)
+        let footer = try empty.waitFor(timeout: 5) { $0.contains("S schedule") }
+        #expect(footer.ok, "the footer offers the key; screen:\n\(footer.screen)")
+        try empty.send("S")
+        let none = try empty.waitFor(timeout: 10) {
+            $0.contains("No scheduled jobs.") && $0.contains("vantage schedule add --cron '0 3 * * *' --target workspace --action analyze")
+        }
+        #expect(none.ok, "screen:\n\(none.screen)")
+        try empty.send("Escape")
+        #expect(try empty.waitFor(timeout: 5) { !$0.contains("No scheduled jobs.") }.ok, "Esc closes the schedule")
+        try empty.send("q")
+        #expect(try empty.waitFor(timeout: 20) { $0.contains("EXIT=0") }.ok)
+
+        try Self.addJob(home: home)
+        let tmux = try TmuxSession(width: 120, height: 40, command: command, environment: QuitAndLaunchEndToEndTests.environment(home: home))
+        #expect(try tmux.waitFor(timeout: 10) { $0.contains("web") }.ok)
+        try Self.runFirstJob(in: tmux)
+        // The run is on the timeline too (zoomed: whole lines), and the CLI reads the same outcome from the store.
+        try tmux.send("Tab", "Tab", "Tab", "z")
+        let timeline = try tmux.waitFor(timeout: 10) { $0.contains("job 1, lock-check on the workspace: done") }
+        #expect(timeline.ok, "screen:\n\(timeline.screen)")
+        let list = try QuitAndLaunchEndToEndTests.cli(["schedule", "list"], home: home)
+        #expect(list.output.contains("ok: no manifest that needs a lock file"), "\(list.output)")
+        try tmux.send("q")
+        #expect(try tmux.waitFor(timeout: 20) { $0.contains("EXIT=0") }.ok)
+    }
+
+    @Test func theAttachedConsoleListsAndRunsTheDaemonsJobs() throws {
+        let binary = try #require(Binary.vantage, "build the binary first: swift build --product vantage")
+        let (root, home) = try Self.workspace()
+        FileManager.default.createFile(atPath: home + "/daemon-test.log", contents: nil)
+        try Self.addJob(home: home)
+        let daemon = try DaemonAttachEndToEndTests.startDaemon(binary, root: root, home: home)
+        defer {
+            kill(daemon, SIGTERM)
+            usleep(1_500_000)
+            try? FileManager.default.removeItem(atPath: root)
+            try? FileManager.default.removeItem(atPath: home)
+        }
+        try DaemonAttachEndToEndTests.waitForDaemon(binary, home: home)
+        let tmux = try TmuxSession(width: 120, height: 40,
+                                   command: "\(TmuxSession.shellQuote(binary)) --root \(TmuxSession.shellQuote(root)); echo EXIT=$?",
+                                   environment: HistoryEndToEndTests.environment(home: home))
+        #expect(try tmux.waitFor(timeout: 10) { $0.contains("web") }.ok)
+        try Self.runFirstJob(in: tmux)
+        try tmux.send("q")
+        #expect(try tmux.waitFor(timeout: 10) { $0.contains("EXIT=0") }.ok)
+    }
+}
