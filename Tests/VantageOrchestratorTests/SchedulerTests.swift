@@ -146,6 +146,26 @@ import VantageStore
         }
     }
 
+    /// The schedule overlay's Enter: `Command.runScheduledJob` on the bus runs the job as runNow
+    /// does; an unknown job is an error line on the timeline, never nothing.
+    @Test func aRunCommandOnTheBusRunsTheJobOrSaysWhyNot() async throws {
+        let h = try Harness()
+        let job = try await h.store.addScheduledJob(cron: "@yearly", target: .workspace, action: "count", created: h.clock.now)
+        let commands = h.bus.commands(Scheduler.commandKinds)
+        let running = Task { await h.scheduler.run() }
+        let listening = Task { await h.scheduler.run(commands: commands) }
+        defer { running.cancel(); listening.cancel() }
+        #expect(await h.clock.waitForSleepers(1))
+        #expect(h.bus.send(.runScheduledJob(job.id)) == .delivered(to: 1))
+        #expect(await h.timeline(2).map(\.text) == [
+            "job \(job.id), count on the workspace: run now on request", "job \(job.id), count on the workspace: done: counted",
+        ])
+        h.bus.send(.runScheduledJob(99))
+        let refused = await h.timeline(1)
+        #expect(refused.map(\.kind) == [.error])
+        #expect(refused.first?.text.hasPrefix("job 99 was not run: there is no scheduled job 99") == true, "\(refused)")
+    }
+
     @Test func aFailedRunIsAnErrorOnTheTimelineAndStored() async throws {
         let h = try Harness(answer: { _ in .failed("package-lock.json missing") })
         let job = try await h.store.addScheduledJob(cron: "* * * * *", target: .project("web"), action: "lock-check", created: h.clock.now)
