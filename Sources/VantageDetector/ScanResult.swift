@@ -15,7 +15,7 @@ public struct ScanResult: Sendable, Equatable {
     }
 
     /// The warnings as Troubleshooting-pane diagnostics (severity warning, source = the file).
-    public func diagnostics(at time: Date = Date()) -> [Diagnostic] {
+    public func diagnostics(at time: Date) -> [Diagnostic] {
         warnings.map { warning in
             Diagnostic(time: time, severity: .warning, source: warning.location?.file ?? "vantage scan",
                        message: warning.description)

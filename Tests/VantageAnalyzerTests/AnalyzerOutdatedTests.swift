@@ -31,7 +31,7 @@ struct AnalyzerOutdatedTests {
         var options = AnalyzerActor.Options()
         options.startDelay = .zero
         options.advisoryDatabasePath = dir + "/no-database.sqlite"
-        let analyzer = AnalyzerActor(bus: bus, options: options)
+        let analyzer = AnalyzerActor(bus: bus, clock: SystemClock(), options: options)
         let insights = Insights()
         let (events, commands, watched) = (bus.events(AnalyzerActor.eventKinds), bus.commands(AnalyzerActor.commandKinds), bus.events(capacity: 1000))
         let tasks = [Task { await analyzer.run(events: events) }, Task { await analyzer.run(commands: commands) },

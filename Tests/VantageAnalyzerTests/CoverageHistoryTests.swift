@@ -51,26 +51,29 @@ struct CoverageHistoryTests {
         #expect(CoverageLocator.project(ofReport: "/w/app/reports/cov.info") == "/w/app/reports")
     }
 
+    /// When the analyzer read the reports (its clock's time).
+    static let recorded = Date(timeIntervalSince1970: 1_767_225_600)
+
     @Test func reportsWrittenAtDifferentTimesBuildTheTrendAndAReportReadTwiceCountsOnce() async throws {
         let dir = try temporaryFolder()
         let store = try temporaryStore()
         let id = ProjectID(dir)
         try writeLcov(dir, hit: 2, of: 4, written: Date(timeIntervalSince1970: 1_700_000_000))
-        #expect(await AnalyzerActor.recordCoverage(CoverageLocator.find(inProject: dir), of: id, in: store) == [50])
+        #expect(await AnalyzerActor.recordCoverage(CoverageLocator.find(inProject: dir), of: id, in: store, at: Self.recorded) == [50])
         // Read again unchanged (the next analysis of an unchanged project): no new point.
-        #expect(await AnalyzerActor.recordCoverage(CoverageLocator.find(inProject: dir), of: id, in: store) == [50])
+        #expect(await AnalyzerActor.recordCoverage(CoverageLocator.find(inProject: dir), of: id, in: store, at: Self.recorded) == [50])
         try writeLcov(dir, hit: 3, of: 4, written: Date(timeIntervalSince1970: 1_700_086_400))
-        #expect(await AnalyzerActor.recordCoverage(CoverageLocator.find(inProject: dir), of: id, in: store) == [50, 75])
+        #expect(await AnalyzerActor.recordCoverage(CoverageLocator.find(inProject: dir), of: id, in: store, at: Self.recorded) == [50, 75])
         try writeLcov(dir, hit: 4, of: 4, written: Date(timeIntervalSince1970: 1_700_172_800))
-        #expect(await AnalyzerActor.recordCoverage(CoverageLocator.find(inProject: dir), of: id, in: store) == [50, 75, 100])
+        #expect(await AnalyzerActor.recordCoverage(CoverageLocator.find(inProject: dir), of: id, in: store, at: Self.recorded) == [50, 75, 100])
         // The report deleted: the history stays.
         try FileManager.default.removeItem(atPath: dir + "/lcov.info")
-        #expect(await AnalyzerActor.recordCoverage(CoverageLocator.find(inProject: dir), of: id, in: store) == [50, 75, 100])
+        #expect(await AnalyzerActor.recordCoverage(CoverageLocator.find(inProject: dir), of: id, in: store, at: Self.recorded) == [50, 75, 100])
         let stored = try await store.coverageHistory(of: id)
         #expect(stored.map { $0.time.timeIntervalSince1970 } == [1_700_000_000, 1_700_086_400, 1_700_172_800])
-        #expect(stored.allSatisfy { $0.report == dir + "/lcov.info" })
+        #expect(stored.allSatisfy { $0.report == dir + "/lcov.info" && $0.recorded == Self.recorded })
         // Another project's history is its own.
-        #expect(await AnalyzerActor.recordCoverage(nil, of: ProjectID(dir + "-other"), in: store) == nil)
+        #expect(await AnalyzerActor.recordCoverage(nil, of: ProjectID(dir + "-other"), in: store, at: Self.recorded) == nil)
     }
 
     @Test func theAnalyzerActorRecordsTheReportItReadsAndPublishesTheTrend() async throws {
@@ -88,7 +91,7 @@ struct CoverageHistoryTests {
         options.advisoryDatabasePath = NSTemporaryDirectory() + "no-such-\(UUID().uuidString)/advisories.sqlite"
         options.startDelay = .zero
         let bus = Bus()
-        let actor = AnalyzerActor(bus: bus, store: store, options: options)
+        let actor = AnalyzerActor(bus: bus, clock: SystemClock(), store: store, options: options)
         let mine = bus.events(capacity: 10_000)
         let theirs = bus.events()
         let fresh = FreshInsights()

@@ -42,11 +42,11 @@ import VantageAnalyzer
         try repo.write("poetry.lock", "# lock\n")
         try repo.write(".gitignore", "poetry.lock\n")
         try repo.commit("start", at: "2024-01-01T12:00:00Z")
-        let ignored = try ProjectDebtAnalysis(historyWeeks: 0).analyze(root: repo.path)
+        let ignored = try ProjectDebtAnalysis(historyWeeks: 0).analyze(root: repo.path, now: Date())
         #expect(ignored.practices.findings.contains { $0.practice == .lockFile })
         try repo.write(".gitignore", "*.pyc\n")
         try repo.commit("share the lock file", at: "2024-01-02T12:00:00Z")
-        let shared = try ProjectDebtAnalysis(historyWeeks: 0).analyze(root: repo.path)
+        let shared = try ProjectDebtAnalysis(historyWeeks: 0).analyze(root: repo.path, now: Date())
         #expect(!shared.practices.findings.contains { $0.practice == .lockFile })
     }
 
@@ -55,7 +55,7 @@ import VantageAnalyzer
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try "x = 1\n".write(to: dir.appendingPathComponent("a.py"), atomically: true, encoding: .utf8)
-        let report = try ProjectDebtAnalysis().analyze(root: dir.path)
+        let report = try ProjectDebtAnalysis().analyze(root: dir.path, now: Date())
         #expect(report.hotspots.isEmpty)
         #expect(report.history.isEmpty)
         #expect(report.costOfDelay == nil)

@@ -52,9 +52,9 @@ private func waitFor(_ log: EventLog, seconds: Double = 60, until: @escaping @Se
     return false
 }
 
-private func start(_ options: AnalyzerActor.Options) -> (Bus, AnalyzerActor, EventLog, [Task<Void, Never>]) {
-    let bus = Bus()
-    let actor = AnalyzerActor(bus: bus, options: options)
+private func start(_ options: AnalyzerActor.Options, clock: any VantageClock = SystemClock()) -> (Bus, AnalyzerActor, EventLog, [Task<Void, Never>]) {
+    let bus = Bus(clock: clock)
+    let actor = AnalyzerActor(bus: bus, clock: clock, options: options)
     let log = EventLog()
     let mine = bus.events(capacity: 10_000)
     let theirs = bus.events()
@@ -88,7 +88,7 @@ struct InsightAnalyzerActorTests {
         #expect(insight.documentation == 0.5)
         #expect(insight.coveragePercent == 75)
         // Missing README, LICENSE, tests… are debt; the rating follows SonarQube's thresholds.
-        let expected = try ProjectDebtAnalysis(historyWeeks: 0).analyze(root: project.path).summary
+        let expected = try ProjectDebtAnalysis(historyWeeks: 0).analyze(root: project.path, now: Date()).summary
         #expect(insight.debt.minutes == expected.debtMinutes && insight.debt.minutes > 0)
         #expect(insight.debt.rating == DebtRating(ratio: expected.ratio).rawValue)
         #expect(insight.dependencies.checked)
@@ -128,21 +128,37 @@ struct InsightAnalyzerActorTests {
         let project = try makeProject()
         var options = AnalyzerActor.Options()
         options.advisoryDatabasePath = NSTemporaryDirectory() + "no-such-\(UUID().uuidString)/advisories.sqlite"
-        options.pollInterval = .milliseconds(100)
-        options.debounce = .milliseconds(300)
-        let (bus, actor, log, tasks) = start(options)
+        // Multiples of 1/8 s: exact in binary, so the debounce's comparison is not off by a rounding.
+        options.pollInterval = .milliseconds(125)
+        options.debounce = .milliseconds(375)
+        options.startDelay = .zero
+        // Polling and the debounce are the actor's logic: its clock moves only when the test says.
+        let clock = ManualClock()
+        let (bus, actor, log, tasks) = start(options, clock: clock)
         defer { tasks.forEach { $0.cancel() }; bus.close() }
+        /// One poll interval, after the previous poll has finished (the poller sleeps again).
+        func poll() async {
+            #expect(await clock.waitForSleepers())
+            clock.advance(by: .milliseconds(125))
+        }
 
         bus.publish(.scanned(roots: [project.path], projects: [project]))
         #expect(await waitFor(log) { $0.count == 1 })
-        // Unchanged files: no second analysis.
-        try await Task.sleep(for: .milliseconds(800))
+        // Unchanged files: no second analysis, however many polls.
+        for _ in 0..<8 { await poll() }
+        #expect(await clock.waitForSleepers())
         #expect(await actor.analysesDone == 1)
 
         // One more branch in `simple` (CCN 2) and a new function with CCN 3.
         let changed = knownPython.replacingOccurrences(of: "    return 1\n", with: "    return 1 if True else 2\n")
             + "\ndef third(a, b):\n    if a:\n        return 1\n    while b:\n        b -= 1\n    return 0\n"
         try changed.write(toFile: project.path + "/main.py", atomically: true, encoding: .utf8)
+        // The poll that sees the change and two more within the debounce time start nothing…
+        for _ in 0..<3 { await poll() }
+        #expect(await clock.waitForSleepers())
+        #expect(await actor.analysesDone == 1)
+        // …the poll once the files have stayed unchanged for the debounce time does.
+        await poll()
         #expect(await waitFor(log, seconds: 30) { $0.count == 2 })
         let second = try #require(await log.insights().last)
         #expect(second.quality.functions == 3)
@@ -172,9 +188,10 @@ struct InsightAnalyzerActorTests {
         try await store.save(insight: earlier)
         var options = AnalyzerActor.Options()
         options.advisoryDatabasePath = NSTemporaryDirectory() + "no-such-\(UUID().uuidString)/advisories.sqlite"
-        options.startDelay = .seconds(30)   // no fresh analysis during this test
-        let bus = Bus()
-        let actor = AnalyzerActor(bus: bus, store: store, options: options)
+        // No fresh analysis during this test: the start delay never ends on a clock that does not move.
+        let clock = ManualClock()
+        let bus = Bus(clock: clock)
+        let actor = AnalyzerActor(bus: bus, clock: clock, store: store, options: options)
         let log = EventLog()
         let mine = bus.events(capacity: 10_000)
         let theirs = bus.events()

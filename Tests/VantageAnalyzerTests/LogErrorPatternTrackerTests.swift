@@ -74,7 +74,7 @@ import VantageCore
         let again = await tracker.noteRecovered(project: api, at: Date(timeIntervalSince1970: 9))
         #expect(again.map(\.template) == ["ValueError: invalid literal for int() with base <*>: '<*>'"])
         #expect(again.first?.recoveries == 2)
-        #expect(await tracker.noteRecovered(project: web).isEmpty)
+        #expect(await tracker.noteRecovered(project: web, at: Date(timeIntervalSince1970: 9)).isEmpty)
     }
 }
 

@@ -18,7 +18,7 @@ import Testing
         try repo.write("examples/web/requirements.txt", "flask==3.0.0\n")
         try repo.commit("start", at: "2026-01-01T12:00:00Z")
 
-        let report = try ProjectDebtAnalysis(historyWeeks: 0).analyze(root: repo.path + "/examples/web")
+        let report = try ProjectDebtAnalysis(historyWeeks: 0).analyze(root: repo.path + "/examples/web", now: Date())
         let owed = Set(report.practices.findings.map(\.practice))
         for practice in [Practice.readme, .license, .tests, .ci, .gitignore] {
             #expect(!owed.contains(practice), "\(practice) is inherited from the repository root: \(report.practices.findings)")
@@ -29,7 +29,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: alone, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: alone) }
         try "print('hello')\n".write(toFile: alone + "/app.py", atomically: true, encoding: .utf8)
-        let bare = try ProjectDebtAnalysis(historyWeeks: 0).analyze(root: alone)
+        let bare = try ProjectDebtAnalysis(historyWeeks: 0).analyze(root: alone, now: Date())
         #expect(Set(bare.practices.findings.map(\.practice)).isSuperset(of: [.readme, .license, .tests, .ci, .gitignore]))
     }
 
@@ -38,7 +38,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: empty) }
         try "just notes\n".write(toFile: empty + "/notes.txt", atomically: true, encoding: .utf8)
-        let report = try ProjectDebtAnalysis(historyWeeks: 0).analyze(root: empty)
+        let report = try ProjectDebtAnalysis(historyWeeks: 0).analyze(root: empty, now: Date())
         #expect(report.summary.linesOfCode == 0)
         #expect(report.summary.grade == "-")
         let json = String(decoding: try JSONEncoder().encode(report.summary), as: UTF8.self)

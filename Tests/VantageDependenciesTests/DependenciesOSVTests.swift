@@ -162,8 +162,9 @@ struct OSVMatchingTrapTests {
         #expect(Set(projects) == ["api", "cli"])
         #expect(g.edges.contains { $0.from == regex && $0.kind == .affectedBy && g.nodes[$0.to].id == "advisory:TEST-CRATE" })
         #expect(!g.nodes.contains { $0.label.hasPrefix("serde") })
-        let diags = VulnerabilityGraph.diagnostics(s)
-        #expect(diags.count == 2 && diags.allSatisfy { $0.severity == .error && $0.message.contains("upgrade to 1.5.5") })
+        let at = Date(timeIntervalSince1970: 1_767_225_600)
+        let diags = VulnerabilityGraph.diagnostics(s, at: at)
+        #expect(diags.count == 2 && diags.allSatisfy { $0.severity == .error && $0.message.contains("upgrade to 1.5.5") && $0.time == at })
     }
 
     @Test func jsonAndSarifShapes() throws {

@@ -15,7 +15,7 @@ import VantageCore
         let bus = Bus()
         let events = bus.events()
         for endpoints in [[], [DockerEndpoint(name: "gone", host: "unix://" + dir + "/no.sock", source: .config)]] {
-            let launcher = ComposeLauncher(bus: bus, endpoints: endpoints, projects: [project])
+            let launcher = ComposeLauncher(bus: bus, clock: SystemClock(), endpoints: endpoints, projects: [project])
             await launcher.perform(.launch(project.id), project)
         }
         bus.close()

@@ -34,7 +34,7 @@ struct WatchedEngines {
 
     init(_ endpoints: [DockerEndpoint] = [TestEngine.endpoint], options: DockerWatcher.Options = .init(), running: Bool) {
         let sink = collect(bus, into: published)   // subscribed before the watcher can publish
-        let watcher = DockerWatcher(bus: bus, endpoints: endpoints, options: options)
+        let watcher = DockerWatcher(bus: bus, clock: SystemClock(), endpoints: endpoints, options: options)
         self.watcher = watcher
         tasks = running ? [sink, Task { await watcher.run() }] : [sink]
     }

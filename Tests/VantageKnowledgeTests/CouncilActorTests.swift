@@ -18,8 +18,9 @@ import VantageCore
 
     @Test func aProjectThatRestartsOftenGetsAReliabilityProposal() async throws {
         let bus = Bus()
-        let actor = CouncilActor(bus: bus)
-        let now = Date()
+        let clock = ManualClock()
+        let actor = CouncilActor(bus: bus, clock: clock)
+        let now = clock.now
         await actor.handle(.scanned(roots: ["/ws"], projects: [Self.worker, Self.quiet]), at: now)
         await Self.crashes(actor, Self.worker.id, times: 4, at: now)
         let proposals = await actor.proposals(at: now.addingTimeInterval(10))
@@ -61,9 +62,10 @@ import VantageCore
 
     @Test func aProposalIsProposedUntilTheUserAnswersAndAVoteCountsOnce() async throws {
         let bus = Bus()
-        let actor = CouncilActor(bus: bus)
+        let clock = ManualClock()
+        let actor = CouncilActor(bus: bus, clock: clock)
         let watched = bus.events()
-        let now = Date()
+        let now = clock.now
         await actor.handle(.scanned(roots: ["/ws"], projects: [Self.worker]), at: now)
         await Self.crashes(actor, Self.worker.id, times: 4, at: now)
         await actor.handle(.refresh, at: now)
@@ -91,13 +93,14 @@ import VantageCore
 
     @Test func acceptingARestartCarriesItOutLikeRAndTheOutcomeTeaches() async throws {
         let bus = Bus()
-        let actor = CouncilActor(bus: bus)
+        let clock = ManualClock()
+        let actor = CouncilActor(bus: bus, clock: clock)
         let watched = bus.events()
         // The supervisor's place: the owner of the worker's restarts.
         let inbox = bus.commandInbox(owner: "the supervisor", kinds: [.restart])
         inbox.own([Self.worker.id])
         let commands = inbox.commands
-        let now = Date()
+        let now = clock.now
         await actor.handle(.scanned(roots: ["/ws"], projects: [Self.worker]), at: now)
         await Self.crashes(actor, Self.worker.id, times: 1, at: now)
         let proposal = try #require(await actor.proposals(at: now).first { $0.action == "restart with backoff" })
@@ -124,8 +127,9 @@ import VantageCore
 
     @Test func aMissingToolchainIsNeverAnsweredWithARestart() async throws {
         let bus = Bus()
-        let actor = CouncilActor(bus: bus)
-        let now = Date()
+        let clock = ManualClock()
+        let actor = CouncilActor(bus: bus, clock: clock)
+        let now = clock.now
         let go = Project(name: "go-service", path: "/ws/go-service", kinds: [.go])
         await actor.handle(.scanned(roots: ["/ws"], projects: [go]), at: now)
         await Self.crashes(actor, go.id, times: 1, at: now)

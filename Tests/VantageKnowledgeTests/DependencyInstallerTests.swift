@@ -45,7 +45,8 @@ import VantageStore
 
         // The outcome is remembered and raises the fix's confidence.
         let memory = FixMemory(store: try Store.open(path: folder.database))
-        try await memory.record(signature: suggestion.signature, fix: try #require(suggestion.automated).name, succeeded: true)
+        try await memory.record(signature: suggestion.signature, fix: try #require(suggestion.automated).name, succeeded: true,
+                                  at: Date(timeIntervalSince1970: 1_767_225_600))
         let after = try #require(TroubleshootingKB.match(failed.output, project: context, learned: try await memory.all()).first)
         #expect(after.confidence > suggestion.confidence)
     }

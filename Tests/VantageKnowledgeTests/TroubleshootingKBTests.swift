@@ -159,13 +159,13 @@ import VantageStore
         let text = try RealFailure.python("import os; os.environ['DATABASE_URL']")
         let base = try Self.top(text, Self.pythonApp).confidence
 
-        try await memory.record(signature: "missing_env_variable", fix: "fill_env_from_other_environment", succeeded: true)
+        try await memory.record(signature: "missing_env_variable", fix: "fill_env_from_other_environment", succeeded: true, at: Date(timeIntervalSince1970: 1767225660))
         let afterSuccess = try Self.top(text, Self.pythonApp, learned: try await memory.all()).confidence
         #expect(abs(afterSuccess - (0.85 * 4 + 1) / 5) < 1e-12)
         #expect(afterSuccess > base)
 
-        try await memory.record(signature: "missing_env_variable", fix: "fill_env_from_other_environment", succeeded: false)
-        try await memory.record(signature: "missing_env_variable", fix: "fill_env_from_other_environment", succeeded: false)
+        try await memory.record(signature: "missing_env_variable", fix: "fill_env_from_other_environment", succeeded: false, at: Date(timeIntervalSince1970: 1767225720))
+        try await memory.record(signature: "missing_env_variable", fix: "fill_env_from_other_environment", succeeded: false, at: Date(timeIntervalSince1970: 1767225780))
         let afterFailures = try Self.top(text, Self.pythonApp, learned: try await memory.all()).confidence
         #expect(abs(afterFailures - (0.85 * 4 + 1) / 7) < 1e-12)
         #expect(afterFailures < base)

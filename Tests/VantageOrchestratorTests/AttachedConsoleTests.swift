@@ -44,8 +44,8 @@ import VantageCore
         let bus = Bus()
         let events = bus.events(capacity: 4096)
         let app = await App(projects: [Project(name: "chatty", path: project.path, kinds: [.command])], glyphs: .ascii,
-                            timeZone: ClockZone.utc)
-        let attachment = HostAttachment(name: "local", address: paths.socket, bus: bus) { () throws(VantageError) in
+                            timeZone: ClockZone.utc, now: Date())
+        let attachment = HostAttachment(name: "local", address: paths.socket, bus: bus, clock: SystemClock()) { () throws(VantageError) in
             try ControlClient.connect(paths)
         }
         attachment.start()
@@ -95,7 +95,7 @@ import VantageCore
     final class Host: Sendable {
         let f: Fixture
         let server: ControlServer
-        let hub = AttachHub(keeper: ConsoleStateKeeper())
+        let hub = AttachHub(keeper: ConsoleStateKeeper(now: Date()))
         let feeding: Task<Void, Never>
 
         init(_ f: Fixture) throws {
@@ -123,7 +123,7 @@ import VantageCore
 
         init(bus: Bus, projects: [Project], root: String) {
             self.bus = bus
-            app = App(roots: [root], projects: projects, keymap: .defaults, glyphs: .ascii, timeZone: ClockZone.utc)
+            app = App(roots: [root], projects: projects, keymap: .defaults, glyphs: .ascii, timeZone: ClockZone.utc, now: Date())
             let events = bus.events(capacity: 1 << 14)
             reading = Task { @MainActor [app] in for await e in events { _ = app.handle(event: e) } }
         }
@@ -168,7 +168,7 @@ import VantageCore
         let remoteBus = Bus()
         let attached = await Console(bus: remoteBus, projects: [], root: root)
         let paths = f.paths
-        let attachment = HostAttachment(name: "local", address: paths.socket, bus: remoteBus) { () throws(VantageError) in
+        let attachment = HostAttachment(name: "local", address: paths.socket, bus: remoteBus, clock: SystemClock()) { () throws(VantageError) in
             try ControlClient.connect(paths)
         }
         attachment.start()
@@ -224,7 +224,7 @@ import VantageCore
         let bus = Bus()
         let console = await Console(bus: bus, projects: [], root: f.root)
         let paths = f.paths
-        let attachment = HostAttachment(name: "local", address: paths.socket, bus: bus) { () throws(VantageError) in
+        let attachment = HostAttachment(name: "local", address: paths.socket, bus: bus, clock: SystemClock()) { () throws(VantageError) in
             try ControlClient.connect(paths)
         }
         attachment.start()

@@ -111,7 +111,7 @@ import VantageProbes
     @Test func logFilesRotateBySize() throws {
         let f = Fixture()
         defer { f.removeFiles() }
-        let log = ProjectLog(directory: f.paths.logs, name: "rot", project: ProjectID("/x"), bus: nil, maxBytes: 2000, keptFiles: 2)
+        let log = ProjectLog(directory: f.paths.logs, name: "rot", project: ProjectID("/x"), bus: nil, clock: SystemClock(), maxBytes: 2000, keptFiles: 2)
         for i in 0..<100 { log.append("line \(i) " + String(repeating: "x", count: 40), stream: .stdout) }
         log.close()
         let fm = FileManager.default
@@ -139,7 +139,7 @@ import VantageProbes
 
         for removeRecords in [false, true] {
             if removeRecords { try FileManager.default.removeItem(atPath: SupervisorRecords.path(first.paths)) }
-            let second = Supervisor(paths: first.paths, bus: Bus(), options: Fixture.fastOptions())
+            let second = Supervisor(paths: first.paths, bus: Bus(), clock: SystemClock(), options: Fixture.fastOptions())
             await second.register([p])
             let result = await second.adoptFromRecords()
             #expect(result.adopted == ["keeper"], "records removed: \(removeRecords)")

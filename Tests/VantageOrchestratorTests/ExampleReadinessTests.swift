@@ -24,7 +24,7 @@ import VantageDetector
         project.ports = [port]
         var options = Fixture.fastOptions()
         options.readinessTimeout = nil // the example's own timeout (longer where it compiles first)
-        let supervisor = Supervisor(paths: f.paths, bus: f.bus, options: options)
+        let supervisor = Supervisor(paths: f.paths, bus: f.bus, clock: SystemClock(), options: options)
         await supervisor.register([project])
         try await supervisor.launch(project.id)
         let state = await supervisor.waitFor(project.id, [.ready, .failed], timeout: timeout)
@@ -59,7 +59,7 @@ import VantageDetector
         project.ports = [port]
         var options = Fixture.fastOptions()
         options.readinessTimeout = nil
-        let supervisor = Supervisor(paths: f.paths, bus: f.bus, options: options)
+        let supervisor = Supervisor(paths: f.paths, bus: f.bus, clock: SystemClock(), options: options)
         await supervisor.register([project])
         try await supervisor.launch(project.id)
         #expect(await supervisor.waitFor(project.id, [.ready, .failed], timeout: .seconds(300)) == .ready)

@@ -15,7 +15,7 @@ final class Fixture: @unchecked Sendable {
         root = NSTemporaryDirectory() + "vantage-orch-\(UUID().uuidString.prefix(8))"
         try! FileManager.default.createDirectory(atPath: root + "/home", withIntermediateDirectories: true)
         paths = VantagePaths(home: root + "/home", config: root + "/config")
-        supervisor = Supervisor(paths: paths, bus: bus, options: options, secrets: secrets)
+        supervisor = Supervisor(paths: paths, bus: bus, clock: bus.clock, options: options, secrets: secrets)
     }
 
     static func fastOptions() -> SupervisorOptions {

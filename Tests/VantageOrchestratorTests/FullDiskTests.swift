@@ -66,7 +66,7 @@ struct FullDiskTests {
     /// first line written once there is space again says how many were lost.
     @Test func aProjectLogOnAFullDiskNotesTheLostLinesAndLeavesNoTornLine() throws {
         let disk = try SmallDisk()
-        let log = ProjectLog(directory: disk.path + "/logs", name: "api", project: ProjectID("/p/api"), bus: nil)
+        let log = ProjectLog(directory: disk.path + "/logs", name: "api", project: ProjectID("/p/api"), bus: nil, clock: SystemClock())
         log.append("before the disk filled", stream: .stdout)
         disk.fill()
         let long = String(repeating: "x", count: 5000) // more than the page the file already has

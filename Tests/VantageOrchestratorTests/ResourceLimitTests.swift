@@ -62,7 +62,7 @@ import VantageProbes
                 "the kernel holds the 0.25 quota (loop used \(limited), unlimited \(free))")
         #expect(await f.supervisor.status(of: p.id)?.decisions.last?.contains("cpu 0.25") == true)
         // The limit outlives the supervisor.
-        let next = Supervisor(paths: f.paths, bus: Bus(), options: Fixture.fastOptions())
+        let next = Supervisor(paths: f.paths, bus: Bus(), clock: SystemClock(), options: Fixture.fastOptions())
         await next.register([p])
         #expect(await next.status(of: p.id)?.limits.cpus == 0.25)
         await f.cleanup()

@@ -50,8 +50,9 @@ import VantageCore
         #expect(table.tree(of: 10) == [10, 14])
         // A whole monitoring tick on this fixture: no system files, no crash, zero figures.
         let sampler = MonitorSampler(projects: [Project(name: "x", path: "/nowhere", kinds: [.command])], procRoot: f.path)
-        let (system, projects) = sampler.sample()
+        let (system, projects) = sampler.sampleNow()
         #expect(system.memTotalBytes == 0 && system.cpuPercent == 0)
+        try #require(projects.count == 1)
         #expect(projects[0].state == .stopped)
     }
 

@@ -24,7 +24,7 @@ import Glibc
         let events = bus.events()
         let recorder = Recorder()
         let listener = Task { for await e in events { recorder.append(e) } }
-        let monitor = Monitor(bus: bus, projects: [project], interval: .milliseconds(200))
+        let monitor = Monitor(bus: bus, clock: SystemClock(), projects: [project], interval: .milliseconds(200))
         let finished = Flag()
         Task { await monitor.run(); finished.set() }
 
@@ -55,33 +55,44 @@ import Glibc
         listener.cancel()
     }
 
+    /// The tick schedule and the refresh gap are the monitor's logic: tested on a clock the test moves.
     @Test func refreshSamplesImmediately() async throws {
-        let bus = Bus()
+        let clock = ManualClock()
+        let bus = Bus(clock: clock)
         let events = bus.events()
         let recorder = Recorder()
         let listener = Task { for await e in events { recorder.append(e) } }
-        let monitor = Monitor(bus: bus, projects: [], interval: .seconds(3600))
+        let monitor = Monitor(bus: bus, clock: clock, projects: [], interval: .seconds(3600))
         let finished = Flag()
         Task { await monitor.run(); finished.set() }
-        // The first sample comes quickly even with an hour's interval...
-        #expect(await eventually { recorder.all.count >= 2 })
+        // The first sample comes 250 ms after the start even with an hour's interval (a system and a
+        // projects sample), stamped with the monitor's clock...
+        #expect(await clock.waitForSleepers())
+        // (Steps of 1/8 s: exact in binary, so no rounding puts a deadline just out of reach.)
+        clock.advance(by: .milliseconds(125))
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(recorder.all.isEmpty)
+        clock.advance(by: .milliseconds(125))
+        #expect(await eventually { recorder.all.count == 2 })
+        let start = clock.now.addingTimeInterval(-0.25)
+        /// When each system sample was taken on the monitor's clock, in milliseconds after the start.
+        func sampleTimes() -> [Int] {
+            recorder.all.compactMap { if case .systemSampled(let s) = $0 { Int((s.time.timeIntervalSince(start) * 1000).rounded()) } else { nil } }
+        }
+        #expect(sampleTimes() == [250])
         // A refresh right after a sample is ignored (the figures are fresh)...
         await monitor.sampleNow()
-        let sampled = ContinuousClock.now
+        clock.advance(by: .milliseconds(125))
         await monitor.refresh()
-        let refreshedAfter = ContinuousClock.now - sampled
-        #expect(await eventually { recorder.all.count >= 4 })
-        try await Task.sleep(for: .milliseconds(100))
-        let before = recorder.all.count
-        // Only meaningful when the refresh really came within the gap (a loaded machine can
-        // pause this task for longer, and then a new sample is the right answer).
-        if refreshedAfter < Monitor.minimumRefreshGap {
-            #expect(before == 4, "a refresh \(refreshedAfter) after a sample took another")
-        }
-        // ...and a later refresh, through the bus, brings another sample at once.
-        try await Task.sleep(for: Monitor.minimumRefreshGap)
+        // ...and one once the gap (250 ms) has passed, through the bus, brings another sample at once.
+        clock.advance(by: .milliseconds(125))
         bus.send(.refresh)
-        #expect(await eventually(timeout: .seconds(2)) { recorder.all.count >= before + 2 })
+        #expect(await eventually { sampleTimes().last == 500 })
+        // The next tick is an interval after the first one, not after the refreshes.
+        #expect(await clock.waitForSleepers())
+        clock.advance(by: .seconds(3600) - Monitor.minimumRefreshGap)
+        #expect(await eventually { sampleTimes().last == 3_600_250 })
+        #expect(sampleTimes() == [250, 250, 500, 3_600_250], "the refresh within the gap took no sample")
         bus.close()
         #expect(await eventually(timeout: .seconds(30)) { finished.isSet })  // bounds a hang only; a loaded CI machine can be slow
         listener.cancel()
@@ -95,11 +106,14 @@ import Glibc
         let events = bus.events()
         let recorder = Recorder()
         let listener = Task { for await e in events { recorder.append(e) } }
-        let monitor = Monitor(bus: bus, projects: [], interval: .milliseconds(200))
+        let clock = ManualClock()
+        let monitor = Monitor(bus: bus, clock: clock, projects: [], interval: .milliseconds(200))
         let finished = Flag()
         Task { await monitor.run(); finished.set() }
-        try await Task.sleep(for: .milliseconds(100))
+        #expect(await clock.waitForSleepers())   // subscribed, waiting for its first tick
         bus.publish(.scanned(roots: [folder.path], projects: [project]))
+        #expect(await eventually { await monitor.currentStates().keys.contains(project.id) })
+        clock.advance(by: .milliseconds(250))
         #expect(await eventually {
             recorder.all.contains { if case .projectsSampled(let p) = $0 { return p.map(\.project) == [project.id] }; return false }
         })

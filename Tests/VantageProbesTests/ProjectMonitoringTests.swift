@@ -16,7 +16,7 @@ import Glibc
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let sampler = MonitorSampler(projects: [project(folder)])
-        let first = sampler.sample().projects[0]
+        let first = try sampler.project()
         #expect(first.state == .stopped)
         var last = first.time
 
@@ -35,7 +35,7 @@ import Glibc
             // every process; on a loaded machine it can take long enough for the busy child to add
             // most of a second after its own reading.)
             if round == 7 { kernelBefore = try #require(Self.cpuSeconds(of: child.pid)) }
-            let sample = sampler.sample().projects[0]
+            let sample = try sampler.project()
             measuredSeconds += sample.cpuPercent / 100 * sample.time.timeIntervalSince(last)
             last = sample.time
             samples.append(sample)
@@ -58,7 +58,7 @@ import Glibc
             #expect(samples.suffix(4).map(\.cpuPercent).max() ?? 0 > 50, "\(samples.map(\.cpuPercent))")
         }
 
-        let after = sampler.sample().projects[0]
+        let after = try sampler.project()
         #expect(after.state == .stopped)
         #expect(after.processCount == 0 && after.cpuPercent == 0 && after.rssBytes == 0)
     }
@@ -72,7 +72,7 @@ import Glibc
             "cd '\(folder.path)' && exec python3 -c 'import time; b = b\"x\" * \(size); open(\"ready\", \"w\").close(); time.sleep(60)'")
         defer { child.kill() }
         #expect(await eventually { FileManager.default.fileExists(atPath: folder.path + "/ready") })
-        let sample = sampler.sample().projects[0]
+        let sample = try sampler.project()
         #expect(sample.state == .external)
         #expect(sample.rssBytes > UInt64(size))
         #expect(sample.pids == [child.pid])
@@ -94,10 +94,11 @@ import Glibc
         defer { child.kill() }
         var samples: [ProjectSample] = []
         let settled = await eventually {
-            samples = sampler.sample().projects
-            return samples[0].processCount == 2 && samples[1].processCount == 1
+            samples = sampler.sampleNow().projects
+            return samples.count == 2 && samples[0].processCount == 2 && samples[1].processCount == 1
         }
         #expect(settled, "outer \(samples.first?.processCount ?? -1), inner \(samples.last?.processCount ?? -1)")
+        try #require(samples.count == 2)
         #expect(samples[0].pids == [child.pid])
         #expect(samples[0].state == .external && samples[1].state == .external)
         let innerRoot = try #require(samples[1].pids.first)
@@ -117,9 +118,10 @@ import Glibc
         defer { child.kill() }
         var samples: [ProjectSample] = []
         #expect(await eventually {
-            samples = sampler.sample().projects
-            return samples[0].state == .external
+            samples = sampler.sampleNow().projects
+            return samples.first?.state == .external
         })
+        try #require(samples.count == 2)
         #expect(samples[0].project == ProjectID(link))   // reported under the path it was given
         #expect(samples[1].state == .stopped)            // an empty path matches nothing
     }
@@ -132,9 +134,9 @@ import Glibc
         let child = try SpawnedProcess.shell(
             "cd '\(folder.path)' && exec python3 -m http.server \(port) --bind 127.0.0.1")
         defer { child.kill() }
-        var sample = sampler.sample().projects[0]
+        var sample = try sampler.project()
         let found = await eventually {
-            sample = sampler.sample().projects[0]
+            sample = sampler.sampleNow().projects.first ?? sample
             return sample.listeningPorts.contains(port)
         }
         #expect(found, "ports \(sample.listeningPorts)")
@@ -146,7 +148,7 @@ import Glibc
         #expect(viaNetlink[inode] == port)
         // And once the server is gone, the port is gone too.
         child.kill()
-        #expect(sampler.sample().projects[0].listeningPorts.isEmpty)
+        #expect(try sampler.project().listeningPorts.isEmpty)
     }
 
     @Test func anIPv6ListenerIsFoundThroughTcp6() async throws {
@@ -157,7 +159,7 @@ import Glibc
             "cd '\(folder.path)' && exec python3 -c 'import socket,time; s=socket.socket(socket.AF_INET6); s.bind((\"::1\", \(port))); s.listen(); time.sleep(60)'")
         defer { child.kill() }
         let sampler = MonitorSampler(projects: [project(folder)])
-        #expect(await eventually { sampler.sample().projects[0].listeningPorts == [port] })
+        #expect(await eventually { sampler.sampleNow().projects.first?.listeningPorts == [port] })
     }
 
     @Test func aProcessThatMovesIntoTheFolderLaterIsAttributedWithinAFewTicks() async throws {
@@ -167,13 +169,13 @@ import Glibc
         // Starts outside the project, is seen there, then cds in (its cwd is re-read every few ticks).
         let child = try SpawnedProcess.shell("cd / && sleep 0.5 && cd '\(folder.path)' && exec sleep 60")
         defer { child.kill() }
-        #expect(sampler.sample().projects[0].state == .stopped)
+        #expect(try sampler.project().state == .stopped)
         try await Task.sleep(for: .milliseconds(700))
         var ticks = 0
         let attributed = await eventually(timeout: .seconds(5)) {
             ticks += 1
             try? await Task.sleep(for: .milliseconds(50))
-            return sampler.sample().projects[0].state == .external
+            return sampler.sampleNow().projects.first?.state == .external
         }
         #expect(attributed)
         #expect(ticks <= sampler.refreshTicks + 1)
@@ -182,10 +184,10 @@ import Glibc
     @Test func vantageAndTheShellThatStartedItAreNeverAttributed() throws {
         let here = FileManager.default.currentDirectoryPath
         let project = Project(name: "here", path: here, kinds: [.swift])
-        let sample = MonitorSampler(projects: [project]).sample().projects[0]
+        let sample = try MonitorSampler(projects: [project]).project()
         #expect(!sample.pids.contains(getpid()) && !sample.pids.contains(getppid()))
         // Without the exclusions this very process is attributed (its cwd is the project).
-        let unexcluded = MonitorSampler(projects: [project], excluding: [], excludeAncestors: false).sample().projects[0]
+        let unexcluded = try MonitorSampler(projects: [project], excluding: [], excludeAncestors: false).project()
         var chain: Set<Int32> = [getpid()]
         var current = getpid()
         let reader = ProcReader()

@@ -20,11 +20,11 @@ import VantageCore
         let old = Self.insight("/w/api", at: 100, rating: "C", minutes: 300)
         let new = Self.insight("/w/api", at: 200, rating: "B", minutes: 150)
         let other = Self.insight("/w/worker", at: 150, rating: "A", minutes: 10)
-        try await store.persist([.insight(old), .insight(other), .insight(new)])
+        try await store.persist([.insight(old), .insight(other), .insight(new)], at: Date(timeIntervalSince1970: 300))
         // The same analysis shown again (after a restart) is not stored twice.
         var again = new
         again.status = "from the last run"
-        try await store.persist([.insight(again)])
+        try await store.persist([.insight(again)], at: Date(timeIntervalSince1970: 400))
 
         let latest = try await store.latestInsights()
         #expect(latest == [ProjectID("/w/api"): new, ProjectID("/w/worker"): other])
@@ -36,7 +36,7 @@ import VantageCore
         defer { tmp.remove() }
         let store = try Store.open(path: tmp.path)
         let count = InsightRows.keptPerProject + 5
-        try await store.persist((0..<count).map { .insight(Self.insight("/w/api", at: Double($0), rating: "A", minutes: $0)) })
+        try await store.persist((0..<count).map { .insight(Self.insight("/w/api", at: Double($0), rating: "A", minutes: $0)) }, at: Date(timeIntervalSince1970: 1_000))
         let history = try await store.insightHistory(of: ProjectID("/w/api"), limit: 1_000)
         #expect(history.count == InsightRows.keptPerProject)
         #expect(history.first?.debt.minutes == 5 && history.last?.debt.minutes == count - 1)

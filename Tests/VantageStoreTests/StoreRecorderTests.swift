@@ -15,13 +15,14 @@ import VantageCore
         let tmp = try TemporaryDatabase()
         defer { tmp.remove() }
         let store = try Store.open(path: tmp.path)
-        let bus = Bus()
-        // A flush interval far away: only explicit flushes and shutdown write.
-        let recorder = StoreRecorder(store: store, bus: bus, flushInterval: .seconds(3600))
+        let clock = ManualClock()
+        let bus = Bus(clock: clock)
+        // Time never moves: only explicit flushes and shutdown write.
+        let recorder = StoreRecorder(store: store, bus: bus, clock: clock, flushInterval: .seconds(3600))
         let done = Task { await recorder.run() }
-        try await Task.sleep(for: .milliseconds(100))   // let it subscribe
+        #expect(await clock.waitForSleepers())   // subscribed, and waiting for its first flush
 
-        let now = Date()
+        let now = clock.now
         let project = ProjectID("/w/api")
         bus.publish(.scanned(roots: ["/w"], projects: [Project(name: "api", path: "/w/api", kinds: [.node])]))
         bus.publish(.systemSampled(system(now, cpu: 10)))
@@ -56,13 +57,21 @@ import VantageCore
         let tmp = try TemporaryDatabase()
         defer { tmp.remove() }
         let store = try Store.open(path: tmp.path)
-        let bus = Bus()
-        let recorder = StoreRecorder(store: store, bus: bus, flushInterval: .milliseconds(100))
+        let clock = ManualClock()
+        let bus = Bus(clock: clock)
+        let recorder = StoreRecorder(store: store, bus: bus, clock: clock, flushInterval: .milliseconds(250))
         let done = Task { await recorder.run() }
-        try await Task.sleep(for: .milliseconds(50))
-        // Whole seconds: times are stored as seconds since 1970 in a REAL, exact to about a microsecond.
-        let d = Diagnostic(time: Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded()), severity: .warning, source: "vantage", message: "slow scan")
+        #expect(await clock.waitForSleepers())
+        // The clock starts on a whole second: times are stored as seconds since 1970 in a REAL.
+        let d = Diagnostic(time: clock.now, severity: .warning, source: "vantage", message: "slow scan")
         bus.publish(.diagnostic(d))
+        #expect(await eventually { await recorder.pendingCount == 1 })
+        // Nothing is written before the interval has passed on the recorder's clock…
+        // (Steps of 1/8 s: exact in binary, so no rounding puts the deadline just out of reach.)
+        clock.advance(by: .milliseconds(125))
+        #expect(try await store.recentDiagnostics().isEmpty)
+        // …and the batch is written when it has, without a flush asked for.
+        clock.advance(by: .milliseconds(125))
         #expect(await eventually { (try? await store.recentDiagnostics()) == [d] })
         bus.close()
         await done.value
@@ -74,18 +83,39 @@ extension StoreRecorderTests {
         let tmp = try TemporaryDatabase()
         defer { tmp.remove() }
         let store = try Store.open(path: tmp.path)
-        let twoHoursAgo = Date().addingTimeInterval(-7200).timeIntervalSince1970
-        try await store.pool.write { db in
-            for i in 0..<120 {
-                try db.execute(sql: MetricRows.insertSQL, arguments: [twoHoursAgo + Double(i), Metric.systemCPU.rawValue, "", 50.0])
+        let clock = ManualClock()
+        // 120 raw samples two hours old (raw samples are kept for an hour), from `minute` on.
+        func writeOldSamples() async throws {
+            let twoHoursAgo = clock.now.addingTimeInterval(-7200).timeIntervalSince1970
+            try await store.pool.write { db in
+                for i in 0..<120 {
+                    try db.execute(sql: MetricRows.insertSQL, arguments: [twoHoursAgo + Double(i), Metric.systemCPU.rawValue, "", 50.0])
+                }
             }
         }
-        let bus = Bus()
-        let recorder = StoreRecorder(store: store, bus: bus, flushInterval: .milliseconds(100), compactEvery: .seconds(600))
+        try await writeOldSamples()
+        let bus = Bus(clock: clock)
+        let recorder = StoreRecorder(store: store, bus: bus, clock: clock, flushInterval: .milliseconds(100), compactEvery: .seconds(600))
         let done = Task { await recorder.run() }
+        #expect(await clock.waitForSleepers())
+        clock.advance(by: .milliseconds(100))   // the first flush compacts
         #expect(await eventually { (try? await store.metricRowCounts())?.raw == 0 })
         let counts = try await store.metricRowCounts()
-        #expect(counts.minutes >= 2 && counts.minutes <= 3)
+        // Two minutes of samples, which start at a whole minute of the clock: two minute rows.
+        #expect(counts.minutes == 2)
+
+        // Flushes before `compactEvery` has passed leave new old samples alone…
+        #expect(await clock.waitForSleepers())
+        try await writeOldSamples()
+        for _ in 0..<5 {
+            #expect(await clock.waitForSleepers())
+            clock.advance(by: .milliseconds(100))
+        }
+        #expect(await clock.waitForSleepers())
+        #expect(try await store.metricRowCounts().raw == 120)
+        // …and the flush after it compacts them.
+        clock.advance(by: .seconds(600))
+        #expect(await eventually { (try? await store.metricRowCounts())?.raw == 0 })
         bus.send(.shutdown)
         await done.value
     }
@@ -94,18 +124,19 @@ extension StoreRecorderTests {
         let tmp = try TemporaryDatabase()
         defer { tmp.remove() }
         let store = try Store.open(path: tmp.path)
-        let bus = Bus()
+        let clock = ManualClock()
+        let bus = Bus(clock: clock)
         let diagnostics = bus.events()
-        let recorder = StoreRecorder(store: store, bus: bus, flushInterval: .seconds(3600))
+        let recorder = StoreRecorder(store: store, bus: bus, clock: clock, flushInterval: .seconds(3600))
         let done = Task { await recorder.run() }
-        try await Task.sleep(for: .milliseconds(100))
+        #expect(await clock.waitForSleepers())
         await recorder.flush()   // the first compaction, out of the way
         // The database may not grow any more: a full disk.
         try await store.pool.writeWithoutTransaction { db in
             let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
             try db.execute(sql: "PRAGMA max_page_count = \(pages)")
         }
-        let entry = { (i: Int) in TimelineEntry(time: Date(), kind: .analysis, text: String(repeating: "x", count: 3000) + "\(i)") }
+        let entry = { (i: Int) in TimelineEntry(time: clock.now, kind: .analysis, text: String(repeating: "x", count: 3000) + "\(i)") }
         for i in 0..<20 { bus.publish(.timeline(entry(i))) }
         #expect(await eventually { await recorder.pendingCount == 20 })
         await recorder.flush()

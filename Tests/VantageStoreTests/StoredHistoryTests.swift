@@ -31,7 +31,7 @@ import VantageCore
 
         let bus = Bus()
         var events = bus.events([.pastTimeline, .metricHistory, .diagnostic]).makeAsyncIterator()
-        let history = StoredHistory(store: store, bus: bus, memoryTotal: 1000)
+        let history = StoredHistory(store: store, bus: bus, clock: ManualClock(start: started), memoryTotal: 1000)
         await history.publishPast(started: started)
 
         guard case .pastTimeline(let entries)? = await next(&events) else { Issue.record("no past timeline"); return }
@@ -50,7 +50,7 @@ import VantageCore
         let store = try Store.open(path: tmp.path)
         let bus = Bus()
         var events = bus.events([.metricHistory, .diagnostic]).makeAsyncIterator()
-        let history = StoredHistory(store: store, bus: bus, memoryTotal: 1000)
+        let history = StoredHistory(store: store, bus: bus, clock: ManualClock(start: started), memoryTotal: 1000)
         let commands = bus.commands(StoredHistory.commandKinds)
         let task = Task { await history.run(commands: commands) }
         defer { task.cancel() }

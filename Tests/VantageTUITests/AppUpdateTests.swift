@@ -102,7 +102,7 @@ struct AppUpdateTests {
         #expect(app.theme == ThemeLoader.builtin("light"))
         keys(app, .char("t"))
         #expect(app.theme == ThemeLoader.builtin("dark"))
-        let light = App(startVariant: .light)
+        let light = App(startVariant: .light, now: Self.t0)
         #expect(light.theme.variant == .light)
     }
 
@@ -292,7 +292,7 @@ struct AppUpdateTests {
         var keymap = Keymap.defaults
         keymap.bind(.quit, to: [.char("Q")])
         keymap.bind(.help, to: [])
-        let app = App(keymap: keymap, glyphs: .ascii)
+        let app = App(keymap: keymap, glyphs: .ascii, now: Self.t0)
         let footer = app.view(size: Size(width: 100, height: 30)).lines.last!
         #expect(footer.hasPrefix("Q quit  Tab next pane"))
         #expect(!footer.contains("help"))
@@ -319,7 +319,7 @@ struct AppUpdateTests {
 @Suite("App: repaint only on change")
 struct AppRepaintTests {
     @Test func eventsThatChangeNothingAskForNoRepaint() {
-        let app = App()
+        let app = App(now: AppUpdateTests.t0)
         let scan = Event.scanned(roots: ["/w"], projects: [Project(name: "a", path: "/w/a", kinds: [.go])])
         #expect(app.handle(event: scan))
         #expect(!app.handle(event: scan))
@@ -341,7 +341,7 @@ struct AppGraphFocusTests {
     ], edges: [.init(from: 2, to: 0, kind: .dependsOn)])
 
     func graphApp() -> App {
-        let app = App(glyphs: .ascii)
+        let app = App(glyphs: .ascii, now: AppUpdateTests.t0)
         _ = app.handle(event: .graph(Self.snapshot))
         for k in [KeyPress.tab, .tab] { _ = app.handle(key: k) }
         return app

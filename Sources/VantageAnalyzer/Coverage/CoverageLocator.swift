@@ -46,6 +46,8 @@ public enum CoverageLocator {
     public static func read(path: String) throws -> LocatedCoverage {
         let report = try CoverageReader.read(path: path)
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        // Wall time on purpose: it stands in for the file's mtime (the kernel's wall-clock stamp) when
+        // that cannot be read, so the report counts as just written.
         let modified = attributes?[.modificationDate] as? Date ?? Date()
         return LocatedCoverage(path: path, modified: modified, report: report)
     }

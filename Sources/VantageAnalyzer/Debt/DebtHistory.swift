@@ -32,7 +32,7 @@ public struct CostOfDelay: Codable, Sendable, Equatable {
 public enum DebtHistory {
     /// The commits at `until`, `until - 1 week`, ... (`weeks` + 1 samples, oldest first). Samples
     /// before the first commit are left out.
-    public static func sampleCommits(repo: String, weeks: Int, until: Date = Date()) throws -> [(date: Date, commit: String)] {
+    public static func sampleCommits(repo: String, weeks: Int, until: Date) throws -> [(date: Date, commit: String)] {
         var samples: [(Date, String)] = []
         for k in stride(from: weeks, through: 0, by: -1) {
             let date = until.addingTimeInterval(-Double(k) * 7 * 86_400)
@@ -49,7 +49,7 @@ public enum DebtHistory {
     /// - `projectItems`: project-wide items from the list of paths at that commit and a reader for
     ///   the text of one of them (read from the commit, not the working tree).
     public static func measure(
-        repo: String, weeks: Int, until: Date = Date(), calculator: DebtCalculator = DebtCalculator(),
+        repo: String, weeks: Int, until: Date, calculator: DebtCalculator = DebtCalculator(),
         include: (String) -> Bool,
         measure: (String, Data) -> FileMeasurement,
         projectItems: ([String], (String) -> String?) -> [RemediationItem] = { _, _ in [] }

@@ -43,7 +43,7 @@ public struct ProjectDebtAnalysis: Sendable {
     /// - `extraItems`: items from other checks (smells), with paths relative to `root`.
     /// - `complexityByFile`: summed CCN per file (relative paths); without it, hotspots use lines of code.
     public func analyze(root: String, extraItems: [RemediationItem] = [], complexityByFile: [String: Int]? = nil,
-                        now: Date = Date()) throws -> ProjectDebtReport {
+                        now: Date) throws -> ProjectDebtReport {
         let files = ProjectFiles.walk(root)
         let scan = scanner.scan(project: files)
         let inGit = GitCommand.isRepository(root)

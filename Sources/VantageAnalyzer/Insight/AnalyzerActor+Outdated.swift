@@ -15,7 +15,7 @@ extension AnalyzerActor {
     /// insight with them. A tool that cannot reach its index says "unknown (offline)"; nothing is guessed.
     public func checkOutdated(_ id: ProjectID) async {
         guard let project = projects[id], project.engine == nil else {
-            bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: id.displayName, project: id,
+            bus.publish(.diagnostic(Diagnostic(time: clock.now, severity: .error, source: id.displayName, project: id,
                                                message: "cannot check outdated dependencies of \(id.displayName): the analyzer reads folder projects of the last scan only")))
             return
         }

@@ -31,12 +31,12 @@ public actor AnalyzerActor {
     private let options: Options
     private let store: Store?
     private var restored = false
-    private let clock = ContinuousClock()
+    let clock: any VantageClock
     var projects: [ProjectID: Project] = [:]
     private var queue: [ProjectID] = []
     private var inProgress: ProjectID?
     private var analysed: [ProjectID: SourceFingerprint] = [:]
-    private var pending: [ProjectID: (fingerprint: SourceFingerprint, since: ContinuousClock.Instant)] = [:]
+    private var pending: [ProjectID: (fingerprint: SourceFingerprint, since: Date)] = [:]
     private var reported: [ProjectID: Set<String>] = [:]
     private var database: AdvisoryDatabase?
     /// The last insight published per project, and the newer versions last asked for (kept across analyses).
@@ -52,8 +52,9 @@ public actor AnalyzerActor {
     /// True once the first projects have been analysed and nothing is queued or running.
     public var isIdleAfterFirstPass: Bool { analysesDone > 0 && queue.isEmpty && worker == nil }
 
-    public init(bus: Bus, store: Store? = nil, options: Options = Options()) {
+    public init(bus: Bus, clock: any VantageClock, store: Store? = nil, options: Options = Options()) {
         self.bus = bus
+        self.clock = clock
         self.store = store
         self.options = options
     }
@@ -97,10 +98,10 @@ public actor AnalyzerActor {
         }
         startWorker()
         if poller == nil {
-            let interval = options.pollInterval
+            let (interval, clock) = (options.pollInterval, clock)
             poller = Task { [weak self] in
                 while !Task.isCancelled {
-                    try? await Task.sleep(for: interval)
+                    try? await clock.sleep(for: interval)
                     guard let self else { return }
                     await self.poll()
                 }
@@ -118,23 +119,23 @@ public actor AnalyzerActor {
     private func drain() async {
         if !waitedToStart {
             waitedToStart = true
-            try? await Task.sleep(for: options.startDelay)
+            try? await clock.sleep(for: options.startDelay)
         }
         while !Task.isCancelled, !queue.isEmpty {
             let id = queue.removeFirst()
             guard let project = projects[id] else { continue }
             inProgress = id
-            let builder = InsightBuilder(options: options.builder, database: openDatabase())
+            let (builder, clock) = (InsightBuilder(options: options.builder, database: openDatabase()), clock)
             // The fingerprint is taken first, so a change made during the analysis is seen by the next poll.
             let result = await Task.detached(priority: .background) {
-                (SourceFingerprint.of(project.path, options: builder.options.quality), builder.analyze(project))
+                (SourceFingerprint.of(project.path, options: builder.options.quality), builder.analyze(project, now: { clock.now }))
             }.value
             inProgress = nil
             guard projects[id] != nil else { continue }
             analysed[id] = result.0
             analysesDone += 1
             var insight = result.1.insight
-            if let store { insight.coverageTrend = await Self.recordCoverage(result.1.coverage, of: id, in: store) }
+            if let store { insight.coverageTrend = await Self.recordCoverage(result.1.coverage, of: id, in: store, at: clock.now) }
             publish(insight)
             if let scan = result.1.vulnerabilities { publishVulnerabilities(scan, of: project) }
         }
@@ -143,8 +144,8 @@ public actor AnalyzerActor {
 
     /// Adds the coverage report just read to the project's history and returns the history's line
     /// coverage, oldest first (nil when there is none). A store that fails only costs the sparkline.
-    static func recordCoverage(_ located: LocatedCoverage?, of project: ProjectID, in store: Store) async -> [Double]? {
-        if let located { _ = try? await store.record(coverage: located.sample(project: project, recorded: Date())) }
+    static func recordCoverage(_ located: LocatedCoverage?, of project: ProjectID, in store: Store, at time: Date) async -> [Double]? {
+        if let located { _ = try? await store.record(coverage: located.sample(project: project, recorded: time)) }
         guard let history = try? await store.coverageHistory(of: project), !history.isEmpty else { return nil }
         return history.compactMap(\.linePercent)
     }
@@ -162,7 +163,7 @@ public actor AnalyzerActor {
 
     /// Vulnerable packages as diagnostics, each message once per project.
     private func publishVulnerabilities(_ scan: VulnerabilityScan, of project: Project) {
-        let all = VulnerabilityGraph.diagnostics(scan)
+        let all = VulnerabilityGraph.diagnostics(scan, at: clock.now)
         for var d in all.prefix(scan.findings.count) {
             guard reported[project.id, default: []].insert(d.message).inserted else { continue }
             d.project = project.id
@@ -193,7 +194,7 @@ public actor AnalyzerActor {
             if fp == last {
                 pending[id] = nil
             } else if let p = pending[id], p.fingerprint == fp {
-                if now - p.since >= options.debounce {
+                if now.timeIntervalSince(p.since) >= options.debounce.seconds {
                     pending[id] = nil
                     queue.append(id)
                 }

@@ -107,7 +107,7 @@ public actor ErrorPatternTracker {
     /// The project recovered (a restart stayed up, or a fix was applied). Every error pattern seen
     /// since the previous recovery becomes (or again counts as) a success pattern. Returns them.
     @discardableResult
-    public func noteRecovered(project: ProjectID, at time: Date = Date()) -> [ErrorPattern] {
+    public func noteRecovered(project: ProjectID, at time: Date) -> [ErrorPattern] {
         guard var state = projects[project] else { return [] }
         var recovered: [ErrorPattern] = []
         for (id, var pattern) in state.patterns where state.lastRecovery.map({ pattern.lastSeen > $0 }) ?? true {

@@ -49,7 +49,8 @@ public final class Bus: Sendable {
         var closed = false
     }
     private let state = Mutex(State())
-    private let clock: any VantageClock
+    /// The clock of every actor on this bus (the composition root gives each one this clock).
+    public let clock: any VantageClock
 
     public init(clock: any VantageClock = SystemClock()) {
         self.clock = clock

@@ -26,7 +26,7 @@ public enum OSVImporter {
     /// Unreadable or malformed files are left out, each an error in the summary (so they are counted).
     @discardableResult
     public static func importFolder(_ folder: String, into database: AdvisoryDatabase) throws(VantageError) -> Summary {
-        let start = Date()
+        let start = ContinuousClock.now   // a duration for the report, not a time of day
         let files = jsonFiles(under: folder)
         guard !files.isEmpty else {
             throw VantageError(.notFound, "no OSV JSON files found", at: SourceLocation(file: folder),
@@ -34,7 +34,7 @@ public enum OSVImporter {
         }
         let (records, errors) = parse(files)
         try database.replaceAll(with: records, source: folder, meta: ["fingerprint": fingerprint(files)])
-        return Summary(files: files.count, advisories: records.count, errors: errors, seconds: Date().timeIntervalSince(start))
+        return Summary(files: files.count, advisories: records.count, errors: errors, seconds: (ContinuousClock.now - start).seconds)
     }
 
     /// Opens the cache database for `folder`, importing first when the cache is missing or

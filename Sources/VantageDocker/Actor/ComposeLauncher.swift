@@ -11,11 +11,13 @@ import VantageFormats
 /// project answers with why it cannot run and what to do (`noEngine`), never with silence.
 public actor ComposeLauncher {
     private let bus: Bus
+    private let clock: any VantageClock
     private let endpoints: [DockerEndpoint]
     private var projects: [ProjectID: Project] = [:]
 
-    public init(bus: Bus, endpoints: [DockerEndpoint], projects: [Project]) {
+    public init(bus: Bus, clock: any VantageClock, endpoints: [DockerEndpoint], projects: [Project]) {
         self.bus = bus
+        self.clock = clock
         self.endpoints = endpoints
         self.projects = Self.composeProjects(projects)
     }
@@ -49,7 +51,7 @@ public actor ComposeLauncher {
             case .pause(let id), .resume(let id), .kill(let id), .useEnvironment(let id, _):
                 // These act on a compose project's containers (their rows), not on the project.
                 guard let project = projects[id] else { continue }
-                bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .warning, source: project.name, project: project.id,
+                bus.publish(.diagnostic(Diagnostic(time: clock.now, severity: .warning, source: project.name, project: project.id,
                                                    message: "\(project.name) is a compose project: select one of its containers beneath it for this")))
             case .shutdown: return
             default: continue
@@ -63,15 +65,15 @@ public actor ComposeLauncher {
         do {
             let outcome = try await Self.perform(command, project, endpoints: endpoints)
             for (service, reason) in outcome.skipped.sorted(by: { $0.key < $1.key }) {
-                bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .warning, source: project.name, project: project.id,
+                bus.publish(.diagnostic(Diagnostic(time: clock.now, severity: .warning, source: project.name, project: project.id,
                                                    message: "service \(service) not started: \(reason)")))
             }
-            bus.publish(.timeline(TimelineEntry(time: Date(), kind: .state, project: project.id, text: outcome.summary)))
+            bus.publish(.timeline(TimelineEntry(time: clock.now, kind: .state, project: project.id, text: outcome.summary)))
             bus.send(.refresh)
         } catch {
-            bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: project.name, project: project.id,
+            bus.publish(.diagnostic(Diagnostic(time: clock.now, severity: .error, source: project.name, project: project.id,
                                                message: error.description)))
-            bus.publish(.timeline(TimelineEntry(time: Date(), kind: .error, project: project.id, text: error.message)))
+            bus.publish(.timeline(TimelineEntry(time: clock.now, kind: .error, project: project.id, text: error.message)))
         }
     }
 

@@ -24,7 +24,7 @@ public actor DockerWatcher {
         let endpoint: DockerEndpoint
         var client: DockerClient?
         var reachable = false
-        var since = Date()
+        var since: Date
         var lastError: String?
         var failures = 0
         var nextAttempt = ContinuousClock.now
@@ -37,18 +37,20 @@ public actor DockerWatcher {
         var states: [String: RunState] = [:]
         var eventsTask: Task<Void, Never>?
         var logTasks: [String: Task<Void, Never>] = [:]
-        init(_ e: DockerEndpoint) { endpoint = e }
+        init(_ e: DockerEndpoint, since: Date) { endpoint = e; self.since = since }
     }
 
     private let bus: Bus
+    private let clock: any VantageClock
     private let options: Options
     private var engines: [Engine]
     private let procRoot: String
 
-    public init(bus: Bus, endpoints: [DockerEndpoint], options: Options = Options(), procRoot: String = "/proc") {
+    public init(bus: Bus, clock: any VantageClock, endpoints: [DockerEndpoint], options: Options = Options(), procRoot: String = "/proc") {
         self.bus = bus
+        self.clock = clock
         self.options = options
-        self.engines = endpoints.map(Engine.init)
+        self.engines = endpoints.map { Engine($0, since: clock.now) }
         self.procRoot = procRoot
     }
 
@@ -68,7 +70,7 @@ public actor DockerWatcher {
         defer { commandTask.cancel() }
         while !Task.isCancelled {
             await tick()
-            try? await Task.sleep(for: options.interval)
+            try? await clock.sleep(for: options.interval)
         }
         stopAll()
     }
@@ -171,8 +173,8 @@ public actor DockerWatcher {
 
     private func publishSamples(_ index: Int, client: DockerClient) {
         let e = engines[index]
-        let now = ContinuousClock.now
-        let wall = Date()
+        let now = ContinuousClock.now   // monotonic: the cgroup counters' rates divide by it
+        let wall = clock.now
         var samples: [ProjectSample] = []
         for (id, c) in e.containers {
             let pid = ContainerProjects.id(engine: e.endpoint.name, container: c.name)
@@ -224,6 +226,7 @@ public actor DockerWatcher {
         e.eventsTask?.cancel()
         e.eventsTask = Task { [weak self] in
             do {
+                // Wall time on purpose: the engine compares it with its own clock.
                 let stream = try await client.events(since: Date())
                 for try await event in stream {
                     await self?.handleEngineEvent(index, event)
@@ -252,11 +255,11 @@ public actor DockerWatcher {
             if let c = e.containers[event.Actor.ID] { reportOOM(e, container: c) }
             else { reportOOM(e, name: name, project: pid) }
         case let a where a.hasPrefix("health_status: unhealthy"):
-            bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .warning, source: name, project: pid,
+            bus.publish(.diagnostic(Diagnostic(time: clock.now, severity: .warning, source: name, project: pid,
                                                message: "container \(name) on \(e.endpoint.name) is unhealthy (its HEALTHCHECK fails)")))
         case "die":
             let code = event.Actor.Attributes?["exitCode"] ?? "?"
-            bus.publish(.timeline(TimelineEntry(time: Date(), kind: .state, project: pid,
+            bus.publish(.timeline(TimelineEntry(time: clock.now, kind: .state, project: pid,
                                                 text: "container \(name) on \(e.endpoint.name) exited with status \(code)")))
         default:
             break
@@ -271,23 +274,23 @@ public actor DockerWatcher {
 
     private func reportOOM(_ e: Engine, name: String, project: ProjectID) {
         // The event and the cgroup counter both see one kill: report it once per second at most.
-        let key = project.rawValue + "@" + String(Int(Date().timeIntervalSince1970))
+        let key = project.rawValue + "@" + String(Int(clock.now.timeIntervalSince1970))
         guard reportedOOM.insert(key).inserted else { return }
         if reportedOOM.count > 256 { reportedOOM.removeAll() }
         let text = "container \(name) on \(e.endpoint.name) was killed: out of memory (raise its memory limit with `vantage limit \(name) --memory …`)"
-        bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: name, project: project, message: text)))
-        bus.publish(.timeline(TimelineEntry(time: Date(), kind: .error, project: project, text: "\(name): OOM kill")))
+        bus.publish(.diagnostic(Diagnostic(time: clock.now, severity: .error, source: name, project: project, message: text)))
+        bus.publish(.timeline(TimelineEntry(time: clock.now, kind: .error, project: project, text: "\(name): OOM kill")))
     }
 
     private func followLogs(_ e: Engine, client: DockerClient, container c: ContainerSummary) {
         guard options.followLogs, e.logTasks[c.Id] == nil else { return }
-        let bus = self.bus
+        let (bus, clock) = (self.bus, self.clock)
         let pid = ContainerProjects.id(engine: e.endpoint.name, container: c.name)
         e.logTasks[c.Id] = Task {
             guard let stream = try? await client.logs(c.Id, follow: true, tail: 0) else { return }
             do {
                 for try await frame in stream {
-                    bus.publish(.log(LogLine(time: Date(), project: pid, stream: frame.stream == .stderr ? .stderr : .stdout, text: frame.text)))
+                    bus.publish(.log(LogLine(time: clock.now, project: pid, stream: frame.stream == .stderr ? .stderr : .stdout, text: frame.text)))
                 }
             } catch {}
         }
@@ -307,7 +310,7 @@ public actor DockerWatcher {
 
     private func setReachable(_ e: Engine, _ reachable: Bool, message: String?, client: DockerClient?) {
         let changed = reachable != e.reachable || (!reachable && e.lastError == nil)
-        if changed { e.since = Date() }
+        if changed { e.since = clock.now }
         e.reachable = reachable
         e.lastError = message
         guard changed else { return }
@@ -317,9 +320,9 @@ public actor DockerWatcher {
         bus.publish(.engine(status))
         let text = reachable ? "Docker engine \(e.endpoint.name) reachable (API \(client?.apiVersion ?? "?"))"
                              : "Docker engine \(e.endpoint.name) unreachable: \(message ?? "")"
-        bus.publish(.timeline(TimelineEntry(time: Date(), kind: reachable ? .detection : .error, text: text)))
+        bus.publish(.timeline(TimelineEntry(time: clock.now, kind: reachable ? .detection : .error, text: text)))
         if !reachable {
-            bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: "docker:" + e.endpoint.name,
+            bus.publish(.diagnostic(Diagnostic(time: clock.now, severity: .error, source: "docker:" + e.endpoint.name,
                                                message: text + " — retrying with backoff")))
         }
     }
@@ -332,12 +335,12 @@ public actor DockerWatcher {
             guard let (engineName, name) = ContainerProjects.parse(id),
                   let e = engines.first(where: { $0.endpoint.name == engineName }),
                   let c = e.containers.values.first(where: { $0.name == name }) else {
-                bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: id.displayName, project: id,
+                bus.publish(.diagnostic(Diagnostic(time: clock.now, severity: .error, source: id.displayName, project: id,
                                                    message: "cannot \(command.kind.verb) \(id.displayName): no such container is listed any more (it was removed); press r to refresh")))
                 return
             }
             guard let client = e.client else {
-                bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: name, project: id,
+                bus.publish(.diagnostic(Diagnostic(time: clock.now, severity: .error, source: name, project: id,
                                                    message: "cannot \(command.kind.verb) \(name): the Docker engine \(engineName) does not answer (\(e.lastError ?? "unreachable")); Vantage retries it on its own")))
                 return
             }
@@ -345,10 +348,10 @@ public actor DockerWatcher {
                 try await ContainerAction(command)?.perform(on: c, with: client)
                 e.dirty = true
                 if case .remove = command {
-                    bus.publish(.timeline(TimelineEntry(time: Date(), kind: .state, project: id, text: "\(name) removed from \(engineName)")))
+                    bus.publish(.timeline(TimelineEntry(time: clock.now, kind: .state, project: id, text: "\(name) removed from \(engineName)")))
                 }
             } catch {
-                bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: name, project: id, message: error.description)))
+                bus.publish(.diagnostic(Diagnostic(time: clock.now, severity: .error, source: name, project: id, message: error.description)))
             }
         case .refresh:
             engines.forEach { $0.dirty = true }

@@ -44,7 +44,7 @@ public actor CouncilActor {
     }
 
     public init(bus: Bus, council: Council = Council(), store: Store? = nil, interval: Duration = .seconds(60),
-                clock: any VantageClock = SystemClock()) {
+                clock: any VantageClock) {
         self.clock = clock
         self.bus = bus
         self.council = council

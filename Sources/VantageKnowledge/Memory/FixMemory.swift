@@ -11,7 +11,7 @@ public struct FixMemory: Sendable {
     /// Records one outcome of applying `fix` to the error `signature`; returns the updated fix
     /// with its confidence history.
     @discardableResult
-    public func record(signature: String, fix: String, succeeded: Bool, at time: Date = Date()) async throws -> LearnedFixRecord {
+    public func record(signature: String, fix: String, succeeded: Bool, at time: Date) async throws -> LearnedFixRecord {
         try await store.recordFixOutcome(signature: signature, fix: fix, succeeded: succeeded, time: time) { s, f in
             WilsonScore.lowerBound(successes: s, failures: f)
         }

@@ -29,17 +29,19 @@ public final class HostAttachment: Sendable {
     public let qualifier: String?
     private let connect: @Sendable () throws(VantageError) -> ControlClient
     private let bus: Bus
+    private let clock: any VantageClock
     private let inbox: CommandInbox
     private let state = Mutex(Connection())
     private let known = Mutex<Set<ProjectID>>([])
 
-    public init(name: String, address: String, qualifier: String? = nil, retryInterval: Double = localRetryInterval, bus: Bus,
+    public init(name: String, address: String, qualifier: String? = nil, retryInterval: Double = localRetryInterval, bus: Bus, clock: any VantageClock,
                 connect: @escaping @Sendable () throws(VantageError) -> ControlClient) {
         self.name = name
         self.address = address
         self.qualifier = qualifier
         self.retryInterval = retryInterval
         self.bus = bus
+        self.clock = clock
         self.connect = connect
         inbox = bus.commandInbox(owner: "the Vantage daemon (\(name))",
                                  kinds: Set(Command.Kind.allCases).subtracting(Self.localKinds))
@@ -97,7 +99,7 @@ public final class HostAttachment: Sendable {
                 s.client = client
                 s.connectedOnce = true
             }
-            bus.publish(.host(HostStatus(name: name, address: address, connected: true, since: Date())))
+            bus.publish(.host(HostStatus(name: name, address: address, connected: true, since: clock.now)))
             read(client)
             guard !state.withLock({ $0.stopped }) else { return }
             dropped(because: client.transportProblem ?? "the daemon closed the connection")
@@ -122,7 +124,7 @@ public final class HostAttachment: Sendable {
                 _ = takeOldest()
             case .error(let message):
                 let command = takeOldest()
-                bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: "daemon", project: command?.project, message: message)))
+                bus.publish(.diagnostic(Diagnostic(time: clock.now, severity: .error, source: "daemon", project: command?.project, message: message)))
             case .resync, .working:
                 break // a resync's snapshot folds over what the screen has, as a first attach's does
             default:
@@ -152,7 +154,7 @@ public final class HostAttachment: Sendable {
             defer { s.unanswered = [] }
             return s.unanswered
         }
-        let now = Date()
+        let now = clock.now
         bus.publish(.host(HostStatus(name: name, address: address, connected: false, since: now, problem: why)))
         for command in lost {
             bus.publish(.diagnostic(Diagnostic(time: now, severity: .error, source: "daemon", project: command.project,
@@ -175,7 +177,7 @@ public final class HostAttachment: Sendable {
             return true
         }
         guard !sent else { return }
-        bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: "daemon", project: command.project,
+        bus.publish(.diagnostic(Diagnostic(time: clock.now, severity: .error, source: "daemon", project: command.project,
                                            message: "\(Self.describe(command)): the Vantage daemon (\(address)) is not connected; the console is retrying, try again once it says connected")))
     }
 

@@ -23,6 +23,7 @@ public final class ProjectLog: Sendable {
     let maxBytes: Int
     let keptFiles: Int
     let bus: Bus?
+    let clock: any VantageClock
 
     private struct State {
         var fd: Int32 = -1
@@ -36,12 +37,13 @@ public final class ProjectLog: Sendable {
     private let state = Mutex(State())
     static let tailCapacity = 500
 
-    init(directory: String, name: String, project: ProjectID, bus: Bus?, maxBytes: Int = 8 << 20, keptFiles: Int = 2) {
+    init(directory: String, name: String, project: ProjectID, bus: Bus?, clock: any VantageClock, maxBytes: Int = 8 << 20, keptFiles: Int = 2) {
         self.path = "\(directory)/\(name).log"
         self.project = project
         self.maxBytes = maxBytes
         self.keptFiles = keptFiles
         self.bus = bus
+        self.clock = clock
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 
@@ -50,10 +52,10 @@ public final class ProjectLog: Sendable {
     /// The sequence number the next line will get (a readiness probe reads lines from here on).
     var nextSequence: Int { state.withLock { $0.sequence } }
 
-    func append(_ rawText: String, stream: LogLine.Stream, process: String? = nil, time: Date = Date()) {
+    func append(_ rawText: String, stream: LogLine.Stream, process: String? = nil) {
         let line: LogLine = state.withLock { s in
             let text = s.redactor.redact(rawText)
-            let line = LogLine(time: time, project: project, stream: stream, text: text, process: process)
+            let line = LogLine(time: clock.now, project: project, stream: stream, text: text, process: process)
             writeLocked(&s, line)
             s.tail.append(Entry(sequence: s.sequence, line: line))
             s.sequence += 1

@@ -48,7 +48,7 @@ public actor Scheduler {
     private var lastReload: Date?
     private var published: [ScheduledJob]?
 
-    public init(store: Store, bus: Bus, clock: any VantageClock = SystemClock(), options: Options = Options(),
+    public init(store: Store, bus: Bus, clock: any VantageClock, options: Options = Options(),
                 runner: @escaping Runner) {
         self.store = store
         self.bus = bus

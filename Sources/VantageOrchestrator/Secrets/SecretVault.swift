@@ -63,6 +63,8 @@ public final class SecretVault: SecretsSource, Sendable {
         guard let combined = sealed.combined else { throw VantageError(.io, "cannot encode the sealed secret") }
         try modify { file throws(VantageError) in
             file.secrets.removeAll { $0.project == project && $0.environment == environment && $0.key == key }
+            // Wall time on purpose: the record's stamp in the file, like an mtime, written only by
+            // `vantage secret set` (a composition root of its own); no logic reads it.
             file.secrets.append(Record(project: project, environment: environment, key: key,
                                        sealed: combined.base64EncodedString(), updated: Date()))
         }

@@ -33,7 +33,8 @@ extension Supervisor {
             diagnose(id, .error, "\(mp.name) was killed by the kernel's OOM killer\(limit)")
             log.note("OOM kill\(limit)")
         }
-        let ranFor = mp.startedAt.map { Date().timeIntervalSince($0) } ?? 0
+        let now = clock.now
+        let ranFor = mp.startedAt.map { now.timeIntervalSince($0) } ?? 0
         if ranFor >= mp.config.restart.stableAfter { mp.tries = 0 }
         let errorLines = log.lastLines(12, stderrOnly: false).map(\.text).filter { !$0.hasPrefix("[vantage] state ") }
         mp.lastError = (oom ? ["OOM killed\(mp.effectiveLimits.memoryBytes.map { " at limit \(ByteCount.format($0))" } ?? "")"] : [])
@@ -64,10 +65,11 @@ extension Supervisor {
         mp.backoffDelays.append(delay)
         projects[id] = mp
         setState(id, .backoff)
-        bus.publish(.timeline(TimelineEntry(time: Date(), kind: .state, project: id,
+        bus.publish(.timeline(TimelineEntry(time: clock.now, kind: .state, project: id,
                                             text: "\(mp.name) \(status); restart \(mp.tries)/\(policy.maxTries) in \(String(format: "%.2f", delay)) s")))
+        let clock = self.clock
         projects[id]?.backoffTask = Task { [weak self] in
-            try? await Task.sleep(for: .seconds(delay))
+            try? await clock.sleep(for: .seconds(delay))
             guard !Task.isCancelled else { return }
             await self?.restartAfterBackoff(id, generation: generation)
         }

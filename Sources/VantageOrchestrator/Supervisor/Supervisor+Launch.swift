@@ -190,7 +190,7 @@ extension Supervisor {
             }
         }
         projects[id]?.processes = started
-        projects[id]?.startedAt = Date()
+        projects[id]?.startedAt = clock.now
         setState(id, .running)
         saveRecords()
         startReadiness(id, generation: generation)

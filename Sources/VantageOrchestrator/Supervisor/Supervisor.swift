@@ -11,6 +11,7 @@ import Glibc
 public actor Supervisor {
     public let paths: VantagePaths
     public let bus: Bus
+    let clock: any VantageClock
     let options: SupervisorOptions
     let secrets: (any SecretsSource)?
 
@@ -27,9 +28,11 @@ public actor Supervisor {
     var pressure = PressureGovernor.State()
     var lastSystemCPU: CPUTimes?
 
-    public init(paths: VantagePaths, bus: Bus, options: SupervisorOptions = SupervisorOptions(), secrets: (any SecretsSource)? = nil) {
+    public init(paths: VantagePaths, bus: Bus, clock: any VantageClock, options: SupervisorOptions = SupervisorOptions(),
+                secrets: (any SecretsSource)? = nil) {
         self.paths = paths
         self.bus = bus
+        self.clock = clock
         self.options = options
         self.secrets = secrets
         if options.becomeSubreaper { LinuxCalls.becomeChildSubreaper() }
@@ -136,7 +139,7 @@ public actor Supervisor {
             monitorTask = Task { [weak self] in
                 while !Task.isCancelled {
                     guard let self else { return }
-                    try? await Task.sleep(for: self.options.monitorInterval)
+                    try? await self.clock.sleep(for: self.options.monitorInterval)
                     await self.monitorTick()
                 }
             }
@@ -237,13 +240,13 @@ public actor Supervisor {
 
     func logFor(_ mp: ManagedProject) -> ProjectLog {
         if let l = logs[mp.id] { return l }
-        let l = ProjectLog(directory: paths.logs, name: ProjectFileName.of(mp.project), project: mp.id, bus: bus)
+        let l = ProjectLog(directory: paths.logs, name: ProjectFileName.of(mp.project), project: mp.id, bus: bus, clock: clock)
         logs[mp.id] = l
         return l
     }
 
     func recordDecision(_ id: ProjectID, _ text: String) {
-        let entry = TimelineEntry(time: Date(), kind: .decision, project: id, text: text)
+        let entry = TimelineEntry(time: clock.now, kind: .decision, project: id, text: text)
         decisionLog.append(entry)
         if decisionLog.count > 1000 { decisionLog.removeFirst(decisionLog.count - 1000) }
         projects[id]?.decisions.append(text)
@@ -253,8 +256,8 @@ public actor Supervisor {
 
     func diagnose(_ id: ProjectID?, _ severity: Diagnostic.Severity, _ message: String) {
         let source = id.flatMap { projects[$0]?.name } ?? "vantage"
-        bus.publish(.diagnostic(Diagnostic(time: Date(), severity: severity, source: source, project: id, message: message)))
-        if severity == .error { bus.publish(.timeline(TimelineEntry(time: Date(), kind: .error, project: id, text: "\(source): \(message)"))) }
+        bus.publish(.diagnostic(Diagnostic(time: clock.now, severity: severity, source: source, project: id, message: message)))
+        if severity == .error { bus.publish(.timeline(TimelineEntry(time: clock.now, kind: .error, project: id, text: "\(source): \(message)"))) }
     }
 
     func report(_ error: any Error, project id: ProjectID?) {

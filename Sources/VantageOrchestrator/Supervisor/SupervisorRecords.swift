@@ -113,7 +113,7 @@ extension Supervisor {
             }
             setState(id, .running)
             log.note("adopted from an earlier supervisor (pids \(mp.processes.map(\.pid)))")
-            bus.publish(.timeline(TimelineEntry(time: Date(), kind: .state, project: id, text: "\(mp.name) adopted after a supervisor restart")))
+            bus.publish(.timeline(TimelineEntry(time: clock.now, kind: .state, project: id, text: "\(mp.name) adopted after a supervisor restart")))
             startReadiness(id, generation: generation)
             adopted.append(mp.name)
         }

@@ -7,17 +7,19 @@ import VantageCore
 /// `.scanned` events so newly found projects are watched.
 public actor Monitor {
     private let bus: Bus
+    private let clock: any VantageClock
     private let interval: Duration
     private let sampler: MonitorSampler
     private var states: [ProjectID: RunState] = [:]
     private var primed = false
-    private var lastSampled: ContinuousClock.Instant?
+    private var lastSampled: Date?
     /// A `.refresh` closer than this to the last sample is ignored: the figures are fresh, and
     /// rates over a few milliseconds would only show the 10 ms granularity of CPU accounting.
     public static let minimumRefreshGap: Duration = .milliseconds(250)
 
-    public init(bus: Bus, projects: [Project], interval: Duration = .seconds(1), procRoot: String = "/proc") {
+    public init(bus: Bus, clock: any VantageClock, projects: [Project], interval: Duration = .seconds(1), procRoot: String = "/proc") {
         self.bus = bus
+        self.clock = clock
         self.interval = interval
         sampler = MonitorSampler(projects: projects, procRoot: procRoot)
         for p in projects { states[p.id] = .stopped }
@@ -62,9 +64,10 @@ public actor Monitor {
     /// Samples now and publishes the results; also returns them.
     @discardableResult
     public func sampleNow() -> (system: SystemSample, projects: [ProjectSample]) {
-        let result = sampler.sample()
+        let now = clock.now
+        let result = sampler.sample(at: now)
         primed = true
-        lastSampled = ContinuousClock.now
+        lastSampled = now
         bus.publish(.systemSampled(result.system))
         bus.publish(.projectsSampled(result.projects))
         for sample in result.projects {
@@ -79,7 +82,7 @@ public actor Monitor {
 
     /// Samples now unless the last sample is younger than `minimumRefreshGap`.
     public func refresh() {
-        if let lastSampled, ContinuousClock.now - lastSampled < Self.minimumRefreshGap { return }
+        if let lastSampled, clock.since(lastSampled) < Self.minimumRefreshGap { return }
         sampleNow()
     }
 
@@ -87,7 +90,7 @@ public actor Monitor {
     public func currentStates() -> [ProjectID: RunState] { states }
 
     private func prime() {
-        _ = sampler.sample()
+        _ = sampler.sample(at: clock.now)
         primed = true
     }
 
@@ -95,25 +98,28 @@ public actor Monitor {
         // A first read to have something to compute rates against, then the first published
         // sample soon after, then one every interval, on a schedule that does not drift.
         if !primed { prime() }
-        let clock = ContinuousClock()
         let firstWait = min(interval, .milliseconds(250))
-        var deadline = clock.now.advanced(by: firstWait)
+        var deadline = clock.now.addingTimeInterval(firstWait.seconds)
         while !Task.isCancelled {
-            do { try await clock.sleep(until: deadline, tolerance: .milliseconds(50)) } catch { return }
+            // Never longer than one interval, even if the wall clock was set back meanwhile.
+            let wait = min(interval, .seconds(max(0, deadline.timeIntervalSince(clock.now))))
+            do { try await clock.sleep(for: wait) } catch { return }
             sampleNow()
-            deadline = deadline.advanced(by: interval)
+            deadline = deadline.addingTimeInterval(interval.seconds)
             let now = clock.now
-            if deadline < now { deadline = now.advanced(by: interval) }  // fell behind: skip, don't burst
+            // Fell behind (skip, don't burst), or the wall clock went back: the next tick one interval from now.
+            if deadline < now || deadline.timeIntervalSince(now) > interval.seconds { deadline = now.addingTimeInterval(interval.seconds) }
         }
     }
 
     /// One fresh reading for `vantage status`: two reads `window` apart, so rates are real.
     public static func sampleOnce(projects: [Project], procRoot: String = "/proc",
                                   window: Duration = .milliseconds(250)) async -> (SystemSample, [ProjectSample]) {
+        // Real time on purpose: the rates are the kernel's counters over a real window.
         let sampler = MonitorSampler(projects: projects, procRoot: procRoot)
-        _ = sampler.sample()
+        _ = sampler.sample(at: Date())
         try? await Task.sleep(for: window)
-        let result = sampler.sample()
+        let result = sampler.sample(at: Date())
         return (result.system, result.projects)
     }
 }

@@ -48,7 +48,7 @@ public final class MonitorSampler {
     }
 
     /// Reads everything now. Rates cover the time since the previous call (zero on the first).
-    public func sample(at time: Date = Date()) -> (system: SystemSample, projects: [ProjectSample]) {
+    public func sample(at time: Date) -> (system: SystemSample, projects: [ProjectSample]) {
         let counters = reader.systemCounters()
         let system = SystemSample(time: time, current: counters, previous: previousSystem)
         previousSystem = counters

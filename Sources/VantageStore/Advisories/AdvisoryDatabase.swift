@@ -104,6 +104,8 @@ public final class AdvisoryDatabase: Sendable {
                 }
                 let meta = try db.makeStatement(sql: "INSERT INTO import_meta (key, value) VALUES (?, ?)")
                 try meta.execute(arguments: ["source", source])
+                // Wall time on purpose: when this file was written, like its mtime; a note for a person
+                // reading the cache (nothing reads it back), written by a CLI or scheduled import.
                 try meta.execute(arguments: ["imported_at", UTCTime.iso8601(Date())])
                 try meta.execute(arguments: ["count", String(records.count)])
                 for (k, v) in extra { try meta.execute(arguments: [k, v]) }

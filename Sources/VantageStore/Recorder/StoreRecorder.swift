@@ -8,22 +8,24 @@ import VantageCore
 public actor StoreRecorder {
     public let store: Store
     private let bus: Bus
+    private let clock: any VantageClock
     private let flushInterval: Duration
     private let compactEvery: Duration
     private let retention: Retention
     private let maxPending: Int
     private var pending: [Event] = []
-    private var lastCompaction: ContinuousClock.Instant?
+    private var lastCompaction: Date?
     private var reportedError: String?
     /// The last write error, until a write succeeds again.
     public private(set) var lastError: VantageError?
     /// Events dropped because writes kept failing and the buffer was full.
     public private(set) var droppedEvents = 0
 
-    public init(store: Store, bus: Bus, flushInterval: Duration = .seconds(1), compactEvery: Duration = .seconds(300),
+    public init(store: Store, bus: Bus, clock: any VantageClock, flushInterval: Duration = .seconds(1), compactEvery: Duration = .seconds(300),
                 retention: Retention = .standard, maxPending: Int = 10_000) {
         self.store = store
         self.bus = bus
+        self.clock = clock
         self.flushInterval = flushInterval
         self.compactEvery = compactEvery
         self.retention = retention
@@ -42,7 +44,7 @@ public actor StoreRecorder {
 
     /// Runs on streams subscribed by the caller (see `eventKinds`, capacity 4096 recommended).
     public func run(events: AsyncStream<Event>, commands: AsyncStream<Command>) async {
-        let interval = flushInterval
+        let (interval, clock) = (flushInterval, clock)
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [weak self] in
                 for await event in events { await self?.enqueue(event) }
@@ -52,7 +54,7 @@ public actor StoreRecorder {
             }
             group.addTask { [weak self] in
                 while !Task.isCancelled {
-                    do { try await Task.sleep(for: interval, tolerance: .milliseconds(100)) } catch { return }
+                    do { try await clock.sleep(for: interval) } catch { return }
                     await self?.flush()
                 }
             }
@@ -82,7 +84,7 @@ public actor StoreRecorder {
         pending = []          // events that arrive during the write wait for the next batch
         if !batch.isEmpty {
             do {
-                try await store.persist(batch)
+                try await store.persist(batch, at: clock.now)
                 succeeded()
             } catch {
                 pending = batch + pending
@@ -91,11 +93,11 @@ public actor StoreRecorder {
                 return
             }
         }
-        let now = ContinuousClock.now
-        if lastCompaction.map({ now - $0 >= compactEvery }) ?? true {
+        let now = clock.now
+        if lastCompaction.map({ clock.since($0) >= compactEvery }) ?? true {
             lastCompaction = now
             do {
-                try await store.compact(now: Date(), retention: retention)
+                try await store.compact(now: now, retention: retention)
                 succeeded()
             } catch {
                 failed(error)
@@ -118,6 +120,6 @@ public actor StoreRecorder {
         let text = vantageError.description
         guard text != reportedError else { return }
         reportedError = text
-        bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: "vantage", message: text)))
+        bus.publish(.diagnostic(Diagnostic(time: clock.now, severity: .error, source: "vantage", message: text)))
     }
 }

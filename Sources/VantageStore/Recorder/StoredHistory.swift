@@ -13,12 +13,14 @@ public actor StoredHistory {
 
     private let store: Store
     private let bus: Bus
+    private let clock: any VantageClock
     /// The machine's memory, to show stored memory use in percent as the live samples do.
     private let memoryTotal: UInt64
 
-    public init(store: Store, bus: Bus, memoryTotal: UInt64 = ProcessInfo.processInfo.physicalMemory) {
+    public init(store: Store, bus: Bus, clock: any VantageClock, memoryTotal: UInt64 = ProcessInfo.processInfo.physicalMemory) {
         self.store = store
         self.bus = bus
+        self.clock = clock
         self.memoryTotal = memoryTotal
     }
 
@@ -37,7 +39,7 @@ public actor StoredHistory {
     /// Answers each `loadHistory` with the stored history of its window.
     public func run(commands: AsyncStream<Command>) async {
         for await case .loadHistory(let window) in commands {
-            await publish(window, now: Date())
+            await publish(window, now: clock.now)
         }
     }
 
@@ -50,7 +52,7 @@ public actor StoredHistory {
     }
 
     private func report(_ what: String, _ error: any Error, _ consequence: String) {
-        bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .error, source: "store",
+        bus.publish(.diagnostic(Diagnostic(time: clock.now, severity: .error, source: "store",
                                            message: "\(what) from \(store.path): \(error); \(consequence)")))
     }
 }

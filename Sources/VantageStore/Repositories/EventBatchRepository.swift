@@ -7,7 +7,7 @@ extension Store {
     /// the projects, timeline entries and diagnostics are appended, and a state change becomes a
     /// timeline entry of kind `.state`. An analyzer insight is kept per project
     /// (the newest `InsightRows.keptPerProject`). Logs and graph frames are not stored here.
-    public func persist(_ events: [Event], at time: Date = Date()) async throws {
+    public func persist(_ events: [Event], at time: Date) async throws {
         guard events.contains(where: EventRows.isStored) else { return }
         try await write("save \(events.count) events") { db in
             for event in events { try EventRows.apply(db, event, time: time) }

@@ -24,7 +24,7 @@ extension Store {
     /// The Metrics pane's history for `window` up to `now`: every series averaged into the window's
     /// buckets (raw samples for the last hour, minute averages before), each project's CPU and RSS
     /// included. Memory is shown in percent of `memoryTotal` bytes (empty without it).
-    public func metricHistory(window: MetricWindow, now: Date = Date(), memoryTotal: UInt64?) async throws -> MetricHistory {
+    public func metricHistory(window: MetricWindow, now: Date, memoryTotal: UInt64?) async throws -> MetricHistory {
         try await read("read the metric history of the last \(window.label)") { db in
             try MetricRows.history(db, window: window, now: now, memoryTotal: memoryTotal)
         }
@@ -40,7 +40,7 @@ extension Store {
     /// written before (and committed with) the deletion of what they replace, so a failure (a full
     /// disk) loses nothing.
     @discardableResult
-    public func compact(now: Date = Date(), retention: Retention = .standard) async throws -> CompactionReport {
+    public func compact(now: Date, retention: Retention = .standard) async throws -> CompactionReport {
         try await write("compact metric history") { db in try MetricRows.compact(db, now: now, retention: retention) }
     }
 

@@ -6,7 +6,7 @@ extension Store {
     /// Records a finished scan and upserts every project it found (their `lastSeen` becomes `time`),
     /// in one transaction. Projects not found this time are kept, with their older `lastSeen`.
     @discardableResult
-    public func saveScan(roots: [String], projects: [Project], duration: Duration?, at time: Date = Date()) async throws -> ScanRecord {
+    public func saveScan(roots: [String], projects: [Project], duration: Duration?, at time: Date) async throws -> ScanRecord {
         try await write("save a scan") { db in
             try ProjectRows.saveScan(db, roots: roots, projects: projects, duration: duration, time: time)
         }

@@ -31,7 +31,7 @@ public final class App: TerminalProgram {
     public init(roots: [String] = [], projects: [Project] = [], keymap: Keymap = .defaults,
                 darkTheme: Theme = ThemeLoader.builtin("dark"), lightTheme: Theme = ThemeLoader.builtin("light"),
                 startVariant: Theme.Variant = .dark, glyphs: GlyphSet = .unicode,
-                timeZone: ClockZone = .system, now: Date = Date(), limits: AppState.Limits = AppState.Limits()) {
+                timeZone: ClockZone = .system, now: Date, limits: AppState.Limits = AppState.Limits()) {
         var s = AppState(now: now, limits: limits)
         s.themeVariant = startVariant
         s.keymap = keymap

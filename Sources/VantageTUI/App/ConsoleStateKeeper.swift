@@ -11,7 +11,7 @@ public struct ConsoleStateKeeper: AttachKeeper {
     private var throttles: [ProjectID: Event] = [:]
     private var ports: [ProjectID: Event] = [:]
 
-    public init(now: Date = Date()) {
+    public init(now: Date) {
         state = AppState(now: now)
     }
 

@@ -99,6 +99,7 @@ struct AnalyzeCoverageCommand: AsyncParsableCommand {
         }
         let store = try Store.open()
         let id = ProjectID(project)
+        // Date(): a CLI command is a composition root of its own (the time it runs at).
         if let located { try await store.record(coverage: located.sample(project: id, recorded: Date())) }
         let samples = try await store.coverageHistory(of: id, limit: 10_000)
         let points = samples.map {

@@ -47,7 +47,8 @@ struct AnalyzeDebtCommand: ParsableCommand {
                                            hotspotWindowDays: windowDays, historyWeeks: weeks)
         let report: ProjectDebtReport
         do {
-            report = try analysis.analyze(root: path)
+            // Date(): a CLI command is a composition root of its own (the time it runs at).
+            report = try analysis.analyze(root: path, now: Date())
         } catch let error as VantageError {
             throw reportFailure(error)
         }

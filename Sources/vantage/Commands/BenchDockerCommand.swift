@@ -31,7 +31,7 @@ struct BenchDockerCommand: AsyncParsableCommand {
         }
         var options = DockerWatcher.Options()
         options.interval = .milliseconds(Int(refresh * 1000))
-        let watcher = DockerWatcher(bus: bus, endpoints: engines, options: options)
+        let watcher = DockerWatcher(bus: bus, clock: bus.clock, endpoints: engines, options: options)
         let before = ProcReader.processCPUSeconds()
         let start = ContinuousClock.now
         let task = Task { await watcher.run() }

@@ -60,10 +60,10 @@ struct DaemonCommand: AsyncParsableCommand {
             }
         }
         let store = try Store.open(paths: paths)
-        let bus = Bus()
+        let bus = Bus(clock: SystemClock())   // the one clock of this process: every actor reads bus.clock
         let actors = try await HostedActors.make(bus: bus, store: store, paths: paths, projects: scan.projects, engines: engines,
                                                  interval: .seconds(refresh), supervisorOptions: options, secrets: vault)
-        actors.start()
+        actors.start(started: bus.clock.now)
         Workspace.publish(scan: scan, roots: roots, duration: scanTime, on: bus)
         actors.watch(roots: roots, initial: scan)
         let adoption = actors.adoption

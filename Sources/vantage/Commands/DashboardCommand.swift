@@ -76,7 +76,7 @@ struct DashboardCommand: AsyncParsableCommand {
         let store = try Store.open(paths: paths)
         let engines = try WorkspaceConfig.dockerEngines(roots: roots)
 
-        let bus = Bus()
+        let bus = Bus(clock: SystemClock())   // the one clock of this process: every actor reads bus.clock
         let uiEvents = bus.events()
         // Other hosts' daemons (--connect, [[hosts]]): the console is their view, and this
         // machine's daemon's when one runs.
@@ -108,7 +108,7 @@ struct DashboardCommand: AsyncParsableCommand {
         let session = try await HostedActors.make(bus: bus, store: store, paths: paths, projects: scan.projects, engines: engines,
                                                   interval: .seconds(refresh), supervisorOptions: supervisorOptions,
                                                   secrets: HostedSupervisor.vaultWithoutPrompt(paths, bus: bus))
-        session.start()
+        session.start(started: bus.clock.now)
         Workspace.publish(scan: scan, roots: roots, duration: scanTime, on: bus)
         session.watch(roots: roots, initial: scan)
 
@@ -144,7 +144,7 @@ struct DashboardCommand: AsyncParsableCommand {
     /// leaves everything running under the daemon.
     static func attached(_ attachments: [HostAttachment], roots: [String], store: Store, bus: Bus, events: AsyncStream<Event>,
                          keymap: Keymap, themes: ThemePair, options: RuntimeOptions) async throws -> RuntimeCounters {
-        let history = StoredHistory(store: store, bus: bus)
+        let history = StoredHistory(store: store, bus: bus, clock: bus.clock)
         let historyCommands = bus.commands(StoredHistory.commandKinds)
         let reading = Task { await history.run(commands: historyCommands) }
         for attachment in attachments { attachment.start() }
@@ -159,7 +159,7 @@ struct DashboardCommand: AsyncParsableCommand {
 
     /// This machine's daemon, on its control socket.
     static func localAttachment(_ paths: VantagePaths, bus: Bus) -> HostAttachment {
-        HostAttachment(name: "local", address: paths.socket, bus: bus) { () throws(VantageError) in
+        HostAttachment(name: "local", address: paths.socket, bus: bus, clock: bus.clock) { () throws(VantageError) in
             try ControlClient.connect(paths)
         }
     }
@@ -175,7 +175,8 @@ struct DashboardCommand: AsyncParsableCommand {
                           onExit: OnExit, hostsProjects: Bool, bus: Bus,
                           events: AsyncStream<Event>) async throws -> (RuntimeCounters, OnExit?) {
         let app = App(roots: roots, projects: projects, keymap: keymap, darkTheme: themes.dark,
-                      lightTheme: themes.light, startVariant: themes.current.variant, glyphs: options.glyphs)
+                      lightTheme: themes.light, startVariant: themes.current.variant, glyphs: options.glyphs,
+                      now: bus.clock.now)
         app.monochrome = !(options.environment["NO_COLOR"] ?? "").isEmpty
         app.onExit = onExit
         // Attached to a daemon, quitting changes nothing for the projects: no question.

@@ -38,6 +38,7 @@ struct HistoryExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Date(): a CLI command is a composition root of its own (the time it runs at).
         let from = Date().addingTimeInterval(-(try HistoryAge.seconds(since)))
         let store = try Store.open(paths: VantagePaths.fromEnvironment())
         let metrics = try await store.metricRows(since: from)

@@ -44,7 +44,7 @@ struct RenderCheckCommand: AsyncParsableCommand {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .seconds(1 / tick))
                     n += 1
-                    bus.publish(.timeline(TimelineEntry(time: Date(), kind: .state, text: "tick \(n)")))
+                    bus.publish(.timeline(TimelineEntry(time: bus.clock.now, kind: .state, text: "tick \(n)")))
                 }
             }
         }

@@ -23,7 +23,7 @@ struct ScheduleCommand: AsyncParsableCommand {
         @Flag(help: "Print a JSON array of jobs (times in ISO 8601, UTC).") var json = false
 
         func run() async throws {
-            let now = Date()
+            let now = Date()   // a CLI command is a composition root of its own (the time it runs at).
             let jobs = try await Store.open().scheduledJobs().map { job in
                 var job = job
                 // A job no scheduler has seen yet is due at its first slot after its last run (or creation).
@@ -77,6 +77,7 @@ struct ScheduleCommand: AsyncParsableCommand {
             }
             let target = ScheduledJob.Target(target)
             let folder = try Self.validate(action: action, target: target, source: source)
+            // Date(): a CLI command is a composition root of its own (the time it runs at).
             let job = try await Store.open().addScheduledJob(cron: expression.text, target: target, action: action,
                                                              source: folder, created: Date())
             let next = expression.next(after: job.created).map { ClockZone.system.minuteStamp($0) } ?? "never"

@@ -75,7 +75,8 @@ struct TroubleshootFixCommand: AsyncParsableCommand {
             outcome = await applier.apply(fix, suggestion: suggestion, project: project, name: name, value: value)
             print(outcome.summary + ".")
         }
-        await applier.remember(suggestion: suggestion, fix: fix, project: project?.id, outcome: outcome)
+        // Date(): a CLI command is a composition root of its own (the time it runs at).
+        await applier.remember(suggestion: suggestion, fix: fix, project: project?.id, outcome: outcome, at: Date())
         // A fix that could not be applied, or did not help (remembered as such), fails the command.
         guard outcome.succeeded else {
             if !outcome.output.isEmpty { writeStandardError(outcome.output) }

@@ -10,14 +10,16 @@ import VantageStore
 /// the Troubleshooting pane shows it (with its history as a sparkline).
 actor FixActor {
     private let bus: Bus
+    private let clock: any VantageClock
     private let store: Store
     private let applier: FixApplier
     private let troubleshooter: TroubleshooterActor
     /// Fixes applied so far (for tests and diagnostics).
     private(set) var applied = 0
 
-    init(bus: Bus, store: Store, applier: FixApplier, troubleshooter: TroubleshooterActor) {
+    init(bus: Bus, clock: any VantageClock, store: Store, applier: FixApplier, troubleshooter: TroubleshooterActor) {
         self.bus = bus
+        self.clock = clock
         self.store = store
         self.applier = applier
         self.troubleshooter = troubleshooter
@@ -45,13 +47,13 @@ actor FixActor {
         applied += 1
         let verdict = outcome.succeeded ? "worked" : outcome.applied ? "failed" : "not applied"
         report(request, kind: outcome.succeeded ? .fix : .error, "\(request.projectName): fix \(verdict): \(outcome.summary)")
-        if let record = await applier.remember(suggestion: suggestion, fix: fix, project: request.project, outcome: outcome, store: store) {
+        if let record = await applier.remember(suggestion: suggestion, fix: fix, project: request.project, outcome: outcome, at: clock.now, store: store) {
             await troubleshooter.learn([record])
             await troubleshooter.rematch(request.problem, project: request.project)
         }
     }
 
     private func report(_ request: FixRequest, kind: TimelineEntry.Kind, _ text: String) {
-        bus.publish(.timeline(TimelineEntry(time: Date(), kind: kind, project: request.project, text: text)))
+        bus.publish(.timeline(TimelineEntry(time: clock.now, kind: kind, project: request.project, text: text)))
     }
 }

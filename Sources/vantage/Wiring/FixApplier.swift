@@ -127,11 +127,12 @@ struct FixApplier: Sendable {
     /// Records the outcome as a learned-fix trial and as a user decision; returns the learned fix
     /// with its new confidence (nil when the store cannot be opened or nothing was applied).
     @discardableResult
-    func remember(suggestion: Suggestion, fix: FixAction, project: ProjectID?, outcome: Outcome, store: Store? = nil) async -> LearnedFixRecord? {
+    func remember(suggestion: Suggestion, fix: FixAction, project: ProjectID?, outcome: Outcome, at time: Date,
+                  store: Store? = nil) async -> LearnedFixRecord? {
         guard outcome.applied, let store = store ?? (try? Store.open(paths: paths)) else { return nil }
-        let record = try? await FixMemory(store: store).record(signature: suggestion.signature, fix: fix.name, succeeded: outcome.succeeded)
+        let record = try? await FixMemory(store: store).record(signature: suggestion.signature, fix: fix.name, succeeded: outcome.succeeded, at: time)
         _ = try? await store.append(decision: DecisionRecord(
-            time: Date(), actor: .user, what: fix.summary, why: suggestion.title, inputs: [suggestion.evidence],
+            time: time, actor: .user, what: fix.summary, why: suggestion.title, inputs: [suggestion.evidence],
             outcome: outcome.succeeded ? "succeeded" : "failed", project: project))
         return record
     }

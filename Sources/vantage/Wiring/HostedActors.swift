@@ -19,6 +19,8 @@ import VantageTUI
 /// is missed.
 final class HostedActors: Sendable {
     private let bus: Bus
+    /// The one clock of every actor here: the bus's, chosen where the bus is made.
+    private let clock: any VantageClock
     private let monitor: Monitor
     private let recorder: StoreRecorder
     private let graph: GraphLayoutActor
@@ -48,7 +50,7 @@ final class HostedActors: Sendable {
     static func make(bus: Bus, store: Store, paths: VantagePaths, projects: [Project], engines: [DockerEndpoint], interval: Duration,
                      supervisorOptions: SupervisorOptions, secrets: (any SecretsSource)?) async throws(VantageError) -> HostedActors {
         // The hub subscribes first: a console that attaches later sees everything from the start.
-        let hub = AttachHub(keeper: ConsoleStateKeeper())
+        let hub = AttachHub(keeper: ConsoleStateKeeper(now: bus.clock.now))
         let hubEvents = bus.events(capacity: 1 << 16)
         let supervisor = try await HostedSupervisor.start(paths: paths, bus: bus, workspace: projects, options: supervisorOptions, secrets: secrets)
         supervisor.server.serve(hub)
@@ -62,30 +64,32 @@ final class HostedActors: Sendable {
         self.hub = hub
         self.hubEvents = hubEvents
         self.bus = bus
+        let clock = bus.clock
+        self.clock = clock
         self.paths = paths
         self.projects = projects
         current = Mutex(projects)
-        monitor = Monitor(bus: bus, projects: projects, interval: interval)
-        recorder = StoreRecorder(store: store, bus: bus)
+        monitor = Monitor(bus: bus, clock: clock, projects: projects, interval: interval)
+        recorder = StoreRecorder(store: store, bus: bus, clock: clock)
         graph = GraphLayoutActor(bus: bus)
-        analyzer = AnalyzerActor(bus: bus, store: store)
+        analyzer = AnalyzerActor(bus: bus, clock: clock, store: store)
         memory = MemoryRecorder(store: store)
         // Problems are read from the projects' logs with their manifests as they are now, the way
         // `vantage troubleshoot` reads them (ProjectProblems).
         troubleshooter = TroubleshooterActor(bus: bus, logs: paths.logs, current: TroubleshootingSources.current)
-        council = CouncilActor(bus: bus, store: store)
-        fixes = FixActor(bus: bus, store: store, applier: FixApplier(paths: paths), troubleshooter: troubleshooter)
-        history = StoredHistory(store: store, bus: bus)
+        council = CouncilActor(bus: bus, store: store, clock: clock)
+        fixes = FixActor(bus: bus, clock: clock, store: store, applier: FixApplier(paths: paths), troubleshooter: troubleshooter)
+        history = StoredHistory(store: store, bus: bus, clock: clock)
         self.store = store
         var dockerOptions = DockerWatcher.Options()
         dockerOptions.interval = interval
-        docker = engines.isEmpty ? nil : DockerWatcher(bus: bus, endpoints: engines, options: dockerOptions)
+        docker = engines.isEmpty ? nil : DockerWatcher(bus: bus, clock: clock, endpoints: engines, options: dockerOptions)
         // Always there: without an engine it answers each compose command with why it cannot run.
-        compose = ComposeLauncher(bus: bus, endpoints: engines, projects: projects)
+        compose = ComposeLauncher(bus: bus, clock: clock, endpoints: engines, projects: projects)
     }
 
     /// `started`: when this run began; the timeline entries before it are read back from the store.
-    func start(started: Date = Date()) {
+    func start(started: Date) {
         // Each actor subscribes to the kinds it reads, so a log line wakes only the log readers.
         let graphEvents = bus.events(GraphLayoutActor.eventKinds)
         let logEvents = bus.events([.log], capacity: 4096)
@@ -146,10 +150,10 @@ final class HostedActors: Sendable {
         add(Task.detached { await hub.run(events: hubEvents) })
         startScheduler(serving: supervisor.server)
         if !supervisor.adopted.isEmpty {
-            bus.publish(.timeline(TimelineEntry(time: Date(), kind: .state, text: "adopted from the last supervisor: \(supervisor.adopted.joined(separator: ", "))")))
+            bus.publish(.timeline(TimelineEntry(time: clock.now, kind: .state, text: "adopted from the last supervisor: \(supervisor.adopted.joined(separator: ", "))")))
         }
         if !supervisor.lost.isEmpty {
-            bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .warning, source: "supervisor",
+            bus.publish(.diagnostic(Diagnostic(time: clock.now, severity: .warning, source: "supervisor",
                                                message: "no longer running since the last supervisor stopped: \(supervisor.lost.joined(separator: ", "))")))
         }
         // New error templates in project output become troubleshooting entries.
@@ -193,7 +197,7 @@ final class HostedActors: Sendable {
         }
         watcher.start(initial: initial)
         if let problem = watcher.problem {
-            bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .warning, source: "vantage",
+            bus.publish(.diagnostic(Diagnostic(time: clock.now, severity: .warning, source: "vantage",
                                                message: "new project folders are found by looking every 2 s: \(problem)")))
         }
         discovery.withLock { $0 = watcher }
@@ -224,7 +228,7 @@ final class HostedActors: Sendable {
 /// What a finished scan tells the rest of Vantage.
 enum Workspace {
     static func publish(scan: ScanResult, roots: [String], duration: Duration, on bus: Bus) {
-        let now = Date()
+        let now = bus.clock.now
         bus.publish(.scanned(roots: roots, projects: scan.projects))
         let ms = Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000
         bus.publish(.timeline(TimelineEntry(time: now, kind: .scan,
@@ -240,7 +244,7 @@ enum Workspace {
     /// A scan after a change on disk: the new list, and a timeline entry per project found, gone
     /// or changed (its kinds or ports), not one per unchanged project.
     static func publish(change scan: ScanResult, from before: [Project], roots: [String], on bus: Bus) {
-        let now = Date()
+        let now = bus.clock.now
         bus.publish(.scanned(roots: roots, projects: scan.projects))
         let old = Dictionary(before.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let new = Set(scan.projects.map(\.id))

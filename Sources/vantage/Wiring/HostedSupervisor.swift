@@ -19,7 +19,7 @@ final class HostedSupervisor: Sendable {
                       secrets: (any SecretsSource)?) async throws(VantageError) -> HostedSupervisor {
         let lock = try SupervisorLock.acquire(paths)
         let (compose, projects) = (workspace.filter { $0.primaryKind == .compose }, workspace.filter { $0.primaryKind != .compose })
-        let supervisor = Supervisor(paths: paths, bus: bus, options: options, secrets: secrets)
+        let supervisor = Supervisor(paths: paths, bus: bus, clock: bus.clock, options: options, secrets: secrets)
         await supervisor.register(projects)
         await supervisor.declarePorts(of: compose)
         let adoption = await supervisor.adoptFromRecords()
@@ -47,7 +47,7 @@ final class HostedSupervisor: Sendable {
     static func vaultWithoutPrompt(_ paths: VantagePaths, bus: Bus) -> SecretVault? {
         guard FileManager.default.fileExists(atPath: paths.keyFile) else { return nil } // no secrets stored yet
         do { return try PassphrasePrompt.openVault(paths, interactive: false) } catch {
-            bus.publish(.diagnostic(Diagnostic(time: Date(), severity: .warning, source: "vantage",
+            bus.publish(.diagnostic(Diagnostic(time: bus.clock.now, severity: .warning, source: "vantage",
                                                message: "secrets are unavailable to projects started here: \(error)")))
             return nil
         }

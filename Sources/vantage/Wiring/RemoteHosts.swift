@@ -42,7 +42,7 @@ struct RemoteHosts {
     /// Attaches the console's bus to this host's daemon, its ids qualified with `name`.
     func attachment(bus: Bus) -> HostAttachment {
         let url = url, name = name, program = remoteVantage
-        return HostAttachment(name: name, address: url.description, qualifier: name, retryInterval: Self.retryInterval, bus: bus) { () throws(VantageError) in
+        return HostAttachment(name: name, address: url.description, qualifier: name, retryInterval: Self.retryInterval, bus: bus, clock: bus.clock) { () throws(VantageError) in
             try ControlClient.connect(url, name: name, remoteVantage: program)
         }
     }

@@ -78,9 +78,9 @@ struct ScheduledActionContext: Sendable {
     let projects: @Sendable () async -> [Project]
 
     /// A scheduler that runs the jobs with the actions of `ScheduledAction.all`.
-    func scheduler(store: Store, clock: any VantageClock = SystemClock()) -> Scheduler {
+    func scheduler(store: Store) -> Scheduler {
         let context = self
-        return Scheduler(store: store, bus: bus, clock: clock) { job in
+        return Scheduler(store: store, bus: bus, clock: bus.clock) { job in
             guard let action = ScheduledAction.named(job.action) else {
                 return .failed("this Vantage has no action '\(job.action)' (actions: \(ScheduledAction.all.map(\.name).joined(separator: ", ")))")
             }
