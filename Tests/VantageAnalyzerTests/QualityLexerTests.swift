@@ -40,6 +40,29 @@ struct QualityLexerTests {
         #expect(kinds("&'a str", .rust) == [.amp, .symbol, .identifier])
     }
 
+    /// A language the lexer has never seen, made from the table alone: Lua-like `--` comments,
+    /// backtick raw strings and words of its own. No lexer code knows it.
+    @Test("a new dialect is one table entry: its comment marker, string forms and keywords")
+    func aDialectMadeFromTheTableAlone() {
+        let luaLike = LexDialect(name: "lua-like",
+                                 forms: [.lineComment(marker: Array("--".utf8), continuesOverBackslash: false),
+                                         .rawStrings(delimiter: 0x60)],
+                                 keywords: ["elseif": .kwElif, "local": .kwLet, "then": .kwDo])
+        let source = "if a then -- while b\nelseif `for\nx` then local y = 1 end"
+        #expect(kinds(source, luaLike) == [.kwIf, .identifier, .kwDo, .comment,
+                                           .kwElif, .string, .kwDo, .kwLet, .identifier, .assign, .number, .identifier])
+        // The same text in a dialect without these forms and words: `--` is an operator, the
+        // backticks are not a string, `while` and `for` are keywords, `elseif` is a name.
+        let inC = kinds(source, .clike)
+        #expect(inC.contains(.kwWhile) && inC.contains(.kwFor) && !inC.contains(.comment) && !inC.contains(.string))
+        #expect(!inC.contains(.kwElif) && !inC.contains(.kwLet))
+        // A dialect's words are its own: the shared table is unchanged for the others.
+        #expect(kinds("elseif local then", .python) == [.identifier, .identifier, .identifier])
+        // Every shipped language's dialect is named after it in the table.
+        #expect(LanguageSupports.all.map(\.dialect.name) == ["python", "swift", "clike", "clike", "java", "go", "rust",
+                                                             "javascript", "javascript"])
+    }
+
     @Test("Swift: `?` after whitespace is a ternary, glued to a token it is postfix")
     func swiftQuestionMark() {
         var text = "a ? b : f()?.d"  // (`c?` would be one word token)

@@ -36,3 +36,8 @@ struct CFamilySupport: LanguageSupport {
         return nil
     }
 }
+
+extension LexDialect {
+    /// C and C++: raw strings and decimal floats on top of the shared C-like rules.
+    static let clike = LexDialect(name: "clike", forms: [.cppRawStrings, .decimalFloats])
+}

@@ -30,3 +30,8 @@ struct GoSupport: LanguageSupport {
             || text.hasPrefix("/*")
     }
 }
+
+extension LexDialect {
+    /// Go: backtick raw strings.
+    static let go = LexDialect(name: "go", forms: [.rawStrings(delimiter: 0x60)])
+}

@@ -23,3 +23,8 @@ struct JavaScriptSupport: LanguageSupport {
         }
     }
 }
+
+extension LexDialect {
+    /// JavaScript and TypeScript: template literals, regular expressions, `#private`, `?.`.
+    static let javascript = LexDialect(name: "javascript", forms: [.javaScriptTokens], templateLiterals: true)
+}

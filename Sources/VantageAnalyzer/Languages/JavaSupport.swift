@@ -24,3 +24,8 @@ struct JavaSupport: LanguageSupport {
         }
     }
 }
+
+extension LexDialect {
+    /// Java reads as C does (its literals are C's).
+    static let java = LexDialect(name: "java", forms: [.cppRawStrings, .decimalFloats])
+}

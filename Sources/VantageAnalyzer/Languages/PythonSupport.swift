@@ -11,3 +11,10 @@ struct PythonSupport: LanguageSupport {
         reader.run()
     }
 }
+
+extension LexDialect {
+    /// `#` comments, `//` floor division, triple quotes and f-strings, indentation kept.
+    static let python = LexDialect(name: "python", forms: [.lineComment(marker: [0x23], continuesOverBackslash: false),
+                                                           .floorDivision, .tripleQuotedStrings],
+                                   emitsSpaces: true, expandsFStrings: true)
+}

@@ -19,3 +19,8 @@ struct RustSupport: LanguageSupport {
         }
     }
 }
+
+extension LexDialect {
+    /// Rust: lifetimes and labels (`'a`) are not characters.
+    static let rust = LexDialect(name: "rust", forms: [.lifetimes])
+}

@@ -21,3 +21,12 @@ struct SwiftSupport: LanguageSupport {
         }
     }
 }
+
+extension LexDialect {
+    /// Nested comments, raw / multi-line strings with interpolation, `#selector`, `` `name` ``,
+    /// `??`, and optional suffixes.
+    static let swift = LexDialect(name: "swift", forms: [.lineComment(marker: [0x2F, 0x2F], continuesOverBackslash: true),
+                                                         .nestedBlockComments, .hashDelimitedStrings, .poundWords,
+                                                         .backtickIdentifiers, .doubleQuestion],
+                                  sharedBlockComments: false, optionalSuffixes: true)
+}

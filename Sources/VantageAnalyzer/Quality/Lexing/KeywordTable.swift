@@ -7,7 +7,8 @@ struct KeywordTable: Sendable {
 
     static let shared = KeywordTable()
 
-    private init() {
+    /// The shared words, plus `extra` (a dialect's own words; a word in both takes `extra`'s kind).
+    init(adding extra: [String: TokenKind] = [:]) {
         keys = Array(repeating: [], count: Self.slotCount)
         kinds = Array(repeating: .identifier, count: Self.slotCount)
         let words: [(String, TokenKind)] = [
@@ -35,7 +36,11 @@ struct KeywordTable: Sendable {
             ("actor", .kwActor), ("trait", .kwTrait), ("impl", .kwImpl), ("typealias", .kwTypealias),
             ("extension", .kwExtension), ("repeat", .kwRepeat), ("goto", .kwGoto),
         ]
-        for (word, kind) in words {
+        var table: [String: TokenKind] = [:]
+        for (word, kind) in words { table[word] = kind }
+        table.merge(extra) { _, own in own }
+        precondition(table.count < Self.slotCount / 2, "keyword table too full: \(table.count) words")
+        for (word, kind) in table {
             let bytes = Array(word.utf8)
             var slot = Int(Self.hash(bytes, 0, bytes.count)) & (Self.slotCount - 1)
             while !keys[slot].isEmpty { slot = (slot + 1) & (Self.slotCount - 1) }

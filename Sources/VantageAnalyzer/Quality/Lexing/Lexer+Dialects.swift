@@ -1,59 +1,86 @@
-/// The per-language additions to the shared token rules.
+/// The dialects' token forms (`LexDialect.forms`), tried before the shared rules.
 extension Lexer {
-    /// Tries the current dialect's own token forms at `p`; returns the offset after the
-    /// token it emitted, or nil when none applies and the shared rules should run.
+    /// Tries the dialect's token forms at `p`, in order; returns the offset after the token the
+    /// first one that applies emitted, or nil when none applies and the shared rules should run.
     mutating func scanDialectSpecific(at p: Int, to: Int, flags: UInt8) -> Int? {
-        switch dialect {
-        case .python: return scanPython(at: p, to: to, flags: flags)
-        case .swift: return scanSwift(at: p, to: to, flags: flags)
-        case .clike, .java: return scanCLike(at: p, to: to, flags: flags)
-        case .go:
-            if bytes[p] == 0x60 {  // `raw string`
-                var i = p + 1
-                while i < to && bytes[i] != 0x60 { i += 1 }
-                if i < to {
-                    emit(LexToken(start: p, end: i + 1, kind: .string, flags: flags, newlines: countNewlines(p, i + 1)))
-                    return i + 1
-                }
-            }
-            return nil
-        case .rust:
-            if bytes[p] == 0x27, p + 1 < to, ByteClass.isWord(bytes[p + 1]) {  // 'lifetime, 'label
-                var i = p + 1
-                while i < to && ByteClass.isWord(bytes[i]) { i += 1 }
-                emit(LexToken(start: p, end: i, kind: .symbol, flags: flags))
-                return i
-            }
-            return nil
-        case .javascript:
+        guard dialect.formStarts.contains(bytes[p]) else { return nil }
+        for form in dialect.forms {
+            if let next = scan(form, at: p, to: to, flags: flags) { return next }
+        }
+        return nil
+    }
+
+    /// One token of `form` at `p`, or nil when the bytes there are not one.
+    private mutating func scan(_ form: TokenForm, at p: Int, to: Int, flags: UInt8) -> Int? {
+        switch form {
+        case .lineComment(let marker, let continues): return scanLineComment(marker, continues, at: p, to: to, flags: flags)
+        case .floorDivision: return scanFloorDivision(at: p, to: to, flags: flags)
+        case .tripleQuotedStrings: return scanTripleQuoted(at: p, to: to, flags: flags)
+        case .nestedBlockComments: return scanNestedBlockComment(at: p, to: to, flags: flags)
+        case .hashDelimitedStrings: return scanHashDelimitedString(at: p, to: to, flags: flags)
+        case .poundWords: return scanPoundWord(at: p, to: to, flags: flags)
+        case .backtickIdentifiers: return scanBacktickIdentifier(at: p, to: to, flags: flags)
+        case .doubleQuestion:
+            guard bytes[p] == 0x3F, p + 1 < to, bytes[p + 1] == 0x3F else { return nil }
+            emit(LexToken(start: p, end: p + 2, kind: .questionQuestion, flags: flags))
+            return p + 2
+        case .cppRawStrings: return scanCppRawString(at: p, to: to, flags: flags)
+        case .decimalFloats: return scanDecimalFloat(at: p, to: to, flags: flags)
+        case .rawStrings(let delimiter):
+            guard bytes[p] == delimiter else { return nil }
+            var i = p + 1
+            while i < to && bytes[i] != delimiter { i += 1 }
+            guard i < to else { return nil }
+            emit(LexToken(start: p, end: i + 1, kind: .string, flags: flags, newlines: countNewlines(p, i + 1)))
+            return i + 1
+        case .lifetimes:
+            guard bytes[p] == 0x27, p + 1 < to, ByteClass.isWord(bytes[p + 1]) else { return nil }  // 'lifetime, 'label
+            var i = p + 1
+            while i < to && ByteClass.isWord(bytes[i]) { i += 1 }
+            emit(LexToken(start: p, end: i, kind: .symbol, flags: flags))
+            return i
+        case .javaScriptTokens:
             return scanJavaScript(at: p, to: to, flags: flags)
         }
     }
 
+    // MARK: Comments
+
+    private mutating func scanLineComment(_ marker: [UInt8], _ continues: Bool, at p: Int, to: Int, flags: UInt8) -> Int? {
+        guard hasPrefix(marker, at: p, to: to) else { return nil }
+        var i = p + marker.count
+        while i < to && bytes[i] != 0x0A {
+            if continues && bytes[i] == 0x5C && i + 1 < to && bytes[i + 1] == 0x0A { i += 2; continue }
+            i += 1
+        }
+        emit(LexToken(start: p, end: i, kind: .comment, flags: flags, newlines: countNewlines(p, i)))
+        return i
+    }
+
+    private mutating func scanNestedBlockComment(at p: Int, to: Int, flags: UInt8) -> Int? {
+        guard bytes[p] == 0x2F, p + 1 < to, bytes[p + 1] == 0x2A else { return nil }
+        let end = nestedBlockCommentEnd(from: p, to: to)
+        flushMacro()
+        emit(LexToken(start: p, end: end, kind: .comment, flags: flags, newlines: countNewlines(p, end)))
+        return end
+    }
+
     // MARK: Python
 
-    private mutating func scanPython(at p: Int, to: Int, flags: UInt8) -> Int? {
+    private mutating func scanFloorDivision(at p: Int, to: Int, flags: UInt8) -> Int? {
+        guard bytes[p] == 0x2F, p + 1 < to, bytes[p + 1] == 0x2F else { return nil }  // floor division, not a comment
+        let augmented = p + 2 < to && bytes[p + 2] == 0x3D
+        emit(LexToken(start: p, end: p + (augmented ? 3 : 2), kind: augmented ? .augmentedAssign : .slashSlash, flags: flags))
+        return p + (augmented ? 3 : 2)
+    }
+
+    private mutating func scanTripleQuoted(at p: Int, to: Int, flags: UInt8) -> Int? {
         let b = bytes[p]
-        if b == 0x23 {  // # comment to the end of the physical line
-            var i = p
-            while i < to && bytes[i] != 0x0A { i += 1 }
-            emit(LexToken(start: p, end: i, kind: .comment, flags: flags))
-            return i
-        }
-        if b == 0x2F, p + 1 < to, bytes[p + 1] == 0x2F {  // floor division, not a comment
-            let augmented = p + 2 < to && bytes[p + 2] == 0x3D
-            emit(LexToken(start: p, end: p + (augmented ? 3 : 2), kind: augmented ? .augmentedAssign : .slashSlash, flags: flags))
-            return p + (augmented ? 3 : 2)
-        }
-        if (b == 0x22 || b == 0x27), p + 2 < to, bytes[p + 1] == b, bytes[p + 2] == b {
-            if let end = tripleQuotedEnd(at: p, to: to, quote: b) {
-                emit(LexToken(start: p, end: end, kind: .string, flags: flags | TokenFlag.tripleQuoted,
-                              newlines: countNewlines(p, end)))
-                expandFStringIfPrefixed(tokenStart: p, tokenEnd: end, quoteLength: 3, flags: flags)
-                return end
-            }
-        }
-        return nil
+        guard b == 0x22 || b == 0x27, p + 2 < to, bytes[p + 1] == b, bytes[p + 2] == b,
+              let end = tripleQuotedEnd(at: p, to: to, quote: b) else { return nil }
+        emit(LexToken(start: p, end: end, kind: .string, flags: flags | TokenFlag.tripleQuoted, newlines: countNewlines(p, end)))
+        if dialect.expandsFStrings { expandFStringIfPrefixed(tokenStart: p, tokenEnd: end, quoteLength: 3, flags: flags) }
+        return end
     }
 
     private func tripleQuotedEnd(at p: Int, to: Int, quote: UInt8) -> Int? {
@@ -96,7 +123,7 @@ extension Lexer {
                     tokens.append(LexToken(start: literalStart, end: i, kind: .string, flags: chunkFlags,
                                            newlines: countNewlines(literalStart, i)))
                 }
-                let inner = Lexer.tokenizeRange(bytes, from: i + 1, to: max(i + 1, j - 1), dialect: .python,
+                let inner = Lexer.tokenizeRange(bytes, from: i + 1, to: max(i + 1, j - 1), dialect: dialect,
                                                 flags: flags | TokenFlag.fStringExpression)
                 tokens.append(contentsOf: inner)
                 produced = true
@@ -156,55 +183,32 @@ extension Lexer {
 
     // MARK: Swift
 
-    private mutating func scanSwift(at p: Int, to: Int, flags: UInt8) -> Int? {
-        let b = bytes[p]
-        let n1: UInt8 = p + 1 < to ? bytes[p + 1] : 0
-        if b == 0x2F && n1 == 0x2F {  // line comment; a trailing backslash continues it, as in lizard
-            var i = p + 2
-            while i < to && bytes[i] != 0x0A {
-                if bytes[i] == 0x5C && i + 1 < to && bytes[i + 1] == 0x0A { i += 2; continue }
-                i += 1
-            }
-            emit(LexToken(start: p, end: i, kind: .comment, flags: flags, newlines: countNewlines(p, i)))
-            return i
-        }
-        if b == 0x2F && n1 == 0x2A {  // nested block comment
-            let end = swiftBlockCommentEnd(from: p, to: to)
-            flushMacro()
-            emit(LexToken(start: p, end: end, kind: .comment, flags: flags, newlines: countNewlines(p, end)))
-            return end
-        }
-        if b == 0x22 || b == 0x23 {  // "…" or #"…"#
-            var hashes = 0
-            while p + hashes < to && bytes[p + hashes] == 0x23 { hashes += 1 }
-            if p + hashes < to && bytes[p + hashes] == 0x22 {
-                let end = swiftStringEnd(from: p, hashes: hashes, to: to)
-                flushMacro()
-                emit(LexToken(start: p, end: end, kind: .string, flags: flags, newlines: countNewlines(p, end)))
-                return end
-            }
-            if b == 0x23, n1 != 0, ByteClass.isWord(n1), !isCompilerDirective(at: p + 1, to: to) {  // #selector, #available
-                var i = p + 1
-                while i < to && ByteClass.isWord(bytes[i]) { i += 1 }
-                emit(LexToken(start: p, end: i, kind: .identifier, flags: flags))
-                return i
-            }
-            return nil
-        }
-        if b == 0x60, ByteClass.isWord(n1) {  // `name`
-            var i = p + 1
-            while i < to && ByteClass.isWord(bytes[i]) { i += 1 }
-            if i < to && bytes[i] == 0x60 {
-                emit(LexToken(start: p, end: i + 1, kind: .identifier, flags: flags))
-                return i + 1
-            }
-            return nil
-        }
-        if b == 0x3F && n1 == 0x3F {
-            emit(LexToken(start: p, end: p + 2, kind: .questionQuestion, flags: flags))
-            return p + 2
-        }
-        return nil
+    private mutating func scanHashDelimitedString(at p: Int, to: Int, flags: UInt8) -> Int? {
+        var hashes = 0  // "…" or #"…"#
+        while p + hashes < to && bytes[p + hashes] == 0x23 { hashes += 1 }
+        guard p + hashes < to, bytes[p + hashes] == 0x22 else { return nil }
+        let end = swiftStringEnd(from: p, hashes: hashes, to: to)
+        flushMacro()
+        emit(LexToken(start: p, end: end, kind: .string, flags: flags, newlines: countNewlines(p, end)))
+        return end
+    }
+
+    private mutating func scanPoundWord(at p: Int, to: Int, flags: UInt8) -> Int? {
+        // #selector, #available; not a directive (#if), which the shared rules make a macro
+        guard bytes[p] == 0x23, p + 1 < to, ByteClass.isWord(bytes[p + 1]), !isCompilerDirective(at: p + 1, to: to) else { return nil }
+        var i = p + 1
+        while i < to && ByteClass.isWord(bytes[i]) { i += 1 }
+        emit(LexToken(start: p, end: i, kind: .identifier, flags: flags))
+        return i
+    }
+
+    private mutating func scanBacktickIdentifier(at p: Int, to: Int, flags: UInt8) -> Int? {
+        guard bytes[p] == 0x60, p + 1 < to, ByteClass.isWord(bytes[p + 1]) else { return nil }  // `name`
+        var i = p + 1
+        while i < to && ByteClass.isWord(bytes[i]) { i += 1 }
+        guard i < to && bytes[i] == 0x60 else { return nil }
+        emit(LexToken(start: p, end: i + 1, kind: .identifier, flags: flags))
+        return i + 1
     }
 
     private func isCompilerDirective(at start: Int, to: Int) -> Bool {
@@ -214,7 +218,7 @@ extension Lexer {
         return ["if", "elseif", "else", "endif", "sourceLocation", "warning", "error"].contains(word)
     }
 
-    private func swiftBlockCommentEnd(from start: Int, to: Int) -> Int {
+    private func nestedBlockCommentEnd(from start: Int, to: Int) -> Int {
         var depth = 0
         var i = start
         while i + 1 < to {
@@ -297,7 +301,7 @@ extension Lexer {
 
     // MARK: C, C++, Java
 
-    private mutating func scanCLike(at p: Int, to: Int, flags: UInt8) -> Int? {
+    private mutating func scanCppRawString(at p: Int, to: Int, flags: UInt8) -> Int? {
         let b = bytes[p]
         // (?:u8|u|U|L)?R"\((?:[^)]|\)(?!"))*\)"
         if b == 0x52 || b == 0x75 || b == 0x55 || b == 0x4C {
@@ -315,6 +319,11 @@ extension Lexer {
             }
             return nil
         }
+        return nil
+    }
+
+    private mutating func scanDecimalFloat(at p: Int, to: Int, flags: UInt8) -> Int? {
+        let b = bytes[p]
         if ByteClass.isDigit(b) || (b == 0x2E && p + 1 < to && ByteClass.isDigit(bytes[p + 1])) {
             var i = p
             while i < to && ByteClass.isDigit(bytes[i]) { i += 1 }

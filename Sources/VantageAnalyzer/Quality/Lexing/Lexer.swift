@@ -1,14 +1,14 @@
 /// Splits UTF-8 source bytes into tokens, one pass, no regular expressions.
 ///
 /// Token boundaries follow lizard's shared token pattern (alternatives tried in the
-/// same order), extended per dialect with that language's literals: Python triple
-/// quotes and f-string interpolations, Swift nested comments / raw / multi-line
-/// strings with interpolation, C++ raw strings, Go raw strings, Rust lifetimes.
-/// Whitespace is dropped except for Python, whose indentation matters.
+/// same order), extended by the dialect's token forms (`LexDialect.forms`: Python triple
+/// quotes and f-string interpolations, Swift nested comments / raw / multi-line strings
+/// with interpolation, C++ raw strings, Go raw strings, Rust lifetimes, …). Whitespace is
+/// dropped unless the dialect keeps it (Python, whose indentation matters).
 struct Lexer {
     let bytes: UnsafeBufferPointer<UInt8>
     let dialect: LexDialect
-    private let keywords = KeywordTable.shared
+    private let keywords: KeywordTable
     var tokens: [LexToken] = []
     /// A `#` line being merged into one macro token (lizard's `tokens_in_span`).
     var macro: LexToken?
@@ -20,6 +20,7 @@ struct Lexer {
     init(bytes: UnsafeBufferPointer<UInt8>, dialect: LexDialect) {
         self.bytes = bytes
         self.dialect = dialect
+        keywords = dialect.keywords
         tokens.reserveCapacity(bytes.count / 4)
     }
 
@@ -33,7 +34,7 @@ struct Lexer {
                          deadline: ContinuousClock.Instant?) -> (tokens: [LexToken], complete: Bool) {
         var lexer = Lexer(bytes: bytes, dialect: dialect)
         lexer.deadline = deadline
-        if dialect == .javascript {
+        if dialect.templateLiterals {
             lexer.scanJavaScriptFile()
         } else {
             lexer.scan(from: 0, to: bytes.count, flags: 0)
@@ -109,7 +110,7 @@ struct Lexer {
             if outOfTime { return }
             let b = bytes[p]
             // C block comment: `/\*.*?\*/`, tried first as in lizard (Swift nests them instead).
-            if dialect != .swift, b == 0x2F, p + 1 < to, bytes[p + 1] == 0x2A, let end = find2(0x2A, 0x2F, from: p + 2, to: to) {
+            if dialect.sharedBlockComments, b == 0x2F, p + 1 < to, bytes[p + 1] == 0x2A, let end = find2(0x2A, 0x2F, from: p + 2, to: to) {
                 emit(LexToken(start: p, end: end + 2, kind: .comment, flags: flags, newlines: countNewlines(p, end + 2)))
                 p = end + 2
                 continue
@@ -125,7 +126,7 @@ struct Lexer {
             if b == 0x22 || b == 0x27 {  // " or '
                 if let end = quotedEnd(at: p, to: to, quote: b) {
                     emit(LexToken(start: p, end: end, kind: .string, flags: flags, newlines: countNewlines(p, end)))
-                    if dialect == .python { expandFStringIfPrefixed(tokenStart: p, tokenEnd: end, quoteLength: 1, flags: flags) }
+                    if dialect.expandsFStrings { expandFStringIfPrefixed(tokenStart: p, tokenEnd: end, quoteLength: 1, flags: flags) }
                     p = end
                     continue
                 }
@@ -186,7 +187,7 @@ struct Lexer {
             }
         }
         while i < to && ByteClass.isWord(bytes[i]) { i += 1 }
-        if dialect == .swift, i < to, bytes[i] == 0x3F || bytes[i] == 0x21 {  // \w+\? and \w+\!
+        if dialect.optionalSuffixes, i < to, bytes[i] == 0x3F || bytes[i] == 0x21 {  // \w+\? and \w+\!
             let kind: TokenKind = (i - p == 4 && keywords.kind(of: bytes, p, i) == .kwInit) ? .kwInitFailable : .identifier
             emit(LexToken(start: p, end: i + 1, kind: kind, flags: flags | TokenFlag.gluedSuffix))
             return i + 1
@@ -292,7 +293,7 @@ struct Lexer {
         case 0x2C: t = tok(1, .comma)
         case 0x3B: t = tok(1, .semicolon)
         case 0x3F:  // ?
-            if dialect == .swift {
+            if dialect.optionalSuffixes {
                 let glued = p > 0 && !ByteClass.isSpace(bytes[p - 1])
                     && !(p >= 2 && bytes[p - 2] == 0x2A && bytes[p - 1] == 0x2F)
                 t = tok(1, .question, glued ? TokenFlag.postfixOptional : 0)
