@@ -62,10 +62,12 @@ import VantageCore
         let tmux = try TmuxSession(width: 120, height: 40, command: command, environment: QuitAndLaunchEndToEndTests.environment(home: home))
         #expect(try tmux.waitFor(timeout: 10) { $0.contains("web") }.ok)
         try Self.runFirstJob(in: tmux)
-        // The run is on the timeline too (zoomed: whole lines), and the CLI reads the same outcome from the store.
-        try tmux.send("Tab", "Tab", "Tab", "z")
-        let timeline = try tmux.waitFor(timeout: 10) { $0.contains("job 1, lock-check on the workspace: done") }
-        #expect(timeline.ok, "screen:\n\(timeline.screen)")
+        // The run is on the timeline too, wrapped in the side pane (issue 12 §5: it was cut at the pane's edge),
+        // and the CLI reads the same outcome from the store.
+        let side = try tmux.waitFor(timeout: 10) { screen in
+            screen.split(separator: "\n").contains { $0.contains("│         the workspace: done: no") }
+        }
+        #expect(side.ok, "the entry's second row is indented under the kind column; screen:\n\(side.screen)")
         let list = try QuitAndLaunchEndToEndTests.cli(["schedule", "list"], home: home)
         #expect(list.output.contains("ok: no manifest that needs a lock file"), "\(list.output)")
         try tmux.send("q")

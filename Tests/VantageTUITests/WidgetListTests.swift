@@ -85,6 +85,59 @@ struct WidgetListTests {
         #expect(b.lines[0].hasPrefix("12:34:56 state     api exited with status 1"), "\(b.lines[0])")
     }
 
+    /// Issue 12 §5: a 38-column Timeline cut "python-web ready → stop" to its first words. Entries
+    /// wrap at spaces under the kind column, up to three rows, then end in an ellipsis.
+    @Test func timelineEntriesWrapInANarrowPane() {
+        let web = ProjectID("/x/python-web")
+        let entries = [
+            TimelineEntry(time: Self.t0, kind: .state, project: web, text: "python-web: ready → stopping after the user asked (x)"),
+            TimelineEntry(time: Self.t0.addingTimeInterval(1), kind: .error, project: web,
+                          text: "python-web exited with status 1 after 3 s: ModuleNotFoundError: No module named 'six' while importing app.main, "
+                          + "which the project's requirements.txt declares as six==1.16.0"),
+        ]
+        var b = filled(36, 7)
+        TimelineList(entries: entries, projectNames: [web: "python-web"], timeZone: Self.utc, glyphs: .ascii)
+            .render(area: b.area, buffer: &b)
+        #expect(b.lines == [
+            "12:34:56 state python-web ready →xxx",
+            "         stopping after the userxxxx",
+            "         asked (x)xxxxxxxxxxxxxxxxxx",
+            "12:34:57 error python-web exitedxxxx",
+            "         with status 1 after 3 s:xxx",
+            "         ModuleNotFoundError: No~xxx",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        ], "\(b.lines.joined(separator: "\n"))")
+        // The selected entry is highlighted on every row it takes.
+        var sel = filled(36, 7)
+        TimelineList(entries: entries, projectNames: [web: "python-web"], timeZone: Self.utc, glyphs: .ascii, selected: 0)
+            .render(area: sel.area, buffer: &sel)
+        #expect(sel[0, 0].style.bg == .selection && sel[12, 2].style.bg == .selection && sel[0, 3].style.bg != .selection)
+        // Too little room: the newest entry's rows are at the bottom, the older entry's top rows are cut and marked.
+        var short = filled(36, 4)
+        TimelineList(entries: entries, projectNames: [web: "python-web"], timeZone: Self.utc, glyphs: .ascii)
+            .render(area: short.area, buffer: &short)
+        #expect(short.lines[0] == "         asked (x)xxxxxxxxxxxxxxxxx^", "\(short.lines)")
+        #expect(short.lines[1].hasPrefix("12:34:57 error python-web exited"))
+    }
+
+    /// Zoomed, a Troubleshooting entry wraps (its suggestion line too); in the side pane it is cut.
+    @Test func logPaneWrapsWhenAsked() {
+        let entries = [LogPane.Entry(time: Self.t0, severity: .error, source: "api",
+                                     text: "listen EADDRINUSE: address already in use 127.0.0.1:3000 (another process holds the port)")]
+        var cut = filled(40, 2)
+        LogPane(entries: entries, timeZone: Self.utc, glyphs: .ascii).render(area: cut.area, buffer: &cut)
+        #expect(cut.lines == ["12:34:56 ERR api: listen EADDRINUSE: add", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"])
+        var wrapped = filled(40, 4)
+        LogPane(entries: entries, timeZone: Self.utc, glyphs: .ascii, selected: 0, wrap: true).render(area: wrapped.area, buffer: &wrapped)
+        #expect(wrapped.lines == [
+            "12:34:56 ERR api: listen EADDRINUSE:xxxx",
+            "         address already in usexxxxxxxxx",
+            "         127.0.0.1:3000 (another process",
+            "         holds the port)xxxxxxxxxxxxxxxx",
+        ], "\(wrapped.lines.joined(separator: "\n"))")
+        #expect(wrapped[10, 3].style.bg == .selection, "every row of the selected entry is highlighted")
+    }
+
     @Test func logPaneHighlightsErrors() {
         let entries = [LogPane.Entry(time: Self.t0, severity: .warning, source: "vantage", text: "slow"),
                        LogPane.Entry(time: Self.t0, severity: .error, source: "api", text: "boom", count: 3)]

@@ -36,10 +36,17 @@ public struct LogPane: Sendable {
     /// The selected entry (an index into `entries`), drawn on the selection colour; when set, the
     /// list scrolls so it is in view and `scroll` is not used.
     public var selected: Int?
+    /// Entries wrap at spaces (up to `maxWrappedRows` rows each) instead of being cut at the
+    /// pane's edge: the zoomed Troubleshooting pane.
+    public var wrap: Bool
+
+    /// Rows a wrapped entry (and its suggestion) takes at most; Enter opens it whole.
+    public static let maxWrappedRows = 6
 
     public init(entries: [Entry], timeZone: ClockZone, scroll: Int = 0, glyphs: GlyphSet,
-                emptyText: String = "No warnings or errors.", selected: Int? = nil) {
+                emptyText: String = "No warnings or errors.", selected: Int? = nil, wrap: Bool = false) {
         self.selected = selected
+        self.wrap = wrap
         self.entries = entries
         self.timeZone = timeZone
         self.scroll = scroll
@@ -63,7 +70,6 @@ public struct LogPane: Sendable {
         return StyledLine(spans)
     }
 
-    /// The entry's line, and its suggestion's line when it has one.
     /// The entry's line, and its suggestion's line when it has one (with the learned fix's
     /// confidence history as a sparkline when outcomes were recorded).
     func lines(_ e: Entry) -> [StyledLine] {
@@ -75,23 +81,25 @@ public struct LogPane: Sendable {
         return [line(e), StyledLine(spans)]
     }
 
+    /// The entry's rows at `width` columns: its lines, each wrapped when `wrap` is on; the entry's
+    /// own line (not its suggestion) on the selection colour when `selected`.
+    func rows(_ e: Entry, width: Int, selected: Bool) -> [StyledLine] {
+        lines(e).enumerated().flatMap { j, line in
+            let rows = wrap ? line.wrapped(width: width, indent: 9, maxRows: Self.maxWrappedRows, ellipsis: glyphs.ellipsis) : [line]
+            return selected && j == 0 ? rows.map(\.highlighted) : rows
+        }
+    }
+
     public func render(area: Rect, buffer: inout Buffer) {
         if entries.isEmpty {
             buffer.put(emptyText, x: area.x, y: area.y, style: .role(.ok), maxWidth: area.width)
             return
         }
-        var all: [StyledLine] = []
-        var lineScroll = scroll
-        var selectedLine: Int?
-        for (i, e) in entries.enumerated() {
-            if i == selected { selectedLine = all.count }
-            all += lines(e)
-        }
-        if let selectedLine, let sel = selected {
-            all[selectedLine] = all[selectedLine].highlighted
-            // Keep the selected entry and its suggestion line in view.
-            lineScroll = all.count - selectedLine - lines(entries[sel]).count
-        }
-        BottomAnchoredList(lines: all, scroll: lineScroll, glyphs: glyphs).render(area: area, buffer: &buffer)
+        // The selected entry (with its suggestion) is kept in view; without one, `scroll` entries up from the newest.
+        let bottom = selected.map { max(0, min($0, entries.count - 1)) } ?? entries.count - 1 - max(0, min(scroll, entries.count - 1))
+        let window = max(0, bottom - area.height)...min(entries.count - 1, bottom + area.height)
+        let blocks = window.map { i in rows(entries[i], width: area.width, selected: i == selected) }
+        BottomAnchoredBlocks(blocks: blocks, bottom: bottom - window.lowerBound, glyphs: glyphs).render(area: area, buffer: &buffer)
+        if window.lowerBound > 0 { buffer.place(Cell(glyphs.arrowUp, style: .role(.muted)), x: area.right - 1, y: area.y) }
     }
 }

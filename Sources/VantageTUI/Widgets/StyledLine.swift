@@ -24,27 +24,3 @@ public struct StyledLine: Sendable, Equatable {
         }
     }
 }
-
-/// A list anchored at the bottom (the newest line last), scrolled `scroll` lines up from the end.
-/// Shared by the timeline and the troubleshooting log.
-struct BottomAnchoredList {
-    var lines: [StyledLine]
-    var scroll: Int
-    var glyphs: GlyphSet
-
-    /// The scroll actually used: never past the first line.
-    func clampedScroll(visible: Int) -> Int { max(0, min(scroll, lines.count - visible)) }
-
-    func render(area: Rect, buffer: inout Buffer) {
-        guard !area.isEmpty else { return }
-        let visible = area.height
-        let s = clampedScroll(visible: visible)
-        let end = lines.count - s
-        let start = max(0, end - visible)
-        for (row, i) in (start..<end).enumerated() {
-            lines[i].draw(x: area.x, y: area.y + row, width: area.width, buffer: &buffer)
-        }
-        if start > 0 { buffer.place(Cell(glyphs.arrowUp, style: .role(.muted)), x: area.right - 1, y: area.y) }
-        if s > 0 { buffer.place(Cell(glyphs.arrowDown, style: .role(.muted)), x: area.right - 1, y: area.bottom - 1) }
-    }
-}

@@ -67,14 +67,30 @@ public struct TimelineList: Sendable {
         return StyledLine(spans)
     }
 
+    /// Rows an entry takes at most; a longer one ends in an ellipsis (Enter opens it whole).
+    public static let maxRows = 3
+
+    /// An entry's rows at `width` columns: wrapped at spaces, the rows after the first indented
+    /// under the kind column (past the time).
+    func rows(_ e: TimelineEntry, narrow: Bool, width: Int) -> [StyledLine] {
+        line(e, narrow: narrow).wrapped(width: width, indent: 9, maxRows: Self.maxRows, ellipsis: glyphs.ellipsis)
+    }
+
     public func render(area: Rect, buffer: inout Buffer) {
         if entries.isEmpty {
             buffer.put("Nothing has happened yet.", x: area.x, y: area.y, style: .role(.muted), maxWidth: area.width)
             return
         }
         let narrow = area.width < Self.narrowWidth
-        var lines = entries.map { line($0, narrow: narrow) }
-        if let selected, lines.indices.contains(selected) { lines[selected] = lines[selected].highlighted }
-        BottomAnchoredList(lines: lines, scroll: scroll, glyphs: glyphs).render(area: area, buffer: &buffer)
+        // Only the entries that can show are wrapped: at most one per row above and below the anchor.
+        let bottom = entries.count - 1 - max(0, min(scroll, entries.count - 1))
+        let window = max(0, bottom - area.height)...min(entries.count - 1, bottom + area.height)
+        let blocks = window.map { i in
+            let r = rows(entries[i], narrow: narrow, width: area.width)
+            return i == selected ? r.map(\.highlighted) : r
+        }
+        BottomAnchoredBlocks(blocks: blocks, bottom: bottom - window.lowerBound, glyphs: glyphs).render(area: area, buffer: &buffer)
+        // Entries beyond the window are there too.
+        if window.lowerBound > 0 { buffer.place(Cell(glyphs.arrowUp, style: .role(.muted)), x: area.right - 1, y: area.y) }
     }
 }

@@ -132,7 +132,7 @@ public struct AppView: Sendable {
         let focused = state.focus == .troubleshooting
         let selected = focused && !problems.isEmpty ? problems.count - 1 - min(state.scroll[.troubleshooting] ?? 0, problems.count - 1) : nil
         LogPane(entries: problems, timeZone: timeZone, scroll: state.scroll[.troubleshooting] ?? 0,
-                glyphs: glyphs, selected: selected).render(area: inner, buffer: &buffer)
+                glyphs: glyphs, selected: selected, wrap: state.zoomed == .troubleshooting).render(area: inner, buffer: &buffer)
     }
 
     /// The opened entry with what the state knows around it: the project's output near its time,
