@@ -55,6 +55,53 @@ import Glibc
         listener.cancel()
     }
 
+    /// Issue 12 §5: after a supervised stop the monitor published (and the store recorded)
+    /// "external → stopped"; a guess that tells nothing beside the supervisor's word is not published.
+    @Test func aSupervisedProjectsProcessesAreNotReportedAsGuesses() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let project = Project(name: "demo", path: folder.path, kinds: [.command])
+        let bus = Bus()
+        let events = bus.events()
+        let recorder = Recorder()
+        let listener = Task { for await e in events { recorder.append(e) } }
+        let monitor = Monitor(bus: bus, clock: SystemClock(), projects: [project], interval: .milliseconds(200))
+        let running = Task { await monitor.run() }
+        defer { running.cancel(); listener.cancel() }
+        func guesses() -> [Event] {
+            recorder.all.filter { if case let .stateChanged(_, from, to) = $0 { return RunState.isGuess(from: from, to: to) }; return false }
+        }
+        /// Every event published before this call has been recorded once it returns true.
+        func drained(_ marker: String) async -> Bool {
+            let entry = TimelineEntry(time: Date(), kind: .scan, text: marker)
+            bus.publish(.timeline(entry))
+            return await eventually(timeout: .seconds(90)) { recorder.all.contains(.timeline(entry)) }
+        }
+
+        // The supervisor starts it: its word is heard (sent again until the monitor, which subscribes
+        // when it starts running, has heard it), and the processes it sees are not "external".
+        #expect(await eventually(timeout: .seconds(90)) {
+            bus.publish(.stateChanged(project: project.id, from: .stopped, to: .starting))
+            return await monitor.supervisorState(of: project.id) == .starting
+        })
+        let child = try SpawnedProcess.shell("cd '\(folder.path)' && exec sleep 60")
+        defer { child.kill() }
+        #expect(await eventually(timeout: .seconds(90)) { await monitor.currentStates()[project.id] == .external })
+        // The supervisor stops it: the monitor then sees nothing, which the supervisor already said.
+        bus.publish(.stateChanged(project: project.id, from: .starting, to: .stopped))
+        #expect(await eventually(timeout: .seconds(90)) { await monitor.supervisorState(of: project.id) == .stopped })
+        child.kill()
+        #expect(await eventually(timeout: .seconds(90)) { await monitor.currentStates()[project.id] == .stopped })
+        #expect(await drained("after the stop"))
+        #expect(guesses().isEmpty, "no guess published: \(guesses())")
+
+        // A process started outside Vantage after that is news: it is published.
+        let outside = try SpawnedProcess.shell("cd '\(folder.path)' && exec sleep 60")
+        defer { outside.kill() }
+        let started = Event.stateChanged(project: project.id, from: .stopped, to: .external)
+        #expect(await eventually(timeout: .seconds(90)) { recorder.all.contains(started) })
+    }
+
     /// The tick schedule and the refresh gap are the monitor's logic: tested on a clock the test moves.
     @Test func refreshSamplesImmediately() async throws {
         let clock = ManualClock()

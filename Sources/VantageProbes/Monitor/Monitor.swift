@@ -11,6 +11,9 @@ public actor Monitor {
     private let interval: Duration
     private let sampler: MonitorSampler
     private var states: [ProjectID: RunState] = [:]
+    /// What a supervisor last said of each project (its `.stateChanged` reports): the monitor's
+    /// guess between stopped and external is not published when it tells nothing beside it.
+    private var supervisorWord: [ProjectID: RunState] = [:]
     private var primed = false
     private var lastSampled: Date?
     /// A `.refresh` closer than this to the last sample is ignored: the figures are fresh, and
@@ -28,7 +31,7 @@ public actor Monitor {
     /// Runs until `.shutdown` arrives, the bus closes, or the task is cancelled.
     public func run() async {
         let commands = bus.commands([.refresh, .shutdown])
-        let events = bus.events([.scanned], capacity: 16)
+        let events = bus.events([.scanned, .stateChanged], capacity: 1024)
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [weak self] in
                 await self?.tickLoop()
@@ -44,7 +47,11 @@ public actor Monitor {
             }
             group.addTask { [weak self] in
                 for await event in events {
-                    if case .scanned(_, let projects) = event { await self?.updateProjects(projects) }
+                    switch event {
+                    case .scanned(_, let projects): await self?.updateProjects(projects)
+                    case let .stateChanged(project, from, to): await self?.heard(project, from: from, to: to)
+                    default: continue
+                    }
                 }
             }
             // The first child to finish (shutdown, closed bus) ends the others.
@@ -74,11 +81,24 @@ public actor Monitor {
             let before = states[sample.project] ?? .stopped
             if before != sample.state {
                 states[sample.project] = sample.state
+                // After a supervised stop the processes are gone and the supervisor has said so: the
+                // monitor's "external → stopped" would only be a second, wrong-looking entry.
+                if supervisorWord[sample.project]?.hidesGuess(from: before, to: sample.state) == true { continue }
                 bus.publish(.stateChanged(project: sample.project, from: before, to: sample.state))
             }
         }
         return result
     }
+
+    /// A state change on the bus: a supervisor's report is remembered (the monitor's own guesses,
+    /// which come back here too, are not).
+    func heard(_ project: ProjectID, from: RunState, to: RunState) {
+        guard !RunState.isGuess(from: from, to: to) else { return }
+        supervisorWord[project] = to
+    }
+
+    /// What a supervisor last said of `project`, as heard on the bus.
+    func supervisorState(of project: ProjectID) -> RunState? { supervisorWord[project] }
 
     /// Samples now unless the last sample is younger than `minimumRefreshGap`.
     public func refresh() {

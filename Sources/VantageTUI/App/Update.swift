@@ -40,7 +40,8 @@ public enum Update {
             for sample in samples where ids.contains(sample.project) {
                 s.samples[sample.project] = sample
                 let container = s.project(sample.project)?.engine != nil
-                s.runStates[sample.project] = container ? sample.state : reconciled(s.runStates[sample.project], sample.state)
+                s.runStates[sample.project] = container ? sample.state
+                    : s.runStates[sample.project]?.reconciled(with: sample.state) ?? sample.state
                 // Only while it runs: a stopped project leaves a gap, as in the stored history.
                 if sample.state.isUp { s.projectSeries[sample.project, default: ProjectSeries(window: s.metricsWindow)].add(sample) }
                 advance(&s, to: sample.time)
@@ -50,8 +51,7 @@ public enum Update {
             // The monitor's guess is dropped when the supervisor has a word on the project, and when
             // it changes nothing (after a supervised stop the monitor still saw the processes as
             // external and reported "external → stopped" once the supervisor had said stopped).
-            if isGuess(from, to), p.engine == nil,
-               reconciled(s.runStates[project], to) != to || s.runStates[project] == to { break }
+            if p.engine == nil, let word = s.runStates[project], word.hidesGuess(from: from, to: to) { break }
             s.runStates[project] = to
             if to.isUp, !from.isUp { s.upSince[project] = s.now } else if !to.isUp { s.upSince[project] = nil }
             if to == .backoff { s.restarts[project, default: 0] += 1 }
@@ -100,20 +100,6 @@ public enum Update {
         case .schedule(let jobs):
             foldSchedule(jobs, into: &s)
         }
-    }
-
-    /// The /proc monitor sees a folder project's processes (`external`) or none (`stopped`); the
-    /// supervisor knows more (starting, ready, backoff…). While the supervisor has a word on a
-    /// project, the monitor's guess does not replace it.
-    static func reconciled(_ current: RunState?, _ reported: RunState) -> RunState {
-        guard reported == .external || reported == .stopped, let current else { return reported }
-        return current == .stopped || current == .external ? reported : current
-    }
-
-    /// A change between `stopped` and `external` is the monitor's guess; any other is a
-    /// supervisor's or an engine's report and always stands.
-    static func isGuess(_ from: RunState, _ to: RunState) -> Bool {
-        (from == .stopped || from == .external) && (to == .stopped || to == .external)
     }
 
     /// Drops what is known about projects that are no longer listed.

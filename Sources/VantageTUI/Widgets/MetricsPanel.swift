@@ -10,8 +10,14 @@ public struct MetricsPanel: Sendable {
         public var role: StyleRole
         /// Lower numbers survive longer on short panes.
         public var priority: Int
+        /// The label's colour (the selected project's series are told from the system's by it).
+        public var labelRole: StyleRole
+        /// The current value's colour: muted for "n/a" while a project does not run.
+        public var currentRole: StyleRole
         public init(label: String, values: [Double], maximum: Double?, current: String, role: StyleRole = .accent,
-                    priority: Int = 0) {
+                    priority: Int = 0, labelRole: StyleRole = .text, currentRole: StyleRole = .text) {
+            self.labelRole = labelRole
+            self.currentRole = currentRole
             self.label = label
             self.values = values
             self.maximum = maximum
@@ -43,7 +49,7 @@ public struct MetricsPanel: Sendable {
         for (line, i) in shownRows(height: area.height).enumerated() {
             let r = rows[i], y = area.y + line
             buffer.put(Formatting.pad(r.label, to: labelWidth, ellipsis: glyphs.ellipsis), x: area.x, y: y,
-                       style: CellStyle(fg: .text, bold: true), maxWidth: labelWidth)
+                       style: CellStyle(fg: r.labelRole, bold: true), maxWidth: labelWidth)
             if sparkWidth >= 1 {
                 Sparkline(values: Sparkline.fitted(r.values, width: sparkWidth), maximum: r.maximum, role: r.role, glyphs: glyphs)
                     .render(area: Rect(x: area.x + labelWidth + 1, y: y, width: sparkWidth, height: 1), buffer: &buffer)
@@ -51,7 +57,7 @@ public struct MetricsPanel: Sendable {
             let vx = area.right - valueWidth
             if vx > area.x + labelWidth {
                 buffer.put(Formatting.pad(r.current, to: valueWidth, ellipsis: glyphs.ellipsis, alignRight: true),
-                           x: vx, y: y, style: .role(.text), maxWidth: valueWidth)
+                           x: vx, y: y, style: .role(r.currentRole), maxWidth: valueWidth)
             }
         }
     }

@@ -178,13 +178,7 @@ public struct AppView: Sendable {
         if !p.dependencies.isEmpty {
             fields.append(("Deps", "\(p.dependencies.count): " + p.dependencies.prefix(6).map(\.name).joined(separator: ", ")))
         }
-        let series = state.projectSeries[id]
-        var charts = [
-            MetricsPanel.Row(label: "CPU", values: series?.cpu.plotted ?? [], maximum: max(100, series?.cpu.max ?? 0),
-                             current: sample.map { Formatting.percent($0.cpuPercent) } ?? "-"),
-            MetricsPanel.Row(label: "RSS", values: series?.rss.plotted ?? [], maximum: nil,
-                             current: sample.map { Formatting.bytes($0.rssBytes) } ?? "-", role: .ok),
-        ]
+        var charts = PaneContent.projectRows(state, id)
         // The debt at weekly samples of the git history, from the analyzer.
         if let trend = state.insights[id]?.debt.trend, trend.count >= 2 {
             charts.append(MetricsPanel.Row(label: "Debt/week", values: trend.map(Double.init), maximum: Double(trend.max() ?? 0),

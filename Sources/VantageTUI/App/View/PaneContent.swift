@@ -76,8 +76,16 @@ enum PaneContent {
         return ProjectGrid.Row.Wide(
             pid: pids.first.map { "\($0)" + (pids.count > 1 ? " +\(pids.count - 1)" : "") } ?? "",
             uptime: up ? s.upSince[p.id].map { Formatting.uptime(s.now.timeIntervalSince($0)) } ?? "" : "",
-            restarts: p.engine == nil ? "\(s.restarts[p.id] ?? 0)" : "",
+            restarts: p.engine == nil ? restarts(p.id, state: s) : "",
             environment: s.environments[p.id]?.current ?? "")
+    }
+
+    /// How many times the supervisor restarted a folder project, as this console saw; "-" for one
+    /// that is not running under it and never was restarted (no supervision to count).
+    static func restarts(_ id: ProjectID, state s: AppState) -> String {
+        if let count = s.restarts[id] { return "\(count)" }
+        let state = s.runState(id)
+        return state == .stopped || state == .external || state == .lost ? "-" : "0"
     }
 
     /// "docker: main" with "ok", or "unreachable since 14:02" when the engine does not answer.
@@ -112,16 +120,25 @@ enum PaneContent {
                              current: s.system.map { Formatting.rate($0.diskReadBytesPerSec + $0.diskWriteBytesPerSec) } ?? "-",
                              role: .nodePort, priority: 6),
         ]
-        if let p = s.selected {
-            let series = s.projectSeries[p.id]
-            let sample = s.samples[p.id]
-            rows.append(MetricsPanel.Row(label: "\(p.name) CPU", values: series?.cpu.plotted ?? [],
-                                         maximum: max(100, series?.cpu.max ?? 0),
-                                         current: sample.map { Formatting.percent($0.cpuPercent) } ?? "-", priority: 2))
-            rows.append(MetricsPanel.Row(label: "\(p.name) RSS", values: series?.rss.plotted ?? [], maximum: nil,
-                                         current: sample.map { Formatting.bytes($0.rssBytes) } ?? "-", role: .ok, priority: 3))
-        }
+        if let p = s.selected { rows += projectRows(s, p.id) }
         return MetricsPanel(rows: rows, glyphs: glyphs)
+    }
+
+    /// The selected project's CPU and RSS rows (the Metrics pane, where the title names the project,
+    /// and Details): labelled by series in the accent colour. While the project does not run its
+    /// value is a muted "n/a" beside the bars of when it ran (a stopped project's sample reads 0).
+    static func projectRows(_ s: AppState, _ id: ProjectID) -> [MetricsPanel.Row] {
+        let series = s.projectSeries[id]
+        let sample = s.runState(id).isUp ? s.samples[id] : nil
+        let role: StyleRole = sample == nil ? .muted : .text
+        return [
+            MetricsPanel.Row(label: "CPU", values: series?.cpu.plotted ?? [], maximum: max(100, series?.cpu.max ?? 0),
+                             current: sample.map { Formatting.percent($0.cpuPercent) } ?? "n/a", priority: 2,
+                             labelRole: .accent, currentRole: role),
+            MetricsPanel.Row(label: "RSS", values: series?.rss.plotted ?? [], maximum: nil,
+                             current: sample.map { Formatting.bytes($0.rssBytes) } ?? "n/a", role: .ok, priority: 3,
+                             labelRole: .accent, currentRole: role),
+        ]
     }
 
     /// "3000 (declared), 3001 (in use, listening)": what a project declares, what it was started
