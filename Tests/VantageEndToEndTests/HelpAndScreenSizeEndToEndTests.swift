@@ -61,7 +61,7 @@ import VantageCore
         try tmux.send("s")
         let bars = Set("▁▂▃▄▅▆▇█")
         func rssRow(_ screen: String) -> String {
-            screen.split(separator: "\n").first { $0.contains("idle RSS") }.map(String.init) ?? ""
+            screen.split(separator: "\n").first { $0.contains("││RSS ") }.map(String.init) ?? ""   // the project's series (the title names it)
         }
         let sampled = try tmux.waitFor(timeout: 30) { rssRow($0).filter { bars.contains($0) }.count >= 4 }
         #expect(sampled.ok, "screen:\n\(sampled.screen)")
