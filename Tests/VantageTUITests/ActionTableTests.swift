@@ -74,7 +74,7 @@ struct ActionTableTests {
         #expect(sections[1].entries.first?.keys == "Up, k")
         k.bind(.up, to: [.char("w")])
         #expect(k.helpSections()[1].entries.first?.keys == "w")
-        for a in [Action.zoomIn, .zoomOut, .center, .collapse, .cycleKind] { k.bind(a, to: []) }
+        for a in [Action.zoomIn, .zoomOut, .center, .collapse, .cycleKind, .legend] { k.bind(a, to: []) }
         k.bind(.left, to: []); k.bind(.right, to: [])
         k.bind(.details, to: [])
         #expect(!k.helpSections().contains { $0.heading == "Graph" })

@@ -388,7 +388,7 @@ struct AppGraphFocusTests {
         #expect(app.state.graphFocus == nil)
     }
 
-    @Test func focusedViewMutesStrangersAndListsLinks() {
+    @Test func focusedViewMutesStrangersAndListsLinks() throws {
         let app = graphApp()
         _ = app.handle(key: .enter)
         _ = app.handle(key: .char("z"))
@@ -396,7 +396,10 @@ struct AppGraphFocusTests {
         let text = screen.lines.joined(separator: "\n")
         #expect(text.contains("Graph (3 nodes @api)"))
         #expect(text.contains("-> depends_on express"))
-        #expect(!text.contains("web"))   // not a neighbour of api: unlabelled
+        // Not a neighbour of api: its name stays (issue 12 §5: a focus hid every other label), muted.
+        let row = try #require(screen.lines.firstIndex { $0.contains("web") }, "\(text)")
+        let column = try #require(screen.lines[row].range(of: "web").map { screen.lines[row].distance(from: screen.lines[row].startIndex, to: $0.lowerBound) })
+        #expect(screen[column, row].style.fg == .muted)
         let panel = NodePanel(snapshot: Self.snapshot, node: 0, glyphs: .ascii).lines().map { $0.spans.map(\.text).joined() }
         #expect(panel == ["express", "dependency", "1 link", "<- depends_on api"])
     }

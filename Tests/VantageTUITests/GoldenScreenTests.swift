@@ -39,6 +39,23 @@ struct GoldenScreenTests {
                                 for a in [Action.focusNext, .focusNext, .zoom, .details] { _ = Update.apply(.action(a), to: &s) }
                             }))
         }
+        // The graph's legend strip (i), zoomed, at every width; ASCII letters at 80.
+        for (w, h) in sizes {
+            for (suffix, variant, glyphs) in [("dark", Theme.Variant.dark, GlyphSet.unicode), ("light", .light, .unicode)] {
+                out.append(Case(name: "graph-legend-\(w)x\(h)-\(suffix)", width: w, height: h, variant: variant, glyphs: glyphs,
+                                adjust: { s in
+                                    s.focus = .graph
+                                    s.zoomed = .graph
+                                    _ = Update.apply(.action(.legend), to: &s)
+                                }))
+            }
+        }
+        out.append(Case(name: "graph-legend-80x30-ascii", width: 80, height: 30, variant: .dark, glyphs: .ascii,
+                        adjust: { s in
+                            s.focus = .graph
+                            s.zoomed = .graph
+                            _ = Update.apply(.action(.legend), to: &s)
+                        }))
         out.append(Case(name: "side-graph-40x20-dark", width: 40, height: 20, variant: .dark, glyphs: .unicode,
                         adjust: { $0.focus = .graph }))
         // A wide screen: the grid's PID, uptime, restarts and environment columns.

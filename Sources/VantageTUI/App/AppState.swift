@@ -84,6 +84,8 @@ public struct AppState: Sendable, Equatable {
     public var graphKind: GraphNodeKind?
     /// Graph: ids of nodes whose dependency neighbourhood is folded into them (kept across frames).
     public var graphCollapsed: Set<String> = []
+    /// Graph: the legend strip under the graph is shown (`i`).
+    public var graphLegend = false
     /// The graph as drawn: `graph` through the kind filter and collapsed nodes (see `reprojectGraph`).
     public internal(set) var graphShown = GraphProjection()
     /// Timeline: only entries of this kind (nil: all).

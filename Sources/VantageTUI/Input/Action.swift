@@ -37,6 +37,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case cycleKind = "cycle_kind"
     case cycleProject = "cycle_project"
     case collapse
+    /// The graph's legend strip on or off.
+    case legend
     case applyFix = "apply_fix"
     case dependencies
     /// The Metrics pane's window: 5 min, 1 h, 24 h, 7 days.

@@ -95,6 +95,10 @@ extension ActionSpec {
             Use([.pane(.graph)], "collapse or expand the focused project's dependencies (all without a focus)",
                 label: "collapse", footer: [.pane(.graph)]),
         ]),
+        ActionSpec(.legend, keys: ["i"], [
+            Use([.pane(.graph)], "show or hide the legend: what the colours, letters and marks mean", label: "legend",
+                footer: [.pane(.graph)]),
+        ]),
         ActionSpec(.zoomIn, keys: ["+", "="], [
             Use([.pane(.graph)], "zoom in", label: "zoom in", footer: [.pane(.graph)]),
             Use([.pane(.timeline)], "narrow the time window (all, 1 day, 1 h, 5 min)", label: "narrower", footer: [.pane(.timeline)]),

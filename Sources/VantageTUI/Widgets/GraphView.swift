@@ -2,8 +2,8 @@ import VantageCore
 
 /// Draws a `GraphSnapshot` fitted to its area: edges as dots on a braille raster (ASCII `.`),
 /// nodes coloured by their cluster (community) through the `cluster.*` roles, labels in their
-/// kind's role placed beside their node where they do not overlap another node or label (a label
-/// that cannot be placed is left out). Without colour or braille (`clusterLetters`), each node is
+/// kind's role placed beside their node where they do not overlap another node or label, nor
+/// touch another node's mark (a label that cannot be placed is left out, never drawn over). Without colour or braille (`clusterLetters`), each node is
 /// drawn as its cluster's letter (upper case for projects).
 public struct GraphView: Sendable {
     public var snapshot: GraphSnapshot
@@ -124,24 +124,37 @@ public struct GraphView: Sendable {
 
     private func placeLabels(positions: [(x: Int, y: Int)?], occupied: inout Set<Int>, area: Rect,
                              buffer: inout Buffer) {
-        // The focused node first, then projects, so the names that matter most win the space.
+        // The focused node first, then its neighbours, then projects, so the names that matter
+        // most win the space. A label never covers a node or another label, and keeps a free cell
+        // from any other node's mark (in ASCII a letter beside a name read as part of it).
         let near = neighbourhood
-        func rank(_ i: Int) -> Int { i == focus ? 0 : snapshot.nodes[i].kind == .project ? 1 : 2 }
+        let nodeCells = occupied
+        func rank(_ i: Int) -> Int {
+            if i == focus { return 0 }
+            if near?.contains(i) == true { return 1 }
+            return snapshot.nodes[i].kind == .project ? 2 : 3
+        }
         let order = snapshot.nodes.indices.sorted { (rank($0), $0) < (rank($1), $1) }
         for i in order {
             let n = snapshot.nodes[i]
-            guard let p = positions[i], emphasised(i, near: near) else { continue }
+            // With a focus, the other projects keep their names (muted), so the view stays readable.
+            let context = near != nil && !emphasised(i, near: near) && n.kind == .project
+            guard let p = positions[i], emphasised(i, near: near) || context else { continue }
             let text = Formatting.truncate(n.label, to: min(Self.maxLabel, area.width), ellipsis: glyphs.ellipsis)
             let len = DisplayWidth.of(text)
             guard len > 0 else { continue }
             let col = p.x / 2, row = p.y / 4
+            let own = row * area.width + col
             let candidates = [(col + 2, row), (col - 1 - len, row), (col - len / 2, row - 1), (col - len / 2, row + 1)]
             for (x, y) in candidates {
                 guard x >= 0, y >= 0, x + len <= area.width, y < area.height else { continue }
                 let cells = (x..<(x + len)).map { y * area.width + $0 }
                 guard cells.allSatisfy({ !occupied.contains($0) }) else { continue }
+                let beside = [x - 1, x + len].filter { $0 >= 0 && $0 < area.width }.map { y * area.width + $0 }
+                guard beside.allSatisfy({ $0 == own || !nodeCells.contains($0) }) else { continue }
                 let style = i == focus
                     ? CellStyle(fg: .node(n.kind), bg: .selection, bold: true)
+                    : context ? CellStyle(fg: .muted)
                     : CellStyle(fg: .node(n.kind), bold: n.kind == .project, underline: near == nil && !highlight.isEmpty)
                 buffer.put(text, x: area.x + x, y: area.y + y, style: style, maxWidth: len)
                 // Keep one free cell around a label so neighbouring labels stay readable.

@@ -86,6 +86,9 @@ extension Update {
             s.graphKind = next(after: s.graphKind, in: cycle)
             s.reprojectGraph()
         case .collapse: return toggleCollapse(&s)
+        case .legend:
+            if s.graphShown.shown.nodes.isEmpty { return .refused(s.graph.nodes.isEmpty ? "no graph yet to explain" : "no node shown to explain") }
+            s.graphLegend.toggle()
         default: return nil
         }
         return .done([])
@@ -163,9 +166,11 @@ extension Update {
         guard !order.isEmpty else {
             return .refused(s.graph.nodes.isEmpty ? "no graph yet" : "no node matches the filter")
         }
-        let next = s.graphFocusIndex.flatMap { current in order.firstIndex(of: current).map { order[($0 + 1) % order.count] } }
-            ?? order[0]
         let graph = s.graphShown.shown
+        // The first focus is the project selected in the grid, when the graph shows it.
+        let selected = s.selectedProject.map(GraphNodeID.project)
+        let next = s.graphFocusIndex.flatMap { current in order.firstIndex(of: current).map { order[($0 + 1) % order.count] } }
+            ?? order.first { graph.nodes[$0].id == selected } ?? order[0]
         let node = graph.nodes[next]
         s.graphFocus = node.id
         guard s.graphViewport.zoom > 1 else {

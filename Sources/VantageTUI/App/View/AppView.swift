@@ -111,14 +111,19 @@ public struct AppView: Sendable {
                        style: .role(.muted), maxWidth: inner.width)
         } else {
             var canvas = inner
+            if state.graphLegend {
+                let kinds = GraphNodeKind.allCases.filter { kind in shown.shown.nodes.contains { $0.kind == kind } }
+                canvas = GraphLegend(kinds: kinds, clusterLetters: glyphs.isASCII || monochrome, glyphs: glyphs)
+                    .render(area: inner, buffer: &buffer)
+            }
             if let focus = state.graphFocusIndex, inner.width >= 60 {
                 let panelWidth = min(30, inner.width / 3)
-                canvas = Rect(x: inner.x, y: inner.y, width: inner.width - panelWidth, height: inner.height)
+                canvas = Rect(x: inner.x, y: inner.y, width: inner.width - panelWidth, height: canvas.height)
                 let id = shown.shown.nodes[focus].id
                 NodePanel(snapshot: shown.shown, node: focus, glyphs: glyphs,
                           clusterSize: shown.clusterSizes[shown.shown.nodes[focus].cluster] ?? 0,
                           collapsed: state.graphCollapsed.contains(id) ? shown.hidden[id] ?? 0 : nil)
-                    .render(area: Rect(x: canvas.right, y: inner.y, width: panelWidth, height: inner.height), buffer: &buffer)
+                    .render(area: Rect(x: canvas.right, y: inner.y, width: panelWidth, height: canvas.height), buffer: &buffer)
             }
             GraphView(snapshot: shown.shown, viewport: state.graphViewport, highlight: state.filter(.graph),
                       focus: state.graphFocusIndex, glyphs: glyphs, clusterLetters: glyphs.isASCII || monochrome)
