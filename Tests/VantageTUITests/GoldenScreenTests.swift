@@ -56,6 +56,12 @@ struct GoldenScreenTests {
                             s.zoomed = .graph
                             _ = Update.apply(.action(.legend), to: &s)
                         }))
+        // The grid sorted by CPU (the arrow in the header, "by CPU" in the title).
+        for (w, h, suffix, variant) in [(40, 20, "dark", Theme.Variant.dark), (60, 24, "dark", .dark), (80, 30, "light", .light),
+                                        (120, 40, "dark", .dark)] {
+            out.append(Case(name: "sorted-cpu-\(w)x\(h)-\(suffix)", width: w, height: h, variant: variant, glyphs: .unicode,
+                            adjust: { s in for _ in 0..<4 { _ = Update.apply(.action(.sortNext), to: &s) } }))
+        }
         out.append(Case(name: "side-graph-40x20-dark", width: 40, height: 20, variant: .dark, glyphs: .unicode,
                         adjust: { $0.focus = .graph }))
         // A wide screen: the grid's PID, uptime, restarts and environment columns.

@@ -84,6 +84,8 @@ public struct AppState: Sendable, Equatable {
     public var graphKind: GraphNodeKind?
     /// Graph: ids of nodes whose dependency neighbourhood is folded into them (kept across frames).
     public var graphCollapsed: Set<String> = []
+    /// Projects: the column the grid is sorted by (nil: the grid's own order).
+    public var gridSort: GridSort?
     /// Graph: the legend strip under the graph is shown (`i`).
     public var graphLegend = false
     /// The graph as drawn: `graph` through the kind filter and collapsed nodes (see `reprojectGraph`).
@@ -131,7 +133,14 @@ public struct AppState: Sendable, Equatable {
     /// Projects shown in the grid: those whose name contains the filter (case-insensitive).
     public var visibleProjects: [Project] {
         let f = filter(.projects).lowercased()
-        return f.isEmpty ? projects : projects.filter { $0.name.lowercased().contains(f) }
+        let shown = f.isEmpty ? projects : projects.filter { $0.name.lowercased().contains(f) }
+        guard let sort = gridSort else { return shown }
+        // Sorted within each heading (host, engine, compose project), which stay in their order.
+        func heading(_ p: Project) -> (String, Int, String, String) { (p.host.map { "~" + $0 } ?? "", p.engine == nil ? 0 : 1, p.engine ?? "", p.group ?? "") }
+        return shown.sorted { a, b in
+            let ha = heading(a), hb = heading(b)
+            return ha != hb ? ha < hb : sort.before(a, b, in: self)
+        }
     }
 
     /// The grid's order: this machine's projects, then each attached host's (`vantage --connect`)

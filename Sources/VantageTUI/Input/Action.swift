@@ -37,6 +37,9 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case cycleKind = "cycle_kind"
     case cycleProject = "cycle_project"
     case collapse
+    /// The grid's sort column, one to the right or to the left.
+    case sortNext = "sort_next"
+    case sortPrevious = "sort_previous"
     /// The graph's legend strip on or off.
     case legend
     case applyFix = "apply_fix"

@@ -84,6 +84,13 @@ extension ActionSpec {
             Use([.overlay(.schedule)], "run the selected job now, outside its schedule (asks first)", label: "run now",
                 footer: [.overlay(.schedule)]),
         ]),
+        ActionSpec(.sortNext, keys: [">"], [
+            Use([.pane(.projects)], "sort the grid by the next column to the right (name, kind, status, CPU, memory, health, debt, then "
+                + "the grid's own order)", label: "sort", footer: [.pane(.projects)]),
+        ]),
+        ActionSpec(.sortPrevious, keys: ["<"], [
+            Use([.pane(.projects)], "sort the grid by the column to the left", label: "sort left"),
+        ]),
         ActionSpec(.cycleKind, keys: ["v"], [
             Use([.pane(.graph)], "show one node kind at a time (cycles, then all)", label: "kind", footer: [.pane(.graph)]),
             Use([.pane(.timeline)], "show one event kind at a time (cycles, then all)", label: "kind", footer: [.pane(.timeline)]),

@@ -69,8 +69,12 @@ public struct ProjectGrid: Sendable {
     public var selected: Int?
     public var glyphs: GlyphSet
     public var emptyText: String
+    /// The column the rows are sorted by, marked in its header with an arrow (down: largest first).
+    public var sorted: (column: Int, descending: Bool)?
 
-    public init(rows: [Row], selected: Int?, glyphs: GlyphSet, emptyText: String = "No projects found.") {
+    public init(rows: [Row], selected: Int?, glyphs: GlyphSet, emptyText: String = "No projects found.",
+                sorted: (column: Int, descending: Bool)? = nil) {
+        self.sorted = sorted
         self.rows = rows
         self.selected = selected
         self.glyphs = glyphs
@@ -124,7 +128,7 @@ public struct ProjectGrid: Sendable {
 
     func table(debtWidth: Int, wide: Int = 0) -> Table {
         let nameWidth = min(20, max(8, rows.map { DisplayWidth.of($0.name) }.max() ?? 0))
-        let columns = [
+        var columns = [
             Table.Column(header: "Name", width: nameWidth, minWidth: 6),
             Table.Column(header: "Kind", width: 8, dropOrder: 5),
             Table.Column(header: "Status", width: 8),
@@ -134,6 +138,13 @@ public struct ProjectGrid: Sendable {
             Table.Column(header: "Debt", shortHeader: "D", width: 5, minWidth: 1, dropOrder: 7),
             Table.Column(header: "Ports", width: 12, minWidth: 5, dropOrder: 6),
         ] + Self.wideColumns.prefix(wide).map(\.column)
+        if let sorted, columns.indices.contains(sorted.column) {
+            // The triangle follows the header (not ↓, the throttled mark); the column grows by it so the header stays whole.
+            let mark = glyphs.isASCII ? (sorted.descending ? "v" : "^") : (sorted.descending ? "▼" : "▲")
+            columns[sorted.column].header += mark
+            columns[sorted.column].shortHeader += mark
+            columns[sorted.column].width = max(columns[sorted.column].width, DisplayWidth.of(columns[sorted.column].header))
+        }
         let body: [[Table.Content]] = rows.map { r in
             if let h = r.heading {
                 return [.text(r.name, CellStyle(fg: .accent, bold: true)), .text(r.kind, .role(.muted)),

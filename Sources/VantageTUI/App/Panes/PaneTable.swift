@@ -10,7 +10,7 @@ extension PaneSpec {
                  detail: { s in
                      let shown = s.visibleProjects.count, all = s.projects.count
                      let up = s.projects.filter { s.runState($0.id).isUp }.count
-                     return shown == all ? "\(all), \(up) up" : "\(shown) of \(all)"
+                     return (shown == all ? "\(all), \(up) up" : "\(shown) of \(all)") + (s.gridSort.map { ", by \($0.label)" } ?? "")
                  },
                  handle: { a, s in Update.moveInGrid(a, state: &s) },
                  render: { view, area, buffer in

@@ -9,6 +9,13 @@ extension Update {
 
     /// Projects: movement moves the selection (PageUp/PageDown by the rows on screen).
     static func moveInGrid(_ a: Action, state s: inout AppState) -> Outcome? {
+        if a == .sortNext || a == .sortPrevious {
+            guard !s.projects.isEmpty else { return .refused("no projects yet to sort") }
+            s.gridSort = GridSort.step(s.gridSort, forward: a == .sortNext)
+            s.notice = Notice(s.gridSort.map { "sorted by \($0.label)" + ($0.descending ? ", largest first" : "") } ?? "the grid's own order",
+                              role: .muted)
+            return .done([])
+        }
         let visible = s.visibleProjects
         let page = visibleRows(s)
         let delta: Int
