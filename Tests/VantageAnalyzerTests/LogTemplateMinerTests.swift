@@ -52,7 +52,7 @@ import Testing
         #expect(templates == ["<*> - restarted after a crash, next check in <*> s", "<*> - stopped by the operator"])
     }
 
-    @Test func aWordThatTakesFewValuesManyTimesTellsTemplatesApart() {
+    @Test func aWordThatTakesFewValuesManyTimesTellsTemplatesApart() throws {
         // Zookeeper's `Notification: ... LOOKING (n.state) ...` lines: the state words are constants.
         let line = { (state: String, mine: String, n: Int) in
             "Notification: \(n) (n.leader), 0x70000\(n) (n.zxid), 0x\(n) (n.round), \(state) (n.state), \(n) (n.sid), 0x7 (n.peerEPoch), \(mine) (my state)"
@@ -65,6 +65,7 @@ import Testing
         }
         let (ids, templates, _) = mine(lines)
         #expect(ids == [1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3])
+        try #require(templates.count > 2)
         #expect(templates[2] == "Notification: <*> (n.leader), <*> (n.zxid), <*> (n.round), FOLLOWING (n.state), <*> (n.sid), <*> (n.peerEPoch), LEADING (my state)")
     }
 

@@ -24,8 +24,11 @@ struct ChildProcessTests {
         let r = try ChildProcess.run(["/bin/sh", "-c", "pwd; echo \"$ONLY\"; echo \"[$HOME]\""],
                                      directory: dir.path, environment: ["ONLY": "this", "PATH": "/usr/bin:/bin"])
         let lines = r.output.split(separator: "\n").map(String.init)
+        try #require(lines.count > 0)
         #expect(URL(fileURLWithPath: lines[0]).resolvingSymlinksInPath().path == dir.resolvingSymlinksInPath().path)
+        try #require(lines.count > 1)
         #expect(lines[1] == "this")
+        try #require(lines.count > 2)
         #expect(lines[2] == "[]")
     }
 

@@ -35,6 +35,7 @@ import Testing
         #expect(t.value(at: ["colors", "graph", "dependency"]) == .string("yellow"))
         let engines = try #require(t["engines"]?.arrayValue)
         #expect(engines.count == 2)
+        try #require(engines.count > 1)
         #expect(engines[1].tableValue?["list"] == .array([.integer(1), .integer(2), .integer(3)]))
     }
 

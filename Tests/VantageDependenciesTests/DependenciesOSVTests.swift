@@ -208,6 +208,7 @@ struct OSVRealAdvisoryTests {
         let flask3 = s.findings.filter { $0.dependency.name == "Flask" }.flatMap(\.matches)
         #expect(!flask3.contains { $0.advisoryID == "PYSEC-2018-66" })          // the exact fix is not affected
         let py = s.findings.filter { $0.dependency.name == "py" }
+        try #require(py.count > 0)
         #expect(py.count == 1 && py[0].dependency.version == "1.11.0")           // last_affected 1.11.0 inclusive
         #expect(!s.findings.flatMap(\.matches).contains { $0.advisoryID == "PYSEC-2022-43059" })   // withdrawn
         #expect(!s.findings.flatMap(\.matches).contains { $0.advisoryID == "RUSTSEC-2021-0147" })  // withdrawn
@@ -232,6 +233,7 @@ struct CVSSTests {
         var checked = 0
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let cols = line.split(separator: "\t")
+            try #require(cols.count > 1)
             #expect(CVSS3.baseScore(String(cols[0])) == Double(cols[1])!, "\(cols[0])")
             checked += 1
         }
@@ -254,6 +256,7 @@ struct CVSSTests {
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let cols = line.split(separator: "\t")
             let expected = Double(cols[1])!
+            try #require(cols.count > 0)
             #expect(CVSS4.baseScore(String(cols[0])) == expected, "\(cols[0])")
             checked += 1
         }

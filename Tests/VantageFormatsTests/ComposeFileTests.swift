@@ -62,8 +62,9 @@ import VantageCore
         #expect(file.startOrder.map(\.name) == ["db", "web", "api"])
     }
 
-    @Test func variablesComeFromTheEnvironmentGiven() {
+    @Test func variablesComeFromTheEnvironmentGiven() throws {
         let file = ComposeFile.parse(Self.stack, path: "/ws/shop/compose.yaml", environment: ["API_PORT": "9191"])
+        try #require(file.services.count > 1)
         #expect(file.services[1].publishedPorts == [9191])
     }
 

@@ -26,6 +26,7 @@ import VantageCore
         #expect(recurring.map(\.text) == [
             "The error \"ConnectionRefusedError: [Errno <*>] Connection refused\" recurs in cache and queue, which both depend on redis",
         ])
+        try #require(recurring.count > 0)
         #expect(recurring[0].impliedEdges == [GraphEdge(from: idA, to: "dependency:pypi/redis@==5.0.1", kind: .affectedBy)])
     }
 }

@@ -27,13 +27,16 @@ import VantageStore
         }
         let expected = [0.20654329147389294, 0.3423719528896193, 0.4384939195509822, 0.30063605244263664, 0.23071993220883702]
         for (got, want) in zip(confidences, expected) { #expect(abs(got - want) < 1e-12) }
+        try #require(confidences.count > 2)
         #expect(confidences[0] < confidences[1] && confidences[1] < confidences[2])
+        try #require(confidences.count > 4)
         #expect(confidences[2] > confidences[3] && confidences[3] > confidences[4])
 
         // The whole history survives a reopen of the database file.
         let reopened = FixMemory(store: try Store.open(path: folder.database))
         let stored = try await reopened.all()
         #expect(stored.count == 1)
+        try #require(stored.count > 0)
         #expect(stored[0].signature == signature)
         #expect(stored[0].successes == 3 && stored[0].failures == 2)
         #expect(stored[0].history.map(\.confidence) == confidences)
@@ -58,6 +61,7 @@ import VantageStore
         #expect(all.map(\.what) == ["reassigned port 8000 to 8001", "raised memory limit to 1 GiB"])
         var expectedFirst = first
         expectedFirst.id = saved.id
+        try #require(all.count > 0)
         #expect(all[0] == expectedFirst)
         #expect(try await reopened.decisions(project: api).map(\.what) == ["reassigned port 8000 to 8001"])
     }

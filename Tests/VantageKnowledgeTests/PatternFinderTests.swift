@@ -38,10 +38,11 @@ import VantageCore
         ])
     }
 
-    @Test func aRecurringErrorIsLinkedToItsCommonDependency() {
+    @Test func aRecurringErrorIsLinkedToItsCommonDependency() throws {
         var graph = Self.fixture()
         let recurring = PatternFinder.findings(graph).filter { $0.kind == .recurringError }
         #expect(recurring.count == 1)
+        try #require(recurring.count > 0)
         #expect(recurring[0].impliedEdges == [GraphEdge(from: "error:pool-full", to: "dependency:pypi/urllib3@==1.26.5", kind: .affectedBy)])
         for edge in recurring[0].impliedEdges { graph.connect(edge) }
         #expect(graph.neighbours(of: "error:pool-full").contains("dependency:pypi/urllib3@==1.26.5"))

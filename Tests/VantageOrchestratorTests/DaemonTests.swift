@@ -105,6 +105,7 @@ import VantageFormats
         #expect(rows.map(\.state) == [.ready, .ready, .ready])
         let json = try JSONSerialization.jsonObject(with: Data(ps.output.utf8)) as! [[String: Any]]
         for key in ["name", "kind", "state", "pid", "ports", "cpu", "rss", "health", "restarts", "env", "decisions"] {
+            try #require(json.count > 0)
             #expect(json[0][key] != nil, "ps --json has \(key)")
         }
         #expect(rows.flatMap(\.decisions).contains { $0.contains("\(base) busy") })

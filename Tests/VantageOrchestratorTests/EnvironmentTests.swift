@@ -97,6 +97,7 @@ import VantageFormats
         try FileManager.default.createDirectory(atPath: p.path + "/.venv/bin", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: p.path + "/.venv/bin/python", withDestinationPath: LinuxCalls.which("python3")!)
         let plan = try LaunchPlan.make(project: p, config: ProjectConfig(), directory: p.path)
+        try #require(plan.processes.count > 0)
         #expect(plan.processes[0].command.hasPrefix(p.path + "/.venv/bin/python -c"))
         #expect(plan.kindEnvironment["PYTHONUNBUFFERED"] == "1")
         let go = f.project("gosvc", kinds: [.go])

@@ -36,6 +36,7 @@ import VantageCore
         #expect(jobs.map { $0["cron"] as? String } == ["0 3 * * mon-fri", "@daily"])
         #expect(jobs.map { $0["target"] as? String } == ["workspace", "workspace"])
         #expect(jobs.map { $0["action"] as? String } == ["analyze", "vuln-db-refresh"])
+        try #require(jobs.count > 1)
         #expect(jobs[1]["source"] as? String == osv)
         // No scheduler has seen them: the next run is the first slot after their creation, in ISO 8601.
         let next = try #require(jobs[0]["nextRun"] as? String)

@@ -114,7 +114,9 @@ import VantageCore
         let since = now.addingTimeInterval(-30 * 86400)
         let cpu = try await store.history(metric: .systemCPU, since: since)
         #expect(cpu.map(\.value) == [6, 25, 50, 77])
+        try #require(cpu.count > 1)
         #expect(cpu[1].time == Date(timeIntervalSince1970: minuteA))
+        try #require(cpu.count > 2)
         #expect(cpu[2].time == Date(timeIntervalSince1970: minuteB))
         #expect(try await store.history(metric: .projectRSS, project: ProjectID("/w/api"), since: since).map(\.value) == [2000])
 

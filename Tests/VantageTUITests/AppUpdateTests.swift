@@ -80,12 +80,13 @@ struct AppUpdateTests {
         #expect(app.takeCommands().isEmpty)
     }
 
-    @Test func pageKeysMoveByWhatTheScreenShows() {
+    @Test func pageKeysMoveByWhatTheScreenShows() throws {
         let app = makeApp()
         _ = app.handle(event: .scanned(roots: ["/w"], projects: (0..<60).map { Project(name: "p\($0 + 10)", path: "/w/p\($0)", kinds: [.node]) }))
         // 120x40: the Projects pane is half the body (19 rows): border and header leave 16 rows.
         app.resized(to: Size(width: 120, height: 40))
         keys(app, .pageDown)
+        try #require(app.state.visibleProjects.count > 16)
         #expect(app.state.selectedProject == app.state.visibleProjects[16].id)
         // Zoomed, it has the whole body: 39 rows less border and header.
         keys(app, .char("z"), .pageDown)
@@ -247,7 +248,7 @@ struct AppUpdateTests {
         #expect(s.visibleTimeline.count == 50)
     }
 
-    @Test func problemsMergeDiagnosticsAndErrorLogsByTime() {
+    @Test func problemsMergeDiagnosticsAndErrorLogsByTime() throws {
         let app = makeApp()
         let api = ProjectID("/w/api")
         _ = app.handle(event: .diagnostic(Diagnostic(time: Self.t0.addingTimeInterval(2), severity: .warning, source: "vantage", message: "slow")))
@@ -256,6 +257,7 @@ struct AppUpdateTests {
                                            text: "Error: listen EADDRINUSE :::3000")))
         var p = app.state.problems
         #expect(p.map(\.text) == ["Error: listen EADDRINUSE :::3000", "slow"])
+        try #require(p.count > 0)
         #expect(p[0].source == "api" && p[0].severity == .error)
         #expect(app.state.recentProblems(of: api, since: Self.t0).errors == 1)
         // The same error again later is folded into one line with a count, at its latest time.
@@ -264,6 +266,7 @@ struct AppUpdateTests {
         p = app.state.problems
         #expect(p.map(\.text) == ["slow", "Error: listen EADDRINUSE :::3000"])
         #expect(p.map(\.count) == [1, 2])
+        try #require(p.count > 1)
         #expect(p[1].time == Self.t0.addingTimeInterval(5))
         #expect(app.state.recentProblems(of: api, since: Self.t0).errors == 2)
     }
@@ -299,12 +302,14 @@ struct AppUpdateTests {
         #expect(app.handle(key: .char("Q")) && app.shouldQuit)
     }
 
-    @Test func viewShowsAllFivePaneTitlesOrTheTabBar() {
+    @Test func viewShowsAllFivePaneTitlesOrTheTabBar() throws {
         let app = makeApp()
         let full = app.view(size: Size(width: 120, height: 40)).lines.joined()
         for p in PaneID.allCases { #expect(full.contains(p.title)) }
         let side = app.view(size: Size(width: 50, height: 30)).lines
+        try #require(side.count > 0)
         #expect(side[0].contains("Projects"))
+        try #require(side.count > 1)
         #expect(side[1].contains("Projects ("))
         #expect(!side.joined().contains("Timeline ("))
         keys(app, .tab, .tab, .tab)

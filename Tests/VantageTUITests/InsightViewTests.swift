@@ -32,7 +32,7 @@ struct InsightViewTests {
         #expect(s.insights.isEmpty)
     }
 
-    @Test func badgeShowsRatingAndDebtThenRatingOnlyThenNothing() {
+    @Test func badgeShowsRatingAndDebtThenRatingOnlyThenNothing() throws {
         func row(_ name: String, _ debt: ProjectInsight.Debt?) -> ProjectGrid.Row {
             ProjectGrid.Row(name: name, kind: "node", state: .stopped, cpuPercent: nil, rssBytes: nil, memTotalBytes: nil,
                             health: 100, healthRole: .ok, ports: [], debt: debt)
@@ -47,19 +47,27 @@ struct InsightViewTests {
         }
         // Wide: every column at full width, the badge is rating and debt in its largest unit.
         let wide = render(90)
+        try #require(wide.count > 0)
         #expect(wide[0].contains("Health Debt  Ports"))
+        try #require(wide.count > 1)
         #expect(wide[1].contains("   100 B 2h "))
+        try #require(wide.count > 2)
         #expect(wide[2].contains("   100 D 2d "))
+        try #require(wide.count > 3)
         #expect(wide[3].contains("   100       "))
         // The full dashboard's Projects pane (76 columns): the rating alone.
         let full = render(76)
+        try #require(full.count > 0)
         #expect(full[0].contains("Health D Ports"))
+        try #require(full.count > 1)
         #expect(full[1].contains("   100 B "))
+        try #require(full.count > 2)
         #expect(full[2].contains("   100 D "))
         // The compact side pane (60): still the rating, beside shrunk meters.
         #expect(render(60)[1].contains(" 100 B "))
         // Narrow: the badge goes before anything else.
         let narrow = render(50)
+        try #require(narrow.count > 0)
         #expect(!narrow[0].contains("Debt") && !narrow[0].contains(" D "))
         #expect(narrow[0].contains("Name") && narrow[0].contains("Status"))
         // Style: B is ok, D is an error.

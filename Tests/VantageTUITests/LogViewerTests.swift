@@ -309,17 +309,18 @@ struct LogViewerWidgetTests {
         ])
     }
 
-    @Test func colourCodesAndTabsAreNotDrawnOrSearched() {
+    @Test func colourCodesAndTabsAreNotDrawnOrSearched() throws {
         #expect(LogViewer.displayText("\u{1b}[31mred\u{1b}[0m\tok \u{1b}]0;title\u{7}done") == "red ok done")
         var v = LogViewer(project: Self.id)
         v.query = "31m"
         let b = render([("\u{1b}[1;31mERROR\u{1b}[0m 31 more", .stderr)], viewer: v, width: 60, height: 3)
+        try #require(b.lines.count > 1)
         #expect(b.lines[1] == "|10:00:05 ! ERROR 31 more" + String(repeating: " ", count: 34) + "|")
         #expect(b.lines[0].contains("/31m 0 matches"))
         #expect(!(0..<b.width).contains { b[$0, 1].style.reverse })
     }
 
-    @Test func procfileLinesNameTheirProcessAndVantageNotesAreNotStderr() {
+    @Test func procfileLinesNameTheirProcessAndVantageNotesAreNotStderr() throws {
         let lines = [
             LogLine(time: Self.t0, project: Self.id, stream: .stderr, text: "[vantage] started web (pid 41): node web.js"),
             LogLine(time: Self.t0, project: Self.id, stream: .stdout, text: "listening on 4106", process: "web"),
@@ -328,8 +329,11 @@ struct LogViewerWidgetTests {
         var buffer = Buffer(width: 60, height: 5)
         LogViewerOverlay(name: "procfile-app", lines: lines, viewer: LogViewer(project: Self.id), timeZone: ClockZone.utc, glyphs: .ascii)
             .render(area: buffer.area, buffer: &buffer)
+        try #require(buffer.lines.count > 1)
         #expect(buffer.lines[1].hasPrefix("|10:00:05" + String(repeating: " ", count: 12) + "[vantage] started web"))
+        try #require(buffer.lines.count > 2)
         #expect(buffer.lines[2].hasPrefix("|10:00:05   web    | listening on 4106"))
+        try #require(buffer.lines.count > 3)
         #expect(buffer.lines[3].hasPrefix("|10:00:05 ! worker | queue empty"))
         #expect(buffer[21, 1].style.fg == .muted && buffer[12, 2].style.fg == .accent)
     }

@@ -65,10 +65,11 @@ struct RuntimeLoopTests {
         return (program, term, runtime)
     }
 
-    @Test func paintsFirstFrameHandlesKeysAndQuits() async {
+    @Test func paintsFirstFrameHandlesKeysAndQuits() async throws {
         let (program, term, runtime) = make()
         let loop = Task { await runtime.run() }
         await waitUntil { runtime.counters.framesPainted == 1 }
+        try #require(term.lines.count > 0)
         #expect(term.lines[0].hasPrefix("count 0"))
         #expect(runtime.counters.firstFrameMilliseconds != nil)
         term.pendingInput = [.key(.char("+")), .key(.char("+"))]
@@ -83,7 +84,7 @@ struct RuntimeLoopTests {
         #expect(runtime.counters.stoppedBy == .quit)
     }
 
-    @Test func aBurstOfChangesIsOnePaint() async {
+    @Test func aBurstOfChangesIsOnePaint() async throws {
         let (program, term, runtime) = make()
         let loop = Task { await runtime.run() }
         await waitUntil { runtime.counters.framesPainted == 1 }
@@ -93,6 +94,7 @@ struct RuntimeLoopTests {
         try? await Task.sleep(for: .milliseconds(30))
         #expect(runtime.counters.framesPainted == 2)
         #expect(program.views.count == 2)
+        try #require(term.lines.count > 0)
         #expect(term.lines[0].hasPrefix("count 50"))
         runtime.stop()
         await loop.value
@@ -135,7 +137,7 @@ struct RuntimeLoopTests {
         await loop.value
     }
 
-    @Test func busEventsReachTheProgramAndCommandsReachTheBus() async {
+    @Test func busEventsReachTheProgramAndCommandsReachTheBus() async throws {
         let bus = Bus()
         let commands = bus.commands([.refresh])
         let (program, term, runtime) = make(bus: bus)
@@ -144,6 +146,7 @@ struct RuntimeLoopTests {
         bus.publish(.timeline(TimelineEntry(time: Date(timeIntervalSince1970: 0), kind: .scan, text: "scanned")))
         await waitUntil { runtime.counters.framesPainted == 2 }
         #expect(program.events.count == 1)
+        try #require(term.lines.count > 0)
         #expect(term.lines[0].hasPrefix("count 100"))
         term.pendingInput = [.key(.char("+"))]
         runtime.inputReady()
@@ -154,7 +157,7 @@ struct RuntimeLoopTests {
         await loop.value
     }
 
-    @Test func eventsPublishedBeforeTheLoopStartsAreKeptWhenSubscribedEarly() async {
+    @Test func eventsPublishedBeforeTheLoopStartsAreKeptWhenSubscribedEarly() async throws {
         let bus = Bus()
         let events = bus.events()
         bus.publish(.timeline(TimelineEntry(time: Date(timeIntervalSince1970: 0), kind: .scan, text: "early")))
@@ -166,12 +169,13 @@ struct RuntimeLoopTests {
         let loop = Task { await runtime.run() }
         await waitUntil { program.events.count == 1 && term.lines[0].hasPrefix("count 100") }
         #expect(program.events.count == 1)
+        try #require(term.lines.count > 0)
         #expect(term.lines[0].hasPrefix("count 100"))
         runtime.stop()
         await loop.value
     }
 
-    @Test func themeToggleRepaintsInFull() async {
+    @Test func themeToggleRepaintsInFull() async throws {
         let (_, term, runtime) = make()
         let loop = Task { await runtime.run() }
         await waitUntil { runtime.counters.framesPainted == 1 }
@@ -180,12 +184,13 @@ struct RuntimeLoopTests {
         runtime.inputReady()
         await waitUntil { runtime.counters.framesPainted == 2 }
         #expect(runtime.counters.fullRepaints == 2)
+        try #require(term.screen.count > 0)
         #expect(term.screen[0][0].style != before)
         runtime.stop()
         await loop.value
     }
 
-    @Test func resizeStormAndTinyTerminalsNeverCrash() async {
+    @Test func resizeStormAndTinyTerminalsNeverCrash() async throws {
         let (program, term, runtime) = make(width: 80, height: 24)
         let loop = Task { await runtime.run() }
         await waitUntil { runtime.counters.framesPainted == 1 }
@@ -198,6 +203,7 @@ struct RuntimeLoopTests {
         #expect(program.sizes.last == Size(width: 10, height: 3))
         #expect(runtime.counters.resizes == sizes.count)
         #expect(runtime.counters.framesPainted < sizes.count)  // coalesced
+        try #require(term.lines.count > 0)
         #expect(term.lines[0] == "count 0   ")
         runtime.stop()
         await loop.value

@@ -51,10 +51,15 @@ struct ThemeLoaderTests {
         for role in StyleRole.allCases where role.rawValue.hasPrefix("node.") { text += "\(role.rawValue.dropFirst(5)) = 255\n" }
         let theme = try ThemeLoader.parse(text, file: "mine.toml")
         #expect(theme.name == "mine")
+        try #require(roles.count > 0)
         #expect(theme.colors[roles[0]] == .terminalDefault)
+        try #require(roles.count > 1)
         #expect(theme.colors[roles[1]] == .rgb(0x0a, 0x0b, 0x0c))
+        try #require(roles.count > 2)
         #expect(theme.colors[roles[2]] == .indexed(17))
+        try #require(roles.count > 3)
         #expect(theme.colors[roles[3]] == .indexed(12))
+        try #require(roles.count > 4)
         #expect(theme.colors[roles[4]] == .indexed(1))
         #expect(theme.colors[.nodeAdvisor] == .indexed(255))
     }

@@ -44,7 +44,7 @@ struct TroubleshootingAdviceViewTests {
         #expect(s.advice.byProject.isEmpty)
     }
 
-    @Test func theTroubleshootingPaneShowsTheTopSuggestionUnderItsProblem() {
+    @Test func theTroubleshootingPaneShowsTheTopSuggestionUnderItsProblem() throws {
         var s = Self.state()
         _ = Update.apply(.event(.suggestions(project: Self.api.id, items: [Self.port(0.82)])), to: &s)
         let pane = LogPane(entries: s.problems, timeZone: ClockZone.utc, glyphs: .ascii)
@@ -59,10 +59,11 @@ struct TroubleshootingAdviceViewTests {
         #expect(buffer[5, 1].style.fg == .ok)
         var unicode = Buffer(width: 80, height: 3)
         LogPane(entries: s.problems, timeZone: ClockZone.utc, glyphs: .unicode).render(area: unicode.area, buffer: &unicode)
+        try #require(unicode.lines.count > 1)
         #expect(unicode.lines[1].hasPrefix("  → Port 3000 is already in use"))
     }
 
-    @Test func detailsListTheProjectsSuggestionsWithExplanations() {
+    @Test func detailsListTheProjectsSuggestionsWithExplanations() throws {
         var s = Self.state()
         _ = Update.apply(.event(.suggestions(project: Self.api.id, items: [Self.port(0.82)])), to: &s)
         let lines = AdviceLines.details(s.advice.byProject[Self.api.id] ?? [])
@@ -77,6 +78,7 @@ struct TroubleshootingAdviceViewTests {
         // The details overlay of the project carries them.
         let view = AppView(state: s, glyphs: .ascii, timeZone: ClockZone.utc)
         let notes = view.details(Self.api.id)?.notes ?? []
+        try #require(lines.count > 1)
         #expect(notes.contains(lines[1]))
         #expect(AdviceLines.details([]).isEmpty)
     }

@@ -28,11 +28,13 @@ struct WidgetListTests {
         #expect(b[19, 2].style.fg == .muted)   // stopped
     }
 
-    @Test func projectGridDropsColumnsButKeepsNameAndStatus() {
+    @Test func projectGridDropsColumnsButKeepsNameAndStatus() throws {
         for width in [20, 30, 40, 50] {
             var b = Buffer(width: width, height: 2)
             ProjectGrid(rows: [Self.row("api", .failed)], selected: nil, glyphs: .ascii).render(area: b.area, buffer: &b)
+            try #require(b.lines.count > 0)
             #expect(b.lines[0].contains("Name") && b.lines[0].contains("Status"), "width \(width): \(b.lines[0])")
+            try #require(b.lines.count > 1)
             #expect(b.lines[1].contains("api") && b.lines[1].contains("failed"), "width \(width): \(b.lines[1])")
             #expect(!b.lines[0].contains("Ports"), "ports go first at width \(width)")
         }
@@ -40,17 +42,19 @@ struct WidgetListTests {
         #expect(layout.map(\.index) == [0, 2, 3, 4, 5])   // name, status, cpu, mem, health
     }
 
-    @Test func tableScrollsToKeepTheSelectionVisible() {
+    @Test func tableScrollsToKeepTheSelectionVisible() throws {
         let rows = (0..<10).map { Self.row("p\($0)", .stopped) }
         var b = Buffer(width: 30, height: 4)
         ProjectGrid(rows: rows, selected: 8, glyphs: .ascii).render(area: b.area, buffer: &b)
+        try #require(b.lines.count > 1)
         #expect(b.lines[1].hasPrefix(" p6"))
+        try #require(b.lines.count > 3)
         #expect(b.lines[3].hasPrefix(">p8"))
         #expect(b.lines[0].hasSuffix("^"))
         #expect(b.lines[3].hasSuffix("v"))
     }
 
-    @Test func timelineIsNewestAtTheBottomAndScrolls() {
+    @Test func timelineIsNewestAtTheBottomAndScrolls() throws {
         let entries = (0..<5).map { i in
             TimelineEntry(time: Self.t0.addingTimeInterval(Double(i)), kind: i == 4 ? .error : .scan,
                           project: i == 2 ? ProjectID("/x/api") : nil, text: "e\(i)")
@@ -65,19 +69,23 @@ struct WidgetListTests {
         #expect(b[15, 2].style.fg == .error)
         var wide = filled(60, 1)
         TimelineList(entries: entries, timeZone: Self.utc, glyphs: .ascii).render(area: wide.area, buffer: &wide)
+        try #require(wide.lines.count > 0)
         #expect(wide.lines[0].hasPrefix("12:35:00 error     e4x"))
         var up = filled(30, 2)
         TimelineList(entries: entries, timeZone: Self.utc, scroll: 99, glyphs: .ascii).render(area: up.area, buffer: &up)
+        try #require(up.lines.count > 0)
         #expect(up.lines[0].hasPrefix("12:34:56 scan  e0"))
+        try #require(up.lines.count > 1)
         #expect(up.lines[1].hasSuffix("v"))
     }
 
     /// The name column already says which project: "api: paused by the user" is not shown as "api api: …".
-    @Test func timelineDoesNotRepeatTheProjectName() {
+    @Test func timelineDoesNotRepeatTheProjectName() throws {
         let entry = TimelineEntry(time: Self.t0, kind: .decision, project: ProjectID("/x/api"), text: "api: paused by the user")
         var b = filled(60, 1)
         TimelineList(entries: [entry], projectNames: [ProjectID("/x/api"): "api"], timeZone: Self.utc, glyphs: .ascii)
             .render(area: b.area, buffer: &b)
+        try #require(b.lines.count > 0)
         #expect(b.lines[0].hasPrefix("12:34:56 decision  api paused by the user"), "\(b.lines[0])")
         let exited = TimelineEntry(time: Self.t0, kind: .state, project: ProjectID("/x/api"), text: "api exited with status 1")
         TimelineList(entries: [exited], projectNames: [ProjectID("/x/api"): "api"], timeZone: Self.utc, glyphs: .ascii)
