@@ -22,15 +22,58 @@ import Testing
         #expect(countA == 1 && countB == 1)
     }
 
-    @Test func boundedBufferDropsOldestAndCounts() async {
-        let bus = Bus()
+    @Test func aFullQueueDropsTheOldestLogLinesAndSaysHowMany() async throws {
+        let bus = Bus(clock: ManualClock())
         let slow = bus.events(capacity: 4)
-        for i in 0..<10 { bus.publish(Self.entry("\(i)", at: Double(i))) }
+        for i in 0..<10 { bus.publish(Self.line("\(i)")) }
         bus.close()
         var texts: [String] = []
-        for await case .timeline(let e) in slow { texts.append(e.text) }
-        #expect(texts == ["6", "7", "8", "9"])
+        for await case .log(let l) in slow { texts.append(l.text) }
+        try #require(texts.count == 5)
+        #expect(texts[0].hasPrefix(LogSeverity.vantageNotePrefix + "6 lines not shown here"))
+        #expect(Array(texts[1...]) == ["6", "7", "8", "9"])
         #expect(bus.dropped == 6)
+    }
+
+    /// A reader behind a flood of output still gets every state change and problem among the lines,
+    /// in the order they were published; only lines are lost.
+    @Test func aFloodOfLinesNeverPushesOutOtherEvents() async {
+        let bus = Bus(clock: ManualClock())
+        let slow = bus.events(capacity: 16)
+        var published: [String] = []
+        for i in 0..<20_000 {
+            bus.publish(Self.line("line \(i)"))
+            if i.isMultiple(of: 1000) {
+                published.append("entry \(i)")
+                bus.publish(Self.entry("entry \(i)"))
+            }
+        }
+        bus.close()
+        var entries: [String] = [], lines = 0, notes = 0
+        for await event in slow {
+            switch event {
+            case .timeline(let e): entries.append(e.text)
+            case .log(let l) where l.text.hasPrefix(LogSeverity.vantageNotePrefix): notes += 1
+            case .log: lines += 1
+            default: break
+            }
+        }
+        #expect(entries == published)
+        #expect(lines == 16)
+        #expect(notes == 1, "one note for the one project whose lines were dropped")
+        #expect(bus.dropped == 20_000 - 16)
+    }
+
+    /// Lines published together reach a batch reader as one batch, in order.
+    @Test func linesPublishedTogetherArriveAsOneBatch() async throws {
+        let bus = Bus()
+        let batches = bus.eventBatches([.log])
+        bus.publish(contentsOf: (0..<100).map { Self.line("\($0)") })
+        bus.close()
+        var got: [[Event]] = []
+        for await b in batches { got.append(b) }
+        try #require(got.count == 1)
+        #expect(got[0] == (0..<100).map { Self.line("\($0)") })
     }
 
     @Test func aSubscriberByKindSeesOnlyThoseKinds() async {
@@ -128,17 +171,17 @@ import Testing
         let bus = Bus()
         let inbox = bus.commandInbox(owner: "the supervisor", kinds: [.launch, .stop, .restart, .kill])
         inbox.own([a])
-        let events = bus.events(capacity: 4) // a flood of events does not touch the command path either
+        let events = bus.events(capacity: 4) // a flood of log lines does not touch the command path either
         for i in 0..<20_000 {
             bus.send(i.isMultiple(of: 2) ? .launch(a) : .stop(a))
-            bus.publish(BusEventTests.entry("\(i)"))
+            bus.publish(BusEventTests.line("\(i)"))
         }
         bus.send(.kill(a))
         bus.close()
         let got = await Self.drain(inbox.commands)
         #expect(got.count == 20_001)
         #expect(got.last == .kill(a))
-        #expect(bus.dropped > 0, "events are still bounded")
+        #expect(bus.dropped > 0, "log lines are still bounded")
         withExtendedLifetime(events) {}
     }
 

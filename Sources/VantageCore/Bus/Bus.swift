@@ -5,8 +5,10 @@ import Synchronization
 /// `Command`s.
 ///
 /// - **Events** go to the subscribers of their kind (`events(_:)`), so a log line wakes only the
-///   streams that read log lines. Every event queue is bounded: a slow subscriber loses its oldest
-///   undelivered events (counted in `dropped`), never memory.
+///   streams that read log lines. A subscriber's queue (`BusSubscriberQueue`) bounds only its log
+///   lines: a reader behind a flood of output loses its oldest lines (counted in `dropped`, and
+///   told per project with `skippedLinesNote`), never a state change, problem or decision behind
+///   them. A burst of lines published together (`publish(contentsOf:)`) wakes a reader once.
 /// - **Commands** are never dropped: their queues are unbounded (the user and the CLI send them,
 ///   a few a second at most). A lifecycle command (`Command.Kind.lifecycle`: launch, stop, kill…)
 ///   goes only to the owner of its project (`commandInbox`); any other command goes to whoever
@@ -14,7 +16,10 @@ import Synchronization
 ///   diagnostic on the bus (the screen's Troubleshooting pane shows it) and returned by `send` as
 ///   `.unowned`, so the control socket can tell the CLI.
 public final class Bus: Sendable {
+    /// Log lines a subscriber holds undelivered by default.
     public static let defaultCapacity = 1024
+    /// Other events a subscriber holds undelivered at most: only one that stopped reading reaches it.
+    public static let otherEventsCapacity = 1 << 17
 
     /// Where `send` put a command.
     public enum CommandRoute: Sendable, Equatable {
@@ -22,12 +27,6 @@ public final class Bus: Sendable {
         case delivered(to: Int)
         /// Nobody carries it out; the text says why and what to do. Also published as an error diagnostic.
         case unowned(String)
-    }
-
-    private struct EventSink {
-        let continuation: AsyncStream<Event>.Continuation
-        /// nil: every kind.
-        let kinds: Set<Event.Kind>?
     }
 
     private struct CommandSink {
@@ -40,7 +39,9 @@ public final class Bus: Sendable {
     }
 
     private struct State {
-        var eventSinks: [Int: EventSink] = [:]
+        var eventSinks: [Int: BusSubscriberQueue] = [:]
+        /// `eventSinks`' values, kept as a list for `publish`.
+        var eventQueues: [BusSubscriberQueue] = []
         var commandSinks: [Int: CommandSink] = [:]
         var nextID = 0
         var dropped = 0
@@ -64,18 +65,32 @@ public final class Bus: Sendable {
     public var unownedCommands: Int { state.withLock { $0.unowned } }
 
     public func publish(_ event: Event) {
-        let kind = event.kind
-        let sinks = state.withLock { s in
-            s.eventSinks.values.compactMap { $0.kinds?.contains(kind) ?? true ? $0.continuation : nil }
+        publish(contentsOf: CollectionOfOne(event))
+    }
+
+    /// Publishes `events` in order as one delivery: each subscriber takes the ones of its kinds
+    /// under one lock and is woken once (a burst of log lines read from one pipe).
+    public func publish(contentsOf events: some Collection<Event>) {
+        guard !events.isEmpty else { return }
+        let queues = state.withLock { $0.eventQueues }
+        var delivered = 0, lost = 0
+        for queue in queues {
+            let (taken, dropped) = queue.push(events)
+            delivered += taken
+            lost += dropped
         }
-        var lost = 0
-        for sink in sinks {
-            if case .dropped = sink.yield(event) { lost += 1 }
-        }
+        guard delivered > 0 || lost > 0 else { return }
         state.withLock { s in
-            s.deliveries += sinks.count
+            s.deliveries += delivered
             s.dropped += lost
         }
+    }
+
+    /// What a reader that fell behind is told in place of the `count` lines of `project` it lost:
+    /// a note of Vantage's own in that project's log.
+    public static func skippedLinesNote(_ count: Int, project: ProjectID, at time: Date) -> Event {
+        .log(LogLine(time: time, project: project, stream: .stderr,
+                     text: LogSeverity.vantageNotePrefix + "\(count) line\(count == 1 ? "" : "s") not shown here: this reader fell behind the output (the log file has them all)"))
     }
 
     /// Hands `command` to its owner or listeners (see the type's description). Never drops it:
@@ -116,20 +131,42 @@ public final class Bus: Sendable {
     }
 
     /// A new stream of the events published from now on, of the given kinds (nil: all), holding at
-    /// most `capacity` undelivered.
+    /// most `capacity` undelivered log lines (other events are not dropped for them).
     public func events(_ kinds: Set<Event.Kind>? = nil, capacity: Int = Bus.defaultCapacity) -> AsyncStream<Event> {
-        let (stream, continuation) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .bufferingNewest(capacity))
+        let subscription = subscribe(kinds, capacity: capacity)
+        let clock = self.clock
+        return AsyncStream(unfolding: { await subscription.queue.next(now: { clock.now }) },
+                           onCancel: { subscription.queue.finish(cancel: true) })
+    }
+
+    /// The same as `events`, in batches: each element is every event waiting (at most `maxBatch`),
+    /// oldest first, for a reader that handles many at once (one socket write, one lock).
+    public func eventBatches(_ kinds: Set<Event.Kind>? = nil, capacity: Int = Bus.defaultCapacity, maxBatch: Int = 4096) -> AsyncStream<[Event]> {
+        let subscription = subscribe(kinds, capacity: capacity)
+        let clock = self.clock
+        return AsyncStream(unfolding: { await subscription.queue.nextBatch(max: maxBatch, now: { clock.now }) },
+                           onCancel: { subscription.queue.finish(cancel: true) })
+    }
+
+    private func subscribe(_ kinds: Set<Event.Kind>?, capacity: Int) -> BusSubscription {
+        let queue = BusSubscriberQueue(kinds: kinds, logCapacity: capacity, otherCapacity: Self.otherEventsCapacity)
         let id: Int? = state.withLock { s in
             if s.closed { return nil }
             defer { s.nextID += 1 }
-            s.eventSinks[s.nextID] = EventSink(continuation: continuation, kinds: kinds)
+            s.eventSinks[s.nextID] = queue
+            s.eventQueues = Array(s.eventSinks.values)
             return s.nextID
         }
-        guard let id else { continuation.finish(); return stream }
-        continuation.onTermination = { [weak self] _ in
-            self?.state.withLock { s in _ = s.eventSinks.removeValue(forKey: id) }
+        guard let id else {
+            queue.finish()
+            return BusSubscription(queue: queue) {}
         }
-        return stream
+        return BusSubscription(queue: queue) { [weak self] in
+            self?.state.withLock { s in
+                guard s.eventSinks.removeValue(forKey: id) != nil else { return }
+                s.eventQueues = Array(s.eventSinks.values)
+            }
+        }
     }
 
     /// A new, unbounded stream of every command of these kinds sent from now on. For the lifecycle
@@ -171,10 +208,10 @@ public final class Bus: Sendable {
 
     /// Ends every stream. Subscribers' `for await` loops finish.
     public func close() {
-        let (events, commands) = state.withLock { s -> ([AsyncStream<Event>.Continuation], [AsyncStream<Command>.Continuation]) in
+        let (events, commands) = state.withLock { s -> ([BusSubscriberQueue], [AsyncStream<Command>.Continuation]) in
             s.closed = true
-            defer { s.eventSinks = [:]; s.commandSinks = [:] }
-            return (s.eventSinks.values.map(\.continuation), s.commandSinks.values.map(\.continuation))
+            defer { s.eventSinks = [:]; s.eventQueues = []; s.commandSinks = [:] }
+            return (s.eventQueues, s.commandSinks.values.map(\.continuation))
         }
         events.forEach { $0.finish() }
         commands.forEach { $0.finish() }

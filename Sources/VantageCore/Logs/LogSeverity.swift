@@ -75,22 +75,29 @@ public enum LogSeverity {
         patterns.map { try! NSRegularExpression(pattern: $0) }
     }
 
-    private static func bytes(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
+    /// The keywords by their first byte, so a line is read once with only a few candidates at
+    /// each position (every line of every project's output passes through here, twice).
+    private static func bytes(_ words: [String]) -> [[[UInt8]]] {
+        var byFirst = [[[UInt8]]](repeating: [], count: 256)
+        for w in words { let b = Array(w.utf8); byFirst[Int(b[0])].append(b) }
+        return byFirst
+    }
 
     private static func matches(_ patterns: [NSRegularExpression], _ text: String) -> Bool {
         let range = NSRange(text.startIndex..., in: text)
         return patterns.contains { $0.firstMatch(in: text, range: range) != nil }
     }
 
-    private static func mentions(_ keywords: [[UInt8]], in text: String) -> Bool {
-        var bytes = Array(text.utf8)
-        for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 32 }
-        return bytes.withUnsafeBufferPointer { b in
-            keywords.contains { k in
-                guard b.count >= k.count else { return false }
-                outer: for start in 0 ... b.count - k.count {
-                    for j in 0 ..< k.count where b[start + j] != k[j] { continue outer }
-                    return true
+    private static func mentions(_ keywords: [[[UInt8]]], in text: String) -> Bool {
+        @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c + 32 : c }
+        var text = text
+        return text.withUTF8 { b in
+            keywords.withUnsafeBufferPointer { table in
+                for start in 0 ..< b.count {
+                    next: for k in table[Int(lower(b[start]))] where start + k.count <= b.count {
+                        for j in 1 ..< k.count where lower(b[start + j]) != k[j] { continue next }
+                        return true
+                    }
                 }
                 return false
             }

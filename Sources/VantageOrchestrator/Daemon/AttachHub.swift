@@ -35,6 +35,17 @@ public final class AttachHub: Sendable {
     /// Folds events until the stream ends (subscribe it before anything is published).
     public func run(events: AsyncStream<Event>) async {
         for await event in events { fold(event) }
+        end()
+    }
+
+    /// Folds batches until the stream ends (`Bus.eventBatches`, subscribed before anything is
+    /// published): a burst of log lines is one lock and one wake-up per console.
+    public func run(batches: AsyncStream<[Event]>) async {
+        for await batch in batches { fold(contentsOf: batch) }
+        end()
+    }
+
+    private func end() {
         let clients = state.withLock { s in
             s.closed = true
             return s.clients.values.map(\.wake)
@@ -43,19 +54,24 @@ public final class AttachHub: Sendable {
     }
 
     /// Folds one event and queues it for every attached console.
-    public func fold(_ event: Event) {
+    public func fold(_ event: Event) { fold(contentsOf: [event]) }
+
+    /// Folds events in order and queues them for every attached console.
+    public func fold(contentsOf events: [Event]) {
+        guard !events.isEmpty else { return }
         let wake = state.withLock { s -> [DispatchSemaphore] in
-            s.keeper.fold(event)
+            for event in events { s.keeper.fold(event) }
             var woken: [DispatchSemaphore] = []
             for (id, var c) in s.clients {
                 if c.resync { continue }
-                c.pending.append(event)
+                let wasEmpty = c.pending.isEmpty
+                c.pending.append(contentsOf: events)
                 if c.pending.count > maxPending {
                     c.pending = []
                     c.resync = true
                     s.resyncs += 1
                 }
-                if c.pending.count == 1 || c.resync { woken.append(c.wake) }
+                if wasEmpty || c.resync { woken.append(c.wake) }
                 s.clients[id] = c
             }
             return woken
@@ -79,6 +95,9 @@ public final class AttachHub: Sendable {
 
     /// Consoles attached now.
     public var attachedCount: Int { state.withLock { $0.clients.count } }
+
+    /// Reads the keeper's state now (what an attached console's screen shows).
+    public func inspect<T: Sendable>(_ body: (any AttachKeeper) -> T) -> T { state.withLock { body($0.keeper) } }
 
     /// The keeper's snapshot now (for a console hosted in this process that starts late).
     public func snapshot() -> [Event] { state.withLock { $0.keeper.snapshot() } }

@@ -16,8 +16,13 @@ public final class ControlServer: @unchecked Sendable {
     private var listenFD: Int32 = -1
     private let scheduler = Mutex<Scheduler?>(nil)
     private let hub = Mutex<AttachHub?>(nil)
+    private let unsupervised = Mutex<(@Sendable () -> [ProjectStatus])?>(nil)
     /// Connections open now, ended by `stop()`.
     private let clients = Mutex<Set<Int32>>([])
+
+    /// Log lines a `subscribe` or `logs --follow` client may fall behind by before it loses the
+    /// oldest (it is told how many); its other events are never dropped.
+    static let subscriberLogCapacity = 1 << 14
 
     /// The longest request line a client may send (1 MB).
     public static let defaultMaxRequestBytes = 1 << 20
@@ -55,6 +60,10 @@ public final class ControlServer: @unchecked Sendable {
 
     /// Answers `attach` from this hub (the process that hosts the actors keeps their state for consoles).
     public func serve(_ hub: AttachHub) { self.hub.withLock { $0 = hub } }
+
+    /// Answers `ps` with these rows too: the projects this host knows that the supervisor does not
+    /// run (compose projects), so `ps` lists what the grid lists.
+    public func serve(unsupervised rows: @escaping @Sendable () -> [ProjectStatus]) { unsupervised.withLock { $0 = rows } }
 
     /// Stops accepting and ends every open connection (attached consoles see the end at once).
     public func stop() {
@@ -101,17 +110,17 @@ public final class ControlServer: @unchecked Sendable {
             case .subscribe:
                 // Subscribed before the answer, so a client that fetches a backlog after the `ok`
                 // misses nothing in between.
-                let events = bus.events()
+                let batches = bus.eventBatches(capacity: Self.subscriberLogCapacity)
                 guard out.send(.ok(message: nil)) else { return }
-                stream(out, reader: reader, events: events, filter: { _ in true })
+                stream(out, reader: reader, batches: batches, filter: { _ in true })
                 return
             case .logs(let name, let count, let follow):
-                let events = follow ? bus.events([.log]) : nil
+                let batches = follow ? bus.eventBatches([.log], capacity: Self.subscriberLogCapacity) : nil
                 let first = blocking { await self.logs(name: name, count: count) }
                 guard out.send(first) else { return }
-                if follow, case .logTail = first, let events {
+                if follow, case .logTail = first, let batches {
                     let id = blocking { try? await self.supervisor.resolve(name) }
-                    stream(out, reader: reader, events: events) { e in
+                    stream(out, reader: reader, batches: batches) { e in
                         if case .log(let l) = e { return l.project == id }
                         return false
                     }
@@ -134,17 +143,14 @@ public final class ControlServer: @unchecked Sendable {
     private func attached(_ out: ResponseWriter, reader: LineReader, hub: AttachHub) {
         let subscription = hub.attach()
         /// False once the console has gone.
-        @Sendable func send(_ events: [Event]) -> Bool {
-            for e in events { guard out.send(.event(e)) else { return false } }
-            return true
-        }
+        @Sendable func send(_ events: [Event]) -> Bool { out.send(events.map { .event($0) }) }
         guard out.send(.ok(message: nil)), send(subscription.snapshot) else { subscription.cancel(); return }
         let pump = Thread {
             while let batch = subscription.next() {
                 let delivered: Bool
                 switch batch {
                 case .events(let events): delivered = send(events)
-                case .resync(let events): delivered = out.send(.resync) && send(events)
+                case .resync(let events): delivered = out.send([.resync] + events.map { .event($0) })
                 }
                 if !delivered { subscription.cancel(); return }
             }
@@ -173,12 +179,12 @@ public final class ControlServer: @unchecked Sendable {
         }
     }
 
-    /// Writes events until the client hangs up.
-    private func stream(_ out: ResponseWriter, reader: LineReader, events: AsyncStream<Event>? = nil, filter: @escaping @Sendable (Event) -> Bool) {
-        let stream = events ?? bus.events()
+    /// Writes events until the client hangs up: each batch waiting is one write.
+    private func stream(_ out: ResponseWriter, reader: LineReader, batches: AsyncStream<[Event]>, filter: @escaping @Sendable (Event) -> Bool) {
         let task = Task {
-            for await e in stream where filter(e) {
-                if !out.send(.event(e)) { break }
+            for await batch in batches {
+                let events = batch.filter(filter)
+                if !events.isEmpty, !out.send(events.map { .event($0) }) { break }
             }
         }
         while case .line = reader.next() {} // until the client closes (or sends too much)
@@ -234,7 +240,10 @@ public final class ControlServer: @unchecked Sendable {
                 try await supervisor.restart(id, environment: environment)
                 return .status(await supervisor.status(of: id).map { [$0] } ?? [])
             case .ps:
-                return .status(await supervisor.snapshot())
+                let supervised = await supervisor.snapshot()
+                let paths = Set(supervised.map(\.path))
+                let others = (unsupervised.withLock { $0 }?() ?? []).filter { !paths.contains($0.path) }
+                return .status((supervised + others).sorted { $0.name < $1.name })
             case .envShow(let name, let environment):
                 let id = try await supervisor.resolve(name)
                 let vars = try await supervisor.resolvedEnvironment(id, environment: environment)
@@ -312,8 +321,12 @@ final class ResponseWriter: Sendable {
     init(fd: Int32) { self.fd = fd }
 
     /// False when the client has gone.
-    func send(_ response: ControlResponse) -> Bool {
-        let data = ControlCoding.encode(response)
+    func send(_ response: ControlResponse) -> Bool { send([response]) }
+
+    /// Several answers in one write (a batch of events), each on its own line.
+    func send(_ responses: [ControlResponse]) -> Bool {
+        var data = Data()
+        for r in responses { data.append(ControlCoding.encode(r)) }
         return lock.withLock { _ in UnixSocket.writeAll(fd, data) }
     }
 }

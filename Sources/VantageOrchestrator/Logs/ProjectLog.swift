@@ -53,16 +53,26 @@ public final class ProjectLog: Sendable {
     var nextSequence: Int { state.withLock { $0.sequence } }
 
     func append(_ rawText: String, stream: LogLine.Stream, process: String? = nil) {
-        let line: LogLine = state.withLock { s in
-            let text = s.redactor.redact(rawText)
-            let line = LogLine(time: clock.now, project: project, stream: stream, text: text, process: process)
-            writeLocked(&s, line)
-            s.tail.append(Entry(sequence: s.sequence, line: line))
-            s.sequence += 1
+        append([rawText], stream: stream, process: process)
+    }
+
+    /// Lines read together from one pipe: written to the file in one call and published as one
+    /// delivery (`Bus.publish(contentsOf:)`), so a flood of output costs a write and a wake-up per
+    /// burst, not per line.
+    func append(_ rawTexts: [String], stream: LogLine.Stream, process: String? = nil) {
+        guard !rawTexts.isEmpty else { return }
+        let time = clock.now
+        let lines: [LogLine] = state.withLock { s in
+            let lines = rawTexts.map { LogLine(time: time, project: project, stream: stream, text: s.redactor.redact($0), process: process) }
+            writeLocked(&s, lines)
+            for line in lines {
+                s.tail.append(Entry(sequence: s.sequence, line: line))
+                s.sequence += 1
+            }
             if s.tail.count > Self.tailCapacity { s.tail.removeFirst(s.tail.count - Self.tailCapacity) }
-            return line
+            return lines
         }
-        bus?.publish(.log(line))
+        bus?.publish(contentsOf: lines.map { .log($0) })
     }
 
     /// A note from Vantage itself (start, stop, exit status) in the same file.
@@ -89,17 +99,18 @@ public final class ProjectLog: Sendable {
         return "\(stamp) \(line.stream == .stdout ? "out" : "err") \(line.text)\n"
     }
 
-    /// Writes `line`, preceded by the note about the lines lost while the disk was full if there
-    /// are any: both in one write, so the note appears only with the first line that fits again.
-    private func writeLocked(_ s: inout State, _ line: LogLine) {
+    /// Writes `lines`, preceded by the note about the lines lost while the disk was full if there
+    /// are any: all in one write, so the note appears only with the first lines that fit again.
+    private func writeLocked(_ s: inout State, _ lines: [LogLine]) {
+        guard let first = lines.first else { return }
         var text = ""
         if s.lost > 0 {
-            let note = LogLine(time: line.time, project: project, stream: .stderr,
+            let note = LogLine(time: first.time, project: project, stream: .stderr,
                                text: "[vantage] \(s.lost) line\(s.lost == 1 ? "" : "s") lost while the disk was full")
             text = Self.format(note)
         }
-        text += Self.format(line)
-        if appendWhole(&s, Array(text.utf8)) { s.lost = 0 } else { s.lost += 1 }
+        for line in lines { text += Self.format(line) }
+        if appendWhole(&s, Array(text.utf8)) { s.lost = 0 } else { s.lost += lines.count }
     }
 
     /// Appends `bytes` in full, rotating first when the file would outgrow `maxBytes`. On a

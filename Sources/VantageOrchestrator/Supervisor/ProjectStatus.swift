@@ -38,4 +38,16 @@ public struct ProjectStatus: Codable, Sendable, Equatable {
     /// Bytes per second read and written by the project's processes.
     public var ioRead: Double
     public var ioWrite: Double
+    /// Why the project is in its state, when that is not the supervisor's doing (a compose
+    /// project with no Docker engine to run it); nil otherwise.
+    public var reason: String? = nil
+
+    /// A project this host knows but the supervisor does not run (a compose project, run by the
+    /// compose launcher on a Docker engine): its kind, its state as the host sees it, and why.
+    public static func unsupervised(_ project: Project, state: RunState, reason: String?) -> ProjectStatus {
+        ProjectStatus(name: project.name, path: project.path, kind: project.primaryKind.rawValue, state: state, pid: nil,
+                      ports: project.ports, cpu: 0, rss: 0, health: nil, restarts: 0, env: "", decisions: [], lastError: [],
+                      processes: [], backoffDelays: [], limits: ResourceLimits(), priority: .normal, throttled: false, paused: false,
+                      healthReasons: [], ioRead: 0, ioWrite: 0, reason: reason)
+    }
 }

@@ -34,6 +34,7 @@ final class HostedActors: Sendable {
     private let errors = ErrorPatternTracker()
     private let docker: DockerWatcher?
     private let compose: ComposeLauncher
+    private let engines: [DockerEndpoint]
     private let tasks = Mutex<[Task<Void, Never>]>([])
     private let paths: VantagePaths
     private let projects: [Project]
@@ -43,7 +44,7 @@ final class HostedActors: Sendable {
     private let supervisor: HostedSupervisor
     /// What attaching consoles are sent: the state a console would show, then every event.
     let hub: AttachHub
-    private let hubEvents: AsyncStream<Event>
+    private let hubEvents: AsyncStream<[Event]>
 
     /// Takes the supervisor lock of `$VANTAGE_HOME` (one supervisor per home: fails when a daemon
     /// or another console holds it) and builds every actor; `start()` runs them.
@@ -51,7 +52,7 @@ final class HostedActors: Sendable {
                      supervisorOptions: SupervisorOptions, secrets: (any SecretsSource)?) async throws(VantageError) -> HostedActors {
         // The hub subscribes first: a console that attaches later sees everything from the start.
         let hub = AttachHub(keeper: ConsoleStateKeeper(now: bus.clock.now))
-        let hubEvents = bus.events(capacity: 1 << 16)
+        let hubEvents = bus.eventBatches(capacity: 1 << 16)
         let supervisor = try await HostedSupervisor.start(paths: paths, bus: bus, workspace: projects, options: supervisorOptions, secrets: secrets)
         supervisor.server.serve(hub)
         return HostedActors(bus: bus, store: store, paths: paths, projects: projects, engines: engines, interval: interval,
@@ -59,7 +60,7 @@ final class HostedActors: Sendable {
     }
 
     private init(bus: Bus, store: Store, paths: VantagePaths, projects: [Project], engines: [DockerEndpoint], interval: Duration,
-                 supervisor: HostedSupervisor, hub: AttachHub, hubEvents: AsyncStream<Event>) {
+                 supervisor: HostedSupervisor, hub: AttachHub, hubEvents: AsyncStream<[Event]>) {
         self.supervisor = supervisor
         self.hub = hub
         self.hubEvents = hubEvents
@@ -86,6 +87,7 @@ final class HostedActors: Sendable {
         docker = engines.isEmpty ? nil : DockerWatcher(bus: bus, clock: clock, endpoints: engines, options: dockerOptions)
         // Always there: without an engine it answers each compose command with why it cannot run.
         compose = ComposeLauncher(bus: bus, clock: clock, endpoints: engines, projects: projects)
+        self.engines = engines
     }
 
     /// `started`: when this run began; the timeline entries before it are read back from the store.
@@ -147,8 +149,9 @@ final class HostedActors: Sendable {
         let compose = self.compose
         add(Task { await compose.run() })
         let (hub, hubEvents) = (self.hub, self.hubEvents)
-        add(Task.detached { await hub.run(events: hubEvents) })
+        add(Task.detached { await hub.run(batches: hubEvents) })
         startScheduler(serving: supervisor.server)
+        serveUnsupervised(on: supervisor.server)
         if !supervisor.adopted.isEmpty {
             bus.publish(.timeline(TimelineEntry(time: clock.now, kind: .state, text: "adopted from the last supervisor: \(supervisor.adopted.joined(separator: ", "))")))
         }
@@ -171,6 +174,21 @@ final class HostedActors: Sendable {
         let commands = bus.commands(Scheduler.commandKinds)
         add(Task { await scheduler.run() })
         add(Task { await scheduler.run(commands: commands) })
+    }
+
+    /// `ps` lists what the grid lists: beside the supervisor's projects, the compose projects (the
+    /// compose launcher's), with the state the screen shows and, when no Docker engine answers, why
+    /// they cannot run.
+    private func serveUnsupervised(on server: ControlServer) {
+        let (hub, engines) = (self.hub, self.engines)
+        server.serve(unsupervised: { [self] in
+            let screen = hub.inspect { ($0 as? ConsoleStateKeeper)?.state }
+            let reachable = screen?.engines.values.contains { $0.reachable } ?? false
+            return current.withLock { $0 }.filter { $0.primaryKind == .compose }.map { p in
+                .unsupervised(p, state: screen?.runStates[p.id] ?? .stopped,
+                              reason: reachable ? nil : ComposeLauncher.noEngine(p, tried: engines).message)
+            }
+        })
     }
 
     /// Live discovery: a project folder created, renamed or deleted under a root, or a manifest
