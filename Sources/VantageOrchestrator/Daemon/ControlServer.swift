@@ -179,16 +179,22 @@ public final class ControlServer: @unchecked Sendable {
         }
     }
 
-    /// Writes events until the client hangs up: each batch waiting is one write.
+    /// Writes events until the client hangs up: each batch waiting is one write, from a thread of
+    /// its own (a client that stops reading blocks that write, never a thread of the cooperative
+    /// pool the supervisor and every answer need).
     private func stream(_ out: ResponseWriter, reader: LineReader, batches: AsyncStream<[Event]>, filter: @escaping @Sendable (Event) -> Bool) {
-        let task = Task {
-            for await batch in batches {
+        let source = BatchSource(batches)
+        let pump = Thread {
+            while let batch = blocking({ await source.next() }) {
                 let events = batch.filter(filter)
                 if !events.isEmpty, !out.send(events.map { .event($0) }) { break }
             }
+            source.cancel()
         }
+        pump.name = "vantage-subscriber"
+        pump.start()
         while case .line = reader.next() {} // until the client closes (or sends too much)
-        task.cancel()
+        source.cancel()
     }
 
     private func logs(name: String, count: Int) async -> ControlResponse {
@@ -328,6 +334,34 @@ final class ResponseWriter: Sendable {
         var data = Data()
         for r in responses { data.append(ControlCoding.encode(r)) }
         return lock.withLock { _ in UnixSocket.writeAll(fd, data) }
+    }
+}
+
+/// A batch stream read from one plain thread (`blocking`) and ended from another: each read runs
+/// in a task that `cancel` cancels, which ends the stream's queue.
+final class BatchSource: @unchecked Sendable {
+    private var iterator: AsyncStream<[Event]>.Iterator
+    private let reading = Mutex<(task: Task<[Event]?, Never>?, ended: Bool)>((nil, false))
+
+    init(_ batches: AsyncStream<[Event]>) { iterator = batches.makeAsyncIterator() }
+
+    /// The next batch; nil once ended. One caller at a time.
+    func next() async -> [Event]? {
+        let task = Task { [self] in await self.iterator.next() }
+        let ended = reading.withLock { r in
+            r.task = task
+            return r.ended
+        }
+        if ended { task.cancel() }
+        return await task.value
+    }
+
+    func cancel() {
+        let task = reading.withLock { r in
+            r.ended = true
+            return r.task
+        }
+        task?.cancel()
     }
 }
 

@@ -94,7 +94,7 @@ final class HostedActors: Sendable {
     func start(started: Date) {
         // Each actor subscribes to the kinds it reads, so a log line wakes only the log readers.
         let graphEvents = bus.events(GraphLayoutActor.eventKinds)
-        let logEvents = bus.events([.log], capacity: 4096)
+        let logEvents = bus.eventBatches([.log], capacity: 4096)
         let (analyzerEvents, analyzerCommands) = (bus.events(AnalyzerActor.eventKinds), bus.commands(AnalyzerActor.commandKinds))
         let (troubleshootEvents, councilEvents, councilCommands) = (bus.events(TroubleshooterActor.eventKinds, capacity: 4096),
                                                                     bus.events(CouncilActor.eventKinds), bus.commands(CouncilActor.commandKinds))
@@ -161,8 +161,10 @@ final class HostedActors: Sendable {
         }
         // New error templates in project output become troubleshooting entries.
         add(Task {
-            for await case .log(let line) in logEvents {
-                if let diagnostic = await errors.consume(line) { bus.publish(.diagnostic(diagnostic)) }
+            for await batch in logEvents {
+                let lines = batch.compactMap { event -> LogLine? in if case .log(let line) = event { return line } else { return nil } }
+                let found = await errors.consume(lines)
+                if !found.isEmpty { bus.publish(contentsOf: found.map { .diagnostic($0) }) }
             }
         })
     }
