@@ -81,11 +81,13 @@ extension Supervisor {
 
     /// Live processes of the project: its cgroup, its process groups, and (without a cgroup) every
     /// process that carries its marker. Zombies that reparented to us are reaped on the way.
-    func remainingProcesses(_ mp: ManagedProject) -> [pid_t] {
+    /// `groups`: every process by its group, read once for a whole tick (`ProcessLookup.processGroups`);
+    /// nil reads /proc for this project alone.
+    func remainingProcesses(_ mp: ManagedProject, groups: [pid_t: [pid_t]]? = nil) -> [pid_t] {
         var found = Set<pid_t>()
         if let cg = mp.cgroup { found.formUnion(cg.pids()) }
         for p in mp.processes where kill(-p.pid, 0) == 0 {
-            found.formUnion(ProcessLookup.members(ofGroup: p.pid))
+            found.formUnion(groups.map { $0[p.pid] ?? [] } ?? ProcessLookup.members(ofGroup: p.pid))
         }
         if mp.cgroup == nil {
             found.formUnion(ProcessLookup.pids(withEnvironmentEntry: ProjectMarker.entry(ProjectFileName.cgroupName(mp.project, home: paths.home))))

@@ -23,6 +23,18 @@ public enum ProcessLookup {
     }
 
     /// Live (non-zombie) processes whose process group is `pgid`.
+    /// Every live process by its process group, from one walk of /proc (a tick over many projects
+    /// reads /proc once, not once per project).
+    public static func processGroups() -> [Int32: [Int32]] {
+        let reader = ProcReader(maxOpenStatFiles: 0)
+        var groups: [Int32: [Int32]] = [:]
+        for pid in reader.processIDs() {
+            guard let s = reader.process(pid, withCWD: false), !s.isZombie else { continue }
+            groups[s.pgid, default: []].append(pid)
+        }
+        return groups
+    }
+
     public static func members(ofGroup pgid: Int32) -> [Int32] {
         let reader = ProcReader(maxOpenStatFiles: 0)
         return reader.processIDs().filter { pid in
