@@ -1,4 +1,5 @@
 import Foundation
+import VantageFormats
 /// node-semver ranges: `||` unions, space-separated intersections, hyphen ranges (`1.2 - 2.3.4`),
 /// `^`, `~`, `x`/`X`/`*` wildcards, partial versions and comparators (`>=1.2.7 <1.3.0`).
 public enum NpmRange {
@@ -105,7 +106,7 @@ public enum SwiftPMRequirement {
     /// e.g. `from: "1.0.0"`, `.upToNextMinor(from: "1.2.0")`, `exact: "1.0.0"`, `"1.0.0"..<"2.0.0"`.
     /// Returns nil for `branch:` / `revision:` / `path:` requirements, which name no version.
     public static func parse(_ text: String) throws(VantageVersionError) -> SemVerRange? {
-        let strings = quotedStrings(text)
+        let strings = SwiftPackageManifest.quotedStrings(text)
         func version(_ i: Int) throws(VantageVersionError) -> SemanticVersion {
             guard i < strings.count, let v = SemanticVersion(strings[i]) else {
                 throw VantageVersionError(text: text, reason: "expected a SemVer version in quotes")
@@ -120,16 +121,5 @@ public enum SwiftPMRequirement {
         if t.contains("\"..<\"") { return range(try version(0), try version(1), closed: false) }
         if t.contains("\"...\"") { return range(try version(0), try version(1), closed: true) }
         throw VantageVersionError(text: text, reason: "not a SwiftPM requirement (from:, exact:, .upToNextMinor(from:), \"a\"..<\"b\")")
-    }
-
-    static func quotedStrings(_ text: String) -> [String] {
-        var out: [String] = []
-        var current: String?
-        for c in text {
-            if c == "\"" {
-                if let s = current { out.append(s); current = nil } else { current = "" }
-            } else if current != nil { current!.append(c) }
-        }
-        return out
     }
 }

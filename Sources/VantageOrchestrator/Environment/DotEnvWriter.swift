@@ -68,18 +68,7 @@ public enum DotEnvWriter {
     static func quoted(_ value: String) -> String {
         let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:@+,%")
         if value.unicodeScalars.allSatisfy(safe.contains) { return value }
-        var out = "\""
-        for c in value {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default: out.append(c)
-            }
-        }
-        return out + "\""
+        return "\"" + TextEscaping.escaped(value, ["\\": "\\\\", "\"": "\\\"", "\n": "\\n", "\t": "\\t", "\r": "\\r"]) + "\""
     }
 
     static func writeAtomically(_ text: String, to path: String, mode: Int) throws(VantageError) {

@@ -25,7 +25,7 @@ public enum DaemonHandover {
         guard fd >= 0 else { throw VantageError(.io, "cannot open \(log) for the daemon's output: \(LinuxCalls.errnoText())") }
         defer { close(fd) }
         let words = [executable, "daemon"] + roots.flatMap { ["--root", $0] }
-        let command = words.map(shellQuoted).joined(separator: " ")
+        let command = words.map(TextEscaping.shellWord).joined(separator: " ")
         var env = environment
         env["VANTAGE_HOME"] = paths.home
         let process = try ProcessLauncher.spawn(SpawnRequest(command: command, directory: FileManager.default.currentDirectoryPath,
@@ -47,5 +47,4 @@ public enum DaemonHandover {
                            hint: "read \(log); `vantage ps` shows whether it has adopted the projects since")
     }
 
-    static func shellQuoted(_ word: String) -> String { "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 }

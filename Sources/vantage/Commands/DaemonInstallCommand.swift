@@ -38,7 +38,7 @@ struct DaemonInstallCommand: AsyncParsableCommand {
         if let why = SystemdUnit.enable() {
             Swift.print("""
                 not enabled: \(why)
-                The daemon will not start at login by itself; start it with `vantage daemon \(roots.map { "--root " + SystemdUnit.shellQuoted($0) }.joined(separator: " "))`, or use this unit with your init:
+                The daemon will not start at login by itself; start it with `vantage daemon \(roots.map { "--root " + TextEscaping.shellWord($0) }.joined(separator: " "))`, or use this unit with your init:
 
                 \(unit)
                 """, terminator: "")
@@ -90,10 +90,6 @@ enum SystemdUnit {
         let escaped = word.replacingOccurrences(of: "%", with: "%%")
         guard escaped.contains(where: { $0 == " " || $0 == "\"" || $0 == "\\" || $0 == "'" || $0 == "\t" }) else { return escaped }
         return "\"" + escaped.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
-
-    static func shellQuoted(_ word: String) -> String {
-        word.allSatisfy { $0.isLetter || $0.isNumber || "/._-".contains($0) } ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// Enables and starts the unit with `systemctl --user`; nil when it worked, else why not.
