@@ -62,6 +62,15 @@ struct GoldenScreenTests {
             out.append(Case(name: "sorted-cpu-\(w)x\(h)-\(suffix)", width: w, height: h, variant: variant, glyphs: .unicode,
                             adjust: { s in for _ in 0..<4 { _ = Update.apply(.action(.sortNext), to: &s) } }))
         }
+        // The : prompt with what the word can become.
+        for (w, h, suffix, variant) in [(40, 20, "dark", Theme.Variant.dark), (60, 24, "light", .light), (80, 30, "dark", .dark),
+                                        (120, 40, "light", .light)] {
+            out.append(Case(name: "palette-\(w)x\(h)-\(suffix)", width: w, height: h, variant: variant, glyphs: .unicode,
+                            adjust: { s in
+                                _ = Update.apply(.action(.palette), to: &s)
+                                for c in "restart w" { _ = Update.apply(.input(.char(c)), to: &s) }
+                            }))
+        }
         out.append(Case(name: "side-graph-40x20-dark", width: 40, height: 20, variant: .dark, glyphs: .unicode,
                         adjust: { $0.focus = .graph }))
         // A wide screen: the grid's PID, uptime, restarts and environment columns.

@@ -30,16 +30,18 @@ public enum AppOverlay: Sendable, Equatable {
     /// The scheduler's jobs (`S`), the `selected` one's details under the list; Enter runs it now
     /// (asks first).
     case schedule(selected: Int)
+    /// The `:` command prompt, with what has been typed.
+    case palette(text: String)
 
     /// The overlays by what keys mean in them (the places of the `ActionSpec` table).
     public enum Kind: String, CaseIterable, Sendable, Hashable {
         case help, details, question, quit, entry, council, logs, dependencies, schedule
         /// Prompts that take typed text: every printable key is text, Enter and Esc end them.
-        case filterInput, environmentInput, fixValue, logSearch
+        case filterInput, environmentInput, fixValue, logSearch, palette
 
         public var takesText: Bool {
             switch self {
-            case .filterInput, .environmentInput, .fixValue, .logSearch: return true
+            case .filterInput, .environmentInput, .fixValue, .logSearch, .palette: return true
             default: return false
             }
         }
@@ -60,6 +62,7 @@ public enum AppOverlay: Sendable, Equatable {
             case .environmentInput: return "the environment prompt"
             case .fixValue: return "the value prompt"
             case .logSearch: return "the log search or filter prompt"
+            case .palette: return "the command prompt"
             }
         }
 
@@ -75,7 +78,7 @@ public enum AppOverlay: Sendable, Equatable {
             case .logs: return "Log viewer"
             case .dependencies: return "Dependencies"
             case .schedule: return "Schedule"
-            case .filterInput, .environmentInput, .fixValue, .logSearch: return "Prompts"
+            case .filterInput, .environmentInput, .fixValue, .logSearch, .palette: return "Prompts"
             }
         }
     }
@@ -94,6 +97,7 @@ public enum AppOverlay: Sendable, Equatable {
         case .quit: return .quit
         case .entry: return .entry
         case .schedule: return .schedule
+        case .palette: return .palette
         }
     }
 }

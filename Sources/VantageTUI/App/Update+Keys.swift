@@ -65,6 +65,7 @@ extension Update {
             s.overlay = .details(id)
         case .council: s.overlay = .council(selected: 0)
         case .schedule: s.overlay = .schedule(selected: 0)
+        case .palette: s.overlay = .palette(text: "")
         case .metricsWindow:
             // The series start over at the new resolution; the stored history fills them.
             s.metricsWindow = s.metricsWindow.next
@@ -107,7 +108,7 @@ extension Update {
         case .quit: return quitAnswer(a, state: &s)
         case .entry(let entry, let scroll): return entryAction(a, entry: entry, scroll: scroll, state: &s)
         case .schedule(let selected): return scheduleAction(a, selected: selected, state: &s)
-        case .filterInput, .environmentInput, .fixValue:
+        case .filterInput, .environmentInput, .fixValue, .palette:
             return .refused("type the text, then Enter (or Esc to cancel)")
         }
     }
@@ -203,6 +204,21 @@ extension Update {
             understood = logPromptInput(key, viewer: v, state: &s)
         case .fixValue:
             (understood, commands) = fixValueInput(key, state: &s)
+        case .palette(var text):
+            switch key {
+            case .char(let c): text.append(c)
+            case .backspace, .delete: if !text.isEmpty { text.removeLast() }
+            case .tab:
+                let completed = CommandPalette.complete(text, state: s)
+                if completed == text { s.notice = Notice(CommandPalette.candidates(text, state: s).isEmpty ? "nothing to complete" : "more than one way on: type a letter") }
+                text = completed
+            case .escape: s.overlay = nil; return []
+            case .enter:
+                s.overlay = nil
+                return CommandPalette.run(text, state: &s)
+            default: understood = false
+            }
+            if understood { s.overlay = .palette(text: text) }
         default: break
         }
         if !understood { s.notice = Notice("\(key) is not text: type, then Enter, or Esc to cancel") }

@@ -184,6 +184,10 @@ extension ActionSpec {
             Use([.panes], "the council's proposals", label: "council", heading: everywhere),
             Use([.overlay(.council)], "close the council", label: "close"),
         ]),
+        ActionSpec(.palette, keys: [":"], [
+            Use([.panes], "a command by name, Tab completing actions and projects (:restart api, :logs worker, :theme light)",
+                label: "command", heading: everywhere),
+        ]),
         ActionSpec(.schedule, keys: ["S"], [
             Use([.panes], "the scheduled jobs: cron, target, action, last run and outcome, next run", label: "schedule",
                 footer: [.panes], heading: everywhere, footerGroup: .last),

@@ -59,7 +59,7 @@ public struct AppView: Sendable {
             QuitDialog(running: state.runningOnQuit, stopKey: keymap.key(for: .quitStopping) ?? "?",
                        keepKey: keymap.key(for: .quitKeeping) ?? "?", cancelKey: keymap.key(for: .reject) ?? "?", glyphs: glyphs)
                 .render(area: body, buffer: &buffer)
-        case .filterInput, .environmentInput, .fixValue, nil: break
+        case .filterInput, .environmentInput, .fixValue, .palette, nil: break
         }
         if let footer = layout.footer {
             if case .filterInput(let pane) = state.overlay {
@@ -73,6 +73,13 @@ public struct AppView: Sendable {
             } else if case .fixValue(let request, let text) = state.overlay {
                 Prompt(label: "value of \(request.argument ?? "the variable") for \(request.projectName) (Enter writes it to .env; empty: from .env.example; Esc cancels):",
                        text: text, ellipsis: glyphs.ellipsis).render(area: footer, buffer: &buffer)
+            } else if case .palette(let text) = state.overlay {
+                let found = CommandPalette.candidates(text, state: state)
+                let hint = found.isEmpty ? "(nothing matches; Esc cancels)" : "(Tab: " + found.prefix(6).joined(separator: " ") + (found.count > 6 ? " …" : "") + ")"
+                Prompt(label: ":", text: text, ellipsis: glyphs.ellipsis).render(area: footer, buffer: &buffer)
+                // What the word can become, after the typed text where it fits.
+                let x = footer.x + 2 + DisplayWidth.of(text) + 2
+                if x < footer.right { buffer.put(hint, x: x, y: footer.y, style: CellStyle(fg: .muted, bg: .selection), maxWidth: footer.right - x) }
             } else if case .logs(let v) = state.overlay, let typing = v.typing {
                 let name = state.project(v.project)?.name ?? v.project.rawValue
                 let label = typing == .search ? "/ search \(name) logs (Enter jumps, Esc clears):"
