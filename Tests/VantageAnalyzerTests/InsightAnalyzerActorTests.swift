@@ -199,7 +199,8 @@ struct InsightAnalyzerActorTests {
         defer { tasks.forEach { $0.cancel() }; bus.close() }
 
         bus.publish(.scanned(roots: [project.path], projects: [project]))
-        #expect(await waitFor(log, seconds: 10) { !$0.isEmpty })
+        // The analyzer runs at background priority: on a busy machine it may wait its turn a while.
+        #expect(await waitFor(log) { !$0.isEmpty })
         let shown = try #require(await log.insights().first)
         #expect(shown.quality == earlier.quality && shown.debt == earlier.debt && shown.time == earlier.time)
         #expect(shown.status.hasPrefix("from the last run ("))
