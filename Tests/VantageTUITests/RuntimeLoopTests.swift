@@ -159,7 +159,7 @@ struct RuntimeLoopTests {
 
     @Test func eventsPublishedBeforeTheLoopStartsAreKeptWhenSubscribedEarly() async throws {
         let bus = Bus()
-        let events = bus.events()
+        let events = bus.eventBatches()
         bus.publish(.timeline(TimelineEntry(time: Date(timeIntervalSince1970: 0), kind: .scan, text: "early")))
         let program = CounterProgram()
         let term = MemoryTerminal(width: 20, height: 3)

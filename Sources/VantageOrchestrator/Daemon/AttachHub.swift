@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 import VantageCore
 
@@ -26,10 +27,18 @@ public final class AttachHub: Sendable {
 
     private let state: Mutex<State>
     public let maxPending: Int
+    /// The most output lines of one project a console is sent in one batch; a console that fell
+    /// behind gets the newest ones and a note saying how many it was not shown.
+    public let logLinesPerBatch: Int
 
-    public init(keeper: some AttachKeeper, maxPending: Int = 50_000) {
+    /// The default `logLinesPerBatch`: more than a log viewer shows at once on any screen, fewer
+    /// than a console that fell behind a flood could fold before the next frame.
+    public static let defaultLogLinesPerBatch = 200
+
+    public init(keeper: some AttachKeeper, maxPending: Int = 50_000, logLinesPerBatch: Int = AttachHub.defaultLogLinesPerBatch) {
         state = Mutex(State(keeper: keeper))
         self.maxPending = maxPending
+        self.logLinesPerBatch = max(1, logLinesPerBatch)
     }
 
     /// Folds events until the stream ends (subscribe it before anything is published).
@@ -115,8 +124,45 @@ public final class AttachHub: Sendable {
             let batch = c.pending
             c.pending = []
             s.clients[id] = c
-            return .events(batch)
+            return .events(Self.framed(batch, logLinesPerProject: logLinesPerBatch))
         }
+    }
+
+    /// What a console is sent of `events`: every event that is not an output line first, in
+    /// order (a state change, a problem or a decision never waits behind a flood of output), then
+    /// the output lines, of each project the newest `logLinesPerProject` and every error or
+    /// warning line, with a note in that project's log saying how many lines it was not shown.
+    static func framed(_ events: [Event], logLinesPerProject: Int) -> [Event] {
+        var others: [Event] = []
+        var lines: [LogLine] = []
+        var perProject: [ProjectID: Int] = [:]
+        for event in events {
+            if case .log(let line) = event {
+                lines.append(line)
+                perProject[line.project, default: 0] += 1
+            } else {
+                others.append(event)
+            }
+        }
+        guard perProject.values.contains(where: { $0 > logLinesPerProject }) else {
+            return lines.isEmpty ? others : others + lines.map { .log($0) }
+        }
+        // Lines to skip before a project's newest `logLinesPerProject` (problem lines are kept).
+        var skip = perProject.mapValues { max(0, $0 - logLinesPerProject) }
+        var skipped: [ProjectID: (count: Int, last: Date)] = [:]
+        var kept: [Event] = []
+        for line in lines {
+            if let left = skip[line.project], left > 0 {
+                skip[line.project] = left - 1
+                if LogSeverity.of(line.text) == nil {
+                    skipped[line.project] = ((skipped[line.project]?.count ?? 0) + 1, line.time)
+                    continue
+                }
+            }
+            kept.append(.log(line))
+        }
+        let notes = skipped.sorted { $0.key < $1.key }.map { Bus.skippedLinesNote($0.value.count, project: $0.key, at: $0.value.last) }
+        return others + notes + kept
     }
 
     fileprivate func detach(_ id: Int) {

@@ -37,6 +37,9 @@ public enum ControlResponse: Codable, Sendable, Equatable {
     case error(message: String)
     case status([ProjectStatus])
     case event(Event)
+    /// Events for an attached console in one frame (one line, one decode), oldest first, except
+    /// that state changes, problems and decisions come before the batch's log lines.
+    case events([Event])
     /// Secrets arrive masked.
     case environment([ResolvedVariable])
     case prediction(ResourcePrediction)

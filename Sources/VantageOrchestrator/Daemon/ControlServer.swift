@@ -142,15 +142,14 @@ public final class ControlServer: @unchecked Sendable {
     /// this thread answers the console's requests (its commands) in order until it hangs up.
     private func attached(_ out: ResponseWriter, reader: LineReader, hub: AttachHub) {
         let subscription = hub.attach()
-        /// False once the console has gone.
-        @Sendable func send(_ events: [Event]) -> Bool { out.send(events.map { .event($0) }) }
-        guard out.send(.ok(message: nil)), send(subscription.snapshot) else { subscription.cancel(); return }
+        // Each batch is one frame (`events`): one write here, one line to decode on the console.
+        guard out.send([.ok(message: nil), .events(subscription.snapshot)]) else { subscription.cancel(); return }
         let pump = Thread {
             while let batch = subscription.next() {
                 let delivered: Bool
                 switch batch {
-                case .events(let events): delivered = send(events)
-                case .resync(let events): delivered = out.send([.resync] + events.map { .event($0) })
+                case .events(let events): delivered = out.send(.events(events))
+                case .resync(let events): delivered = out.send([.resync, .events(events)])
                 }
                 if !delivered { subscription.cancel(); return }
             }

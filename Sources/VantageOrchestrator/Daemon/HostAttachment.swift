@@ -111,15 +111,10 @@ public final class HostAttachment: Sendable {
     private func read(_ client: ControlClient) {
         while let response = try? client.next() {
             switch response {
-            case .event(let received):
-                let event = qualifier.map { Self.sourced(received, host: $0) } ?? received
-                switch event {
-                case .scanned(_, let projects), .discovered(_, let projects):
-                    let all = known.withLock { $0.formUnion(projects.map(\.id)); return $0 }
-                    inbox.own(all)
-                default: break
-                }
-                bus.publish(event)
+            case .event(let event):
+                received([event])
+            case .events(let events):
+                received(events)
             case .ok:
                 _ = takeOldest()
             case .error(let message):
@@ -131,6 +126,21 @@ public final class HostAttachment: Sendable {
                 break
             }
         }
+    }
+
+    /// Publishes a frame of the daemon's events on the console's bus as one delivery (the screen
+    /// folds it in one step), after taking the projects they list.
+    private func received(_ frame: [Event]) {
+        let events = qualifier.map { host in frame.map { Self.sourced($0, host: host) } } ?? frame
+        for event in events {
+            switch event {
+            case .scanned(_, let projects), .discovered(_, let projects):
+                let all = known.withLock { $0.formUnion(projects.map(\.id)); return $0 }
+                inbox.own(all)
+            default: break
+            }
+        }
+        bus.publish(contentsOf: events)
     }
 
     /// Another host's folder scan and discoveries replace only that host's projects on the

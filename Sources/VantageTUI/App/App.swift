@@ -80,6 +80,23 @@ public final class App: TerminalProgram {
         return state != before
     }
 
+    /// A batch from the bus (a burst of output lines with the odd state change): output lines
+    /// fold without comparing the state, the rest are compared once for the whole batch.
+    public func handle(events: [Event]) -> Bool {
+        let before = state
+        var changed = false
+        var others = false
+        for event in events {
+            if case .log(let line) = event {
+                if Update.foldLog(line, into: &state) { changed = true }
+            } else {
+                others = true
+                pending += Update.apply(.event(event), to: &state)
+            }
+        }
+        return changed || (others && state != before)
+    }
+
     public func resized(to size: Size) {
         self.size = size
         _ = Update.apply(.resized(size), to: &state)

@@ -9,6 +9,9 @@ public protocol TerminalProgram: AnyObject {
     func handle(key: KeyPress) -> Bool
     /// A message from an actor arrived. Returns true when the screen must be repainted.
     func handle(event: Event) -> Bool
+    /// Messages from actors that arrived together, oldest first. Returns true when the screen must
+    /// be repainted.
+    func handle(events: [Event]) -> Bool
     /// The terminal was resized.
     func resized(to size: Size)
     /// Draws the whole screen into a fresh buffer of the terminal's size.
@@ -18,4 +21,12 @@ public protocol TerminalProgram: AnyObject {
     /// The theme to resolve colours with (changes when the user toggles dark/light).
     var theme: Theme { get }
     var shouldQuit: Bool { get }
+}
+
+extension TerminalProgram {
+    public func handle(events: [Event]) -> Bool {
+        var changed = false
+        for event in events where handle(event: event) { changed = true }
+        return changed
+    }
 }

@@ -28,12 +28,14 @@ public final class TerminalRuntime {
     /// Called after each input drain (lets the input thread wait for stdin again).
     var afterInputDrain: (() -> Void)?
 
-    private var events: AsyncStream<Event>?
+    private var events: AsyncStream<[Event]>?
 
-    /// `events`: a stream subscribed earlier with `bus.events()`, so nothing published before
-    /// the loop starts is lost; by default the runtime subscribes when `run()` starts.
+    /// `events`: a stream subscribed earlier with `bus.eventBatches()`, so nothing published before
+    /// the loop starts is lost; by default the runtime subscribes when `run()` starts. Events are
+    /// taken in batches (all that wait): a flood of output lines is one program step and at most
+    /// one paint per frame interval, not one main-actor turn per line.
     public init(program: any TerminalProgram, terminal: Terminal, bus: Bus?, options: RuntimeOptions,
-                events: AsyncStream<Event>? = nil) {
+                events: AsyncStream<[Event]>? = nil) {
         self.program = program
         self.terminal = terminal
         self.bus = bus
@@ -47,12 +49,12 @@ public final class TerminalRuntime {
         guard !isRunning else { return }
         isRunning = true
         program.resized(to: terminal.size)
-        if let events = events ?? bus?.events() {
+        if let events = events ?? bus?.eventBatches() {
             self.events = nil
             busTask = Task { @MainActor [weak self] in
-                for await event in events {
+                for await batch in events {
                     guard let self, !self.stopRequested else { return }
-                    self.handle(event: event)
+                    self.handle(events: batch)
                 }
             }
         }
@@ -100,8 +102,13 @@ public final class TerminalRuntime {
 
     /// A message from the bus.
     public func handle(event: Event) {
-        counters.events += 1
-        afterProgramStep(changed: program.handle(event: event))
+        handle(events: [event])
+    }
+
+    /// Messages from the bus that arrived together: one program step, one paint request.
+    public func handle(events: [Event]) {
+        counters.events += events.count
+        afterProgramStep(changed: program.handle(events: events))
     }
 
     private func afterProgramStep(changed: Bool) {
@@ -173,11 +180,11 @@ extension TerminalRuntime {
     /// unset or unknown and no fallback works): print it on one line and exit 2.
     @discardableResult
     ///
-    /// Pass `events: bus.events()` taken before starting the actors to keep their first events
+    /// Pass `events: bus.eventBatches()` taken before starting the actors to keep their first events
     /// (a scan result published before the screen is up); without it the runtime subscribes
     /// when the loop starts.
     public static func run(program: any TerminalProgram, bus: Bus, options: RuntimeOptions,
-                           events: AsyncStream<Event>? = nil) async throws -> RuntimeCounters {
+                           events: AsyncStream<[Event]>? = nil) async throws -> RuntimeCounters {
         // Signals ignored before ncurses starts, so ncurses leaves them to the dispatch sources.
         let signals = SignalSources()
         let terminal: NcursesTerminal

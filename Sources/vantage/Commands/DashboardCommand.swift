@@ -77,7 +77,7 @@ struct DashboardCommand: AsyncParsableCommand {
         let engines = try WorkspaceConfig.dockerEngines(roots: roots)
 
         let bus = Bus(clock: SystemClock())   // the one clock of this process: every actor reads bus.clock
-        let uiEvents = bus.events()
+        let uiEvents = bus.eventBatches()
         // Other hosts' daemons (--connect, [[hosts]]): the console is their view, and this
         // machine's daemon's when one runs.
         let hosts = try RemoteHosts.resolve(connect: connect, remoteVantage: remoteVantage, roots: roots)
@@ -142,7 +142,7 @@ struct DashboardCommand: AsyncParsableCommand {
     /// The console attached to the running daemon: its state and events on this bus, the screen's
     /// commands to it; the metric history of other windows is read from the store here. Quitting
     /// leaves everything running under the daemon.
-    static func attached(_ attachments: [HostAttachment], roots: [String], store: Store, bus: Bus, events: AsyncStream<Event>,
+    static func attached(_ attachments: [HostAttachment], roots: [String], store: Store, bus: Bus, events: AsyncStream<[Event]>,
                          keymap: Keymap, themes: ThemePair, options: RuntimeOptions) async throws -> RuntimeCounters {
         let history = StoredHistory(store: store, bus: bus, clock: bus.clock)
         let historyCommands = bus.commands(StoredHistory.commandKinds)
@@ -173,7 +173,7 @@ struct DashboardCommand: AsyncParsableCommand {
     @MainActor
     static func runScreen(roots: [String], projects: [Project], keymap: Keymap, themes: ThemePair, options: RuntimeOptions,
                           onExit: OnExit, hostsProjects: Bool, bus: Bus,
-                          events: AsyncStream<Event>) async throws -> (RuntimeCounters, OnExit?) {
+                          events: AsyncStream<[Event]>) async throws -> (RuntimeCounters, OnExit?) {
         let app = App(roots: roots, projects: projects, keymap: keymap, darkTheme: themes.dark,
                       lightTheme: themes.light, startVariant: themes.current.variant, glyphs: options.glyphs,
                       now: bus.clock.now)
