@@ -22,7 +22,6 @@ public enum ProcessLookup {
         return pids.compactMap { reader.process($0, withCWD: false) }
     }
 
-    /// Live (non-zombie) processes whose process group is `pgid`.
     /// Every live process by its process group, from one walk of /proc (a tick over many projects
     /// reads /proc once, not once per project).
     public static func processGroups() -> [Int32: [Int32]] {
@@ -35,6 +34,7 @@ public enum ProcessLookup {
         return groups
     }
 
+    /// Live (non-zombie) processes whose process group is `pgid`.
     public static func members(ofGroup pgid: Int32) -> [Int32] {
         let reader = ProcReader(maxOpenStatFiles: 0)
         return reader.processIDs().filter { pid in

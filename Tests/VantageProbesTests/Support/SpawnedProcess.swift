@@ -84,7 +84,8 @@ func freeTCPPort() -> Int {
 
 /// A TCP socket on 127.0.0.1 at a port the kernel chose, listening if asked; the caller closes it.
 func boundTCPSocket(listening: Bool) -> (fd: Int32, port: Int) {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    // Close-on-exec: a child another test spawns meanwhile must not inherit (and keep) the socket.
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     var addr = sockaddr_in()
     addr.sin_family = sa_family_t(AF_INET)
     addr.sin_addr.s_addr = inet_addr("127.0.0.1")
