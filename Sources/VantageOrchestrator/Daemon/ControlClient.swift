@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageProbes
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -128,10 +129,7 @@ public final class ControlClient: @unchecked Sendable {
             return VantageError(.unavailable, "the Vantage daemon did not answer within \(seconds) s",
                                 hint: "it may be stuck; try again with a longer --timeout, or restart it")
         }
-        let state = LinuxCalls.readSmallFile("/proc/\(pid)/stat").flatMap { stat in
-            stat.lastIndex(of: ")").map { stat[stat.index($0, offsetBy: 2)...].prefix(1) }
-        }
-        if state == "T" || state == "t" {
+        if ProcReader(maxOpenStatFiles: 0).process(pid, withCWD: false)?.isStopped == true {
             return VantageError(.unavailable, "the Vantage daemon (pid \(pid)) did not answer within \(seconds) s: it is stopped (SIGSTOP or a debugger)",
                                 hint: "resume it with `kill -CONT \(pid)`")
         }

@@ -46,6 +46,8 @@ public struct ProcessReading: Sendable, Equatable {
     /// The identity that survives pid reuse.
     public var key: ProcessKey { ProcessKey(pid: pid, startTicks: startTicks) }
     public var isZombie: Bool { state == UInt8(ascii: "Z") }
+    /// Stopped by a signal (SIGSTOP, `T`) or by a tracer such as a debugger (`t`).
+    public var isStopped: Bool { state == UInt8(ascii: "T") || state == UInt8(ascii: "t") }
 }
 
 /// A process's identity: a pid is reused, a pid with its start time is not.
