@@ -27,15 +27,7 @@ extension Update {
         default: break
         }
         guard !s.council.isEmpty else { return .refused("no proposals to move through") }
-        let next: Int = switch a {
-        case .up: selected - 1
-        case .down: selected + 1
-        case .pageUp: selected - visibleRows(s)
-        case .pageDown: selected + visibleRows(s)
-        case .top: 0
-        case .bottom: last
-        default: selected
-        }
+        let next = scrollTarget(a, from: selected, page: visibleRows(s), last: last) ?? selected
         let clamped = max(0, min(last, next))
         if clamped == selected { return .refused(next < selected ? "already at the first proposal" : "already at the last proposal") }
         s.overlay = .council(selected: clamped)
