@@ -20,7 +20,7 @@ Needs pyte (pip install pyte); the SSH figure needs /usr/sbin/sshd, ssh and ssh-
 import argparse, fcntl, json, os, pty, pwd, select, shutil, socket, struct, subprocess, sys, tempfile, termios, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tui import TITLES, cpu_seconds, rss_kb  # noqa: E402  (one reader of /proc for the benches)
+from tui import TITLES, cpu_seconds, rss_kb, terminal_stream  # noqa: E402  (one reader of /proc for the benches)
 
 try:
     import pyte
@@ -99,8 +99,7 @@ class Console:
     """The console in a pty of WIDTH x HEIGHT, its output fed to pyte."""
 
     def __init__(self, binary, args, env):
-        self.screen = pyte.Screen(WIDTH, HEIGHT)
-        self.stream = pyte.ByteStream(self.screen)
+        self.screen, self.stream = terminal_stream(WIDTH, HEIGHT)
         self.started = time.monotonic()
         self.pid, self.fd = pty.fork()
         if self.pid == 0:

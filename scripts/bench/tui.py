@@ -19,6 +19,38 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 TITLES = ["Projects", "Metrics", "Graph", "Timeline", "Troubleshooting"]
 
 
+class TerminalScreen(pyte.Screen):
+    """pyte's screen plus the two scrolls it lacks: SU (CSI n S) and SD (CSI n T). ncurses scrolls a
+    region with them (after DECSTBM) when a list moves by whole lines; pyte ignored them, so every
+    line the console did not redraw stayed where it was before the scroll, and the emulated screen
+    no longer matched the terminal's (the lower panes' titles were overwritten)."""
+
+    def scroll_up(self, count=1, **_):
+        self._scroll(count, up=True)
+
+    def scroll_down(self, count=1, **_):
+        self._scroll(count, up=False)
+
+    def _scroll(self, count, up):
+        top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
+        x, y = self.cursor.x, self.cursor.y
+        self.cursor.y = bottom if up else top
+        for _ in range(max(1, count or 1)):
+            self.index() if up else self.reverse_index()
+        self.cursor.x, self.cursor.y = x, y
+
+
+class TerminalStream(pyte.ByteStream):
+    csi = dict(pyte.ByteStream.csi, S="scroll_up", T="scroll_down")
+
+
+def terminal_stream(width, height):
+    """The reference terminal of the benches: a screen of WIDTH x HEIGHT and the byte stream that
+    feeds it, with SU/SD understood."""
+    screen = TerminalScreen(width, height)
+    return screen, TerminalStream(screen)
+
+
 def cpu_seconds(pid):
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
@@ -48,8 +80,7 @@ def main():
     env.pop("COLORTERM", None)
     names = [p["name"] for p in json.loads(subprocess.check_output([binary, "scan", examples, "--json"], env=env))]
 
-    screen = pyte.Screen(a.width, a.height)
-    stream = pyte.ByteStream(screen)
+    screen, stream = terminal_stream(a.width, a.height)
     t0 = time.monotonic()
     pid, fd = pty.fork()
     if pid == 0:
