@@ -28,6 +28,31 @@ import Testing
         #expect(project.id.host == nil && project.id.unqualified == project.id)
     }
 
+    /// A host's schedule and the job a console runs from it follow the same rule: decoded from
+    /// web1's connection they name web1, sent back they carry only the id; and a command goes only
+    /// to the host it belongs to.
+    @Test func scheduledJobsAreQualifiedLikeProjects() throws {
+        let job = ScheduledJob(id: 3, cron: "0 3 * * *", target: .workspace, action: "analyze", created: Date(timeIntervalSince1970: 0))
+        let decoder = JSONDecoder()
+        decoder.userInfo[ProjectID.hostKey] = "web1"
+        let received = try decoder.decode(Event.self, from: JSONEncoder().encode(Event.schedule(HostSchedule(jobs: [job]))))
+        guard case .schedule(let report) = received else { Issue.record("not a schedule: \(received)"); return }
+        #expect(report.host == "web1")
+        #expect(report.jobs.map(\.reference) == [ScheduledJob.Reference(id: 3, host: "web1")])
+        #expect(try JSONDecoder().decode(Event.self, from: JSONEncoder().encode(Event.schedule(HostSchedule(jobs: [job])))) == .schedule(HostSchedule(jobs: [job])),
+                "this machine's schedule has no host")
+
+        let run = Command.runScheduledJob(.init(id: 3, host: "web1"))
+        let encoder = JSONEncoder()
+        encoder.userInfo[ProjectID.hostKey] = "web1"
+        #expect(try JSONDecoder().decode(Command.self, from: encoder.encode(run)) == .runScheduledJob(.init(id: 3)),
+                "the remote daemon gets its own job id")
+        #expect(run.belongs(toHost: "web1") && !run.belongs(toHost: nil) && !run.belongs(toHost: "db"))
+        #expect(Command.runScheduledJob(.init(id: 3)).belongs(toHost: nil))
+        #expect(Command.stop(ProjectID("@db:/srv/app")).belongs(toHost: "db") && !Command.stop(ProjectID("@db:/srv/app")).belongs(toHost: nil))
+        #expect(Command.refresh.belongs(toHost: "db") && Command.refresh.belongs(toHost: nil))
+    }
+
     @Test func withoutAHostNothingChanges() throws {
         let id = ProjectID("/home/me/app")
         let data = try JSONEncoder().encode(id)

@@ -95,4 +95,54 @@ import VantageCore
         try tmux.send("q")
         #expect(try tmux.waitFor(timeout: 10) { $0.contains("EXIT=0") }.ok)
     }
+
+    /// Attached to two daemons (this machine's and `--connect unix://…/far/vantage.sock`), each
+    /// holding its own job 1: the overlay lists both, the other host's led by its name, and Enter on
+    /// far's job runs far's job only (the same id on this machine stays unrun).
+    @Test func aConsoleAttachedToTwoHostsRunsTheSelectedHostsJob() throws {
+        let binary = try #require(Binary.vantage, "build the binary first: swift build --product vantage")
+        let (root, home) = try Self.workspace()
+        let (farRoot, farHomeParent) = try Self.workspace()
+        let farHome = farHomeParent + "/far"
+        try FileManager.default.createDirectory(atPath: farHome, withIntermediateDirectories: true)
+        var daemons: [Int32] = []
+        defer {
+            for daemon in daemons { kill(daemon, SIGTERM) }
+            usleep(1_500_000)
+            for folder in [root, home, farRoot, farHomeParent] { try? FileManager.default.removeItem(atPath: folder) }
+        }
+        for (r, h) in [(root, home), (farRoot, farHome)] {
+            FileManager.default.createFile(atPath: h + "/daemon-test.log", contents: nil)
+            try Self.addJob(home: h)
+            daemons.append(try DaemonAttachEndToEndTests.startDaemon(binary, root: r, home: h))
+            try DaemonAttachEndToEndTests.waitForDaemon(binary, home: h)
+        }
+        let tmux = try TmuxSession(width: 120, height: 40,
+                                   command: "\(TmuxSession.shellQuote(binary)) --root \(TmuxSession.shellQuote(root)) "
+                                       + "--connect unix://\(TmuxSession.shellQuote(farHome))/vantage.sock; echo EXIT=$?",
+                                   environment: HistoryEndToEndTests.environment(home: home))
+        let attached = try tmux.waitFor(timeout: 20) { $0.contains("daemon: far") && $0.contains("connected") }
+        #expect(attached.ok, "far is listed under its heading (a later local scan used to empty it); screen:\n\(attached.screen)")
+        try tmux.send("S")
+        let listed = try tmux.waitFor(timeout: 15) {
+            $0.contains("Schedule: 2 jobs") && $0.contains("> #1  lock-check on the workspace") && $0.contains("far #1  lock-check on the workspace")
+        }
+        #expect(listed.ok, "both hosts' jobs, the other host's named; screen:\n\(listed.screen)")
+        try tmux.send("Down")
+        #expect(try tmux.waitFor(timeout: 5) { $0.contains("Host      far") }.ok, "the selected job's details name its host")
+        try tmux.send("Enter")
+        let asked = try tmux.waitFor(timeout: 5) { $0.contains("Run job 1 on far now (lock-check on the workspace, '0 3 * * *')?") }
+        #expect(asked.ok, "screen:\n\(asked.screen)")
+        try tmux.send("y")
+        let ran = try tmux.waitFor(timeout: 30) { $0.contains("last ok") }
+        #expect(ran.ok, "far's outcome shows; screen:\n\(ran.screen)")
+        let far = try QuitAndLaunchEndToEndTests.cli(["schedule", "list"], home: farHome)
+        #expect(far.output.contains("ok: no manifest that needs a lock file"), "far ran its job: \(far.output)")
+        let here = try QuitAndLaunchEndToEndTests.cli(["schedule", "list"], home: home)
+        #expect(!here.output.contains("ok: no manifest"), "this machine's job 1 did not run: \(here.output)")
+        try tmux.send("Escape")
+        #expect(try tmux.waitFor(timeout: 5) { !$0.contains("Schedule: 2 jobs") }.ok, "Esc closes the schedule")
+        try tmux.send("q")
+        #expect(try tmux.waitFor(timeout: 10) { $0.contains("EXIT=0") }.ok)
+    }
 }

@@ -45,7 +45,7 @@ import VantageStore
 
         /// The next job list published that holds a job.
         func schedule() async -> [ScheduledJob] {
-            for await event in events { if case .schedule(let jobs) = event, !jobs.isEmpty { return jobs } }
+            for await event in events { if case .schedule(let report) = event, !report.jobs.isEmpty { return report.jobs } }
             return []
         }
     }
@@ -157,11 +157,11 @@ import VantageStore
         let listening = Task { await h.scheduler.run(commands: commands) }
         defer { running.cancel(); listening.cancel() }
         #expect(await h.clock.waitForSleepers(1))
-        #expect(h.bus.send(.runScheduledJob(job.id)) == .delivered(to: 1))
+        #expect(h.bus.send(.runScheduledJob(job.reference)) == .delivered(to: 1))
         #expect(await h.timeline(2).map(\.text) == [
             "job \(job.id), count on the workspace: run now on request", "job \(job.id), count on the workspace: done: counted",
         ])
-        h.bus.send(.runScheduledJob(99))
+        h.bus.send(.runScheduledJob(.init(id: 99)))
         let refused = await h.timeline(1)
         #expect(refused.map(\.kind) == [.error])
         #expect(refused.first?.text.hasPrefix("job 99 was not run: there is no scheduled job 99") == true, "\(refused)")

@@ -149,7 +149,7 @@ struct GoldenScreenTests {
             for (suffix, variant) in [("dark", Theme.Variant.dark), ("light", .light)] {
                 out.append(Case(name: "schedule-\(w)x\(h)-\(suffix)", width: w, height: h, variant: variant, glyphs: .unicode,
                                 adjust: { s in
-                                    _ = Update.apply(.event(.schedule(GoldenFixture.scheduledJobs)), to: &s)
+                                    _ = Update.apply(.event(.schedule(HostSchedule(jobs: GoldenFixture.scheduledJobs))), to: &s)
                                     _ = Update.apply(.action(.schedule), to: &s)
                                     _ = Update.apply(.action(.down), to: &s)
                                 }))
@@ -157,7 +157,7 @@ struct GoldenScreenTests {
         }
         out.append(Case(name: "schedule-empty-80x24-dark", width: 80, height: 24, variant: .dark, glyphs: .unicode,
                         adjust: { s in
-                            _ = Update.apply(.event(.schedule([])), to: &s)
+                            _ = Update.apply(.event(.schedule(HostSchedule(jobs: []))), to: &s)
                             _ = Update.apply(.action(.schedule), to: &s)
                         }))
         out.append(Case(name: "confirm-fix-80x24-dark", width: 80, height: 24, variant: .dark, glyphs: .unicode,

@@ -12,7 +12,7 @@ struct ScheduleOverlayTests {
 
     func makeApp(jobs: [ScheduledJob]? = GoldenFixture.scheduledJobs) -> App {
         let app = App(keymap: .defaults, glyphs: .ascii, timeZone: ClockZone.utc, now: Self.now)
-        if let jobs { _ = app.handle(event: .schedule(jobs)) }
+        if let jobs { _ = app.handle(event: .schedule(HostSchedule(jobs: jobs))) }
         return app
     }
 
@@ -52,7 +52,7 @@ struct ScheduleOverlayTests {
         _ = app.handle(key: .char("S"))
         _ = app.handle(key: .down)
         _ = app.handle(key: .enter)
-        #expect(app.state.overlay == .confirm(.runScheduledJob(2)))
+        #expect(app.state.overlay == .confirm(.runScheduledJob(.init(id: 2))))
         #expect(app.takeCommands().isEmpty, "nothing runs before the answer")
         #expect(screen(app).contains("Run job 2 now (lock-check on shop, '*/30 * * * mon-fri')?"))
         _ = app.handle(key: .char("n"))
@@ -61,13 +61,13 @@ struct ScheduleOverlayTests {
         #expect(app.state.notice?.text == "job 2 not run")
         _ = app.handle(key: .enter)
         _ = app.handle(key: .char("y"))
-        #expect(app.takeCommands() == [.runScheduledJob(2)])
+        #expect(app.takeCommands() == [.runScheduledJob(.init(id: 2))])
         #expect(app.state.overlay == .schedule(selected: 1))
         #expect(screen(app).contains("asked to run job 2 (lock-check on shop) now"))
         // The scheduler's next list shows the outcome.
         var jobs = GoldenFixture.scheduledJobs
         jobs[1].lastOutcome = .ok("no stale lock files")
-        _ = app.handle(event: .schedule(jobs))
+        _ = app.handle(event: .schedule(HostSchedule(jobs: jobs)))
         #expect(screen(app).contains("ok: no stale lock files"))
     }
 
@@ -95,16 +95,44 @@ struct ScheduleOverlayTests {
         _ = app.handle(key: .char("S"))
         _ = app.handle(key: .char("G"))
         #expect(app.state.overlay == .schedule(selected: 2))
-        _ = app.handle(event: .schedule(Array(GoldenFixture.scheduledJobs.prefix(1))))
+        _ = app.handle(event: .schedule(HostSchedule(jobs: Array(GoldenFixture.scheduledJobs.prefix(1)))))
         #expect(app.state.overlay == .schedule(selected: 0))
     }
 
     /// A console that attaches later gets the list in the host's snapshot.
     @Test func theAttachSnapshotCarriesTheSchedule() {
         var keeper = ConsoleStateKeeper(now: Self.now)
-        keeper.fold(.schedule(GoldenFixture.scheduledJobs))
+        keeper.fold(.schedule(HostSchedule(jobs: GoldenFixture.scheduledJobs)))
         var state = AppState(now: Self.now)
         for event in keeper.snapshot() { _ = Update.apply(.event(event), to: &state) }
         #expect(state.schedule == GoldenFixture.scheduledJobs)
+    }
+
+    /// Attached to several daemons, each host's list replaces only that host's jobs, every job
+    /// shows its host, and Enter runs the selected host's job, not the same id on every host.
+    @Test func eachHostKeepsItsOwnJobsAndRunsItsOwn() throws {
+        let app = makeApp()
+        _ = app.handle(event: .schedule(HostSchedule(host: "web1", jobs: Array(GoldenFixture.scheduledJobs.prefix(2)))))
+        let all = try #require(app.state.schedule)
+        #expect(all.count == GoldenFixture.scheduledJobs.count + 2)
+        #expect(all.map(\.host) == Array(repeating: nil, count: GoldenFixture.scheduledJobs.count) + ["web1", "web1"])
+        _ = app.handle(key: .char("S"))
+        #expect(screen(app).contains("web1 #2"))
+        _ = app.handle(key: .char("G"))
+        _ = app.handle(key: .enter)
+        #expect(app.state.overlay == .confirm(.runScheduledJob(.init(id: 2, host: "web1"))))
+        #expect(screen(app).contains("Run job 2 on web1 now"))
+        _ = app.handle(key: .char("y"))
+        #expect(app.takeCommands() == [.runScheduledJob(.init(id: 2, host: "web1"))])
+        // web1's next (empty) list clears only web1's jobs.
+        _ = app.handle(event: .schedule(HostSchedule(host: "web1", jobs: [])))
+        #expect(app.state.schedule == GoldenFixture.scheduledJobs)
+        // The snapshot a console gets on attach keeps the hosts apart too.
+        _ = app.handle(event: .schedule(HostSchedule(host: "db", jobs: Array(GoldenFixture.scheduledJobs.prefix(1)))))
+        var keeper = ConsoleStateKeeper(now: Self.now)
+        for report in app.state.schedules { keeper.fold(.schedule(report)) }
+        var state = AppState(now: Self.now)
+        for event in keeper.snapshot() { _ = Update.apply(.event(event), to: &state) }
+        #expect(state.schedules == app.state.schedules)
     }
 }

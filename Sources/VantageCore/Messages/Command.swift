@@ -30,8 +30,9 @@ public indirect enum Command: Codable, Sendable, Equatable {
     /// Read the stored history of the Metrics pane's window (the answer is `Event.metricHistory`).
     case loadHistory(MetricWindow)
     /// Run a stored scheduled job now, outside its schedule (the schedule overlay's Enter, like
-    /// `vantage schedule run-now`); the scheduler puts the run and its outcome on the timeline.
-    case runScheduledJob(Int64)
+    /// `vantage schedule run-now`); the scheduler that holds it puts the run and its outcome on
+    /// the timeline.
+    case runScheduledJob(ScheduledJob.Reference)
 
     /// The project a command is about, if it is about one.
     public var project: ProjectID? {
@@ -41,6 +42,16 @@ public indirect enum Command: Codable, Sendable, Equatable {
             return id
         case .applyFix(let request): return request.project
         case .refresh, .shutdown, .decide, .loadHistory, .runScheduledJob: return nil
+        }
+    }
+
+    /// Whether the actors of `host` (nil: this machine) are the ones to carry it out: a project's
+    /// command belongs to the project's host, a scheduled job's to the host that holds it, and
+    /// the rest (refresh, a decision, the history) to every host.
+    public func belongs(toHost host: String?) -> Bool {
+        switch self {
+        case .runScheduledJob(let job): return job.host == host
+        default: return project.map { $0.host == host } ?? true
         }
     }
 

@@ -38,8 +38,8 @@ public indirect enum Event: Codable, Sendable, Equatable {
     /// The ports a supervised project was started on (a port moved off a busy one included), so
     /// every view shows the port in use rather than the one declared.
     case portsInUse(project: ProjectID, ports: [Int])
-    /// The scheduler's jobs with their next runs and last outcomes, replacing the previous list.
-    case schedule([ScheduledJob])
+    /// A scheduler's jobs with their next runs and last outcomes, replacing that host's previous list.
+    case schedule(HostSchedule)
     /// Every project's lifecycle state as it is now, for a console that attaches (a snapshot, not
     /// a change: no timeline entry).
     case runStates([ProjectID: RunState])

@@ -56,6 +56,42 @@ public struct ScheduledJob: Codable, Sendable, Equatable, Identifiable {
     public var lastOutcome: Outcome?
     /// When it runs next, as the scheduler last computed it (nil before a scheduler has seen it).
     public var nextRun: Date?
+    /// The host whose scheduler holds it when that is not this machine (a console attached with
+    /// `--connect`): set from the list it came in (`HostSchedule`), never sent.
+    public var host: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case id, cron, target, action, source, created, lastRun, lastOutcome, nextRun
+    }
+
+    /// How a console names this job to the scheduler that holds it.
+    public var reference: Reference { Reference(id: id, host: host) }
+
+    /// A job as a command names it: its id in its host's store, and the host (nil: this machine).
+    /// Like a project's qualified id, the host is set when the reference is decoded from that
+    /// host's connection (`ProjectID.hostKey`) and never sent: the remote scheduler knows its own ids.
+    public struct Reference: Codable, Sendable, Hashable, CustomStringConvertible {
+        public var id: Int64
+        public var host: String?
+
+        public init(id: Int64, host: String? = nil) {
+            self.id = id
+            self.host = host
+        }
+
+        public init(from decoder: any Decoder) throws {
+            id = try decoder.singleValueContainer().decode(Int64.self)
+            host = decoder.userInfo[ProjectID.hostKey] as? String
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(id)
+        }
+
+        /// "job 3", "job 3 on web1"
+        public var description: String { "job \(id)" + (host.map { " on \($0)" } ?? "") }
+    }
 
     public init(id: Int64, cron: String, target: Target, action: String, source: String? = nil, created: Date,
                 lastRun: Date? = nil, lastOutcome: Outcome? = nil, nextRun: Date? = nil) {
@@ -77,5 +113,31 @@ public struct ScheduledJob: Codable, Sendable, Equatable, Identifiable {
     /// "analyze on web", "vuln-db-refresh on the workspace"
     public var title: String {
         "\(action) on " + (target == .workspace ? "the workspace" : target.description)
+    }
+}
+
+/// One host's scheduled jobs as its scheduler reported them (`Event.schedule`), replacing that
+/// host's previous list: a console attached to several daemons keeps each host's list apart. The
+/// host is set when the list is decoded from that host's connection (`ProjectID.hostKey`), never
+/// sent; nil for this machine's scheduler.
+public struct HostSchedule: Codable, Sendable, Equatable {
+    public var host: String?
+    public var jobs: [ScheduledJob]
+
+    public init(host: String? = nil, jobs: [ScheduledJob]) {
+        self.host = host
+        self.jobs = jobs.map { var job = $0; job.host = host; return job }
+    }
+
+    private enum CodingKeys: String, CodingKey { case jobs }
+
+    public init(from decoder: any Decoder) throws {
+        let jobs = try decoder.container(keyedBy: CodingKeys.self).decode([ScheduledJob].self, forKey: .jobs)
+        self.init(host: decoder.userInfo[ProjectID.hostKey] as? String, jobs: jobs)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(jobs, forKey: .jobs)
     }
 }

@@ -175,7 +175,7 @@ public final class HostAttachment: Sendable {
     private func forward(_ command: Command) {
         // Attached to several hosts, each gets the commands about its own projects (and those
         // about none); the bus hands a running project's lifecycle only to its owner already.
-        if let project = command.project, project.host != qualifier { return }
+        guard command.belongs(toHost: qualifier) else { return }
         let sent = state.withLock { s -> Bool in
             guard let client = s.client else { return false }
             s.unanswered.append(command)

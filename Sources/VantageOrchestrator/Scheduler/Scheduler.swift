@@ -109,9 +109,10 @@ public actor Scheduler {
     /// Runs each job a console asks for (`Command.runScheduledJob`, the schedule overlay's Enter);
     /// one that cannot run (no such job, still running) is said on the timeline.
     public func run(commands: AsyncStream<Command>) async {
-        for await case .runScheduledJob(let id) in commands {
-            do { try await runNow(id) } catch {
-                bus.publish(.timeline(TimelineEntry(time: clock.now, kind: .error, text: "job \(id) was not run: \(error)")))
+        // A job of another host (a console attached with --connect) goes to that host's daemon.
+        for await case .runScheduledJob(let job) in commands where job.host == nil {
+            do { try await runNow(job.id) } catch {
+                bus.publish(.timeline(TimelineEntry(time: clock.now, kind: .error, text: "job \(job.id) was not run: \(error)")))
             }
         }
     }
@@ -199,6 +200,6 @@ public actor Scheduler {
         let now = jobs
         guard now != published else { return }
         published = now
-        bus.publish(.schedule(now))
+        bus.publish(.schedule(HostSchedule(jobs: now)))
     }
 }

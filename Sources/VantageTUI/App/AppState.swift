@@ -56,9 +56,12 @@ public struct AppState: Sendable, Equatable {
     public var restarts: [ProjectID: Int] = [:]
     /// The council's latest proposals, best first.
     public var council: [CouncilProposal] = []
-    /// The scheduler's stored jobs with their last and next runs (`Event.schedule`); nil until a
-    /// scheduler has reported (none runs when the database could not be opened).
-    public var schedule: [ScheduledJob]?
+    /// Each scheduler's stored jobs with their last and next runs (`Event.schedule`), one list per
+    /// host (this machine's first, then by host name).
+    public var schedules: [HostSchedule] = []
+    /// Every host's jobs in one list, as the schedule overlay shows them; nil until a scheduler has
+    /// reported (none runs when the database could not be opened).
+    public var schedule: [ScheduledJob]? { schedules.isEmpty ? nil : schedules.flatMap(\.jobs) }
     /// The newest time seen in any event: what "recent" is measured against (keeps update pure).
     public var now: Date
 

@@ -50,7 +50,7 @@ public struct ConsoleStateKeeper: AttachKeeper {
         let topItems = s.advice.top.keys.sorted().map { s.advice.top[$0]! }
         if !topItems.isEmpty { out.append(.suggestions(project: nil, items: topItems)) }
         if !s.council.isEmpty { out.append(.council(s.council)) }
-        if let jobs = s.schedule { out.append(.schedule(jobs)) }
+        out += s.schedules.map { .schedule($0) }
         if !s.graph.nodes.isEmpty { out.append(.graph(s.graph)) }
         if !s.timeline.isEmpty { out.append(.pastTimeline(Array(s.timeline.elements))) }
         out += s.diagnostics.elements.map { .diagnostic($0) }

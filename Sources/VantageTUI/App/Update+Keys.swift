@@ -97,7 +97,7 @@ extension Update {
         switch overlay {
         case .help(let scroll): return helpAction(a, scroll: scroll, state: &s)
         case .details: return detailsAction(a, state: &s)
-        case .confirm(.runScheduledJob(let id)): return runJobAnswer(a, job: id, state: &s)
+        case .confirm(.runScheduledJob(let job)): return runJobAnswer(a, job: job, state: &s)
         case .confirm(let command):
             s.overlay = nil
             return a == .accept ? .done([command]) : .done([])

@@ -72,7 +72,7 @@ extension Update {
         switch command {
         case .kill: return "Kill \(name) (SIGKILL, no clean shutdown)?"
         case .remove: return "Remove container \(name)?"
-        case .runScheduledJob(let id): return runJobQuestion(id, state: state)
+        case .runScheduledJob(let job): return runJobQuestion(job, state: state)
         default: return "\(verb(command).prefix(1).uppercased() + verb(command).dropFirst()) \(name)?"
         }
     }

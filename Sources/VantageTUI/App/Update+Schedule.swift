@@ -5,10 +5,13 @@ import VantageCore
 /// `Command.runScheduledJob` (what `vantage schedule run-now` asks the daemon), and the schedule
 /// stays open so the run's outcome shows when the scheduler reports it.
 extension Update {
-    static func foldSchedule(_ jobs: [ScheduledJob], into s: inout AppState) {
-        s.schedule = jobs
+    /// A host's list replaces that host's previous one; the others stay.
+    static func foldSchedule(_ report: HostSchedule, into s: inout AppState) {
+        s.schedules.removeAll { $0.host == report.host }
+        s.schedules.append(report)
+        s.schedules.sort { ($0.host ?? "") < ($1.host ?? "") }
         if case .schedule(let selected) = s.overlay {
-            s.overlay = .schedule(selected: max(0, min(selected, jobs.count - 1)))
+            s.overlay = .schedule(selected: max(0, min(selected, (s.schedule ?? []).count - 1)))
         }
     }
 
@@ -18,7 +21,7 @@ extension Update {
         case .schedule: s.overlay = nil; return .done([])
         case .details:
             guard jobs.indices.contains(selected) else { return .refused(noJobs(s)) }
-            s.overlay = .confirm(.runScheduledJob(jobs[selected].id))
+            s.overlay = .confirm(.runScheduledJob(jobs[selected].reference))
             return .done([])
         default: break
         }
@@ -33,16 +36,16 @@ extension Update {
     }
 
     /// The answer to "Run job 3 now?": yes sends the command; either way the schedule shows again.
-    static func runJobAnswer(_ a: Action, job id: Int64, state s: inout AppState) -> Outcome {
+    static func runJobAnswer(_ a: Action, job: ScheduledJob.Reference, state s: inout AppState) -> Outcome {
         let jobs = s.schedule ?? []
-        s.overlay = .schedule(selected: jobs.firstIndex { $0.id == id } ?? 0)
+        s.overlay = .schedule(selected: jobs.firstIndex { $0.reference == job } ?? 0)
         guard a == .accept else {
-            s.notice = Notice("job \(id) not run")
+            s.notice = Notice("\(job) not run")
             return .done([])
         }
-        let title = jobs.first { $0.id == id }?.title ?? "job \(id)"
-        s.notice = Notice("asked to run job \(id) (\(title)) now; its start and outcome go on the timeline", role: .ok)
-        return .done([.runScheduledJob(id)])
+        let title = jobs.first { $0.reference == job }?.title ?? "\(job)"
+        s.notice = Notice("asked to run \(job) (\(title)) now; its start and outcome go on the timeline", role: .ok)
+        return .done([.runScheduledJob(job)])
     }
 
     /// Why there is nothing to run or select: no scheduler yet, or no jobs and how to add one.
@@ -50,9 +53,9 @@ extension Update {
         s.schedule == nil ? "no scheduler has reported its jobs yet" : "no scheduled jobs; add one with `vantage schedule add`"
     }
 
-    /// "Run job 3 now (analyze on the workspace, '0 3 * * *')?"
-    static func runJobQuestion(_ id: Int64, state: AppState) -> String {
-        guard let job = state.schedule?.first(where: { $0.id == id }) else { return "Run job \(id) now?" }
-        return "Run job \(id) now (\(job.title), '\(job.cron)')?"
+    /// "Run job 3 now (analyze on the workspace, '0 3 * * *')?", "Run job 3 on web1 now (…)?"
+    static func runJobQuestion(_ reference: ScheduledJob.Reference, state: AppState) -> String {
+        guard let job = state.schedule?.first(where: { $0.reference == reference }) else { return "Run \(reference) now?" }
+        return "Run \(reference) now (\(job.title), '\(job.cron)')?"
     }
 }

@@ -21,8 +21,10 @@ public enum Update {
         switch event {
         case let .scanned(roots, projects):
             s.roots = roots
-            // A folder scan replaces the folder projects; containers come from their engines.
-            s.projects = (projects + s.projects.filter { $0.engine != nil }).sorted(by: AppState.gridOrder)
+            // A folder scan replaces this machine's folder projects; containers come from their
+            // engines, and another host's projects from that host (its scan arrives as the
+            // discovery `@HOST:folders`, which a later local scan must not wipe).
+            s.projects = (projects + s.projects.filter { $0.engine != nil || $0.host != nil }).sorted(by: AppState.gridOrder)
             forgetVanished(&s)
         case let .discovered(source, projects):
             s.projects = (s.projects.filter { AppState.discoverySource(of: $0) != source } + projects)
@@ -97,8 +99,8 @@ public enum Update {
         case let .portsInUse(project, ports):
             guard s.project(project) != nil else { break }
             s.portsInUse[project] = ports
-        case .schedule(let jobs):
-            foldSchedule(jobs, into: &s)
+        case .schedule(let report):
+            foldSchedule(report, into: &s)
         }
     }
 

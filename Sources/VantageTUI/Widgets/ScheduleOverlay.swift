@@ -33,16 +33,20 @@ public struct ScheduleOverlay: Sendable {
         return next <= now ? "due now" : timeZone.minuteStamp(next)
     }
 
-    /// The list line: "#3  analyze on the workspace  0 3 * * *  next 2026-12-08 03:00  last ok".
+    /// The list line: "#3  analyze on the workspace  0 3 * * *  next 2026-12-08 03:00  last ok",
+    /// led by the host's name for another host's job ("web1 #3  …").
     func line(_ job: ScheduledJob) -> String {
         let last = job.lastOutcome.map { $0.succeeded ? "ok" : "FAILED" } ?? "never run"
-        return "#\(job.id)  \(job.title)  \(job.cron)  next \(nextRun(job))  last \(last)"
+        return (job.host.map { "\($0) " } ?? "") + "#\(job.id)  \(job.title)  \(job.cron)  next \(nextRun(job))  last \(last)"
     }
 
     /// The selected job whole, each field wrapped to `width`.
     func detail(_ job: ScheduledJob, width: Int) -> [StyledLine] {
         var fields: [(String, String, StyleRole)] = [
             ("Job", "\(job.id): \(job.title)", .text),
+        ]
+        if let host = job.host { fields.append(("Host", host, .text)) }
+        fields += [
             ("When", "'\(job.cron)' (cron, local time)", .text),
         ]
         if let source = job.source { fields.append(("From", source, .text)) }
