@@ -97,6 +97,33 @@ public final class App: TerminalProgram {
         return changed || (others && state != before)
     }
 
+    /// The theme and keymap as named at start, read again when their files change (nil: never).
+    public var liveConfig: LiveConfig?
+
+    public var watchedFiles: [String] {
+        liveConfig?.files(themes: ThemePair(current: theme, other: state.themeVariant == .dark ? lightTheme : darkTheme)) ?? []
+    }
+
+    /// A theme or keymap file changed: both are read again and take effect at once; a file that no
+    /// longer reads keeps the ones in use, and the footer names the file, line and field.
+    public func filesChanged() -> Bool {
+        guard let liveConfig else { return false }
+        let before = state
+        do {
+            let (themes, keymap) = try liveConfig.load()
+            let changed = themes.dark != darkTheme || themes.light != lightTheme || keymap != self.keymap
+            darkTheme = themes.dark
+            lightTheme = themes.light
+            self.keymap = keymap
+            state.notice = changed ? Notice("Reloaded theme \(theme.name) and keymap \(keymap.name)", role: .ok) : nil
+        } catch {
+            // Where the error is comes first: the footer may cut the end of a long line.
+            state.notice = Notice("\(error.location.map { "\($0): " } ?? "")\(error.message); kept the theme and keymap in use",
+                                  role: .error)
+        }
+        return state != before
+    }
+
     public func resized(to size: Size) {
         self.size = size
         _ = Update.apply(.resized(size), to: &state)

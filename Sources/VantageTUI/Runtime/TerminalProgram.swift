@@ -21,9 +21,16 @@ public protocol TerminalProgram: AnyObject {
     /// The theme to resolve colours with (changes when the user toggles dark/light).
     var theme: Theme { get }
     var shouldQuit: Bool { get }
+    /// Files whose edits the program reads again without a restart (theme, keymap).
+    var watchedFiles: [String] { get }
+    /// One of `watchedFiles` changed: read them again. Returns true when the screen must be repainted.
+    func filesChanged() -> Bool
 }
 
 extension TerminalProgram {
+    public var watchedFiles: [String] { [] }
+    public func filesChanged() -> Bool { false }
+
     public func handle(events: [Event]) -> Bool {
         var changed = false
         for event in events where handle(event: event) { changed = true }

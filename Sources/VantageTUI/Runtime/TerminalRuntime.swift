@@ -91,6 +91,12 @@ public final class TerminalRuntime {
         }
     }
 
+    /// A file the program watches changed (theme, keymap): it reads them again; the theme may be new.
+    public func filesChanged() {
+        guard !stopRequested else { return }
+        afterProgramStep(changed: program.filesChanged())
+    }
+
     /// The terminal changed size (SIGWINCH or KEY_RESIZE): re-read it, re-lay out, repaint in full.
     public func terminalResized() {
         let size = terminal.updateSize()
@@ -199,10 +205,13 @@ extension TerminalRuntime {
         let watcher = InputWatcher()
         runtime.afterInputDrain = { watcher.drained() }
         signals.start(resize: { runtime.terminalResized() }, stop: { runtime.stop(.signal) })
+        let stamps = FileStamps(paths: program.watchedFiles)
         watcher.start(ready: {
             Task { @MainActor in runtime.inputReady() }
         }, hangup: {
             Task { @MainActor in runtime.stop(.hangup) }
+        }, tick: {
+            if stamps.changed() { Task { @MainActor in runtime.filesChanged() } }
         })
         CrashRescue.scheduleDebugCrash(environment: options.environment)
         await runtime.run()

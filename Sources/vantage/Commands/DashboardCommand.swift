@@ -69,6 +69,7 @@ struct DashboardCommand: AsyncParsableCommand {
             themes = ThemePair(current: themes.other, other: themes.current)
         }
         let keys = try KeymapLoader.resolve(keymap, locator: locator)
+        let live = LiveConfig(theme: theme, keymap: keymap, locator: locator)
         let onExitChoice = try onExit ?? OnExitSetting.read(userConfigDirectory: locator.userConfigDirectory)
         var options = RuntimeOptions.detect(ascii: ascii, startedAt: started)
         options.processAge = ProcessLookup.ageOfThisProcess
@@ -85,14 +86,14 @@ struct DashboardCommand: AsyncParsableCommand {
             var attachments = hosts.map { $0.attachment(bus: bus) }
             if SupervisorConnection.isDaemonRunning(paths) { attachments.insert(Self.localAttachment(paths, bus: bus), at: 0) }
             let counters = try await Self.attached(attachments, roots: roots, store: store, bus: bus, events: uiEvents,
-                                                   keymap: keys, themes: themes, options: options)
+                                                   keymap: keys, themes: themes, options: options, live: live)
             if counters.stoppedBy == .signal || counters.stoppedBy == .hangup { throw ExitCode(130) }
             return
         }
         // A daemon (or another console) hosts the actors: attach to it, and the screen shows its state.
         if SupervisorConnection.isDaemonRunning(paths) {
             let counters = try await Self.attached([Self.localAttachment(paths, bus: bus)], roots: roots, store: store, bus: bus, events: uiEvents,
-                                                   keymap: keys, themes: themes, options: options)
+                                                   keymap: keys, themes: themes, options: options, live: live)
             if counters.stoppedBy == .signal || counters.stoppedBy == .hangup { throw ExitCode(130) }
             return
         }
@@ -117,7 +118,7 @@ struct DashboardCommand: AsyncParsableCommand {
         do {
             (counters, answered) = try await Self.runScreen(roots: roots, projects: scan.projects, keymap: keys, themes: themes,
                                                             options: options, onExit: onExitChoice, hostsProjects: true, bus: bus,
-                                                            events: uiEvents)
+                                                            events: uiEvents, live: live)
         } catch {
             await session.stop()
             throw error
@@ -143,7 +144,7 @@ struct DashboardCommand: AsyncParsableCommand {
     /// commands to it; the metric history of other windows is read from the store here. Quitting
     /// leaves everything running under the daemon.
     static func attached(_ attachments: [HostAttachment], roots: [String], store: Store, bus: Bus, events: AsyncStream<[Event]>,
-                         keymap: Keymap, themes: ThemePair, options: RuntimeOptions) async throws -> RuntimeCounters {
+                         keymap: Keymap, themes: ThemePair, options: RuntimeOptions, live: LiveConfig?) async throws -> RuntimeCounters {
         let history = StoredHistory(store: store, bus: bus, clock: bus.clock)
         let historyCommands = bus.commands(StoredHistory.commandKinds)
         let reading = Task { await history.run(commands: historyCommands) }
@@ -154,7 +155,7 @@ struct DashboardCommand: AsyncParsableCommand {
             bus.close()
         }
         return try await runScreen(roots: roots, projects: [], keymap: keymap, themes: themes, options: options, onExit: .keep,
-                                   hostsProjects: false, bus: bus, events: events).0
+                                   hostsProjects: false, bus: bus, events: events, live: live).0
     }
 
     /// This machine's daemon, on its control socket.
@@ -173,12 +174,13 @@ struct DashboardCommand: AsyncParsableCommand {
     @MainActor
     static func runScreen(roots: [String], projects: [Project], keymap: Keymap, themes: ThemePair, options: RuntimeOptions,
                           onExit: OnExit, hostsProjects: Bool, bus: Bus,
-                          events: AsyncStream<[Event]>) async throws -> (RuntimeCounters, OnExit?) {
+                          events: AsyncStream<[Event]>, live: LiveConfig? = nil) async throws -> (RuntimeCounters, OnExit?) {
         let app = App(roots: roots, projects: projects, keymap: keymap, darkTheme: themes.dark,
                       lightTheme: themes.light, startVariant: themes.current.variant, glyphs: options.glyphs,
                       now: bus.clock.now)
         app.monochrome = !(options.environment["NO_COLOR"] ?? "").isEmpty
         app.onExit = onExit
+        app.liveConfig = live
         // Attached to a daemon, quitting changes nothing for the projects: no question.
         app.hostsProjects = { hostsProjects }
         let counters = try await TerminalRuntime.run(program: app, bus: bus, options: options, events: events)
