@@ -106,6 +106,7 @@ class Console:
             # The size is set before the console starts (set after, it would race its first read).
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", HEIGHT, WIDTH, 0, 0))
             os.execve(binary, [binary, *args], env)
+        self.screen.answer_fd = self.fd
 
     def pump(self, timeout):
         """Reads what is there within `timeout`; returns the time the last bytes came, or None."""

@@ -25,6 +25,16 @@ class TerminalScreen(pyte.Screen):
     line the console did not redraw stayed where it was before the scroll, and the emulated screen
     no longer matched the terminal's (the lower panes' titles were overwritten)."""
 
+    #: The pty master the answers to the program's questions go back to (set once the program
+    #: runs). A real terminal answers device attributes (CSI c) at once; without an answer the
+    #: console's background query (OSC 11, then CSI c) waited its whole 150 ms timeout in every
+    #: first-frame figure.
+    answer_fd = None
+
+    def write_process_input(self, data):
+        if self.answer_fd is not None:
+            os.write(self.answer_fd, data.encode())
+
     def scroll_up(self, count=1, **_):
         self._scroll(count, up=True)
 
@@ -86,6 +96,7 @@ def main():
     if pid == 0:
         os.execve(binary, [binary, "--root", examples, "--refresh", "1"], env)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", a.height, a.width, 0, 0))
+    screen.answer_fd = fd
 
     first_frame = None
     total = 0
