@@ -63,4 +63,21 @@ static inline int vt_wait_readable(int fd, int timeout_ms) {
     if (p.revents & POLLHUP) return -1;
     return 0;
 }
+
+// Mouse masks are macros Swift cannot import. Presses, releases and the wheel (buttons 4 and 5);
+// clicks are not synthesised (mouseinterval 0), so a press acts at once.
+static inline mmask_t vt_mouse_mask(void) {
+    return BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+static inline mmask_t vt_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t vt_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t vt_button5_pressed(void) { return BUTTON5_PRESSED; }
+static inline int vt_key_mouse(void) { return KEY_MOUSE; }
+// The next mouse event: 0 and its button state and cell, or -1.
+static inline int vt_get_mouse(unsigned long *state, int *x, int *y) {
+    MEVENT e;
+    if (getmouse(&e) != OK) return -1;
+    *state = (unsigned long)e.bstate; *x = e.x; *y = e.y;
+    return 0;
+}
 #endif

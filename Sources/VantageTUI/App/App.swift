@@ -97,6 +97,17 @@ public final class App: TerminalProgram {
         return changed || (others && state != before)
     }
 
+    /// A click or wheel turn, as the actions keys produce (`PointerActions`).
+    public func handle(mouse: MouseEvent) -> Bool {
+        // While a prompt takes text, the pointer leaves it alone.
+        if case .overlay(let kind) = state.keyContext, kind.takesText { return false }
+        guard let size else { return false }
+        state.onExit = hostsProjects() ? onExit : .keep
+        let before = state
+        pending += PointerActions.apply(mouse, to: &state, size: size) { view(size: size, state: $0) }
+        return state != before
+    }
+
     /// The theme and keymap as named at start, read again when their files change (nil: never).
     public var liveConfig: LiveConfig?
 
@@ -129,7 +140,9 @@ public final class App: TerminalProgram {
         _ = Update.apply(.resized(size), to: &state)
     }
 
-    public func view(size: Size) -> Buffer {
+    public func view(size: Size) -> Buffer { view(size: size, state: state) }
+
+    func view(size: Size, state: AppState) -> Buffer {
         AppView(state: state, glyphs: glyphs, timeZone: timeZone, monochrome: monochrome).render(size: size)
     }
 

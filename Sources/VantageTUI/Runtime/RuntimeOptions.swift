@@ -16,6 +16,9 @@ public struct RuntimeOptions: Sendable {
     /// How long this process has existed, in milliseconds (the wiring passes the kernel's figure,
     /// `ProcessLookup.ageOfThisProcess`), for `RuntimeCounters.firstFrameSinceExecMilliseconds`.
     public var processAge: (@Sendable () -> Double?)?
+    /// Clicks and the wheel act on the screen (off: `--no-mouse` or `mouse = false` in settings.toml,
+    /// and the terminal's own mouse handling stays as it was).
+    public var mouse = true
 
     public init(glyphs: GlyphSet, maxFramesPerSecond: Int = 60, startedAt: ContinuousClock.Instant = .now,
                 statsPath: String? = ProcessInfo.processInfo.environment["VANTAGE_STATS_FILE"],

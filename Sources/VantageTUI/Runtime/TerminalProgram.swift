@@ -21,6 +21,8 @@ public protocol TerminalProgram: AnyObject {
     /// The theme to resolve colours with (changes when the user toggles dark/light).
     var theme: Theme { get }
     var shouldQuit: Bool { get }
+    /// A click or wheel turn. Returns true when the screen must be repainted.
+    func handle(mouse: MouseEvent) -> Bool
     /// Files whose edits the program reads again without a restart (theme, keymap).
     var watchedFiles: [String] { get }
     /// One of `watchedFiles` changed: read them again. Returns true when the screen must be repainted.
@@ -28,6 +30,7 @@ public protocol TerminalProgram: AnyObject {
 }
 
 extension TerminalProgram {
+    public func handle(mouse: MouseEvent) -> Bool { false }
     public var watchedFiles: [String] { [] }
     public func filesChanged() -> Bool { false }
 

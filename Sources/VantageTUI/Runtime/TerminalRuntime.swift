@@ -87,6 +87,8 @@ public final class TerminalRuntime {
                 afterProgramStep(changed: changed)
             case .resize:
                 terminalResized()
+            case .mouse(let event):
+                afterProgramStep(changed: program.handle(mouse: event))
             }
         }
     }
@@ -196,7 +198,8 @@ extension TerminalRuntime {
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(environment: options.environment,
-                                           crashReport: CrashRescue.reportPath(environment: options.environment))
+                                           crashReport: CrashRescue.reportPath(environment: options.environment),
+                                           mouse: options.mouse)
         } catch {
             signals.cancel()
             throw error

@@ -37,8 +37,10 @@ public final class NcursesTerminal: Terminal {
     }
 
     /// Opens the terminal on stdin/stdout. Throws (never exits) when no terminfo entry works.
+    /// `mouse`: ask the terminal for clicks and wheel turns (ncurses `mousemask`; the terminal's
+    /// own selection stays on Shift-drag, as terminals do); false leaves the mouse to the terminal.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment,
-                crashReport: String? = nil) throws(VantageError) {
+                crashReport: String? = nil, mouse: Bool = true) throws(VantageError) {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw VantageError(.unavailable, "the dashboard needs a terminal, but standard \(isatty(STDOUT_FILENO) == 1 ? "input" : "output") is not one",
                                hint: "run it in a terminal, or use a subcommand such as `vantage scan --json`")
@@ -94,8 +96,16 @@ public final class NcursesTerminal: Terminal {
                                           hasColors: hasColors, environment: environment)
         maxPairs = hasColors ? vt_color_pairs() : 0
         size = Size(width: max(1, Int(getmaxx(window))), height: max(1, Int(getmaxy(window))))
-        let restore = ["rmcup", "cnorm", "sgr0"].compactMap(Self.capability).joined()
-        _ = vt_rescue_arm(STDOUT_FILENO, restore.isEmpty ? "\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m" : restore, crashReport)
+        if mouse {
+            // Presses act at once: no click synthesis, which would hold a press back for the release.
+            mouseinterval(0)
+            mousemask(vt_mouse_mask(), nil)
+        }
+        var restore = ["rmcup", "cnorm", "sgr0"].compactMap(Self.capability).joined()
+        if restore.isEmpty { restore = "\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m" }
+        // A crash must also give the mouse back to the terminal (SGR and X10 reports off).
+        if mouse { restore += "\u{1B}[?1006l\u{1B}[?1000l" }
+        _ = vt_rescue_arm(STDOUT_FILENO, restore, crashReport)
     }
 
     /// A terminfo string capability of the current terminal, if it has it.
@@ -156,6 +166,14 @@ public final class NcursesTerminal: Terminal {
             if r == ERR {
                 pendingInput += decoder.finish()
                 break
+            }
+            if r == KEY_CODE_YES && Int32(bitPattern: ch) == KEY_MOUSE {
+                var state: UInt = 0
+                var x: Int32 = 0, y: Int32 = 0
+                if vt_get_mouse(&state, &x, &y) == 0, let event = MouseEvent.decode(buttonState: state, x: Int(x), y: Int(y)) {
+                    pendingInput += decoder.finish() + [.mouse(event)]
+                }
+                continue
             }
             let raw: KeyDecoder.Raw = r == KEY_CODE_YES ? .keyCode(Int32(bitPattern: ch)) : .character(UInt32(ch))
             pendingInput += decoder.feed(raw)

@@ -32,4 +32,6 @@ public enum TerminalInput: Equatable, Sendable {
     case key(KeyPress)
     /// The terminal changed size (ncurses `KEY_RESIZE`).
     case resize
+    /// A click or a wheel turn (only when the mouse is on: `--no-mouse` leaves the terminal's own).
+    case mouse(MouseEvent)
 }

@@ -21,6 +21,18 @@ public struct TabBar: Sendable {
         return titles.enumerated().map { i, t in i == selected ? t : String(t.prefix(1)) }
     }
 
+    /// The tab drawn at `column` (0 is the bar's first cell) of a bar `width` wide, if any.
+    public func index(atColumn column: Int, width: Int) -> Int? {
+        var x = 0
+        for (i, label) in labels(width: width).enumerated() {
+            if i > 0 { x += DisplayWidth.of(glyphs.tabSeparator) }
+            let end = x + DisplayWidth.of(label) + 2
+            if column >= x && column < end { return i }
+            x = end
+        }
+        return nil
+    }
+
     public func render(area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
         var x = area.x

@@ -27,6 +27,9 @@ struct DashboardCommand: AsyncParsableCommand {
     @Flag(help: "Draw with ASCII only, whatever the locale.")
     var ascii = false
 
+    @Flag(help: "Leave the mouse to the terminal: no clicks or wheel in the dashboard (default: mouse in ~/.config/vantage/settings.toml, else on).")
+    var noMouse = false
+
     @Option(help: ArgumentHelp("Seconds between samples of /proc.", valueName: "seconds"))
     var refresh: Double = 1.0
 
@@ -73,6 +76,7 @@ struct DashboardCommand: AsyncParsableCommand {
         let onExitChoice = try onExit ?? OnExitSetting.read(userConfigDirectory: locator.userConfigDirectory)
         var options = RuntimeOptions.detect(ascii: ascii, startedAt: started)
         options.processAge = ProcessLookup.ageOfThisProcess
+        options.mouse = try !noMouse && MouseSetting.read(userConfigDirectory: locator.userConfigDirectory)
         let paths = VantagePaths.fromEnvironment()
         let store = try Store.open(paths: paths)
         let engines = try WorkspaceConfig.dockerEngines(roots: roots)
