@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import VantageCore
 
-/// The grid sorted by a column on the real binary (issue 12 §7): `>` and `<` move the sort, the
-/// header marks the column, the title says it, and a busy project rises above an idle one.
+/// The grid sorted by a column on the real binary (issue 12 §7): `>` and `<` move the sort, `I`
+/// reverses it, the header marks the column and direction, the title says it, and a busy project
+/// rises above an idle one.
 @Suite(.serialized) struct GridSortEndToEndTests {
     @Test func greaterThanSortsByTheNextColumnAndTheHeaderSaysWhich() throws {
         let binary = try #require(Binary.vantage, "build the binary first: swift build --product vantage")
@@ -34,6 +35,12 @@ import VantageCore
         try tmux.send(">", ">", ">")
         let byCPU = try tmux.waitFor(timeout: 30) { $0.contains("by CPU") && $0.contains("CPU▼") && order($0) == ["zzz", "aaa"] }
         #expect(byCPU.ok, "the busy project first; screen:\n\(byCPU.screen)")
+        // I reverses it: the idle project first, the arrow turned, the footer says so.
+        try tmux.send("I")
+        let reversed = try tmux.waitFor(timeout: 10) { $0.contains("CPU▲") && $0.contains("smallest first") && order($0) == ["aaa", "zzz"] }
+        #expect(reversed.ok, "the idle project first; screen:\n\(reversed.screen)")
+        try tmux.send("I")
+        #expect(try tmux.waitFor(timeout: 10) { $0.contains("CPU▼") && order($0) == ["zzz", "aaa"] }.ok, "I again: largest first")
         try tmux.send("<", "<", "<", "<")
         let own = try tmux.waitFor(timeout: 5) { !$0.contains("by ") && $0.contains("grid's own order") }
         #expect(own.ok, "past the first column: the grid's own order; screen:\n\(own.screen)")

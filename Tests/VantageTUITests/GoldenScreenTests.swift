@@ -62,6 +62,12 @@ struct GoldenScreenTests {
             out.append(Case(name: "sorted-cpu-\(w)x\(h)-\(suffix)", width: w, height: h, variant: variant, glyphs: .unicode,
                             adjust: { s in for _ in 0..<4 { _ = Update.apply(.action(.sortNext), to: &s) } }))
         }
+        // The same sort reversed (I): the idlest first, the header's arrow turned; ASCII (^) at 80.
+        for (w, h, suffix, variant, glyphs) in [(40, 20, "dark", Theme.Variant.dark, GlyphSet.unicode), (60, 24, "light", .light, .unicode),
+                                                (80, 30, "ascii", .dark, .ascii), (120, 40, "light", .light, .unicode)] {
+            out.append(Case(name: "sorted-cpu-reversed-\(w)x\(h)-\(suffix)", width: w, height: h, variant: variant, glyphs: glyphs,
+                            adjust: { s in for a in [Action](repeating: .sortNext, count: 4) + [.sortReverse] { _ = Update.apply(.action(a), to: &s) } }))
+        }
         // The : prompt with what the word can become.
         for (w, h, suffix, variant) in [(40, 20, "dark", Theme.Variant.dark), (60, 24, "light", .light), (80, 30, "dark", .dark),
                                         (120, 40, "light", .light)] {

@@ -47,6 +47,36 @@ struct GridSortTests {
         #expect(s.selectedProject == s.visibleProjects.filter { $0.engine == nil }.dropFirst().first?.id)
     }
 
+    @Test func iReversesTheSortAndTheHeaderArrowAndANewColumnStartsInItsOwnDirection() throws {
+        var s = GoldenFixture.state()
+        _ = Update.apply(.action(.sortReverse), to: &s)
+        #expect(s.gridSortReversed == false)
+        #expect(s.notice?.text.contains("sorts it by a column first") == true, "unsorted, I says what to press: \(String(describing: s.notice))")
+        for _ in 0..<4 { _ = Update.apply(.action(.sortNext), to: &s) }
+        try #require(s.gridSort == .cpu)
+        let busiest = s.visibleProjects.filter { $0.engine == nil }.map(\.name)
+        _ = Update.apply(.action(.sortReverse), to: &s)
+        #expect(s.notice?.text == "sorted by CPU, smallest first")
+        let up = Set(s.projects.filter { s.runState($0.id).isUp }.map(\.name))
+        let reversed = s.visibleProjects.filter { $0.engine == nil }.map(\.name)
+        #expect(Array(reversed.filter(up.contains)) == Array(busiest.filter(up.contains).reversed()), "the running ones, idlest first")
+        #expect(reversed.last.map { !up.contains($0) } ?? false, "projects without a CPU figure stay last")
+        let header = try #require(Self.screen(s).first { $0.contains("Name") && $0.contains("Status") })
+        #expect(header.contains("CPU^"), "the arrow turns: \(header)")
+        _ = Update.apply(.action(.sortReverse), to: &s)
+        #expect(s.visibleProjects.filter { $0.engine == nil }.map(\.name) == busiest, "I again: back to largest first")
+        _ = Update.apply(.action(.sortReverse), to: &s)
+        _ = Update.apply(.action(.sortPrevious), to: &s)
+        #expect(s.gridSort == .status && !s.gridSortReversed, "a new column starts in its own direction")
+        _ = Update.apply(.action(.sortReverse), to: &s)
+        #expect(s.notice?.text == "sorted by status, stopped first")
+        _ = Update.apply(.action(.sortPrevious), to: &s)
+        _ = Update.apply(.action(.sortPrevious), to: &s)
+        _ = Update.apply(.action(.sortReverse), to: &s)
+        let names = s.visibleProjects.filter { $0.engine == nil }.map(\.name)
+        #expect(names == names.sorted(by: >), "names Z to A")
+    }
+
     @Test func statusPutsWhatNeedsAttentionFirstAndHealthTheWorst() {
         var s = GoldenFixture.state()
         s.gridSort = .status

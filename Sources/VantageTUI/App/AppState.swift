@@ -89,6 +89,8 @@ public struct AppState: Sendable, Equatable {
     public var graphCollapsed: Set<String> = []
     /// Projects: the column the grid is sorted by (nil: the grid's own order).
     public var gridSort: GridSort?
+    /// Projects: the sort runs against its column's own direction (`I`); a new column starts in its own.
+    public var gridSortReversed = false
     /// Graph: the legend strip under the graph is shown (`i`).
     public var graphLegend = false
     /// The graph as drawn: `graph` through the kind filter and collapsed nodes (see `reprojectGraph`).
@@ -142,7 +144,7 @@ public struct AppState: Sendable, Equatable {
         func heading(_ p: Project) -> (String, Int, String, String) { (p.host.map { "~" + $0 } ?? "", p.engine == nil ? 0 : 1, p.engine ?? "", p.group ?? "") }
         return shown.sorted { a, b in
             let ha = heading(a), hb = heading(b)
-            return ha != hb ? ha < hb : sort.before(a, b, in: self)
+            return ha != hb ? ha < hb : sort.before(a, b, in: self, reversed: gridSortReversed)
         }
     }
 

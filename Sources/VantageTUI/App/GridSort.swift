@@ -60,8 +60,26 @@ public enum GridSort: String, CaseIterable, Sendable {
         }
     }
 
-    /// True when `a` comes before `b` by this column in `s` (unknown values last, then by name).
-    func before(_ a: Project, _ b: Project, in s: AppState) -> Bool {
+    /// Largest first once `reversed` (`I`) is applied to the column's own direction.
+    public func descending(reversed: Bool) -> Bool { descending != reversed }
+
+    /// "sorted by CPU, largest first", "sorted by name, Z to A": what the footer says after `<`,
+    /// `>` or `I`.
+    public func summary(reversed: Bool) -> String {
+        let down = descending(reversed: reversed)
+        let order: String
+        switch self {
+        case .name, .kind: order = down ? "Z to A" : "A to Z"
+        case .status: order = down ? "stopped first" : "failed first"
+        case .health: order = down ? "healthiest first" : "least healthy first"
+        case .cpu, .memory, .debt: order = down ? "largest first" : "smallest first"
+        }
+        return "sorted by \(label), \(order)"
+    }
+
+    /// True when `a` comes before `b` by this column in `s` (unknown values last, then by name);
+    /// `reversed` turns the column's own direction (names Z to A, the idlest CPU first).
+    func before(_ a: Project, _ b: Project, in s: AppState, reversed: Bool = false) -> Bool {
         func figure(_ p: Project) -> Double? {
             let up = s.runState(p.id).isUp
             switch self {
@@ -74,11 +92,15 @@ public enum GridSort: String, CaseIterable, Sendable {
             }
         }
         switch self {
-        case .name: return (a.name.lowercased(), a.path) < (b.name.lowercased(), b.path)
-        case .kind: return (a.primaryKind.rawValue, a.name.lowercased(), a.path) < (b.primaryKind.rawValue, b.name.lowercased(), b.path)
+        case .name:
+            let x = (a.name.lowercased(), a.path), y = (b.name.lowercased(), b.path)
+            return reversed ? x > y : x < y
+        case .kind:
+            if a.primaryKind != b.primaryKind { return reversed ? a.primaryKind.rawValue > b.primaryKind.rawValue : a.primaryKind.rawValue < b.primaryKind.rawValue }
+            return (a.name.lowercased(), a.path) < (b.name.lowercased(), b.path)
         default:
             let x = figure(a), y = figure(b)
-            if let x, let y, x != y { return descending ? x > y : x < y }
+            if let x, let y, x != y { return descending(reversed: reversed) ? x > y : x < y }
             if (x == nil) != (y == nil) { return x != nil }
             return (a.name.lowercased(), a.path) < (b.name.lowercased(), b.path)
         }

@@ -40,6 +40,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     /// The grid's sort column, one to the right or to the left.
     case sortNext = "sort_next"
     case sortPrevious = "sort_previous"
+    /// The grid's sort direction, reversed (htop's `I`).
+    case sortReverse = "sort_reverse"
     /// The `:` command prompt.
     case palette
     /// The graph's legend strip on or off.

@@ -91,6 +91,9 @@ extension ActionSpec {
         ActionSpec(.sortPrevious, keys: ["<"], [
             Use([.pane(.projects)], "sort the grid by the column to the left", label: "sort left"),
         ]),
+        ActionSpec(.sortReverse, keys: ["I"], [
+            Use([.pane(.projects)], "reverse the grid's sort (largest or smallest first; the header's arrow turns)", label: "reverse sort"),
+        ]),
         ActionSpec(.cycleKind, keys: ["v"], [
             Use([.pane(.graph)], "show one node kind at a time (cycles, then all)", label: "kind", footer: [.pane(.graph)]),
             Use([.pane(.timeline)], "show one event kind at a time (cycles, then all)", label: "kind", footer: [.pane(.timeline)]),

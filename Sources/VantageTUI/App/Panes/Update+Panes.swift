@@ -12,8 +12,16 @@ extension Update {
         if a == .sortNext || a == .sortPrevious {
             guard !s.projects.isEmpty else { return .refused("no projects yet to sort") }
             s.gridSort = GridSort.step(s.gridSort, forward: a == .sortNext)
-            s.notice = Notice(s.gridSort.map { "sorted by \($0.label)" + ($0.descending ? ", largest first" : "") } ?? "the grid's own order",
-                              role: .muted)
+            s.gridSortReversed = false
+            s.notice = Notice(s.gridSort.map { $0.summary(reversed: false) } ?? "the grid's own order", role: .muted)
+            return .done([])
+        }
+        if a == .sortReverse {
+            guard let sort = s.gridSort else {
+                return .refused("the grid is in its own order; \(s.keymap.key(for: .sortNext) ?? ">") sorts it by a column first")
+            }
+            s.gridSortReversed.toggle()
+            s.notice = Notice(sort.summary(reversed: s.gridSortReversed), role: .muted)
             return .done([])
         }
         let visible = s.visibleProjects

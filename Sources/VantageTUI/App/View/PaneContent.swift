@@ -51,7 +51,7 @@ enum PaneContent {
         }
         let empty = s.projects.isEmpty ? "No projects found yet (scanning...)." : "No project matches the filter."
         return ProjectGrid(rows: rows, selected: selected, glyphs: glyphs, emptyText: empty,
-                           sorted: s.gridSort.map { ($0.column, $0.descending) })
+                           sorted: s.gridSort.map { ($0.column, $0.descending(reversed: s.gridSortReversed)) })
     }
 
     /// "daemon: web1" with "connected", or "disconnected since 14:02, retrying" while it cannot be
