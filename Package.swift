@@ -36,6 +36,11 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
         // Compose files.
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        // The daemon's HTTP API (issue 16), in VantageAPI only. No package traits: the
+        // swift-configuration reader and full-Foundation form coding are not used.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        // Hummingbird's logger type (already in the graph through Hummingbird), to keep its log quiet.
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
     ],
     targets: [
         // ncursesw from the system (libncursesw5-dev); a shim header exposes the macros Swift cannot import.
@@ -79,11 +84,23 @@ let package = Package(
         // one static binary works from any directory and the files stay the single source.
         .target(name: "VantageTUI", dependencies: ["VantageCore", "CNcursesw", "CTerminalRescue"], swiftSettings: functionSections,
                 plugins: ["EmbedFiles"]),
+        // The daemon's HTTP API (issue 16): the only target that imports Hummingbird. Each request
+        // becomes a ControlRequest answered by ControlServer.handle, the unix socket's own handler.
+        // docs/openapi.yaml is compiled in (Plugins/EmbedFiles) and served as JSON.
+        .target(name: "VantageAPI", dependencies: [
+            "VantageCore", "VantageStore", "VantageFormats", "VantageOrchestrator", "VantageAnalyzer", "VantageDependencies",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: functionSections, plugins: ["EmbedFiles"]),
         .executableTarget(name: "EmbedFilesTool"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
         .executableTarget(name: "vantage", dependencies: [
             "VantageCore", "VantageStore", "VantageProbes", "VantageFormats", "VantageDetector", "VantageOrchestrator",
-            "VantageAnalyzer", "VantageDependencies", "VantageKnowledge", "VantageTUI", "VantageDocker",
+            "VantageAnalyzer", "VantageDependencies", "VantageKnowledge", "VantageTUI", "VantageDocker", "VantageAPI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], exclude: ["hot-functions.order"], swiftSettings: functionSections, linkerSettings: hotPathLayout),
 
@@ -104,6 +121,9 @@ let package = Package(
         .testTarget(name: "VantageDockerTests", dependencies: ["VantageDocker", "VantageFormats"]),
         .testTarget(name: "VantageKnowledgeTests", dependencies: ["VantageKnowledge"]),
         .testTarget(name: "VantageTUITests", dependencies: ["VantageTUI"], exclude: ["Goldens", "InvalidConfigs"]),
+        // The HTTP API served in-process on an ephemeral port and the daemon binary, over real HTTP.
+        .testTarget(name: "VantageAPITests", dependencies: ["VantageAPI", "VantageOrchestrator", "VantageCore",
+                                                            .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         // Drives the real `vantage` binary in tmux; needs the executable built first.
         .testTarget(name: "VantageEndToEndTests", dependencies: ["VantageCore"]),
     ]

@@ -11,6 +11,7 @@ struct EmbedFiles: BuildToolPlugin {
     static let groups: [String: [(property: String, folder: String, ext: String)]] = [
         "VantageTUI": [("themes", "themes", "toml"), ("keymaps", "keymaps", "toml")],
         "VantageDependencies": [("licenses", "licenses", "txt")],
+        "VantageAPI": [("contracts", "docs", "yaml")],
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

@@ -14,6 +14,7 @@ struct Vantage: AsyncParsableCommand {
             ScanCommand.self,
             StatusCommand.self,
             DaemonCommand.self,
+            ApiCommand.self,
             AttachCommand.self,
             LaunchCommand.self,
             StopCommand.self,

@@ -4,7 +4,8 @@ import VantageCore
 /// A workspace's `vantage.toml`: the Docker engines to watch (`[[docker.engines]]` with `name`
 /// and `host`), the other hosts' daemons the console attaches to (`[[hosts]]` with `name`, `url`
 /// and `vantage`), what projects may do (`[projects] allow_paths_outside`) and whether the
-/// pressure governor runs (`[resources] governor`).
+/// pressure governor runs (`[resources] governor`) and where the daemon serves its HTTP API
+/// (`[api] listen`, `tls_cert`, `tls_key`).
 public struct WorkspaceFile: Sendable, Equatable {
     /// A host whose daemon the console attaches to, as `vantage --connect URL` does.
     public struct Host: Sendable, Equatable {
@@ -31,6 +32,11 @@ public struct WorkspaceFile: Sendable, Equatable {
     public var allowPathsOutside = false
     /// `[resources] governor = true`: throttle lower-priority projects under pressure (off otherwise).
     public var governor = false
+    /// `[api] listen = "127.0.0.1:7700"`: the daemon serves its HTTP API there.
+    public var apiListen: ListenAddress?
+    /// `[api] tls_cert` and `tls_key`: PEM files; required for an address other than loopback.
+    public var apiTLSCertificate: String?
+    public var apiTLSKey: String?
     /// Unknown keys.
     public var warnings: [VantageError] = []
 }
@@ -60,7 +66,7 @@ public enum WorkspaceFileReader {
 
     public static func parse(_ root: TOMLTable, file: String) throws(VantageError) -> WorkspaceFile {
         var config = WorkspaceFile(file: file)
-        var t = SchemaTable(root, file: file, known: ["docker", "hosts", "projects", "resources"])
+        var t = SchemaTable(root, file: file, known: ["docker", "hosts", "projects", "resources", "api"])
         if var docker = t.table("docker", known: ["engines"]) {
             if let v = docker.table["engines"] {
                 if let items = v.arrayValue {
@@ -128,6 +134,17 @@ public enum WorkspaceFileReader {
         if var resources = t.table("resources", known: ["governor"]) {
             config.governor = resources.bool("governor") ?? false
             t.absorb(resources)
+        }
+        if var api = t.table("api", known: ["listen", "tls_cert", "tls_key"]) {
+            if let text = api.string("listen", nonEmpty: true) {
+                switch ListenAddress.parse(text) {
+                case .success(let address): config.apiListen = address
+                case .failure(let problem): api.fail("listen", problem.message)
+                }
+            }
+            config.apiTLSCertificate = api.string("tls_cert", nonEmpty: true)
+            config.apiTLSKey = api.string("tls_key", nonEmpty: true)
+            t.absorb(api)
         }
         try t.errors.throwFirst()
         config.warnings = t.warnings

@@ -205,7 +205,10 @@ public final class ControlServer: @unchecked Sendable {
         } catch { return .error(message: "\(error)") }
     }
 
-    func handle(_ request: ControlRequest) async -> ControlResponse {
+    /// The answer to one request: what this socket sends its clients, and what the daemon's HTTP
+    /// API (VantageAPI) turns into its responses, so both run the same code. `subscribe`, `logs`
+    /// and `attach` are streams served on the socket only.
+    public func handle(_ request: ControlRequest) async -> ControlResponse {
         do throws(VantageError) {
             switch request {
             case .command(let command):
@@ -294,6 +297,14 @@ public final class ControlServer: @unchecked Sendable {
         return ids
     }
 }
+
+/// What answers control requests: the control socket's server (`ControlServer.handle`), which the
+/// HTTP API calls instead of a second implementation.
+public protocol ControlHandling: Sendable {
+    func handle(_ request: ControlRequest) async -> ControlResponse
+}
+
+extension ControlServer: ControlHandling {}
 
 /// Runs async work from a plain thread and waits for it. With `heartbeat`, a task on the
 /// cooperative pool sends `working` every second until the work is done.

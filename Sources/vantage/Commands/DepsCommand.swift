@@ -37,11 +37,3 @@ enum DepsOutput {
         path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 }
-
-struct ErrorJSON: Encodable {
-    var file: String?
-    var line: Int?
-    var field: String?
-    var message: String
-    init(_ e: VantageError) { file = e.location?.file; line = e.location?.line; field = e.location?.field; message = e.message + (e.hint.map { " (\($0))" } ?? "") }
-}

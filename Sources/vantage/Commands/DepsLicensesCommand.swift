@@ -15,8 +15,6 @@ struct DepsLicensesCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "Fail (exit 1) when no installed package was found to check.") var strict = false
 
-    struct Item: Encodable { var finding: LicenseFinding; var verdict: String; var detail: String? }
-
     func run() async throws {
         var p = LicensePolicy()
         if let policy {
@@ -26,15 +24,8 @@ struct DepsLicensesCommand: AsyncParsableCommand {
             }
         }
         let findings = LicenseCollector().collect(path)
-        var violations = 0
-        var items: [Item] = []
-        for f in findings {
-            switch p.evaluate(f) {
-            case .allowed: items.append(Item(finding: f, verdict: "allowed", detail: nil))
-            case .approved(let a): items.append(Item(finding: f, verdict: "approved", detail: "by \(a.who): \(a.why)"))
-            case .violation(let why): violations += 1; items.append(Item(finding: f, verdict: "violation", detail: why))
-            }
-        }
+        let review = LicenseReview(findings, policy: p)
+        let (items, violations) = (review.items, review.violations)
         if json { try DepsOutput.printJSON(items) }
         else {
             print(DepsOutput.table(["ECOSYSTEM", "NAME", "VERSION", "LICENCE", "VERDICT", "EVIDENCE"], items.map {

@@ -13,12 +13,10 @@ struct DepsListCommand: AsyncParsableCommand {
     @Argument(help: "A project or workspace folder, or one manifest file.") var path: String = "."
     @Flag(help: "Print JSON.") var json = false
 
-    struct Output: Encodable { var dependencies: [PackageDependency]; var skipped: [SkippedDependency]; var errors: [ErrorJSON] }
-
     func run() async throws {
         let inventory = DependencyInventory(scanning: path)
         if json {
-            try DepsOutput.printJSON(Output(dependencies: inventory.dependencies, skipped: inventory.skipped, errors: inventory.errors.map(ErrorJSON.init)))
+            try DepsOutput.printJSON(DependencyListing(inventory))
         } else {
             let rows = inventory.dependencies.map { d in
                 [d.ecosystem.rawValue, d.name, d.version ?? "(\(d.requirement ?? "no version"))", d.isDirect ? "direct" : "transitive",

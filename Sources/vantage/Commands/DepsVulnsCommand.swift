@@ -19,7 +19,7 @@ struct DepsVulnsCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let database = try DepsDatabaseOpener.open(db ?? DepsDatabaseOpener.imported(cache: dbCache), cache: dbCache, quiet: json || sarif)
+            let database = try DepsDatabaseOpener.open(db ?? AdvisoryDatabase.importedPath(cache: dbCache), cache: dbCache, quiet: json || sarif)
             let inventory = DependencyInventory(scanning: path)
             var scan = try VulnerabilityScanner(database: database).scan(inventory.dependencies)
             scan.errors += inventory.errors
@@ -44,16 +44,6 @@ struct DepsVulnsCommand: AsyncParsableCommand {
 }
 
 enum DepsDatabaseOpener {
-    /// The database `vantage deps db import` made, or an error that says how to make one.
-    static func imported(cache: String?) throws -> String {
-        let path = cache ?? AdvisoryDatabase.defaultPath()
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw VantageError(.notFound, "no advisory database has been imported yet (looked for \(path))",
-                               hint: "import a folder of OSV JSON once with `vantage deps db import DIR`, or pass --db DIR")
-        }
-        return path
-    }
-
     static func open(_ db: String, cache: String?, quiet: Bool) throws -> AdvisoryDatabase {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: db, isDirectory: &isDir) else {

@@ -229,6 +229,9 @@ final class HostedActors: Sendable {
     /// The projects the hosted supervisor runs now (what quitting would stop).
     func runningProjects() async -> [String] { await supervisor.runningProjects() }
 
+    /// The control socket's request handler, which the HTTP API calls too.
+    var control: ControlServer { supervisor.server }
+
     /// What the supervisor adopted and lost when it started.
     var adoption: (adopted: [String], lost: [String]) { (supervisor.adopted, supervisor.lost) }
 

@@ -21,4 +21,15 @@ enum WorkspaceConfig {
         for root in roots where try WorkspaceFileReader.read(root: root)?.governor == true { return true }
         return false
     }
+
+    /// `[api]` of the first root whose `vantage.toml` has one: the address, and the TLS files
+    /// resolved against that root.
+    static func api(roots: [String]) throws(VantageError) -> (listen: ListenAddress, file: String, certificate: String?, key: String?)? {
+        for root in roots {
+            guard let workspace = try WorkspaceFileReader.read(root: root), let listen = workspace.apiListen else { continue }
+            func resolved(_ path: String?) -> String? { path.map { $0.hasPrefix("/") ? $0 : root + "/" + $0 } }
+            return (listen, workspace.file, resolved(workspace.apiTLSCertificate), resolved(workspace.apiTLSKey))
+        }
+        return nil
+    }
 }

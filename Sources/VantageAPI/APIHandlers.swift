@@ -1,0 +1,258 @@
+import Foundation
+import Synchronization
+import Hummingbird
+import HummingbirdCore
+import VantageAnalyzer
+import VantageCore
+import VantageDependencies
+import VantageOrchestrator
+import VantageStore
+
+/// The endpoints. Orchestration and project reads become the daemon's `ControlRequest`s, answered
+/// by `control` (the unix socket's own handler); analysis and dependency reads call the functions
+/// `vantage analyze` and `vantage deps` call, on the project's folder.
+struct APIHandlers: Sendable {
+    let control: any ControlHandling
+    let paths: VantagePaths
+    let configuration: APIConfiguration
+
+    func register(on router: Router<APIRequestContext>, table: RouteTable) {
+        let router = RecordingRouter(router: router, table: table)
+        router.get("/healthz") { _, _ in try json(["status": "ok"]) }
+        router.get("/api/v1/openapi.json") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPIContract.json())))
+        }
+        router.get("/api/v1/projects") { _, _ in try json(["projects": try await rows().map(ProjectView.init)]) }
+        router.get("/api/v1/projects/:project") { _, c in try json(ProjectDetail(try await row(c))) }
+
+        router.post("/api/v1/orchestration/launch/:project") { _, c in
+            let row = try await row(c)
+            guard !row.state.isUp else { throw APIProblem.conflict("\(row.name) is already running (\(row.state.rawValue)); stop it first") }
+            return try json(["project": ProjectView(try await one(.launch(names: [row.path], all: false, environment: nil, overrides: [:]), row))])
+        }
+        router.post("/api/v1/orchestration/stop/:project") { _, c in
+            let row = try await row(c)
+            guard row.state.isUp else { throw APIProblem.conflict("\(row.name) is already stopped (\(row.state.rawValue))") }
+            return try json(["project": ProjectView(try await one(.stop(names: [row.path], all: false), row))])
+        }
+        router.put("/api/v1/orchestration/environment/:project") { request, c in
+            var request = request
+            let change = try EnvironmentChange(try await body(&request))
+            let row = try await row(c)
+            if !change.variables.isEmpty {
+                throw APIProblem.notImplemented("setting variables", detail: "the daemon cannot set a project's variables yet (no control request does); "
+                                                + "put them in the project's .env files or `vantage secret set`, then choose the environment here")
+            }
+            guard let environment = change.environment else { throw APIProblem.badRequest("give \"environment\"", field: "environment") }
+            _ = try await answer(.envUse(name: row.path, environment: environment))
+            return try json(["project": row.name, "environment": environment])
+        }
+        router.get("/api/v1/orchestration/resources/:project") { _, c in try json(try await resources(try await row(c))) }
+        for capability in ["deploy", "backup"] {
+            router.post("/api/v1/orchestration/\(capability)/:project") { _, c in
+                _ = try await row(c)
+                throw APIProblem.notImplemented(capability, detail: "Vantage has no \(capability) yet (its own issue builds it); nothing was done")
+            }
+        }
+
+        router.get("/api/v1/analysis/quality/:project") { _, c in
+            let root = try await row(c).path
+            return try await analysis { try QualityAnalyzer.analyze(paths: [root]) }
+        }
+        router.get("/api/v1/analysis/debt/:project") { _, c in
+            let root = try await row(c).path
+            return try await analysis { try ProjectDebtAnalysis().analyze(root: root, now: Date()) }
+        }
+        router.get("/api/v1/analysis/patterns/:project") { _, c in
+            let root = try await row(c).path
+            return try await analysis { AntiPatternScanner().scan(project: ProjectFiles.walk(root)) }
+        }
+        for kind in ["code", "tests", "docs"] {
+            router.post("/api/v1/analysis/generate/\(kind)") { _, _ in
+                throw APIProblem.notImplemented("generating \(kind)", detail: "Vantage has no generator yet (its own issue builds it); nothing was done")
+            }
+        }
+
+        router.get("/api/v1/dependencies/:project/list") { _, c in
+            let root = try await row(c).path
+            return try await analysis { DependencyListing(DependencyInventory(scanning: root)) }
+        }
+        router.get("/api/v1/dependencies/:project/vulnerabilities") { _, c in
+            let root = try await row(c).path
+            let paths = self.paths
+            let data: Data = try await offPool {
+                let database = try AdvisoryDatabase(path: try AdvisoryDatabase.importedPath(cache: nil, paths: paths))
+                let inventory = DependencyInventory(scanning: root)
+                var scan = try VulnerabilityScanner(database: database).scan(inventory.dependencies)
+                scan.errors += inventory.errors
+                return VulnerabilityReport.json(scan)
+            }
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+        router.get("/api/v1/dependencies/:project/licenses") { _, c in
+            let root = try await row(c).path
+            return try await analysis { ["packages": LicenseReview(LicenseCollector().collect(root), policy: LicensePolicy()).items] }
+        }
+        for (action, command) in [("update", "vantage deps update"), ("resolve-conflicts", "vantage deps conflicts")] {
+            router.post("/api/v1/dependencies/:project/\(action)") { _, c in
+                _ = try await row(c)
+                throw APIProblem.notImplemented("long operations (\(action))",
+                                                detail: "the API cannot run long operations yet (202 with GET /api/v1/operations/{id}); run `\(command)` on the daemon's machine meanwhile")
+            }
+        }
+    }
+
+    // MARK: - Through the control handler
+
+    /// The answer of the control handler, or the problem it reported (422: the request was valid).
+    private func answer(_ request: ControlRequest) async throws -> ControlResponse {
+        let response = await control.handle(request)
+        if case .error(let message) = response { throw APIProblem.unprocessable(message) }
+        return response
+    }
+
+    /// Every project `vantage ps` lists.
+    private func rows() async throws -> [ProjectStatus] {
+        guard case .status(let rows) = try await answer(.ps) else { throw APIProblem.unprocessable("the daemon's ps gave no project list") }
+        return rows
+    }
+
+    /// The project the path names, by name or stable id, or 404.
+    private func row(_ context: APIRequestContext) async throws -> ProjectStatus {
+        let raw = try context.parameters.require("project")
+        let id = raw.removingPercentEncoding ?? raw
+        guard let row = try await rows().first(where: { $0.name == id || $0.path == id }) else { throw APIProblem.unknownProject(id) }
+        return row
+    }
+
+    /// The row of `row`'s project in a launch or stop answer.
+    private func one(_ request: ControlRequest, _ row: ProjectStatus) async throws -> ProjectStatus {
+        guard case .status(let rows) = try await answer(request), let after = rows.first(where: { $0.path == row.path }) else { return row }
+        return after
+    }
+
+    private func resources(_ row: ProjectStatus) async throws -> ResourcesView {
+        var view = ResourcesView(project: row.name,
+                                 usage: .init(cpuPercent: row.cpu.isFinite ? row.cpu : 0, rssBytes: row.rss,
+                                              ioReadBytesPerSecond: row.ioRead.isFinite ? row.ioRead : 0, ioWriteBytesPerSecond: row.ioWrite.isFinite ? row.ioWrite : 0),
+                                 limits: LimitsView(row.limits))
+        switch await control.handle(.predict(name: row.path)) {
+        case .prediction(let p): view.forecast = p
+        case .error(let why): view.forecastUnavailable = why
+        default: view.forecastUnavailable = "the daemon gave no forecast"
+        }
+        return view
+    }
+
+    // MARK: - Bodies and answers
+
+    /// The request's body, at most `bodyLimit` bytes (413) arriving within `bodyTimeout` (408).
+    private func body(_ request: inout Request) async throws -> ByteBuffer {
+        let limit = configuration.bodyLimit
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw APIProblem.tooLarge(limit) }
+        let body = request.body
+        let timeout = configuration.bodyTimeout
+        return try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask { try await body.collect(upTo: limit) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let buffer = first else {
+                throw APIProblem.timedOut(Int(timeout.components.seconds))
+            }
+            return buffer
+        }
+    }
+
+    /// An analysis or dependency read, off the cooperative pool (it reads and parses a whole tree).
+    private func analysis<T: Encodable & Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> Response {
+        let value = try await offPool {
+            do { return try work() } catch let error as VantageError { throw APIProblem.unprocessable(error.description) }
+        }
+        return try json(value)
+    }
+
+    private static let blockingWork = DispatchQueue(label: "vantage.api.analysis", attributes: .concurrent)
+
+    private func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Self.blockingWork.async {
+                do { continuation.resume(returning: try body()) } catch let error as VantageError {
+                    continuation.resume(throwing: APIProblem.unprocessable(error.description))
+                } catch { continuation.resume(throwing: error) }
+            }
+        }
+    }
+}
+
+/// Adds routes to Hummingbird's router and notes each method and path, so a known path asked
+/// with another method is answered 405 with `Allow` (Hummingbird's router answers 404).
+struct RecordingRouter {
+    typealias Handler = @Sendable (Request, APIRequestContext) async throws -> Response
+    let router: Router<APIRequestContext>
+    let table: RouteTable
+
+    func get(_ path: String, _ handler: @escaping Handler) { add(.get, path, handler) }
+    func post(_ path: String, _ handler: @escaping Handler) { add(.post, path, handler) }
+    func put(_ path: String, _ handler: @escaping Handler) { add(.put, path, handler) }
+
+    private func add(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping Handler) {
+        table.add(method.rawValue, path)
+        router.on(RouterPath(path), method: method, use: handler)
+    }
+}
+
+/// The API's paths and their methods.
+final class RouteTable: Sendable {
+    private let routes = Mutex<[(method: String, segments: [Substring])]>([])
+
+    func add(_ method: String, _ path: String) { routes.withLock { $0.append((method, path.split(separator: "/"))) } }
+
+    /// The methods that `path` answers (":name" segments match any one segment).
+    func methods(for path: String) -> [String] {
+        let asked = path.split(separator: "/")
+        return routes.withLock { all in
+            all.filter { r in r.segments.count == asked.count && zip(r.segments, asked).allSatisfy { $0.hasPrefix(":") || $0 == $1 } }.map(\.method)
+        }
+    }
+}
+
+/// A JSON answer (200 unless told).
+func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+    var data = try JSONEncoder.api.encode(value)
+    data.append(10)
+    return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+}
+
+/// `PUT /api/v1/orchestration/environment/{id}`: `{"environment": "staging", "variables": {"K": "v"}}`.
+struct EnvironmentChange {
+    var environment: String?
+    var variables: [String: String] = [:]
+
+    /// Reads the body, naming the field that is wrong (400).
+    init(_ body: ByteBuffer) throws {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] else {
+            throw APIProblem.badRequest("the body must be a JSON object such as {\"environment\": \"staging\"}", field: "body")
+        }
+        for key in object.keys where !["environment", "variables"].contains(key) {
+            throw APIProblem.badRequest("unknown field \"\(TerminalText.escaped(key))\" (known: environment, variables)", field: key)
+        }
+        if let value = object["environment"] {
+            guard let name = value as? String, !name.isEmpty, !name.contains("\0"), !name.contains("/") else {
+                throw APIProblem.badRequest("\"environment\" must be the name of one of the project's environments, a non-empty string", field: "environment")
+            }
+            environment = name
+        }
+        if let value = object["variables"] {
+            guard let table = value as? [String: Any], let strings = table as? [String: String], !strings.isEmpty else {
+                throw APIProblem.badRequest("\"variables\" must be a non-empty object of names to string values", field: "variables")
+            }
+            variables = strings
+        }
+        guard environment != nil || !variables.isEmpty else {
+            throw APIProblem.badRequest("give \"environment\" and/or \"variables\"", field: "environment")
+        }
+    }
+}

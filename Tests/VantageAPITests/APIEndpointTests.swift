@@ -1,0 +1,216 @@
+import AsyncHTTPClient
+import NIOHTTP1
+import Foundation
+import Testing
+import VantageAPI
+import VantageCore
+
+/// Every endpoint over real HTTP, with and without the token, against the real server in this
+/// process and the control socket's own handler.
+@Suite(.serialized, .timeLimit(.minutes(3))) struct APIEndpointTests {
+    /// Every operation of the contract, with a project that exists.
+    static let operations: [(HTTPMethod, String)] = [
+        (.GET, "/api/v1/openapi.json"), (.GET, "/api/v1/projects"), (.GET, "/api/v1/projects/web"),
+        (.POST, "/api/v1/orchestration/launch/web"), (.POST, "/api/v1/orchestration/stop/web"),
+        (.PUT, "/api/v1/orchestration/environment/web"), (.POST, "/api/v1/orchestration/deploy/web"),
+        (.POST, "/api/v1/orchestration/backup/web"), (.GET, "/api/v1/orchestration/resources/web"),
+        (.GET, "/api/v1/analysis/quality/web"), (.GET, "/api/v1/analysis/debt/web"), (.GET, "/api/v1/analysis/patterns/web"),
+        (.POST, "/api/v1/analysis/generate/code"), (.POST, "/api/v1/analysis/generate/tests"), (.POST, "/api/v1/analysis/generate/docs"),
+        (.GET, "/api/v1/dependencies/web/list"), (.POST, "/api/v1/dependencies/web/update"),
+        (.GET, "/api/v1/dependencies/web/vulnerabilities"), (.GET, "/api/v1/dependencies/web/licenses"),
+        (.POST, "/api/v1/dependencies/web/resolve-conflicts"),
+    ]
+
+    @Test func everyEndpointButHealthzNeedsTheToken() async throws {
+        let f = try await APIFixture(projects: ["web": "sleep 300"])
+        let health = try await f.request(.GET, "/healthz", token: nil)
+        #expect(health.status == 200)
+        #expect(health.json["status"] as? String == "ok")
+        for (method, path) in Self.operations {
+            // No token, the token with its first digit changed, and another word.
+            let changed = (f.token.first == "0" ? "1" : "0") + String(f.token.dropFirst())
+            for token in [nil, changed, "wrong"] as [String?] {
+                let answer = try await f.request(method, path, token: token, body: method == .PUT ? Data(#"{"environment":"staging"}"#.utf8) : nil)
+                #expect(answer.status == 401, "\(method) \(path) with \(token == nil ? "no token" : "a wrong token")")
+                #expect(answer.contentType == "application/problem+json")
+                #expect(answer.json["status"] as? Int == 401)
+                #expect((answer.json["detail"] as? String)?.contains("vantage api token") == true)
+                #expect(!answer.text.contains(f.token), "the token is never in an answer")
+            }
+        }
+        await f.close()
+    }
+
+    @Test func projectsLaunchStopAndConflicts() async throws {
+        let f = try await APIFixture(projects: ["web": "sleep 300", "worker": "sleep 300"])
+        let token = f.token
+        let list = try await f.request(.GET, "/api/v1/projects", token: token)
+        #expect(list.status == 200)
+        let names = (list.json["projects"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(names == ["web", "worker"])
+
+        let one = try await f.request(.GET, "/api/v1/projects/web", token: token)
+        #expect(one.status == 200)
+        let project = try #require(one.json["project"] as? [String: Any])
+        #expect(project["state"] as? String == "stopped")
+        // The stable id (the folder) names the same project.
+        let id = try #require(project["id"] as? String)
+        let byID = try await f.request(.GET, "/api/v1/projects/" + (id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? id), token: token)
+        #expect(byID.status == 200, "\(byID.text)")
+
+        let unknown = try await f.request(.GET, "/api/v1/projects/nope", token: token)
+        #expect(unknown.status == 404)
+        #expect(unknown.contentType == "application/problem+json")
+        #expect((unknown.json["detail"] as? String)?.contains("\"nope\"") == true)
+        for path in ["/api/v1/orchestration/launch/nope", "/api/v1/orchestration/stop/nope", "/api/v1/orchestration/deploy/nope"] {
+            #expect(try await f.request(.POST, path, token: token).status == 404, "\(path)")
+        }
+
+        let launched = try await f.request(.POST, "/api/v1/orchestration/launch/web", token: token)
+        #expect(launched.status == 200, "\(launched.text)")
+        let state = (launched.json["project"] as? [String: Any])?["state"] as? String
+        #expect(["running", "ready", "starting"].contains(state ?? ""), "\(launched.text)")
+        // The same path as `vantage ps`: the supervisor runs it.
+        #expect(await supervisor(f, "web")?.state.isUp == true)
+
+        let again = try await f.request(.POST, "/api/v1/orchestration/launch/web", token: token)
+        #expect(again.status == 409)
+        #expect((again.json["detail"] as? String)?.contains("already running") == true, "\(again.text)")
+
+        let stopped = try await f.request(.POST, "/api/v1/orchestration/stop/web", token: token)
+        #expect(stopped.status == 200, "\(stopped.text)")
+        #expect((stopped.json["project"] as? [String: Any])?["state"] as? String == "stopped")
+        let stopAgain = try await f.request(.POST, "/api/v1/orchestration/stop/web", token: token)
+        #expect(stopAgain.status == 409)
+        #expect((stopAgain.json["detail"] as? String)?.contains("already stopped") == true)
+        await f.close()
+    }
+
+    func supervisor(_ f: APIFixture, _ name: String) async -> ProjectStatusRow? {
+        guard let id = try? await f.supervisor.resolve(name), let s = await f.supervisor.status(of: id) else { return nil }
+        return ProjectStatusRow(state: s.state)
+    }
+    struct ProjectStatusRow { var state: RunState }
+
+    @Test func environmentBodiesAreCheckedFieldByField() async throws {
+        let f = try await APIFixture(projects: ["web": "sleep 300"])
+        let token = f.token
+        let path = "/api/v1/orchestration/environment/web"
+        for (body, field) in [("[1]", "body"), (#"{"environment": 3}"#, "environment"), (#"{"colour": "red"}"#, "colour"),
+                              ("{}", "environment"), (#"{"variables": {"A": 1}}"#, "variables"), (#"{"variables": {}}"#, "variables"), ("not json", "body")] {
+            let answer = try await f.request(.PUT, path, token: token, body: Data(body.utf8))
+            #expect(answer.status == 400, "\(body)")
+            #expect(answer.contentType == "application/problem+json")
+            #expect(answer.json["field"] as? String == field, "\(body): \(answer.text)")
+        }
+        let chosen = try await f.request(.PUT, path, token: token, body: Data(#"{"environment": "staging"}"#.utf8))
+        #expect(chosen.status == 200, "\(chosen.text)")
+        #expect(chosen.json["environment"] as? String == "staging")
+        // As `vantage env use`: the supervisor's status says so.
+        let id = try await f.supervisor.resolve("web")
+        #expect(await f.supervisor.status(of: id)?.env == "staging")
+
+        let missing = try await f.request(.PUT, path, token: token, body: Data(#"{"environment": "nowhere"}"#.utf8))
+        #expect(missing.status == 422, "\(missing.text)")
+        #expect((missing.json["detail"] as? String)?.contains("nowhere") == true)
+
+        let variables = try await f.request(.PUT, path, token: token, body: Data(#"{"variables": {"A": "1"}}"#.utf8))
+        #expect(variables.status == 501)
+        #expect((variables.json["title"] as? String)?.contains("setting variables") == true)
+        let unknown = try await f.request(.PUT, "/api/v1/orchestration/environment/nope", token: token, body: Data(#"{"environment": "staging"}"#.utf8))
+        #expect(unknown.status == 404)
+        await f.close()
+    }
+
+    @Test func readsAnswerWhatTheCLIComputes() async throws {
+        let f = try await APIFixture(projects: ["web": "sleep 300"])
+        let token = f.token
+        let resources = try await f.request(.GET, "/api/v1/orchestration/resources/web", token: token)
+        #expect(resources.status == 200, "\(resources.text)")
+        #expect(resources.json["usage"] is [String: Any])
+        #expect(resources.json["limits"] is [String: Any])
+        #expect(resources.json["forecast"] != nil || resources.json["forecastUnavailable"] is String)
+
+        let quality = try await f.request(.GET, "/api/v1/analysis/quality/web", token: token)
+        #expect(quality.status == 200, "\(quality.text)")
+        #expect(quality.text.contains("main.py"))
+        let debt = try await f.request(.GET, "/api/v1/analysis/debt/web", token: token)
+        #expect(debt.status == 200, "\(debt.text)")
+        #expect(debt.json["summary"] is [String: Any])
+        let patterns = try await f.request(.GET, "/api/v1/analysis/patterns/web", token: token)
+        #expect(patterns.status == 200)
+        #expect(patterns.json["todoMarkers"] as? Int == 1, "\(patterns.text)")
+
+        let deps = try await f.request(.GET, "/api/v1/dependencies/web/list", token: token)
+        #expect(deps.status == 200)
+        let names = (deps.json["dependencies"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(names == ["requests"], "\(deps.text)")
+        let licenses = try await f.request(.GET, "/api/v1/dependencies/web/licenses", token: token)
+        #expect(licenses.status == 200)
+        #expect(licenses.json["packages"] is [Any])
+        // No advisory database imported in this home: a valid request that cannot be carried out.
+        let vulns = try await f.request(.GET, "/api/v1/dependencies/web/vulnerabilities", token: token)
+        #expect(vulns.status == 422)
+        #expect((vulns.json["detail"] as? String)?.contains("vantage deps db import") == true, "\(vulns.text)")
+        await f.close()
+    }
+
+    @Test func missingCapabilitiesAre501NeverAFakeSuccess() async throws {
+        let f = try await APIFixture(projects: ["web": "sleep 300"])
+        let token = f.token
+        for (path, capability) in [("/api/v1/orchestration/deploy/web", "deploy"), ("/api/v1/orchestration/backup/web", "backup"),
+                                   ("/api/v1/analysis/generate/code", "generating code"), ("/api/v1/analysis/generate/tests", "generating tests"),
+                                   ("/api/v1/analysis/generate/docs", "generating docs"), ("/api/v1/dependencies/web/update", "update"),
+                                   ("/api/v1/dependencies/web/resolve-conflicts", "resolve-conflicts")] {
+            let answer = try await f.request(.POST, path, token: token)
+            #expect(answer.status == 501, "\(path)")
+            #expect(answer.contentType == "application/problem+json")
+            #expect((answer.json["title"] as? String)?.contains(capability) == true, "\(path): \(answer.text)")
+        }
+        #expect(await supervisor(f, "web")?.state == .stopped, "nothing ran")
+        await f.close()
+    }
+
+    @Test func unknownPathsMethodsAndTheContract() async throws {
+        let f = try await APIFixture(projects: ["web": "sleep 300"])
+        let token = f.token
+        let missing = try await f.request(.GET, "/api/v1/nothing", token: token)
+        #expect(missing.status == 404)
+        #expect(missing.contentType == "application/problem+json")
+        let wrongMethod = try await f.request(.DELETE, "/api/v1/projects", token: token)
+        #expect(wrongMethod.status == 405)
+        #expect(wrongMethod.headers["allow"] == "GET")
+
+        let contract = try await f.request(.GET, "/api/v1/openapi.json", token: token)
+        #expect(contract.status == 200)
+        #expect(contract.json["openapi"] as? String == "3.1.0")
+        let documented = try #require(contract.json["paths"] as? [String: [String: Any]])
+        // Every operation served is in the contract, and the other way round.
+        for (method, path) in Self.operations {
+            let template = path.replacingOccurrences(of: "/web", with: "/{project_id}")
+            #expect(documented[template]?[method.rawValue.lowercased()] != nil, "\(method) \(template) is not in docs/openapi.yaml")
+        }
+        let operations = documented.flatMap { path, item in item.keys.filter { ["get", "post", "put"].contains($0) }.map { "\($0) \(path)" } }
+        #expect(operations.count == Self.operations.count + 1, "\(operations.sorted())")   // + GET /healthz
+        await f.close()
+    }
+
+    @Test func bodiesAreLimitedInSizeAndTime() async throws {
+        let f = try await APIFixture(projects: ["web": "sleep 300"]) { $0.bodyTimeout = .seconds(1) }
+        let token = f.token
+        let large = try await f.request(.PUT, "/api/v1/orchestration/environment/web", token: token, body: Data(count: (1 << 20) + 1))
+        #expect(large.status == 413)
+        #expect(large.contentType == "application/problem+json")
+        #expect((large.json["detail"] as? String)?.contains("1048576") == true)
+
+        // A body that stops arriving: 408 after the body timeout, while other requests are answered.
+        let slow = try SlowClient(port: f.server.port)
+        try slow.send("PUT /api/v1/orchestration/environment/web HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"env")
+        let meanwhile = try await f.request(.GET, "/api/v1/projects", token: token)
+        #expect(meanwhile.status == 200)
+        let head = try await slow.readHead(seconds: 15)
+        #expect(head.hasPrefix("HTTP/1.1 408"), "\(head)")
+        #expect(head.lowercased().contains("application/problem+json"))
+        await f.close()
+    }
+}
