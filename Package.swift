@@ -39,6 +39,8 @@ let package = Package(
         // The daemon's HTTP API (issue 16), in VantageAPI only. No package traits: the
         // swift-configuration reader and full-Foundation form coding are not used.
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        // The API's GET /metrics exposition (Prometheus text format).
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
         // Hummingbird's logger type (already in the graph through Hummingbird), to keep its log quiet.
         .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
     ],
@@ -88,8 +90,9 @@ let package = Package(
         // becomes a ControlRequest answered by ControlServer.handle, the unix socket's own handler.
         // docs/openapi.yaml is compiled in (Plugins/EmbedFiles) and served as JSON.
         .target(name: "VantageAPI", dependencies: [
-            "VantageCore", "VantageStore", "VantageFormats", "VantageOrchestrator", "VantageAnalyzer", "VantageDependencies",
+            "VantageCore", "VantageStore", "VantageFormats", "VantageProbes", "VantageOrchestrator", "VantageAnalyzer", "VantageDependencies",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),

@@ -15,12 +15,17 @@ struct APIHandlers: Sendable {
     let control: any ControlHandling
     let paths: VantagePaths
     let configuration: APIConfiguration
+    let metrics: MetricsExposition
 
     func register(on router: Router<APIRequestContext>, table: RouteTable) {
         let router = RecordingRouter(router: router, table: table)
         router.get("/healthz") { _, _ in try json(["status": "ok"]) }
         router.get("/api/v1/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPIContract.json())))
+        }
+        router.get("/metrics") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(bytes: metrics.text(rows: try await rows()))))
         }
         router.get("/api/v1/projects") { _, _ in try json(["projects": try await rows().map(ProjectView.init)]) }
         router.get("/api/v1/projects/:project") { _, c in try json(ProjectDetail(try await row(c))) }

@@ -24,10 +24,10 @@ public final class APIServer: Sendable {
     }
 
     /// Binds and starts serving; returns once it listens, or throws why it cannot (the address is
-    /// taken, the token file cannot be made).
-    public static func start(_ configuration: APIConfiguration, control: any ControlHandling, paths: VantagePaths) async throws(VantageError) -> APIServer {
+    /// taken, the token file cannot be made). `bus`: the daemon's, whose output lines `/metrics` counts.
+    public static func start(_ configuration: APIConfiguration, control: any ControlHandling, bus: Bus?, paths: VantagePaths) async throws(VantageError) -> APIServer {
         _ = try APIToken.current(paths)
-        let handlers = APIHandlers(control: control, paths: paths, configuration: configuration)
+        let handlers = APIHandlers(control: control, paths: paths, configuration: configuration, metrics: MetricsExposition(bus: bus))
         let router = Router(context: APIRequestContext.self)
         let routes = RouteTable()
         router.add(middleware: ProblemMiddleware(bodyLimit: configuration.bodyLimit, routes: routes))

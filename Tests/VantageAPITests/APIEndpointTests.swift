@@ -10,7 +10,7 @@ import VantageCore
 @Suite(.serialized, .timeLimit(.minutes(3))) struct APIEndpointTests {
     /// Every operation of the contract, with a project that exists.
     static let operations: [(HTTPMethod, String)] = [
-        (.GET, "/api/v1/openapi.json"), (.GET, "/api/v1/projects"), (.GET, "/api/v1/projects/web"),
+        (.GET, "/metrics"), (.GET, "/api/v1/openapi.json"), (.GET, "/api/v1/projects"), (.GET, "/api/v1/projects/web"),
         (.POST, "/api/v1/orchestration/launch/web"), (.POST, "/api/v1/orchestration/stop/web"),
         (.PUT, "/api/v1/orchestration/environment/web"), (.POST, "/api/v1/orchestration/deploy/web"),
         (.POST, "/api/v1/orchestration/backup/web"), (.GET, "/api/v1/orchestration/resources/web"),

@@ -43,7 +43,7 @@ final class APIFixture: @unchecked Sendable {
         control = ControlServer(supervisor: supervisor, bus: bus, socketPath: paths.socket)
         var configuration = try APIConfiguration(address: ListenAddressForTests.loopback, source: "test", certificate: nil, key: nil)
         adjust(&configuration)
-        server = try await APIServer.start(configuration, control: control, paths: paths)
+        server = try await APIServer.start(configuration, control: control, bus: bus, paths: paths)
     }
 
     struct Answer {

@@ -87,7 +87,7 @@ struct DaemonCommand: AsyncParsableCommand {
         var server: APIServer?
         if let api {
             do {
-                server = try await APIServer.start(api, control: actors.control, paths: paths)
+                server = try await APIServer.start(api, control: actors.control, bus: bus, paths: paths)
             } catch {
                 await actors.stop(keepRunning ? OnExit.keep : OnExit.stop)
                 throw error
