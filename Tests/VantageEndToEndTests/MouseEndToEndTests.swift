@@ -84,10 +84,42 @@ import VantageCore
         #expect(try tmux.waitFor(timeout: 20) { $0.contains("EXIT=0") }.ok)
     }
 
+    @Test func aClickFocusesAPaneAndATabSwitchesInTheNarrowLayout() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let tmux = try f.start()
+        let first = try tmux.waitFor(timeout: 10) { $0.contains("ddd") && $0.contains("Timeline") }
+        #expect(first.ok, "screen:\n\(first.screen)")
+        // The Timeline's title: a click there focuses it (its border turns to the focus colour, and
+        // the footer's hints are the timeline's).
+        let rows = first.screen.split(separator: "\n", omittingEmptySubsequences: false)
+        let titleRow = try #require(rows.firstIndex { $0.contains("┌ Timeline") })
+        let column = try #require(rows[titleRow].range(of: "Timeline")).lowerBound
+        let x = rows[titleRow].distance(from: rows[titleRow].startIndex, to: column)
+        try Self.send(button: 0, column: x, row: titleRow, to: tmux)
+        let focused = try tmux.waitFor(timeout: 5) { $0.contains("v kind") && $0.contains("p project") }
+        #expect(focused.ok, "the timeline's keys in the footer; screen:\n\(focused.screen)")
+        // Narrow: one pane under a tab bar; a click on the Graph tab shows the graph.
+        try tmux.resize(width: 60, height: 14)
+        let narrow = try tmux.waitFor(timeout: 5) { $0.split(separator: "\n").first?.contains("Timeline") ?? false }
+        #expect(narrow.ok, "screen:\n\(narrow.screen)")
+        let bar = String(narrow.screen.split(separator: "\n").first ?? "")
+        let graph = try #require(bar.range(of: "Gr"))
+        try Self.send(button: 0, column: bar.distance(from: bar.startIndex, to: graph.lowerBound), row: 0, to: tmux)
+        let switched = try tmux.waitFor(timeout: 5) { $0.split(separator: "\n").first?.contains(" Graph ") ?? false }
+        #expect(switched.ok, "the Graph tab is selected; screen:\n\(switched.screen)")
+        try tmux.send("q")
+        #expect(try tmux.waitFor(timeout: 20) { $0.contains("EXIT=0") }.ok)
+    }
+
     /// The bytes the dashboard writes, recorded by `script`, with or without `--no-mouse`.
-    static func recorded(_ flags: String, _ f: Fixture) throws -> String {
+    static func recorded(_ flags: String, _ f: Fixture, settings: String? = nil) throws -> String {
         let binary = try #require(Binary.vantage)
-        let typescript = f.home + "/typescript\(flags.isEmpty ? "" : "-off")"
+        let typescript = f.home + "/typescript-\(UUID().uuidString.prefix(6))"
+        if let settings {
+            try FileManager.default.createDirectory(atPath: f.home + "/config/vantage", withIntermediateDirectories: true)
+            try settings.write(toFile: f.home + "/config/vantage/settings.toml", atomically: true, encoding: .utf8)
+        }
         try FileManager.default.createDirectory(atPath: f.home, withIntermediateDirectories: true)
         let inner = "\(TmuxSession.shellQuote(binary)) --root \(TmuxSession.shellQuote(f.root)) --on-exit stop \(flags)"
         let tmux = try TmuxSession(width: 100, height: 30, command: "script -q -e -c \(TmuxSession.shellQuote(inner)) \(TmuxSession.shellQuote(typescript))",
@@ -109,5 +141,8 @@ import VantageCore
         #expect(!off.contains("1000h") && !off.contains("1006h") && !off.contains("1002h") && !off.contains("1003h"),
                 "--no-mouse asks the terminal for no mouse reports")
         #expect(off.contains("ddd"), "the dashboard was drawn")
+        let setting = try Self.recorded("", f, settings: "mouse = false\n")
+        #expect(!setting.contains("1000h") && !setting.contains("1006h"), "mouse = false in settings.toml does the same")
+        #expect(setting.contains("ddd"), "the dashboard was drawn")
     }
 }
