@@ -100,8 +100,9 @@ import VantageCore
         let ran = f.project + "/ran.txt"
         try tmux.send("s")
         #expect(try tmux.waitFor(timeout: 30) { _ in (try? String(contentsOfFile: ran, encoding: .utf8)) == "first\n" }.ok)
+        // Written in place, as many editors do (no new file renamed over it).
         try "command = \"sh -c 'echo second > ran.txt; sleep 600'\"\n"
-            .write(toFile: f.project + "/.vantage.toml", atomically: true, encoding: .utf8)
+            .write(toFile: f.project + "/.vantage.toml", atomically: false, encoding: .utf8)
         // Live discovery reads the file again: Details show the new command before any launch.
         try tmux.send("Enter")
         let details = try tmux.waitFor(timeout: 15) { $0.contains("echo second") }
@@ -111,6 +112,18 @@ import VantageCore
         try tmux.send("R")
         let relaunched = try tmux.waitFor(timeout: 30) { _ in (try? String(contentsOfFile: ran, encoding: .utf8)) == "second\n" }
         #expect(relaunched.ok, "the restart ran the edited command; screen:\n\(relaunched.screen)")
+        // A broken edit: the error, located, is on screen; what runs keeps running.
+        try "command = \"sh -c 'echo third > ran.txt; sleep 600'\"\nports = [99999]\n"
+            .write(toFile: f.project + "/.vantage.toml", atomically: false, encoding: .utf8)
+        #expect(try tmux.waitFor(timeout: 15) { $0.contains("1 warn") }.ok, "a problem in Troubleshooting")
+        // Troubleshooting zoomed wraps the problem whole.
+        for _ in 0..<4 { try tmux.send("Tab") }
+        try tmux.send("z")
+        let broken = try tmux.waitFor(timeout: 10) { $0.replacingOccurrences(of: "\n", with: "").contains("field 'ports'") }
+        #expect(broken.ok, "the file, line and field of the error; screen:\n\(broken.screen)")
+        #expect(broken.screen.contains(".vantage.toml:2"), "screen:\n\(broken.screen)")
+        try tmux.send("z")
+        #expect(try tmux.waitFor(timeout: 5) { $0.contains("1 up") }.ok, "the project still runs")
         try tmux.send("q")
         #expect(try tmux.waitFor(timeout: 20) { $0.contains("EXIT=0") }.ok)
     }

@@ -285,7 +285,10 @@ enum Workspace {
         for p in before where !new.contains(p.id) {
             bus.publish(.timeline(TimelineEntry(time: now, kind: .detection, project: p.id, text: "gone: \(p.name) (its folder or manifest was removed)")))
         }
-        // The problems of what changed (a manifest that no longer reads), not again those of the rest.
-        for d in scan.diagnostics(at: now) where d.project.map(touched.contains) ?? false { bus.publish(.diagnostic(d)) }
+        // The problems of what changed (a manifest that no longer reads), not again those of the rest;
+        // a scan warning names its file, not its project: it counts when the file is in a changed project's folder.
+        let changedFolders = scan.projects.filter { touched.contains($0.id) }.map { $0.path + "/" }
+        for d in scan.diagnostics(at: now)
+        where d.project.map(touched.contains) ?? changedFolders.contains(where: d.source.hasPrefix) { bus.publish(.diagnostic(d)) }
     }
 }

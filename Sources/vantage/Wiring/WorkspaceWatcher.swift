@@ -3,6 +3,7 @@ import Synchronization
 import VantageAnalyzer
 import VantageCore
 import VantageDetector
+import VantageFormats
 import VantageOrchestrator
 
 /// Live discovery: the workspace is scanned again when a folder is created, renamed or deleted
@@ -55,7 +56,7 @@ final class WorkspaceWatcher: Sendable {
             let changes = watcher.next(timeout: watcher.isAvailable ? 30 : 2)
             if stopped.withLock({ $0 }) { return }
             if !changes.isEmpty {
-                guard changes.contains(where: { !ProjectScanner.skips(folderNamed: $0.name) || $0.name.isEmpty }) else { continue }
+                guard changes.contains(where: { Self.matters($0.name) }) else { continue }
                 // A burst (an editor's save, `git checkout`, `mkdir` then files) settles first.
                 usleep(UInt32(settle * 1_000_000))
                 _ = watcher.next(timeout: 0)
@@ -67,6 +68,16 @@ final class WorkspaceWatcher: Sendable {
                 changed(result)
             }
         }
+    }
+
+    /// Hidden files the scanner reads (a project's own `.vantage.toml`, its `.env` port): an edit
+    /// of one counts although hidden names are otherwise skipped, so an editor that writes in
+    /// place (no rename) is seen too.
+    static let hiddenFilesRead: Set<String> = [ProjectConfigReader.fileName, DotEnvFile.fileName]
+
+    /// Whether a change to an entry called `name` (empty: the watched folder itself) can change the scan.
+    static func matters(_ name: String) -> Bool {
+        name.isEmpty || hiddenFilesRead.contains(name) || !ProjectScanner.skips(folderNamed: name)
     }
 
     /// Every folder the scanner walks: the roots and their subfolders down to `maxDepth`, without
