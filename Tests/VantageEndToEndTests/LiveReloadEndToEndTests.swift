@@ -59,7 +59,8 @@ import VantageCore
         }
         let screen = try tmux.screen()
         #expect(recoloured, "the new background replaces the old one; screen:\n\(screen)")
-        #expect(screen.contains("Reloaded theme"), "screen:\n\(screen)")
+        let said = try tmux.waitFor(timeout: 5) { $0.contains("Reloaded theme") }
+        #expect(said.ok, "screen:\n\(said.screen)")
         try tmux.send("q")
         #expect(try tmux.waitFor(timeout: 20) { $0.contains("EXIT=0") }.ok)
     }

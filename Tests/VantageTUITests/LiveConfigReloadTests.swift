@@ -78,6 +78,17 @@ struct LiveConfigReloadTests {
         #expect(app.state.notice?.text.contains("Reloaded") == true)
     }
 
+    @Test func theSameTextSavedAgainChangesNothingOnScreen() throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let app = try app(folder)
+        _ = app.handle(key: .char("Z"))
+        let notice = try #require(app.state.notice, "an unbound key says so")
+        try "[keys]\nrefresh = \"F5\"\n".write(toFile: folder.keymap, atomically: true, encoding: .utf8)
+        #expect(!app.filesChanged())
+        #expect(app.state.notice == notice, "the notice on screen stays")
+    }
+
     @Test func aBrokenKeymapKeepsTheOldOneAndSaysWhereTheErrorIs() throws {
         let folder = try Folder()
         defer { folder.remove() }

@@ -122,11 +122,12 @@ public final class App: TerminalProgram {
         let before = state
         do {
             let (themes, keymap) = try liveConfig.load()
-            let changed = themes.dark != darkTheme || themes.light != lightTheme || keymap != self.keymap
+            // A save that changed nothing (the same text written again) says nothing.
+            guard themes.dark != darkTheme || themes.light != lightTheme || keymap != self.keymap else { return false }
             darkTheme = themes.dark
             lightTheme = themes.light
             self.keymap = keymap
-            state.notice = changed ? Notice("Reloaded theme \(theme.name) and keymap \(keymap.name)", role: .ok) : nil
+            state.notice = Notice("Reloaded theme \(theme.name) and keymap \(keymap.name)", role: .ok)
         } catch {
             // Where the error is comes first: the footer may cut the end of a long line.
             state.notice = Notice("\(error.location.map { "\($0): " } ?? "")\(error.message); kept the theme and keymap in use",
