@@ -6,6 +6,8 @@ public struct TimelineEntry: Codable, Sendable, Equatable {
         case scan, detection, state, decision, fix, analysis, error
         /// A scheduled job started or ended (`vantage schedule`).
         case schedule
+        /// An alert rule of `vantage.toml` fired or resolved.
+        case alert
     }
     public var time: Date
     public var kind: Kind

@@ -3,9 +3,10 @@ import VantageCore
 
 /// A workspace's `vantage.toml`: the Docker engines to watch (`[[docker.engines]]` with `name`
 /// and `host`), the other hosts' daemons the console attaches to (`[[hosts]]` with `name`, `url`
-/// and `vantage`), what projects may do (`[projects] allow_paths_outside`) and whether the
-/// pressure governor runs (`[resources] governor`) and where the daemon serves its HTTP API
-/// (`[api] listen`, `tls_cert`, `tls_key`).
+/// and `vantage`), what projects may do (`[projects] allow_paths_outside`), whether the
+/// pressure governor runs (`[resources] governor`), where the daemon serves its HTTP API
+/// (`[api] listen`, `tls_cert`, `tls_key`) and the alert rules (`[[alerts]]` with `when` and an
+/// optional `project`).
 public struct WorkspaceFile: Sendable, Equatable {
     /// A host whose daemon the console attaches to, as `vantage --connect URL` does.
     public struct Host: Sendable, Equatable {
@@ -25,8 +26,19 @@ public struct WorkspaceFile: Sendable, Equatable {
         public var field: String
     }
 
+    /// An alert rule the daemon evaluates: `when` (AlertCondition), on one project or on each.
+    public struct Alert: Sendable, Equatable {
+        public var condition: AlertCondition
+        /// The project's name as the grid shows it; nil: every project.
+        public var project: String?
+        public var line: Int
+        /// `alerts[0]`.
+        public var field: String
+    }
+
     public var file: String
     public var engines: [Engine] = []
+    public var alerts: [Alert] = []
     public var hosts: [Host] = []
     /// Whether a project's `cwd` and `templates` may name paths outside the project folder.
     public var allowPathsOutside = false
@@ -66,7 +78,7 @@ public enum WorkspaceFileReader {
 
     public static func parse(_ root: TOMLTable, file: String) throws(VantageError) -> WorkspaceFile {
         var config = WorkspaceFile(file: file)
-        var t = SchemaTable(root, file: file, known: ["docker", "hosts", "projects", "resources", "api"])
+        var t = SchemaTable(root, file: file, known: ["docker", "hosts", "projects", "resources", "api", "alerts"])
         if var docker = t.table("docker", known: ["engines"]) {
             if let v = docker.table["engines"] {
                 if let items = v.arrayValue {
@@ -125,6 +137,33 @@ public enum WorkspaceFileReader {
                 }
             } else {
                 t.fail("hosts", "expected [[hosts]] tables, found \(v.typeDescription)")
+            }
+        }
+        if let v = t.table["alerts"] {
+            if let items = v.arrayValue {
+                for (i, item) in items.enumerated() {
+                    let field = "alerts[\(i)]"
+                    guard let a = item.tableValue else {
+                        t.fail("alerts", "expected a table, found \(item.typeDescription)")
+                        continue
+                    }
+                    var alert = SchemaTable(a, file: file, path: field, known: ["when", "project"])
+                    let project = alert.string("project", nonEmpty: true)
+                    if let text = alert.string("when", nonEmpty: true) {
+                        switch AlertCondition.parse(text) {
+                        case .success(let condition):
+                            config.alerts.append(WorkspaceFile.Alert(condition: condition, project: project, line: a.line(of: "when") ?? a.line, field: field))
+                        case .failure(let problem):
+                            alert.fail("when", problem.message)
+                        }
+                    } else if a["when"] == nil {
+                        alert.errors.append(VantageError(.config, "each alert needs when = \"METRIC OP VALUE [for DURATION]\", e.g. when = \"cpu > 80% for 2m\"",
+                                                         at: SourceLocation(file: file, line: a.line > 0 ? a.line : nil, field: field + ".when")))
+                    }
+                    t.absorb(alert)
+                }
+            } else {
+                t.fail("alerts", "expected [[alerts]] tables, found \(v.typeDescription)")
             }
         }
         if var projects = t.table("projects", known: ["allow_paths_outside"]) {

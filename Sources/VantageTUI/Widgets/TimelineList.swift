@@ -24,7 +24,7 @@ public struct TimelineList: Sendable {
 
     public static func role(for kind: TimelineEntry.Kind) -> StyleRole {
         switch kind {
-        case .error: return .error
+        case .error, .alert: return .error
         case .fix: return .ok
         case .decision, .analysis, .schedule: return .accent
         case .state: return .warn
@@ -42,6 +42,7 @@ public struct TimelineList: Sendable {
         case .fix: return "fix"
         case .analysis: return "check"
         case .schedule: return "sched"
+        case .alert: return "alert"
         case .error: return "error"
         }
     }

@@ -110,10 +110,11 @@ struct DashboardCommand: AsyncParsableCommand {
 
         var supervisorOptions = SupervisorOptions()
         supervisorOptions.pressure.enabled = try WorkspaceConfig.governor(roots: roots)
+        let alerts = try WorkspaceConfig.alertRules(roots: roots)
         let session = try await HostedActors.make(bus: bus, store: store, paths: paths, projects: scan.projects, engines: engines,
                                                   interval: .seconds(refresh), supervisorOptions: supervisorOptions,
                                                   secrets: HostedSupervisor.vaultWithoutPrompt(paths, bus: bus))
-        session.start(started: bus.clock.now)
+        session.start(started: bus.clock.now, alerts: alerts)
         Workspace.publish(scan: scan, roots: roots, duration: scanTime, on: bus)
         session.watch(roots: roots, initial: scan)
 

@@ -91,7 +91,8 @@ final class HostedActors: Sendable {
     }
 
     /// `started`: when this run began; the timeline entries before it are read back from the store.
-    func start(started: Date) {
+    /// `alerts`: the rules of the workspace's `vantage.toml`, evaluated here at every sample.
+    func start(started: Date, alerts: [AlertWatch.Rule] = []) {
         // Each actor subscribes to the kinds it reads, so a log line wakes only the log readers.
         let graphEvents = bus.events(GraphLayoutActor.eventKinds)
         let logEvents = bus.eventBatches([.log], capacity: 4096)
@@ -146,6 +147,12 @@ final class HostedActors: Sendable {
             await council.run(events: councilEvents, commands: councilCommands)
         })
         if let docker { add(Task { await docker.run() }) }
+        if !alerts.isEmpty {
+            let supervisor = self.supervisor.supervisor
+            let watch = AlertWatch(bus: bus, clock: clock, rules: alerts) { await supervisor.status(of: $0)?.health }
+            let alertEvents = bus.eventBatches(AlertWatch.eventKinds(for: alerts), capacity: 4096)
+            add(Task { await watch.run(events: alertEvents) })
+        }
         let compose = self.compose
         add(Task { await compose.run() })
         let (hub, hubEvents) = (self.hub, self.hubEvents)

@@ -2,6 +2,7 @@ import Foundation
 import VantageCore
 import VantageDocker
 import VantageFormats
+import VantageOrchestrator
 
 /// The optional `vantage.toml` at a workspace root.
 enum WorkspaceConfig {
@@ -14,6 +15,16 @@ enum WorkspaceConfig {
             configured += try DockerEndpoint.configured(workspace.engines, file: workspace.file)
         }
         return DockerEndpoint.discover(environment: environment, configured: configured).endpoints
+    }
+
+    /// The alert rules of every root's `vantage.toml` (`[[alerts]]`), in file order.
+    static func alertRules(roots: [String]) throws(VantageError) -> [AlertWatch.Rule] {
+        var rules: [AlertWatch.Rule] = []
+        for root in roots {
+            guard let workspace = try WorkspaceFileReader.read(root: root) else { continue }
+            rules += workspace.alerts.map { AlertWatch.Rule(condition: $0.condition, project: $0.project) }
+        }
+        return rules
     }
 
     /// Whether pressure throttling is on: `[resources] governor = true` in a root's `vantage.toml`.
