@@ -67,9 +67,9 @@ import VantageCore
         await h.sample(h.api, cpu: 5)
         let texts = await h.published()
         #expect(texts == [
-            "warning api: alert: cpu > 80% for 2m (api at 95%, held 120 s)",
+            "warning api: cpu > 80% for 2m (api at 95%, held 120 s)",
             "timeline api: fired: cpu > 80% for 2m (95%)",
-            "info api: alert resolved: cpu > 80% for 2m (api now 5%)",
+            "info api: resolved: cpu > 80% for 2m (api now 5%)",
             "timeline api: resolved: cpu > 80% for 2m (now 5%)",
         ], "\(texts)")
     }
@@ -85,7 +85,7 @@ import VantageCore
         await h.sample(h.worker, state: .stopped)
         let texts = await h.published()
         #expect(texts.count == 4, "\(texts)")
-        #expect(texts.first == "warning worker: alert: memory > 100MB for 1m (worker at 200M, held 60 s)")
+        #expect(texts.first == "warning worker: memory > 100MB for 1m (worker at 200M, held 60 s)")
         #expect(texts.last == "timeline worker: resolved: memory > 100MB for 1m (not running)")
     }
 
@@ -110,11 +110,11 @@ import VantageCore
         await h.sample(h.worker)
         let texts = await h.published()
         #expect(texts == [
-            "warning api: alert: restarts >= 3 per hour (api at 3 restarts in the last hour)",
+            "warning api: restarts >= 3 per hour (api at 3 restarts in the last hour)",
             "timeline api: fired: restarts >= 3 per hour (3 restarts in the last hour)",
-            "warning worker: alert: errors > 2 per minute (worker at 3 error lines in the last minute)",
+            "warning worker: errors > 2 per minute (worker at 3 error lines in the last minute)",
             "timeline worker: fired: errors > 2 per minute (3 error lines in the last minute)",
-            "info worker: alert resolved: errors > 2 per minute (worker now 0 error lines in the last minute)",
+            "info worker: resolved: errors > 2 per minute (worker now 0 error lines in the last minute)",
             "timeline worker: resolved: errors > 2 per minute (now 0 error lines in the last minute)",
         ], "\(texts)")
     }
@@ -126,6 +126,21 @@ import VantageCore
         await h.start()
         await h.sample(h.api)
         await h.sample(h.worker)
-        #expect(await h.published() == ["warning api: alert: health < 50 (api at health 40)", "timeline api: fired: health < 50 (health 40)"])
+        #expect(await h.published() == ["warning api: health < 50 (api at health 40)", "timeline api: fired: health < 50 (health 40)"])
+    }
+}
+
+/// The resolution names the warning it ends: same rule, same project, nothing else.
+@Suite struct AlertResolutionTests {
+    @Test func aResolutionEndsOnlyItsOwnWarning() {
+        let t = Date(timeIntervalSince1970: 0)
+        let api = ProjectID("/srv/api"), worker = ProjectID("/srv/worker")
+        let fired = Diagnostic(time: t, severity: .warning, source: "alert", project: api, message: "cpu > 80% for 2m (api at 95%, held 120 s)")
+        let resolved = Diagnostic(time: t, severity: .info, source: "alert", project: api, message: "resolved: cpu > 80% for 2m (api now 5%)")
+        #expect(resolved.resolvesAlert(fired))
+        #expect(!resolved.resolvesAlert(Diagnostic(time: t, severity: .warning, source: "alert", project: worker, message: fired.message)))
+        #expect(!resolved.resolvesAlert(Diagnostic(time: t, severity: .warning, source: "alert", project: api, message: "cpu > 80% for 5m (api at 95%)")))
+        #expect(!resolved.resolvesAlert(Diagnostic(time: t, severity: .warning, source: "api", project: api, message: fired.message)))
+        #expect(!fired.resolvesAlert(fired))
     }
 }

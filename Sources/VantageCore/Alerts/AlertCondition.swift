@@ -150,3 +150,18 @@ public struct AlertConditionError: Error, Sendable, Equatable {
     public var message: String
     public init(_ message: String) { self.message = message }
 }
+
+extension Diagnostic {
+    /// The source of the diagnostics alert rules publish (`AlertWatch`): a warning
+    /// "CONDITION (PROJECT at VALUE…)" when one fires, an info "resolved: CONDITION (…)" when it ends.
+    public static let alertSource = "alert"
+
+    /// Whether this diagnostic is an alert's resolution that ends `fired` (the same rule on the
+    /// same project): the Troubleshooting pane drops the warning then.
+    public func resolvesAlert(_ fired: Diagnostic) -> Bool {
+        guard source == Self.alertSource, fired.source == Self.alertSource, severity == .info, fired.severity == .warning,
+              project == fired.project, message.hasPrefix("resolved: ") else { return false }
+        let rule = message.dropFirst("resolved: ".count).prefix { $0 != "(" }
+        return !rule.isEmpty && fired.message.hasPrefix(rule + "(")
+    }
+}

@@ -156,8 +156,8 @@ public actor AlertWatch {
         let shown = Self.format(value, rule.condition)
         let held = rule.condition.sustained > 0 ? ", held \(Int(now.timeIntervalSince(since).rounded())) s" : ""
         bus.publish(contentsOf: [
-            .diagnostic(Diagnostic(time: now, severity: .warning, source: "alert", project: project,
-                                   message: "alert: \(rule.condition.text) (\(name) at \(shown)\(held))")),
+            .diagnostic(Diagnostic(time: now, severity: .warning, source: Diagnostic.alertSource, project: project,
+                                   message: "\(rule.condition.text) (\(name) at \(shown)\(held))")),
             .timeline(TimelineEntry(time: now, kind: .alert, project: project, text: "fired: \(rule.condition.text) (\(shown))")),
         ])
     }
@@ -166,8 +166,8 @@ public actor AlertWatch {
         let now = clock.now
         let shown = value.map { "now " + Self.format($0, rule.condition) } ?? "not running"
         bus.publish(contentsOf: [
-            .diagnostic(Diagnostic(time: now, severity: .info, source: "alert", project: project,
-                                   message: "alert resolved: \(rule.condition.text) (\(name) \(shown))")),
+            .diagnostic(Diagnostic(time: now, severity: .info, source: Diagnostic.alertSource, project: project,
+                                   message: "resolved: \(rule.condition.text) (\(name) \(shown))")),
             .timeline(TimelineEntry(time: now, kind: .alert, project: project, text: "resolved: \(rule.condition.text) (\(shown))")),
         ])
     }

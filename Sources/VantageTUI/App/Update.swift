@@ -63,6 +63,10 @@ public enum Update {
             s.timeline.append(entry)
             advance(&s, to: entry.time)
         case .diagnostic(let d):
+            // A resolved alert takes its warning out of Troubleshooting (the timeline keeps both).
+            if d.source == Diagnostic.alertSource, d.severity == .info {
+                s.diagnostics.removeAll { d.resolvesAlert($0) }
+            }
             s.diagnostics.append(d)
             advance(&s, to: d.time)
         case .log(let line):
