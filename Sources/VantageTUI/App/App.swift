@@ -147,6 +147,11 @@ public final class App: TerminalProgram {
         AppView(state: state, glyphs: glyphs, timeZone: timeZone, monochrome: monochrome).render(size: size)
     }
 
+    public func takeBell() -> Bool {
+        defer { state.bellPending = false }
+        return state.bellPending
+    }
+
     public func takeCommands() -> [Command] {
         defer { pending.removeAll() }
         return pending

@@ -72,6 +72,9 @@ public struct AppState: Sendable, Equatable {
     public var screenSize: Size?
     /// Why the last key did nothing, or what it did that the screen does not show; cleared by the next key.
     public var notice: Notice?
+    /// An alert fired while the Troubleshooting pane was not on screen: the runtime rings the
+    /// terminal's bell once (`App.takeBell`).
+    public var bellPending = false
     public var focus: PaneID = .projects
     public var zoomed: PaneID?
     public var selectedProject: ProjectID?
@@ -129,6 +132,10 @@ public struct AppState: Sendable, Equatable {
     public var contentRows: [PaneID: Int] {
         Dictionary(uniqueKeysWithValues: PaneSpec.all.compactMap { spec in spec.contentRows(self).map { (spec.id, $0) } })
     }
+
+    /// Whether `pane` is on screen in the current layout (another pane zoomed, or the side-pane
+    /// layout showing another tab, hides it; before the first size report nothing is on screen).
+    public func isOnScreen(_ pane: PaneID) -> Bool { layout?.panes[pane] != nil }
 
     /// The layout for the last reported screen size (nil before the first report).
     public var layout: ScreenLayout? {

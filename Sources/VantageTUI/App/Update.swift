@@ -67,6 +67,8 @@ public enum Update {
             if d.source == Diagnostic.alertSource, d.severity == .info {
                 s.diagnostics.removeAll { d.resolvesAlert($0) }
             }
+            // A fired alert the user cannot see rings the bell.
+            if d.source == Diagnostic.alertSource, d.severity == .warning, !s.isOnScreen(.troubleshooting) { s.bellPending = true }
             s.diagnostics.append(d)
             advance(&s, to: d.time)
         case .log(let line):

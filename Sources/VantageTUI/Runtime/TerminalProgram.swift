@@ -27,12 +27,16 @@ public protocol TerminalProgram: AnyObject {
     var watchedFiles: [String] { get }
     /// One of `watchedFiles` changed: read them again. Returns true when the screen must be repainted.
     func filesChanged() -> Bool
+    /// Whether the last `handle` calls asked for the terminal's bell (an alert fired while the
+    /// Troubleshooting pane is not on screen); reading it clears it.
+    func takeBell() -> Bool
 }
 
 extension TerminalProgram {
     public func handle(mouse: MouseEvent) -> Bool { false }
     public var watchedFiles: [String] { [] }
     public func filesChanged() -> Bool { false }
+    public func takeBell() -> Bool { false }
 
     public func handle(events: [Event]) -> Bool {
         var changed = false

@@ -125,6 +125,7 @@ public final class TerminalRuntime {
             for command in commands { bus.send(command) }
         }
         counters.commandsSent += commands.count
+        if program.takeBell() { terminal.bell() }
         if program.shouldQuit { stop(.quit); return }
         if changed { requestPaint() }
     }

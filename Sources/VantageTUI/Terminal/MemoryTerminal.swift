@@ -8,6 +8,7 @@ public final class MemoryTerminal: Terminal {
         public var styles = 0
         public var puts = 0
         public var presents = 0
+        public var bells = 0
         /// Writes of any kind (moves, styles, text); zero for a frame that changed nothing.
         public var writes: Int { clears + moves + styles + puts }
         public init() {}
@@ -74,6 +75,7 @@ public final class MemoryTerminal: Terminal {
     }
 
     public func present() { calls.presents += 1 }
+    public func bell() { calls.bells += 1 }
 
     public func updateSize() -> Size { size }
 

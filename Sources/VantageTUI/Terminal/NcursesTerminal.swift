@@ -142,6 +142,11 @@ public final class NcursesTerminal: Terminal {
         waddnwstr(vt_stdscr(), &wide, Int32(wide.count))
     }
 
+    public func bell() {
+        guard !isClosed else { return }
+        _ = beep()
+    }
+
     public func present() {
         guard !isClosed else { return }
         // The main queue is served by whichever dispatch thread is free: each one that draws gets

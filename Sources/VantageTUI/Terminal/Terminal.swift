@@ -25,6 +25,8 @@ public protocol Terminal: AnyObject {
     func updateSize() -> Size
     /// Bytes sent to the real terminal so far, when the backend can measure them.
     var bytesWritten: UInt64? { get }
+    /// Rings the terminal's bell (or flashes the screen, as the terminal is set up to).
+    func bell()
 }
 
 /// What a backend reads from the keyboard.
