@@ -16,6 +16,7 @@ struct APIHandlers: Sendable {
     let paths: VantagePaths
     let configuration: APIConfiguration
     let metrics: MetricsExposition
+    let operations = OperationRegistry()
 
     func register(on router: Router<APIRequestContext>, table: RouteTable) {
         let router = RecordingRouter(router: router, table: table)
@@ -98,12 +99,42 @@ struct APIHandlers: Sendable {
             let root = try await row(c).path
             return try await analysis { ["packages": LicenseReview(LicenseCollector().collect(root), policy: LicensePolicy()).items] }
         }
-        for (action, command) in [("update", "vantage deps update"), ("resolve-conflicts", "vantage deps conflicts")] {
-            router.post("/api/v1/dependencies/:project/\(action)") { _, c in
-                _ = try await row(c)
-                throw APIProblem.notImplemented("long operations (\(action))",
-                                                detail: "the API cannot run long operations yet (202 with GET /api/v1/operations/{id}); run `\(command)` on the daemon's machine meanwhile")
+        // As `vantage deps update`: a long operation, answered 202 with where to read its outcome.
+        router.post("/api/v1/dependencies/:project/update") { request, c in
+            let limit: UpdateType?
+            switch request.uri.queryParameters["limit"].map(String.init) {
+            case nil: limit = nil
+            case "patch": limit = .patch
+            case "minor": limit = .minor
+            case let other?: throw APIProblem.badRequest("limit must be patch or minor, not \"\(TerminalText.escaped(other))\"", field: "limit")
             }
+            let dryRun: Bool
+            switch request.uri.queryParameters["dry_run"].map(String.init) {
+            case nil, "false": dryRun = false
+            case "true": dryRun = true
+            case let other?: throw APIProblem.badRequest("dry_run must be true or false, not \"\(TerminalText.escaped(other))\"", field: "dry_run")
+            }
+            let row = try await row(c)
+            let folder = row.path
+            guard let operation = await operations.start(kind: "dependencies-update", project: row.name, work: { () throws(VantageError) in
+                try DependencyUpdateRun.run(folder: folder, limit: limit, testCommand: nil, dryRun: dryRun)
+            }) else { throw APIProblem.conflict("an update of \(row.name)'s dependencies is running already; GET its operation for the outcome") }
+            var response = try json(["operation": operation], status: .accepted)
+            response.headers[.location] = "/api/v1/operations/\(operation.id)"
+            return response
+        }
+        router.get("/api/v1/operations/:operation") { _, c in
+            let id = try c.parameters.require("operation")
+            guard let operation = await operations.operation(id) else {
+                throw APIProblem(.notFound, "unknown-operation", "No such operation",
+                                 detail: "no operation \"\(TerminalText.escaped(id))\" in this daemon run (operations are kept until the daemon stops, the last 100)")
+            }
+            return try json(["operation": operation])
+        }
+        router.post("/api/v1/dependencies/:project/resolve-conflicts") { _, c in
+            _ = try await row(c)
+            throw APIProblem.notImplemented("applying a conflict resolution",
+                                            detail: "Vantage can explain conflicts (`vantage deps conflicts`) but cannot yet apply a resolution to a manifest or lock; nothing was done")
         }
     }
 

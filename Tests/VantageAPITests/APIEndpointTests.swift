@@ -18,7 +18,7 @@ import VantageCore
         (.POST, "/api/v1/analysis/generate/code"), (.POST, "/api/v1/analysis/generate/tests"), (.POST, "/api/v1/analysis/generate/docs"),
         (.GET, "/api/v1/dependencies/web/list"), (.POST, "/api/v1/dependencies/web/update"),
         (.GET, "/api/v1/dependencies/web/vulnerabilities"), (.GET, "/api/v1/dependencies/web/licenses"),
-        (.POST, "/api/v1/dependencies/web/resolve-conflicts"),
+        (.POST, "/api/v1/dependencies/web/resolve-conflicts"), (.GET, "/api/v1/operations/0f0e"),
     ]
 
     @Test func everyEndpointButHealthzNeedsTheToken() async throws {
@@ -160,8 +160,8 @@ import VantageCore
         let token = f.token
         for (path, capability) in [("/api/v1/orchestration/deploy/web", "deploy"), ("/api/v1/orchestration/backup/web", "backup"),
                                    ("/api/v1/analysis/generate/code", "generating code"), ("/api/v1/analysis/generate/tests", "generating tests"),
-                                   ("/api/v1/analysis/generate/docs", "generating docs"), ("/api/v1/dependencies/web/update", "update"),
-                                   ("/api/v1/dependencies/web/resolve-conflicts", "resolve-conflicts")] {
+                                   ("/api/v1/analysis/generate/docs", "generating docs"),
+                                   ("/api/v1/dependencies/web/resolve-conflicts", "conflict resolution")] {
             let answer = try await f.request(.POST, path, token: token)
             #expect(answer.status == 501, "\(path)")
             #expect(answer.contentType == "application/problem+json")
@@ -187,7 +187,7 @@ import VantageCore
         let documented = try #require(contract.json["paths"] as? [String: [String: Any]])
         // Every operation served is in the contract, and the other way round.
         for (method, path) in Self.operations {
-            let template = path.replacingOccurrences(of: "/web", with: "/{project_id}")
+            let template = path.replacingOccurrences(of: "/web", with: "/{project_id}").replacingOccurrences(of: "/0f0e", with: "/{operation_id}")
             #expect(documented[template]?[method.rawValue.lowercased()] != nil, "\(method) \(template) is not in docs/openapi.yaml")
         }
         let operations = documented.flatMap { path, item in item.keys.filter { ["get", "post", "put"].contains($0) }.map { "\($0) \(path)" } }
@@ -211,6 +211,43 @@ import VantageCore
         let head = try await slow.readHead(seconds: 15)
         #expect(head.hasPrefix("HTTP/1.1 408"), "\(head)")
         #expect(head.lowercased().contains("application/problem+json"))
+        await f.close()
+    }
+
+    @Test func dependencyUpdateIsAnOperationReadBackByID() async throws {
+        let f = try await APIFixture(projects: ["web": "sleep 300"])
+        let token = f.token
+        // No manifest: the ecosystems' tools have nothing to check, so the run ends at once.
+        try FileManager.default.removeItem(atPath: f.root + "/projects/web/requirements.txt")
+        let bad = try await f.request(.POST, "/api/v1/dependencies/web/update?limit=major", token: token)
+        #expect(bad.status == 400)
+        #expect(bad.json["field"] as? String == "limit")
+        #expect(try await f.request(.POST, "/api/v1/dependencies/nope/update", token: token).status == 404)
+
+        let started = try await f.request(.POST, "/api/v1/dependencies/web/update?dry_run=true", token: token)
+        #expect(started.status == 202, "\(started.text)")
+        let operation = try #require(started.json["operation"] as? [String: Any])
+        let id = try #require(operation["id"] as? String)
+        #expect(started.headers["location"] == "/api/v1/operations/\(id)")
+        #expect(operation["project"] as? String == "web")
+        var status = operation["status"] as? String
+        var read: [String: Any] = [:]
+        for _ in 0..<300 where status == "running" {
+            try await Task.sleep(for: .milliseconds(100))
+            let answer = try await f.request(.GET, "/api/v1/operations/\(id)", token: token)
+            #expect(answer.status == 200)
+            read = answer.json["operation"] as? [String: Any] ?? [:]
+            status = read["status"] as? String
+        }
+        #expect(status == "succeeded", "\(read)")
+        let result = try #require(read["result"] as? [String: Any], "\(read)")
+        #expect((result["updates"] as? [Any])?.isEmpty == true)
+        #expect((result["groups"] as? [Any])?.isEmpty == true)
+        #expect(read["finished"] is String)
+
+        let unknown = try await f.request(.GET, "/api/v1/operations/nothing-here", token: token)
+        #expect(unknown.status == 404)
+        #expect(unknown.contentType == "application/problem+json")
         await f.close()
     }
 }

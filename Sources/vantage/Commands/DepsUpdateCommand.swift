@@ -17,20 +17,18 @@ struct DepsUpdateCommand: AsyncParsableCommand {
     @Option(help: "Test command (default: .vantage.toml `test`, or detected).") var test: String?
     @Flag(help: "Print JSON.") var json = false
 
-    struct Output: Encodable { var updates: [AvailableUpdate]; var groups: [UpdateApplier.GroupOutcome] }
-
     func run() async throws {
         let folder = DepsOutput.absolute(path)
-        let updates = UpdateChecker(limit: patch ? .patch : (minor ? .minor : nil)).check(folder)
-        var groups: [UpdateApplier.GroupOutcome] = []
-        if !dryRun {
-            let applier = UpdateApplier(testCommand: test)
-            switch Result(catching: { () throws(VantageError) -> [UpdateApplier.GroupOutcome] in try applier.apply(updates, in: folder) }) {
-            case .success(let g): groups = g
-            case .failure(let e): writeStandardError("error: \(e)\n"); throw ExitCode(2)
-            }
+        let limit: UpdateType? = patch ? .patch : (minor ? .minor : nil)
+        let run: DependencyUpdateRun
+        switch Result(catching: { () throws(VantageError) -> DependencyUpdateRun in
+            try DependencyUpdateRun.run(folder: folder, limit: limit, testCommand: test, dryRun: dryRun)
+        }) {
+        case .success(let r): run = r
+        case .failure(let e): writeStandardError("error: \(e)\n"); throw ExitCode(2)
         }
-        if json { try DepsOutput.printJSON(Output(updates: updates, groups: groups)) }
+        let (updates, groups) = (run.updates, run.groups)
+        if json { try DepsOutput.printJSON(run) }
         else {
             for type in [UpdateType.patch, .minor, .major] {
                 let us = updates.filter { $0.type == type }
