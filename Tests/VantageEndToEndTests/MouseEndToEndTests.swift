@@ -112,6 +112,18 @@ import VantageCore
         #expect(try tmux.waitFor(timeout: 20) { $0.contains("EXIT=0") }.ok)
     }
 
+    @Test func aBadMouseSettingIsAnErrorNamingFileLineAndField() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let binary = try #require(Binary.vantage)
+        let settings = f.home + "/config/vantage/settings.toml"
+        try FileManager.default.createDirectory(atPath: f.home + "/config/vantage", withIntermediateDirectories: true)
+        try "on_exit = \"stop\"\nmouse = \"no\"\n".write(toFile: settings, atomically: true, encoding: .utf8)
+        let run = try ChildProcess.run([binary, "--root", f.root], environment: f.environment, stderr: .merged, timeout: 60)
+        #expect(run.status != 0)
+        #expect(run.output.contains("\(settings):2: field 'mouse': expected true or false, found a string"), "\(run.output)")
+    }
+
     /// The bytes the dashboard writes, recorded by `script`, with or without `--no-mouse`.
     static func recorded(_ flags: String, _ f: Fixture, settings: String? = nil) throws -> String {
         let binary = try #require(Binary.vantage)
