@@ -17,6 +17,7 @@ struct APIHandlers: Sendable {
     let configuration: APIConfiguration
     let metrics: MetricsExposition
     let operations = OperationRegistry()
+    let forecasts = ForecastCache()
 
     func register(on router: Router<APIRequestContext>, table: RouteTable) {
         let router = RecordingRouter(router: router, table: table)
@@ -172,7 +173,7 @@ struct APIHandlers: Sendable {
                                  usage: .init(cpuPercent: row.cpu.isFinite ? row.cpu : 0, rssBytes: row.rss,
                                               ioReadBytesPerSecond: row.ioRead.isFinite ? row.ioRead : 0, ioWriteBytesPerSecond: row.ioWrite.isFinite ? row.ioWrite : 0),
                                  limits: LimitsView(row.limits))
-        switch await control.handle(.predict(name: row.path)) {
+        switch await forecasts.answer(for: row.path, compute: { await control.handle(.predict(name: row.path)) }) {
         case .prediction(let p): view.forecast = p
         case .error(let why): view.forecastUnavailable = why
         default: view.forecastUnavailable = "the daemon gave no forecast"
@@ -220,6 +221,22 @@ struct APIHandlers: Sendable {
                 } catch { continuation.resume(throwing: error) }
             }
         }
+    }
+}
+
+/// The `predict` answer of each project for one second: the forecast fits models to the whole
+/// sampled history (tens of milliseconds), and the samples it reads change once a second, so
+/// requests in between get the same answer without computing it again.
+final class ForecastCache: Sendable {
+    private let entries = Mutex<[String: (at: ContinuousClock.Instant, answer: ControlResponse)]>([:])
+    let lifetime: Duration = .seconds(1)
+
+    func answer(for project: String, compute: @Sendable () async -> ControlResponse) async -> ControlResponse {
+        let now = ContinuousClock.now
+        if let kept = entries.withLock({ $0[project] }), now - kept.at < lifetime { return kept.answer }
+        let answer = await compute()
+        entries.withLock { $0[project] = (now, answer) }
+        return answer
     }
 }
 
