@@ -64,7 +64,7 @@ struct ActionTableTests {
         let sections = k.helpSections()
         #expect(sections.map(\.heading) == ["Everywhere", "Moving around", "Panes", "Projects", "Graph", "Timeline",
                                             "Troubleshooting", "Details", "Questions", "Quitting", "Opened entry", "Council", "Log viewer", "Dependencies", "Schedule",
-                                            "Prompts"])
+                                            "Processes", "Signal chooser", "Prompts"])
         // Every use is in help; two uses of one key under one heading share a line.
         let summaries = sections.flatMap(\.entries).map(\.summary)
         for spec in ActionSpec.all {

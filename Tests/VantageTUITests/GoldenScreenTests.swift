@@ -161,6 +161,25 @@ struct GoldenScreenTests {
                                 }))
             }
         }
+        // The process view of api: the tree with a worker selected, and the signal chooser open on it.
+        for (w, h) in sizes {
+            for (suffix, variant) in [("dark", Theme.Variant.dark), ("light", .light)] {
+                out.append(Case(name: "processes-\(w)x\(h)-\(suffix)", width: w, height: h, variant: variant, glyphs: .unicode,
+                                adjust: { s in
+                                    _ = Update.apply(.action(.processes), to: &s)
+                                    _ = Update.apply(.event(.processes(GoldenFixture.apiProcesses)), to: &s)
+                                    for a in [Action.down, .down, .down] { _ = Update.apply(.action(a), to: &s) }
+                                }))
+            }
+            out.append(Case(name: "processes-signal-\(w)x\(h)-dark", width: w, height: h, variant: .dark, glyphs: .unicode,
+                            adjust: { s in
+                                _ = Update.apply(.action(.processes), to: &s)
+                                _ = Update.apply(.event(.processes(GoldenFixture.apiProcesses)), to: &s)
+                                for a in [Action.down, .signal, .down, .down] { _ = Update.apply(.action(a), to: &s) }
+                            }))
+        }
+        out.append(Case(name: "processes-reading-80x24-ascii", width: 80, height: 24, variant: .dark, glyphs: .ascii,
+                        adjust: { s in _ = Update.apply(.action(.processes), to: &s) }))
         out.append(Case(name: "schedule-empty-80x24-dark", width: 80, height: 24, variant: .dark, glyphs: .unicode,
                         adjust: { s in
                             _ = Update.apply(.event(.schedule(HostSchedule(jobs: []))), to: &s)

@@ -32,7 +32,8 @@ struct SilentKeyTests {
         let overlays: [AppOverlay] = [.help(scroll: 0), .details(api), .confirm(.stop(api)), .quit,
                                       .entry(OpenedEntry(TimelineEntry(time: t0, kind: .scan, text: "scanned /w")), scroll: 0),
                                       .council(selected: 0), .logs(LogViewer(project: api)), .dependencies(api, scroll: 0),
-                                      .schedule(selected: 0)]
+                                      .schedule(selected: 0), .processes(ProcessView(project: api)),
+                                      .processes(ProcessView(project: api, signal: 0))]
         for overlay in overlays {
             var s = quiet()
             s.overlay = overlay

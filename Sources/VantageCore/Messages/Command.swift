@@ -33,12 +33,18 @@ public indirect enum Command: Codable, Sendable, Equatable {
     /// `vantage schedule run-now`); the scheduler that holds it puts the run and its outcome on
     /// the timeline.
     case runScheduledJob(ScheduledJob.Reference)
+    /// List a project's processes as a tree (the process view, `T`): the monitor answers with
+    /// `Event.processes` from its last tick.
+    case listProcesses(ProjectID)
+    /// Send a signal to one process of a project (the process view's signal chooser). The
+    /// project's owner sends it, only to a process of that project, and answers `Event.signalSent`.
+    case signal(ProjectID, pid: Int32, ProcessSignal)
 
     /// The project a command is about, if it is about one.
     public var project: ProjectID? {
         switch self {
         case .launch(let id), .stop(let id), .restart(let id), .pause(let id), .resume(let id), .kill(let id),
-             .remove(let id), .useEnvironment(let id, _), .checkOutdated(let id):
+             .remove(let id), .useEnvironment(let id, _), .checkOutdated(let id), .listProcesses(let id), .signal(let id, _, _):
             return id
         case .applyFix(let request): return request.project
         case .refresh, .shutdown, .decide, .loadHistory, .runScheduledJob: return nil
@@ -58,11 +64,11 @@ public indirect enum Command: Codable, Sendable, Equatable {
     /// Which command this is, without its payload: what a listener subscribes to (`Bus.commands`).
     public enum Kind: String, Sendable, CaseIterable {
         case refresh, launch, stop, restart, pause, resume, kill, remove, useEnvironment, shutdown, decide, applyFix, checkOutdated, loadHistory
-        case runScheduledJob
+        case runScheduledJob, listProcesses, signal
 
         /// The kinds that act on a running project: only the project's owner (the supervisor, the
         /// Docker watcher, the compose launcher, the daemon behind an attached console) carries them out.
-        public static let lifecycle: Set<Kind> = [.launch, .stop, .restart, .pause, .resume, .kill, .remove, .useEnvironment]
+        public static let lifecycle: Set<Kind> = [.launch, .stop, .restart, .pause, .resume, .kill, .remove, .useEnvironment, .signal]
 
         /// How a person names it ("kill", "use environment").
         public var verb: String {
@@ -73,6 +79,8 @@ public indirect enum Command: Codable, Sendable, Equatable {
             case .decide: "decide on a council proposal"
             case .loadHistory: "load the metric history of"
             case .runScheduledJob: "run a scheduled job"
+            case .listProcesses: "list the processes of"
+            case .signal: "send a signal to a process of"
             default: rawValue
             }
         }
@@ -95,6 +103,8 @@ public indirect enum Command: Codable, Sendable, Equatable {
         case .checkOutdated: .checkOutdated
         case .loadHistory: .loadHistory
         case .runScheduledJob: .runScheduledJob
+        case .listProcesses: .listProcesses
+        case .signal: .signal
         }
     }
 

@@ -52,13 +52,17 @@ public indirect enum Event: Codable, Sendable, Equatable {
     /// A host the console is attached to (the local daemon, `--connect`, `[[hosts]]`) connected,
     /// or dropped and is being retried.
     case host(HostStatus)
+    /// A project's processes as a tree, answering `Command.listProcesses`.
+    case processes(ProcessTree)
+    /// What became of a `Command.signal`.
+    case signalSent(SignalReport)
 
     /// Which event this is, without its payload: what a subscriber asks for (`Bus.events(_:)`), so
     /// a log line wakes only the streams that read log lines.
     public enum Kind: String, Sendable, CaseIterable {
         case scanned, discovered, engine, systemSampled, projectsSampled, stateChanged, timeline, diagnostic, log,
              graph, insight, suggestions, council, environments, throttled, portsInUse, schedule,
-             runStates, pastTimeline, metricHistory, host
+             runStates, pastTimeline, metricHistory, host, processes, signalSent
     }
 
     public var kind: Kind {
@@ -84,6 +88,8 @@ public indirect enum Event: Codable, Sendable, Equatable {
         case .pastTimeline: .pastTimeline
         case .metricHistory: .metricHistory
         case .host: .host
+        case .processes: .processes
+        case .signalSent: .signalSent
         }
     }
 }

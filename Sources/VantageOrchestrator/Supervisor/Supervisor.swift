@@ -190,13 +190,14 @@ public actor Supervisor {
     }
 
     /// The commands a supervisor carries out (`handle`); `remove` is for containers only.
-    public static let commandKinds: Set<Command.Kind> = [.launch, .stop, .restart, .useEnvironment, .pause, .resume, .kill, .shutdown]
+    public static let commandKinds: Set<Command.Kind> = [.launch, .stop, .restart, .useEnvironment, .pause, .resume, .kill, .signal, .shutdown]
 
     func handle(_ command: Command) async {
         // The bus also carries commands for projects other actors own (containers, compose
         // projects): only registered projects are this supervisor's business.
         switch command {
-        case .launch(let id), .stop(let id), .restart(let id), .useEnvironment(let id, _), .pause(let id), .resume(let id), .kill(let id):
+        case .launch(let id), .stop(let id), .restart(let id), .useEnvironment(let id, _), .pause(let id), .resume(let id), .kill(let id),
+             .signal(let id, _, _):
             guard projects[id] != nil else { return }
         default: break
         }
@@ -208,6 +209,7 @@ public actor Supervisor {
         case .pause(let id), .resume(let id):
             do { try await setPaused(id, command == .pause(id)) } catch { report(error, project: id) }
         case .kill(let id): do { try await killNow(id) } catch { report(error, project: id) }
+        case let .signal(id, pid, signal): sendSignal(signal, to: pid, of: id)
         // The app is quitting: stop following commands. Whether the projects stop or are handed to
         // a daemon is the owner's choice (`shutdown(stopProjects:)`, `handOver()`), never the bus's.
         case .shutdown: await shutdown(stopProjects: false)

@@ -30,7 +30,7 @@ public actor Monitor {
 
     /// Runs until `.shutdown` arrives, the bus closes, or the task is cancelled.
     public func run() async {
-        let commands = bus.commands([.refresh, .shutdown])
+        let commands = bus.commands([.refresh, .listProcesses, .shutdown])
         let events = bus.events([.scanned, .stateChanged], capacity: 1024)
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [weak self] in
@@ -40,6 +40,7 @@ public actor Monitor {
                 for await command in commands {
                     switch command {
                     case .refresh: await self?.refresh()
+                    case .listProcesses(let project): await self?.publishProcessTree(of: project)
                     case .shutdown: return
                     default: continue
                     }
@@ -104,6 +105,13 @@ public actor Monitor {
     public func refresh() {
         if let lastSampled, clock.since(lastSampled) < Self.minimumRefreshGap { return }
         sampleNow()
+    }
+
+    /// Publishes `project`'s processes as the last tick saw them (`Command.listProcesses`; the
+    /// process view asks again at every tick while it is open).
+    public func publishProcessTree(of project: ProjectID) {
+        if !primed { sampleNow() }
+        bus.publish(.processes(sampler.processTree(of: project, at: clock.now)))
     }
 
     /// The current state of each watched project, as last published.

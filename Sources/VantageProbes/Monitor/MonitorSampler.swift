@@ -26,6 +26,10 @@ public final class MonitorSampler {
     /// The last tick's processes, and which of them belonged to a project.
     private var lastTable: ProcessTable?
     private var lastOwned: Set<Int32> = []
+    /// The last tick's owner of each attributed pid (an index into `projects`) and CPU rates, for
+    /// a project's process tree between ticks.
+    private var lastOwner: [Int32: Int] = [:]
+    private var lastRates: [Int32: ProcessRate] = [:]
     private var tick = 0
     /// Processes outside every project are read again (stat and cwd) only every `refreshTicks`
     /// ticks, staggered by pid; so is a known process's cwd. New processes and the processes of
@@ -60,11 +64,26 @@ public final class MonitorSampler {
             owner = attribution.assign(table, excluding: excluded)
         }
         lastOwned = Set(owner.keys)
+        lastOwner = owner
         readTreeFiles(owned: owner, in: &table)
         let perProcess = rates.advance(to: table)
+        lastRates = perProcess
         let ports = listeningPorts(of: owner, in: table)
         lastTable = table
         return (system, projectSamples(time: time, table: table, owner: owner, rates: perProcess, ports: ports))
+    }
+
+    /// The processes of `project` as the last tick saw them, as a tree (empty before the first
+    /// tick, for a project not watched, or one with no process on this machine).
+    public func processTree(of project: ProjectID, at time: Date) -> ProcessTree {
+        guard let index = projects.firstIndex(where: { $0.id == project }), let table = lastTable else {
+            return ProcessTree(project: project, time: time, rows: [])
+        }
+        let members = Set(lastOwner.compactMap { $0.value == index ? $0.key : nil })
+        let reader = self.reader
+        let rows = ProcessTreeBuilder.rows(members: members, table: table, rates: lastRates,
+                                           ticksPerSecond: reader.ticksPerSecond, commandLine: { reader.commandLine($0) })
+        return ProcessTree(project: project, time: time, rows: rows)
     }
 
     /// A process carried over from an earlier tick that now belongs to a project is read now.

@@ -9,6 +9,16 @@ public enum ProcessLookup {
     /// /proc/PID/stat (no cwd).
     public static func stat(_ pid: Int32) -> ProcessReading? { ProcReader(maxOpenStatFiles: 0).process(pid, withCWD: false) }
 
+    /// The working directory of `pid` (nil when it is gone or closed to us).
+    public static func cwd(_ pid: Int32) -> String? { ProcReader(maxOpenStatFiles: 0).cwd(pid) }
+
+    /// The arguments `pid` was started with, joined by spaces; its short name for a kernel thread.
+    public static func commandLine(_ pid: Int32) -> String? {
+        let reader = ProcReader(maxOpenStatFiles: 0)
+        guard let args = reader.commandLine(pid), !args.isEmpty else { return reader.comm(pid) }
+        return args.joined(separator: " ")
+    }
+
     public static func isZombie(_ pid: Int32) -> Bool { stat(pid)?.isZombie ?? false }
 
     /// Storage bytes read and written so far (/proc/PID/io; nil when closed to us).

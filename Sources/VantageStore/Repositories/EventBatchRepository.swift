@@ -39,7 +39,7 @@ enum EventRows {
         case .insight(let insight):
             try InsightRows.insert(db, insight)
         case .log, .graph, .discovered, .engine, .suggestions, .council, .environments, .throttled, .portsInUse, .schedule,
-             .runStates, .pastTimeline, .metricHistory, .host:
+             .runStates, .pastTimeline, .metricHistory, .host, .processes, .signalSent:
             break
         }
     }

@@ -32,10 +32,15 @@ public enum AppOverlay: Sendable, Equatable {
     case schedule(selected: Int)
     /// The `:` command prompt, with what has been typed.
     case palette(text: String)
+    /// The selected project's processes as a tree (`T`), with the signal chooser when its
+    /// `signal` is set.
+    case processes(ProcessView)
 
     /// The overlays by what keys mean in them (the places of the `ActionSpec` table).
     public enum Kind: String, CaseIterable, Sendable, Hashable {
         case help, details, question, quit, entry, council, logs, dependencies, schedule
+        /// The process view, and its signal chooser.
+        case processes, signals
         /// Prompts that take typed text: every printable key is text, Enter and Esc end them.
         case filterInput, environmentInput, fixValue, logSearch, palette
 
@@ -58,6 +63,8 @@ public enum AppOverlay: Sendable, Equatable {
             case .logs: return "the log viewer"
             case .dependencies: return "the dependencies view"
             case .schedule: return "the schedule"
+            case .processes: return "the process view"
+            case .signals: return "the signal chooser"
             case .filterInput: return "the filter prompt"
             case .environmentInput: return "the environment prompt"
             case .fixValue: return "the value prompt"
@@ -78,6 +85,8 @@ public enum AppOverlay: Sendable, Equatable {
             case .logs: return "Log viewer"
             case .dependencies: return "Dependencies"
             case .schedule: return "Schedule"
+            case .processes: return "Processes"
+            case .signals: return "Signal chooser"
             case .filterInput, .environmentInput, .fixValue, .logSearch, .palette: return "Prompts"
             }
         }
@@ -98,6 +107,7 @@ public enum AppOverlay: Sendable, Equatable {
         case .entry: return .entry
         case .schedule: return .schedule
         case .palette: return .palette
+        case .processes(let view): return view.signal == nil ? .processes : .signals
         }
     }
 }

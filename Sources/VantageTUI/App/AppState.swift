@@ -62,6 +62,8 @@ public struct AppState: Sendable, Equatable {
     /// Every host's jobs in one list, as the schedule overlay shows them; nil until a scheduler has
     /// reported (none runs when the database could not be opened).
     public var schedule: [ScheduledJob]? { schedules.isEmpty ? nil : schedules.flatMap(\.jobs) }
+    /// The process tree of the project the process view shows (nil until the monitor answers).
+    public var processTree: ProcessTree?
     /// The newest time seen in any event: what "recent" is measured against (keeps update pure).
     public var now: Date
 

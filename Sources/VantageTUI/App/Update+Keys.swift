@@ -66,6 +66,7 @@ extension Update {
         case .council: s.overlay = .council(selected: 0)
         case .schedule: s.overlay = .schedule(selected: 0)
         case .palette: s.overlay = .palette(text: "")
+        case .processes: return openProcesses(state: &s)
         case .metricsWindow:
             // The series start over at the new resolution; the stored history fills them.
             s.metricsWindow = s.metricsWindow.next
@@ -108,6 +109,7 @@ extension Update {
         case .quit: return quitAnswer(a, state: &s)
         case .entry(let entry, let scroll): return entryAction(a, entry: entry, scroll: scroll, state: &s)
         case .schedule(let selected): return scheduleAction(a, selected: selected, state: &s)
+        case .processes(let view): return processesAction(a, view: view, state: &s)
         case .filterInput, .environmentInput, .fixValue, .palette:
             return .refused("type the text, then Enter (or Esc to cancel)")
         }
@@ -143,6 +145,7 @@ extension Update {
             return moved
         case .start, .stop, .restart, .pause, .kill, .remove, .switchEnvironment, .logs, .dependencies:
             return projectAction(a, state: &s)
+        case .processes: return openProcesses(state: &s)
         default: return .refused("nothing to do in the details")
         }
         return .done([])

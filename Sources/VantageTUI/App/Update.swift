@@ -5,7 +5,7 @@ import VantageCore
 public enum Update {
     public static func apply(_ message: Message, to state: inout AppState) -> [Command] {
         switch message {
-        case .event(let e): fold(e, into: &state); return []
+        case .event(let e): fold(e, into: &state); return followUp(e, state: state)
         case .input(let key): return input(key, state: &state)
         case .action(let a): return action(a, state: &state)
         case .unbound(let key):
@@ -70,6 +70,7 @@ public enum Update {
             // A fired alert the user cannot see rings the bell.
             if d.source == Diagnostic.alertSource, d.severity == .warning, !s.isOnScreen(.troubleshooting) { s.bellPending = true }
             s.diagnostics.append(d)
+            foldProcessProblem(d, into: &s)
             advance(&s, to: d.time)
         case .log(let line):
             // Kept for the log viewer; warnings and errors also reach the troubleshooting pane.
@@ -107,6 +108,8 @@ public enum Update {
             s.portsInUse[project] = ports
         case .schedule(let report):
             foldSchedule(report, into: &s)
+        case .processes(let tree): foldProcesses(tree, into: &s)
+        case .signalSent(let report): foldSignalReport(report, into: &s)
         }
     }
 
@@ -126,6 +129,7 @@ public enum Update {
         s.restarts = s.restarts.filter { ids.contains($0.key) }
         if case .logs(let v) = s.overlay, !ids.contains(v.project) { s.overlay = nil }
         if case .dependencies(let id, _) = s.overlay, !ids.contains(id) { s.overlay = nil }
+        if case .processes(let view) = s.overlay, !ids.contains(view.project) { s.overlay = nil }
         if s.selectedProject.map({ !ids.contains($0) }) ?? true { s.selectedProject = s.visibleProjects.first?.id }
         if case .details(let id) = s.overlay, !ids.contains(id) { s.overlay = nil }
         if case .confirm(let c) = s.overlay, let id = c.project, !ids.contains(id) { s.overlay = nil }

@@ -60,6 +60,9 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case quitKeeping = "quit_keep"
     /// The scheduler's jobs (the schedule overlay).
     case schedule
+    /// The selected project's processes as a tree (the process view), and in it the signal chooser.
+    case processes
+    case signal
 
     public var name: String { rawValue }
 

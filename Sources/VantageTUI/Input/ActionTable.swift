@@ -5,7 +5,7 @@ extension ActionSpec {
     static let moving = "Moving around"
     /// The overlays that scroll or select with the movement keys.
     static let scrolling: [Place] = [.overlay(.help), .overlay(.details), .overlay(.council), .overlay(.logs), .overlay(.dependencies),
-                                     .overlay(.entry), .overlay(.schedule)]
+                                     .overlay(.entry), .overlay(.schedule), .overlay(.processes), .overlay(.signals)]
     /// The panes and overlays that act on the selected project.
     static let onProject: [Place] = [.panes, .overlay(.details)]
 
@@ -83,6 +83,7 @@ extension ActionSpec {
             Use([.overlay(.entry)], "close the entry", label: "close"),
             Use([.overlay(.schedule)], "run the selected job now, outside its schedule (asks first)", label: "run now",
                 footer: [.overlay(.schedule)]),
+            Use([.overlay(.signals)], "send the selected signal to the selected process", label: "send", footer: [.overlay(.signals)]),
         ]),
         ActionSpec(.sortNext, keys: [">"], [
             Use([.pane(.projects)], "sort the grid by the next column to the right (name, kind, status, CPU, memory, health, debt, then "
@@ -152,6 +153,16 @@ extension ActionSpec {
         ]),
         ActionSpec(.switchEnvironment, keys: ["e"], [
             Use(onProject, "switch the selected project's environment (restarts it)", label: "env", heading: "Projects"),
+        ]),
+        ActionSpec(.processes, keys: ["T"], [
+            Use(onProject, "the selected project's processes as a tree: pid, CPU, memory, threads, uptime, command",
+                label: "processes", heading: "Projects"),
+            Use([.overlay(.processes)], "close the process view", label: "close"),
+        ]),
+        ActionSpec(.signal, keys: ["s", "F9"], [
+            Use([.overlay(.processes)], "send a signal to the selected process (TERM, INT, HUP, KILL, USR1, USR2)", label: "signal",
+                footer: [.overlay(.processes)]),
+            Use([.overlay(.signals)], "back to the process list without sending", label: "back"),
         ]),
         ActionSpec(.logs, keys: ["L"], [
             Use(onProject, "the selected project's output (the log viewer)", label: "logs",

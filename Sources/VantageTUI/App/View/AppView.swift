@@ -53,6 +53,11 @@ public struct AppView: Sendable {
             ScheduleOverlay(jobs: state.schedule, selected: selected, now: state.now, timeZone: timeZone,
                             runKey: keymap.key(for: .details) ?? "?", closeKey: keymap.key(for: .back) ?? "?", glyphs: glyphs)
                 .render(area: body, buffer: &buffer)
+        case .processes(let view):
+            ProcessTreeOverlay(projectName: state.project(view.project)?.name ?? view.project.rawValue, tree: state.processTree,
+                               view: view, signalKey: keymap.key(for: .signal) ?? "?", sendKey: keymap.key(for: .details) ?? "?",
+                               closeKey: keymap.key(for: .back) ?? "?", glyphs: glyphs)
+                .render(area: body, buffer: &buffer)
         case .entry(let entry, let scroll):
             Self.entryOverlay(entry, scroll: scroll, state: state, timeZone: timeZone, glyphs: glyphs).render(area: body, buffer: &buffer)
         case .quit:

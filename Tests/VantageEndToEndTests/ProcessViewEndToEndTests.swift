@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import VantageCore
+
+/// The process view on the real binary (issue 12 §7): `T` on a running project lists its process
+/// tree; `s` opens the signal chooser, USR1 and Enter send it to the project's shell, whose trap
+/// prints a marker into the project's log; the footer says the signal was sent.
+@Suite(.serialized) struct ProcessViewEndToEndTests {
+    @Test func tListsTheTreeAndUsr1ReachesTheProjectsTrap() throws {
+        let binary = try #require(Binary.vantage, "build the binary first: swift build --product vantage")
+        let root = NSTemporaryDirectory() + "vantage-e2e-procs-\(UUID().uuidString.prefix(8))"
+        let home = root + "-home"
+        defer { try? FileManager.default.removeItem(atPath: root); try? FileManager.default.removeItem(atPath: home) }
+        try FileManager.default.createDirectory(atPath: root + "/trapper", withIntermediateDirectories: true)
+        // The shell traps USR1; its child `sleep 30` shows as a branch of the tree.
+        try "command = \"trap 'echo usr1-marker-seen' USR1; while :; do sleep 30 & wait; done\"\n"
+            .write(toFile: root + "/trapper/.vantage.toml", atomically: true, encoding: .utf8)
+        let tmux = try TmuxSession(width: 120, height: 40,
+                                   command: "\(TmuxSession.shellQuote(binary)) --root \(TmuxSession.shellQuote(root)) --on-exit stop; echo EXIT=$?",
+                                   environment: QuitAndLaunchEndToEndTests.environment(home: home))
+        #expect(try tmux.waitFor(timeout: 10) { $0.contains("trapper") }.ok)
+        // Stopped: the view says why there is nothing to show.
+        try tmux.send("T")
+        let stopped = try tmux.waitFor(timeout: 5) { $0.contains("trapper is stopped: it has no processes to show") }
+        #expect(stopped.ok, "screen:\n\(stopped.screen)")
+        try tmux.send("s")
+        #expect(try tmux.waitFor(timeout: 30) { $0.contains("1 up") }.ok, "trapper runs")
+        try tmux.send("T")
+        let tree = try tmux.waitFor(timeout: 20) { $0.contains("Processes of trapper: 2 processes") && $0.contains("└─ sleep 30") }
+        #expect(tree.ok, "the shell and its sleep; screen:\n\(tree.screen)")
+        #expect(tree.screen.contains("PID  CPU%    RSS  THR  UPTIME  COMMAND"), "screen:\n\(tree.screen)")
+        try tmux.send("s")
+        #expect(try tmux.waitFor(timeout: 5) { $0.contains("> SIGTERM") }.ok, "the chooser opens on TERM")
+        try tmux.send("j", "j", "j", "j")
+        #expect(try tmux.waitFor(timeout: 5) { $0.contains("> SIGUSR1") }.ok)
+        try tmux.send("Enter")
+        let sent = try tmux.waitFor(timeout: 10) { $0.range(of: #"sent SIGUSR1 to \d+ \("#, options: .regularExpression) != nil }
+        #expect(sent.ok, "the footer says it was sent; screen:\n\(sent.screen)")
+        // The trap ran: its marker is in the project's log, and the log viewer shows it.
+        try tmux.send("Escape")
+        #expect(try tmux.waitFor(timeout: 5) { !$0.contains("Processes of trapper") }.ok, "Esc closes the view")
+        try tmux.send("L")
+        let marker = try tmux.waitFor(timeout: 15) { $0.contains("usr1-marker-seen") }
+        #expect(marker.ok, "screen:\n\(marker.screen)")
+        try tmux.send("Escape")
+        #expect(try tmux.waitFor(timeout: 5) { !$0.contains("usr1-marker-seen") }.ok, "Esc closes the log viewer")
+        try tmux.send("q")
+        #expect(try tmux.waitFor(timeout: 20) { $0.contains("EXIT=0") }.ok)
+    }
+}
