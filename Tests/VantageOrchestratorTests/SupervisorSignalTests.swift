@@ -23,7 +23,7 @@ import Glibc
         await f.supervisor.start()
         let reports = f.bus.events([.signalSent])
         try await f.supervisor.launch(p.id)
-        #expect(await f.supervisor.waitFor(p.id, [.ready], timeout: .seconds(10)) == .ready)
+        #expect(await f.supervisor.waitFor(p.id, [.ready], timeout: .seconds(60)) == .ready)
         let pid = try #require(await f.supervisor.status(of: p.id)?.pid)
 
         #expect(f.bus.send(.signal(p.id, pid: pid, .usr1)) == .delivered(to: 1))
