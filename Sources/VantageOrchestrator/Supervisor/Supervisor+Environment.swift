@@ -6,23 +6,30 @@ extension Supervisor {
     /// Every variable the project gets in that environment, with the file and line it came from.
     public func resolvedEnvironment(_ id: ProjectID, environment: String? = nil) throws(VantageError) -> [ResolvedVariable] {
         guard let mp = projects[id] else { throw unknown(id) }
-        let config = try ProjectConfigReader.read(projectPath: mp.project.path)
-        let env = environment ?? mp.environment
-        let secretValues = try secrets?.values(project: mp.name, environment: env) ?? [:]
-        var vars = try EnvironmentLayers.resolve(projectPath: mp.project.path, config: config, environment: env,
-                                                 secrets: secretValues, overrides: mp.overrides)
-        // What Vantage adds at launch: the kind's variables and the port it assigned.
-        let directory = config.cwd.map { $0.hasPrefix("/") ? $0 : mp.project.path + "/" + $0 } ?? mp.project.path
-        if let plan = try? LaunchPlan.make(project: mp.project, config: config, directory: directory) {
+        return try Self.launchVariables(project: mp.project, environment: environment ?? mp.environment, secrets: secrets,
+                                        overrides: mp.overrides, port: mp.state.isUp ? mp.ports.first : nil).variables
+    }
+
+    /// The variables a project is launched with in `environment` (its layers, secrets and
+    /// `overrides`, then what Vantage adds: the kind's variables and the assigned `port`), and the
+    /// folder it runs in. `env show` and the console's shell (`ProjectShell`) read these.
+    public static func launchVariables(project: Project, environment env: String, secrets: (any SecretsSource)?,
+                                       overrides: [String: String], port: Int?) throws(VantageError) -> (variables: [ResolvedVariable], directory: String) {
+        let config = try ProjectConfigReader.read(projectPath: project.path)
+        let secretValues = try secrets?.values(project: project.name, environment: env) ?? [:]
+        var vars = try EnvironmentLayers.resolve(projectPath: project.path, config: config, environment: env,
+                                                 secrets: secretValues, overrides: overrides)
+        let directory = config.cwd.map { $0.hasPrefix("/") ? $0 : project.path + "/" + $0 } ?? project.path
+        if let plan = try? LaunchPlan.make(project: project, config: config, directory: directory) {
             for (k, v) in plan.kindEnvironment.sorted(by: { $0.key < $1.key }) where !vars.contains(where: { $0.key == k }) {
-                vars.append(ResolvedVariable(key: k, value: v, source: "set by Vantage for \(mp.project.primaryKind.rawValue)", isSecret: false))
+                vars.append(ResolvedVariable(key: k, value: v, source: "set by Vantage for \(project.primaryKind.rawValue)", isSecret: false))
             }
         }
-        if mp.state.isUp, let port = mp.ports.first {
+        if let port {
             vars.removeAll { $0.key == "PORT" }
             vars.append(ResolvedVariable(key: "PORT", value: String(port), source: "assigned by Vantage after a free-port check", isSecret: false))
         }
-        return vars
+        return (vars, directory)
     }
 
     /// The environments the project has (files and `[env.NAME]` sections), sorted.

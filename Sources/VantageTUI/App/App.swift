@@ -152,6 +152,13 @@ public final class App: TerminalProgram {
         return state.bellPending
     }
 
+    public func takeShellRequest() -> ShellRequest? {
+        defer { state.shellRequest = nil }
+        return state.shellRequest
+    }
+
+    public func shellEnded(_ notice: Notice) { state.notice = notice }
+
     public func takeCommands() -> [Command] {
         defer { pending.removeAll() }
         return pending

@@ -64,6 +64,8 @@ public struct AppState: Sendable, Equatable {
     public var schedule: [ScheduledJob]? { schedules.isEmpty ? nil : schedules.flatMap(\.jobs) }
     /// The process tree of the project the process view shows (nil until the monitor answers).
     public var processTree: ProcessTree?
+    /// A shell `!` asked for, until the runtime takes it (`App.takeShellRequest`).
+    public var shellRequest: ShellRequest?
     /// The newest time seen in any event: what "recent" is measured against (keeps update pure).
     public var now: Date
 

@@ -67,6 +67,7 @@ extension Update {
         case .schedule: s.overlay = .schedule(selected: 0)
         case .palette: s.overlay = .palette(text: "")
         case .processes: return openProcesses(state: &s)
+        case .shell: return openShell(state: &s)
         case .metricsWindow:
             // The series start over at the new resolution; the stored history fills them.
             s.metricsWindow = s.metricsWindow.next
@@ -146,6 +147,7 @@ extension Update {
         case .start, .stop, .restart, .pause, .kill, .remove, .switchEnvironment, .logs, .dependencies:
             return projectAction(a, state: &s)
         case .processes: return openProcesses(state: &s)
+        case .shell: return openShell(state: &s)
         default: return .refused("nothing to do in the details")
         }
         return .done([])

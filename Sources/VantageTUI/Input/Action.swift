@@ -63,6 +63,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     /// The selected project's processes as a tree (the process view), and in it the signal chooser.
     case processes
     case signal
+    /// A shell in the selected project's folder and environment, or in its container.
+    case shell
 
     public var name: String { rawValue }
 

@@ -164,6 +164,10 @@ extension ActionSpec {
                 footer: [.overlay(.processes)]),
             Use([.overlay(.signals)], "back to the process list without sending", label: "back"),
         ]),
+        ActionSpec(.shell, keys: ["!"], [
+            Use(onProject, "a shell in the selected project's folder with its environment (secrets included), or inside its "
+                + "container; the screen comes back when it exits", label: "shell", heading: "Projects"),
+        ]),
         ActionSpec(.logs, keys: ["L"], [
             Use(onProject, "the selected project's output (the log viewer)", label: "logs",
                 footer: [.pane(.projects), .overlay(.details)], heading: "Projects"),

@@ -19,6 +19,8 @@ public struct RuntimeOptions: Sendable {
     /// Clicks and the wheel act on the screen (off: `--no-mouse` or `mouse = false` in settings.toml,
     /// and the terminal's own mouse handling stays as it was).
     public var mouse = true
+    /// Makes the program `!` runs for a project (nil: this console opens no shells, and says so).
+    public var shellPlanner: ShellPlanner?
 
     public init(glyphs: GlyphSet, maxFramesPerSecond: Int = 60, startedAt: ContinuousClock.Instant = .now,
                 statsPath: String? = ProcessInfo.processInfo.environment["VANTAGE_STATS_FILE"],

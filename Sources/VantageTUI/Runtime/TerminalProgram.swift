@@ -30,9 +30,16 @@ public protocol TerminalProgram: AnyObject {
     /// Whether the last `handle` calls asked for the terminal's bell (an alert fired while the
     /// Troubleshooting pane is not on screen); reading it clears it.
     func takeBell() -> Bool
+    /// A shell the user asked for (`!`), taken once by the runtime, which suspends the screen to run it.
+    func takeShellRequest() -> ShellRequest?
+    /// How the shell ended ("shell exited (status 0)", or why it could not start), for the footer.
+    func shellEnded(_ notice: Notice)
 }
 
 extension TerminalProgram {
+    public func takeShellRequest() -> ShellRequest? { nil }
+    public func shellEnded(_ notice: Notice) {}
+
     public func handle(mouse: MouseEvent) -> Bool { false }
     public var watchedFiles: [String] { [] }
     public func filesChanged() -> Bool { false }

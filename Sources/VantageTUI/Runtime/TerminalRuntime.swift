@@ -126,8 +126,41 @@ public final class TerminalRuntime {
         }
         counters.commandsSent += commands.count
         if program.takeBell() { terminal.bell() }
+        if let request = program.takeShellRequest() { runShell(request) }
         if program.shouldQuit { stop(.quit); return }
         if changed { requestPaint() }
+    }
+
+    /// `!`: the screen gives the terminal back, the project's shell runs in the foreground until it
+    /// exits (this thread waits for it, as `system` would), then the screen is taken again and
+    /// drawn whole; the footer says how the shell ended.
+    func runShell(_ request: ShellRequest) {
+        guard let planner = options.shellPlanner else {
+            program.shellEnded(Notice("no shell from this console: it was started without one (a test or a benchmark)", role: .error))
+            return
+        }
+        let plan: ShellPlan
+        do throws(VantageError) { plan = try planner(request) } catch {
+            program.shellEnded(Notice("no shell for \(request.project.name): \(error)", role: .error))
+            return
+        }
+        terminal.suspend()
+        let status: Int32
+        let failure: VantageError?
+        do throws(VantageError) {
+            status = try ForegroundProgram.run(plan.argv, directory: plan.directory, environment: plan.environment)
+            failure = nil
+        } catch {
+            status = -1
+            failure = error
+        }
+        terminal.resume()
+        terminalResized()
+        if let failure {
+            program.shellEnded(Notice("no shell for \(request.project.name): \(failure)", role: .error))
+        } else {
+            program.shellEnded(Notice("shell exited (status \(status))", role: status == 0 ? .ok : .warn))
+        }
     }
 
     /// Marks the screen dirty and schedules one paint, no sooner than 1/maxFPS after the last.

@@ -36,6 +36,9 @@ public final class NcursesTerminal: Terminal {
         var bg: Int32
     }
 
+    /// Whether the terminal was asked for mouse reports (asked again after a suspend).
+    private let mouseReports: Bool
+
     /// Opens the terminal on stdin/stdout. Throws (never exits) when no terminfo entry works.
     /// `mouse`: ask the terminal for clicks and wheel turns (ncurses `mousemask`; the terminal's
     /// own selection stays on Shift-drag, as terminals do); false leaves the mouse to the terminal.
@@ -96,6 +99,7 @@ public final class NcursesTerminal: Terminal {
                                           hasColors: hasColors, environment: environment)
         maxPairs = hasColors ? vt_color_pairs() : 0
         size = Size(width: max(1, Int(getmaxx(window))), height: max(1, Int(getmaxy(window))))
+        mouseReports = mouse
         if mouse {
             // Presses act at once: no click synthesis, which would hold a press back for the release.
             mouseinterval(0)
@@ -197,6 +201,20 @@ public final class NcursesTerminal: Terminal {
     }
 
     /// Restores the terminal (endwin). Safe to call more than once.
+    public func suspend() {
+        guard !isClosed else { return }
+        def_prog_mode()
+        endwin()
+    }
+
+    public func resume() {
+        guard !isClosed else { return }
+        reset_prog_mode()
+        if mouseReports { mousemask(vt_mouse_mask(), nil) }
+        clearok(vt_stdscr(), true)
+        refresh()
+    }
+
     public func close() {
         guard !isClosed else { return }
         isClosed = true

@@ -27,6 +27,15 @@ public protocol Terminal: AnyObject {
     var bytesWritten: UInt64? { get }
     /// Rings the terminal's bell (or flashes the screen, as the terminal is set up to).
     func bell()
+    /// Gives the terminal back as it was before the screen (leaves the alternate screen, normal
+    /// modes, mouse reports off) for a program the user runs in it (`!`); `resume` takes it again.
+    func suspend()
+    func resume()
+}
+
+extension Terminal {
+    public func suspend() {}
+    public func resume() {}
 }
 
 /// What a backend reads from the keyboard.

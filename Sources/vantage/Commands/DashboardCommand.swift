@@ -82,6 +82,7 @@ struct DashboardCommand: AsyncParsableCommand {
         let engines = try WorkspaceConfig.dockerEngines(roots: roots)
 
         let bus = Bus(clock: SystemClock())   // the one clock of this process: every actor reads bus.clock
+        options.shellPlanner = ConsoleShell.planner(paths: paths, bus: bus, engines: engines)
         let uiEvents = bus.eventBatches()
         // Other hosts' daemons (--connect, [[hosts]]): the console is their view, and this
         // machine's daemon's when one runs.
