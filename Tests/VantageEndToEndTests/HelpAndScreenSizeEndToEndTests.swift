@@ -20,13 +20,26 @@ import VantageCore
         let everywhere = help.screen.split(separator: "\n").first { $0.contains("Everywhere") } ?? ""
         let words = everywhere.split(separator: " ", omittingEmptySubsequences: true).filter { $0 != "│" }
         #expect(words.count == 2, "a second column's heading beside Everywhere: \(everywhere)")
-        try tmux.send("End")
-        let end = try tmux.waitFor(timeout: 5) { $0.contains("Backspace") && $0.contains("delete the last character") }
-        #expect(end.ok, "End shows the end of help:\n\(end.screen)")
-        for summary in ["search the output", "show only the lines containing", "accept the selected proposal",
-                        "ask the ecosystem's tools what is outdated"] {
-            #expect(end.screen.contains(summary) || help.screen.contains(summary), "\(summary) in help")
+        // Every page, read by paging down to the end: each overlay's keys are somewhere in help
+        // (help grows with every key; the summaries are not all on the first or the last page).
+        var pages = [help.screen]
+        for _ in 0..<30 {
+            try tmux.send("PageDown")
+            usleep(150_000)
+            let page = try tmux.screen()
+            if page == pages.last { break }
+            pages.append(page)
         }
+        let end = try tmux.waitFor(timeout: 5) { $0.contains("Backspace") && $0.contains("delete the last character") }
+        #expect(end.ok, "paging down reaches the end of help:\n\(end.screen)")
+        for summary in ["search the output", "show only the lines containing", "accept the selected proposal",
+                        "ask the ecosystem's tools what is outdated", "send a signal to the selected process", "a shell in the selected project"] {
+            #expect(pages.contains { $0.contains(summary) }, "\(summary) in help")
+        }
+        try tmux.send("Home")
+        #expect(try tmux.waitFor(timeout: 5) { $0.contains("Everywhere") }.ok, "Home goes back to the top of help")
+        try tmux.send("End")
+        #expect(try tmux.waitFor(timeout: 5) { $0.contains("Backspace") && $0.contains("delete the last character") }.ok, "End shows the end of help")
         try tmux.send("End")
         let already = try tmux.waitFor(timeout: 5) { $0.contains("bottom: already at the end of help") }
         #expect(already.ok, "screen:\n\(already.screen)")
