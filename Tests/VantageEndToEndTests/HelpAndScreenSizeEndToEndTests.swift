@@ -22,13 +22,16 @@ import VantageCore
         #expect(words.count == 2, "a second column's heading beside Everywhere: \(everywhere)")
         // Every page, read by paging down to the end: each overlay's keys are somewhere in help
         // (help grows with every key; the summaries are not all on the first or the last page).
+        // Each PageDown is waited for: help's text moves (the footer, with its clock, is left out of
+        // the comparison); when it no longer moves within 5 s, the last page has been read.
+        func body(_ screen: String) -> String { screen.split(separator: "\n", omittingEmptySubsequences: false).dropLast(2).joined(separator: "\n") }
         var pages = [help.screen]
         for _ in 0..<30 {
+            let before = body(try tmux.screen())
             try tmux.send("PageDown")
-            usleep(150_000)
-            let page = try tmux.screen()
-            if page == pages.last { break }
-            pages.append(page)
+            let next = try tmux.waitFor(timeout: 5) { body($0) != before }
+            guard next.ok else { break }
+            pages.append(next.screen)
         }
         let end = try tmux.waitFor(timeout: 5) { $0.contains("Backspace") && $0.contains("delete the last character") }
         #expect(end.ok, "paging down reaches the end of help:\n\(end.screen)")
