@@ -18,9 +18,6 @@ public actor AlertWatch {
             self.condition = condition
             self.project = project
         }
-
-        /// "cpu > 80% for 2m", "cpu > 80% for 2m on api"
-        public var text: String { condition.text + (project.map { " on \($0)" } ?? "") }
     }
 
     /// The event kinds `run(events:)` reads. Log lines only when a rule counts errors.
@@ -102,7 +99,7 @@ public actor AlertWatch {
             for sample in samples {
                 let name = names[sample.project] ?? sample.project.displayName
                 if let wanted = rule.project, wanted != name { continue }
-                let value = await self.value(of: rule.condition, sample: sample, now: now)
+                let value = await self.value(of: rule.condition, sample: sample)
                 let holds = value.map { rule.condition.comparison.holds($0, rule.condition.threshold) } ?? false
                 let key = Key(rule: index, project: sample.project)
                 var watch = watches[key] ?? Watch()
@@ -126,7 +123,7 @@ public actor AlertWatch {
     }
 
     /// The rule's metric for one project now; nil when it has none (cpu of a stopped project).
-    private func value(of condition: AlertCondition, sample: ProjectSample, now: Date) async -> Double? {
+    private func value(of condition: AlertCondition, sample: ProjectSample) async -> Double? {
         switch condition.metric {
         case .cpu:
             return sample.state.isUp ? sample.cpuPercent : nil
