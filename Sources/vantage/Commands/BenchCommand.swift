@@ -11,5 +11,6 @@ struct BenchCommand: AsyncParsableCommand {
             BenchGraphCommand.self,
             BenchDockerCommand.self,
             BenchTOMLCommand.self,
+            BenchDeploySwitchCommand.self,
         ])
 }
