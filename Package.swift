@@ -110,7 +110,8 @@ let package = Package(
         // Fixtures: the croniter and tomllib cases and their answers, read from disk.
         .testTarget(name: "VantageCoreTests", dependencies: ["VantageCore"], exclude: ["Fixtures"]),
         .testTarget(name: "VantageStoreTests", dependencies: ["VantageStore"]),
-        .testTarget(name: "VantageProbesTests", dependencies: ["VantageProbes"]),
+        // Fixtures/sys: a sysfs-like tree of temperature sensors (good and bad readings).
+        .testTarget(name: "VantageProbesTests", dependencies: ["VantageProbes"], exclude: ["Fixtures"]),
         // Fixtures/fuzz-regressions: inputs that crashed a reader under scripts/fuzz.sh, replayed by FuzzRegressionTests.
         .testTarget(name: "VantageFormatsTests", dependencies: ["VantageFormats"], exclude: ["InvalidProjectFiles", "Fixtures"]),
         // Fixtures: the scan tree, a folder of every project kind (Package.swift files inside, so never compiled).

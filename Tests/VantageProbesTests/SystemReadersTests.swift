@@ -139,4 +139,49 @@ import Glibc
         #expect(s.memTotalBytes == 8_000 && s.memAvailableBytes == 2_000 && s.memPercent == 75)
         #expect(s.cpuCount == 1)
     }
+
+    /// Per-core busy shares and swap, as the monitor publishes them, from the real /proc.
+    @Test func sampleHasOneBusyShareperOnlineCPUAndTheKernelsSwap() throws {
+        let sampler = MonitorSampler(projects: [])
+        let first = sampler.sample(at: Date()).system
+        #expect(first.corePercents.isEmpty)             // no earlier reading: no rates yet
+        let end = Date().addingTimeInterval(0.3)
+        var x = 0
+        while Date() < end { x &+= 1 }
+        let second = sampler.sample(at: Date()).system
+        // glibc counts the online CPUs from /sys/devices/system/cpu/online, not from /proc/stat.
+        #expect(second.corePercents.count == Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #expect(second.corePercents.allSatisfy { (0...100).contains($0) })
+        // One core was kept busy: the busiest core is busy too, and the cores average to the total.
+        #expect((second.corePercents.max() ?? 0) > 0, "\(second.corePercents)")
+        let mean = second.corePercents.reduce(0, +) / Double(max(1, second.corePercents.count))
+        #expect(abs(mean - second.cpuPercent) < 5, "mean \(mean) vs \(second.cpuPercent)")
+        #expect(x > 0)
+
+        // Swap, against /proc/meminfo searched line by line here.
+        let text = try String(contentsOfFile: "/proc/meminfo", encoding: .utf8)
+        func kilobytes(_ key: String) throws -> UInt64 {
+            let line = try #require(text.split(separator: "\n").first { $0.hasPrefix(key + ":") })
+            let number = try #require(line.split(separator: " ").dropFirst().first)
+            return try #require(UInt64(number))
+        }
+        #expect(second.swapTotalBytes == (try kilobytes("SwapTotal")) * 1024)
+        #expect(second.swapFreeBytes <= second.swapTotalBytes)
+        #expect(second.swapUsedBytes == second.swapTotalBytes - second.swapFreeBytes)
+    }
+
+    @Test func perCoreSharesFromKnownCountersAndNoneWhenTheCPUCountChanges() {
+        let before = SystemCounters(monotonicSeconds: 10, cpu: CPUStat(all: CPUTimes(total: 2_000, idle: 1_600),
+                                                                        perCPU: [CPUTimes(total: 1_000, idle: 800), CPUTimes(total: 1_000, idle: 800)]),
+                                    memory: MemoryInfo(totalBytes: 8_000, availableBytes: 2_000, swapTotalBytes: 4_096, swapFreeBytes: 1_024))
+        var after = before
+        after.monotonicSeconds = 11
+        after.cpu = CPUStat(all: CPUTimes(total: 2_200, idle: 1_700),
+                            perCPU: [CPUTimes(total: 1_100, idle: 810), CPUTimes(total: 1_100, idle: 890)])
+        let s = SystemSample(time: Date(timeIntervalSince1970: 0), current: after, previous: before)
+        #expect(s.corePercents == [90, 10])
+        #expect(s.swapTotalBytes == 4_096 && s.swapFreeBytes == 1_024 && s.swapUsedBytes == 3_072)
+        after.cpu?.perCPU.removeLast()                  // a CPU went offline between the readings
+        #expect(SystemSample(time: Date(), current: after, previous: before).corePercents.isEmpty)
+    }
 }

@@ -31,7 +31,12 @@ enum GoldenFixture {
                             memTotalBytes: 4 << 30, memAvailableBytes: UInt64((1.5 + 0.3 * cos(x / 6)) * Double(1 << 30)),
                             load1: 0.8 + 0.5 * sin(x / 7), load5: 0.7, load15: 0.6,
                             netRxBytesPerSec: 20_000 + 15_000 * sin(x / 3), netTxBytesPerSec: 5_000,
-                            diskReadBytesPerSec: Double((t * 37) % 11) * 4096, diskWriteBytesPerSec: 8192)
+                            diskReadBytesPerSec: Double((t * 37) % 11) * 4096, diskWriteBytesPerSec: 8192,
+                            corePercents: [40 + 35 * sin(x / 4), 20 + 15 * sin(x / 4)],
+                            swapTotalBytes: 2 << 30, swapFreeBytes: 1536 << 20,
+                            temperatures: [Temperature(label: "nvme Composite", celsius: 41.85),
+                                           Temperature(label: "coretemp Package id 0", celsius: 58),
+                                           Temperature(label: "acpitz", celsius: 27.8)])
     }
 
     static func projectSamples(_ t: Int) -> [ProjectSample] {

@@ -20,11 +20,12 @@ public actor Monitor {
     /// rates over a few milliseconds would only show the 10 ms granularity of CPU accounting.
     public static let minimumRefreshGap: Duration = .milliseconds(250)
 
-    public init(bus: Bus, clock: any VantageClock, projects: [Project], interval: Duration = .seconds(1), procRoot: String = "/proc") {
+    public init(bus: Bus, clock: any VantageClock, projects: [Project], interval: Duration = .seconds(1), procRoot: String = "/proc",
+                sysRoot: String = "/sys") {
         self.bus = bus
         self.clock = clock
         self.interval = interval
-        sampler = MonitorSampler(projects: projects, procRoot: procRoot)
+        sampler = MonitorSampler(projects: projects, procRoot: procRoot, sysRoot: sysRoot)
         for p in projects { states[p.id] = .stopped }
     }
 

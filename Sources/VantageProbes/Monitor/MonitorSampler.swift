@@ -11,6 +11,7 @@ import Glibc
 /// Not thread-safe: owned by one actor or one task.
 public final class MonitorSampler {
     public let reader: ProcReader
+    public let temperatures: TemperatureReader
     public private(set) var projects: [Project]
     private var attribution: ProjectAttribution
     private var rates: ProcessRateTracker
@@ -36,10 +37,11 @@ public final class MonitorSampler {
     /// projects are read every tick. This divides the cost of a tick on a quiet machine.
     public var refreshTicks = 5
 
-    public init(projects: [Project], procRoot: String = "/proc", excluding excluded: Set<Int32> = [getpid()],
+    public init(projects: [Project], procRoot: String = "/proc", sysRoot: String = "/sys", excluding excluded: Set<Int32> = [getpid()],
                 excludeAncestors: Bool = true) {
         self.excludeAncestors = excludeAncestors
         reader = ProcReader(root: procRoot)
+        temperatures = TemperatureReader(root: sysRoot)
         self.projects = projects
         attribution = ProjectAttribution(paths: projects.map(\.path))
         rates = ProcessRateTracker(ticksPerSecond: reader.ticksPerSecond)
@@ -54,7 +56,8 @@ public final class MonitorSampler {
     /// Reads everything now. Rates cover the time since the previous call (zero on the first).
     public func sample(at time: Date) -> (system: SystemSample, projects: [ProjectSample]) {
         let counters = reader.systemCounters()
-        let system = SystemSample(time: time, current: counters, previous: previousSystem)
+        var system = SystemSample(time: time, current: counters, previous: previousSystem)
+        system.temperatures = temperatures.read()
         previousSystem = counters
 
         var table = readProcesses()

@@ -11,6 +11,12 @@ extension SystemSample {
         }
         var cpu = 0.0
         if let now = c.cpu?.all, let before = p?.cpu?.all { cpu = now.busyPercent(since: before) }
+        // Per core only when both readings list the same CPUs (one going offline renumbers nothing,
+        // but changes the count: that tick shows no cores rather than mixed ones).
+        var cores: [Double] = []
+        if let now = c.cpu?.perCPU, let before = p?.cpu?.perCPU, now.count == before.count {
+            cores = zip(now, before).map { $0.busyPercent(since: $1) }
+        }
         self.init(time: time,
                   cpuPercent: cpu,
                   cpuCount: max(c.cpu?.perCPU.count ?? 0, 1),
@@ -20,6 +26,8 @@ extension SystemSample {
                   netRxBytesPerSec: rate(c.network?.inBytes, p?.network?.inBytes),
                   netTxBytesPerSec: rate(c.network?.outBytes, p?.network?.outBytes),
                   diskReadBytesPerSec: rate(c.disk?.inBytes, p?.disk?.inBytes),
-                  diskWriteBytesPerSec: rate(c.disk?.outBytes, p?.disk?.outBytes))
+                  diskWriteBytesPerSec: rate(c.disk?.outBytes, p?.disk?.outBytes),
+                  corePercents: cores,
+                  swapTotalBytes: c.memory?.swapTotalBytes ?? 0, swapFreeBytes: c.memory?.swapFreeBytes ?? 0)
     }
 }

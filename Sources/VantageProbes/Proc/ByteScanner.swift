@@ -155,5 +155,13 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return true
     }
 
+    func hasSuffix(_ text: StaticString) -> Bool {
+        let n = text.utf8CodeUnitCount
+        guard count >= n else { return false }
+        let p = text.utf8Start
+        for i in 0..<n where self[count - n + i] != p[i] { return false }
+        return true
+    }
+
     var string: String { String(decoding: self, as: UTF8.self) }
 }

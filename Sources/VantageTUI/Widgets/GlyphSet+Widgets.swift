@@ -11,4 +11,6 @@ extension GlyphSet {
     /// Marks the selected row of a table.
     public var selectionMarker: String { isASCII ? ">" : "▶" }
     public var tabSeparator: String { borders.vertical }
+    /// After a temperature: "°C", or "C" where only ASCII may be drawn.
+    public var degreesCelsius: String { isASCII ? "C" : "°C" }
 }

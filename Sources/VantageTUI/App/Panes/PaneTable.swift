@@ -18,7 +18,7 @@ extension PaneSpec {
                  }),
         PaneSpec(id: .metrics, title: "Metrics",
                  full: .init(row: 0, weight: 0.35), compact: .init(row: 1, weight: 0.5),
-                 contentRows: { _ in ScreenLayout.metricsRows },
+                 contentRows: { s in ScreenLayout.metricsRows + PaneContent.hardwareRows(s, glyphs: .ascii).count },
                  detail: { s in (s.selected.map { "system + \($0.name)" } ?? "system") + ", \(s.metricsWindow.label)" },
                  handle: { a, _ in
                      Update.isMovement(a) ? .refused("Metrics has nothing to select; Tab moves to the next pane") : nil
@@ -55,4 +55,6 @@ extension PaneSpec {
 extension ScreenLayout {
     /// Rows the Metrics pane needs to show every sparkline (seven rows and its border).
     public static let metricsRows = 9
+    /// From this screen width on, Metrics adds a row per core, swap and temperatures (`hardwareRows`).
+    public static let hardwareWidth = fullWidth
 }

@@ -20,6 +20,12 @@ public struct AppView: Sendable {
     var keymap: Keymap { state.keymap }
 
     public func render(size: Size) -> Buffer {
+        // What depends on the screen's size (Metrics' hardware rows) reads it from the state.
+        guard state.screenSize == size else {
+            var sized = self
+            sized.state.screenSize = size
+            return sized.render(size: size)
+        }
         var buffer = Buffer(width: max(0, size.width), height: max(0, size.height))
         let layout = ScreenLayout.compute(size: size, focus: state.focus, zoomed: state.zoomed, contentRows: state.contentRows)
         if layout.mode == .tooSmall {

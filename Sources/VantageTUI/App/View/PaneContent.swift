@@ -121,8 +121,38 @@ enum PaneContent {
                              current: s.system.map { Formatting.rate($0.diskReadBytesPerSec + $0.diskWriteBytesPerSec) } ?? "-",
                              role: .nodePort, priority: 6),
         ]
+        rows += hardwareRows(s, glyphs: glyphs)
         if let p = s.selected { rows += projectRows(s, p.id) }
         return MetricsPanel(rows: rows, glyphs: glyphs)
+    }
+
+    /// On a screen at least `ScreenLayout.hardwareWidth` wide: each core's busy share (a bar per
+    /// core), swap used of total, and the temperature sensors, hottest first (a row only for what
+    /// the machine has: no cores before the second sample, no temperatures without sensors).
+    static func hardwareRows(_ s: AppState, glyphs: GlyphSet) -> [MetricsPanel.Row] {
+        guard let sys = s.system, (s.screenSize?.width ?? 0) >= ScreenLayout.hardwareWidth else { return [] }
+        var rows: [MetricsPanel.Row] = []
+        if let busiest = sys.corePercents.max() {
+            rows.append(MetricsPanel.Row(label: "Cores", values: sys.corePercents, maximum: 100,
+                                         current: "max " + Formatting.fixed(busiest, 0) + "%", priority: 7, chart: .columns))
+        }
+        if sys.swapTotalBytes > 0 {
+            rows.append(MetricsPanel.Row(label: "Swap", values: [], maximum: nil,
+                                         current: Formatting.bytes(sys.swapUsedBytes) + "/" + Formatting.bytes(sys.swapTotalBytes),
+                                         role: .warn, priority: 8,
+                                         chart: .meter(Double(sys.swapUsedBytes) / Double(sys.swapTotalBytes))))
+        } else {
+            rows.append(MetricsPanel.Row(label: "Swap", values: [], maximum: nil, current: "", priority: 8,
+                                         currentRole: .muted, chart: .items(["none"])))
+        }
+        if let hottest = sys.temperatures.map(\.celsius).max() {
+            let items = sys.temperatures.sorted { $0.celsius > $1.celsius }
+                .map { $0.label + " " + Formatting.fixed($0.celsius, 0) + glyphs.degreesCelsius }
+            let role: StyleRole = hottest >= 95 ? .error : hottest >= 80 ? .warn : .text
+            rows.append(MetricsPanel.Row(label: "Temp", values: [], maximum: nil, current: "", priority: 9,
+                                         currentRole: role, chart: .items(items)))
+        }
+        return rows
     }
 
     /// The selected project's CPU and RSS rows (the Metrics pane, where the title names the project,
