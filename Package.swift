@@ -68,6 +68,8 @@ let package = Package(
         .target(name: "VantageOrchestrator", dependencies: [
             "VantageCore", "VantageStore", "VantageProbes", "VantageFormats", "VantageDetector", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
+            // Notifications to Slack, Discord and webhooks (Notify/); the client the Docker target already builds.
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: functionSections),
         // Docker engines: API client, endpoint discovery, cgroup statistics, compose, the Docker actor.
         .target(name: "VantageDocker", dependencies: [

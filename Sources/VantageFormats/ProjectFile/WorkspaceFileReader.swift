@@ -5,8 +5,8 @@ import VantageCore
 /// and `host`), the other hosts' daemons the console attaches to (`[[hosts]]` with `name`, `url`
 /// and `vantage`), what projects may do (`[projects] allow_paths_outside`), whether the
 /// pressure governor runs (`[resources] governor`), where the daemon serves its HTTP API
-/// (`[api] listen`, `tls_cert`, `tls_key`) and the alert rules (`[[alerts]]` with `when` and an
-/// optional `project`).
+/// (`[api] listen`, `tls_cert`, `tls_key`), the alert rules (`[[alerts]]` with `when` and an
+/// optional `project`) and where notifications go (`[[notify]]`, NotifyTarget).
 public struct WorkspaceFile: Sendable, Equatable {
     /// A host whose daemon the console attaches to, as `vantage --connect URL` does.
     public struct Host: Sendable, Equatable {
@@ -39,6 +39,7 @@ public struct WorkspaceFile: Sendable, Equatable {
     public var file: String
     public var engines: [Engine] = []
     public var alerts: [Alert] = []
+    public var notify: [NotifyTarget] = []
     public var hosts: [Host] = []
     /// Whether a project's `cwd` and `templates` may name paths outside the project folder.
     public var allowPathsOutside = false
@@ -78,7 +79,7 @@ public enum WorkspaceFileReader {
 
     public static func parse(_ root: TOMLTable, file: String) throws(VantageError) -> WorkspaceFile {
         var config = WorkspaceFile(file: file)
-        var t = SchemaTable(root, file: file, known: ["docker", "hosts", "projects", "resources", "api", "alerts"])
+        var t = SchemaTable(root, file: file, known: ["docker", "hosts", "projects", "resources", "api", "alerts", "notify"])
         if var docker = t.table("docker", known: ["engines"]) {
             if let v = docker.table["engines"] {
                 if let items = v.arrayValue {
@@ -166,6 +167,7 @@ public enum WorkspaceFileReader {
                 t.fail("alerts", "expected [[alerts]] tables, found \(v.typeDescription)")
             }
         }
+        config.notify = notifyTargets(&t, file: file)
         if var projects = t.table("projects", known: ["allow_paths_outside"]) {
             config.allowPathsOutside = projects.bool("allow_paths_outside") ?? false
             t.absorb(projects)

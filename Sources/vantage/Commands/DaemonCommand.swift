@@ -74,11 +74,12 @@ struct DaemonCommand: AsyncParsableCommand {
             }
         }
         let alerts = try WorkspaceConfig.alertRules(roots: roots)
+        let notify = try WorkspaceConfig.notifyTargets(roots: roots)
         let store = try Store.open(paths: paths)
         let bus = Bus(clock: SystemClock())   // the one clock of this process: every actor reads bus.clock
         let actors = try await HostedActors.make(bus: bus, store: store, paths: paths, projects: scan.projects, engines: engines,
                                                  interval: .seconds(refresh), supervisorOptions: options, secrets: vault)
-        actors.start(started: bus.clock.now, alerts: alerts)
+        actors.start(started: bus.clock.now, alerts: alerts, notify: notify)
         Workspace.publish(scan: scan, roots: roots, duration: scanTime, on: bus)
         actors.watch(roots: roots, initial: scan)
         let adoption = actors.adoption

@@ -112,10 +112,11 @@ struct DashboardCommand: AsyncParsableCommand {
         var supervisorOptions = SupervisorOptions()
         supervisorOptions.pressure.enabled = try WorkspaceConfig.governor(roots: roots)
         let alerts = try WorkspaceConfig.alertRules(roots: roots)
+        let notify = try WorkspaceConfig.notifyTargets(roots: roots)
         let session = try await HostedActors.make(bus: bus, store: store, paths: paths, projects: scan.projects, engines: engines,
                                                   interval: .seconds(refresh), supervisorOptions: supervisorOptions,
                                                   secrets: HostedSupervisor.vaultWithoutPrompt(paths, bus: bus))
-        session.start(started: bus.clock.now, alerts: alerts)
+        session.start(started: bus.clock.now, alerts: alerts, notify: notify)
         Workspace.publish(scan: scan, roots: roots, duration: scanTime, on: bus)
         session.watch(roots: roots, initial: scan)
 

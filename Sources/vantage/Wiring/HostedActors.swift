@@ -4,6 +4,7 @@ import VantageAnalyzer
 import VantageCore
 import VantageDetector
 import VantageDocker
+import VantageFormats
 import VantageKnowledge
 import VantageOrchestrator
 import VantageProbes
@@ -45,6 +46,8 @@ final class HostedActors: Sendable {
     /// What attaching consoles are sent: the state a console would show, then every event.
     let hub: AttachHub
     private let hubEvents: AsyncStream<[Event]>
+    /// Where the supervisor's secrets come from; the notifications' URLs too (`@notify`).
+    private let secrets: (any SecretsSource)?
 
     /// Takes the supervisor lock of `$VANTAGE_HOME` (one supervisor per home: fails when a daemon
     /// or another console holds it) and builds every actor; `start()` runs them.
@@ -56,11 +59,12 @@ final class HostedActors: Sendable {
         let supervisor = try await HostedSupervisor.start(paths: paths, bus: bus, workspace: projects, options: supervisorOptions, secrets: secrets)
         supervisor.server.serve(hub)
         return HostedActors(bus: bus, store: store, paths: paths, projects: projects, engines: engines, interval: interval,
-                            supervisor: supervisor, hub: hub, hubEvents: hubEvents)
+                            supervisor: supervisor, hub: hub, hubEvents: hubEvents, secrets: secrets)
     }
 
     private init(bus: Bus, store: Store, paths: VantagePaths, projects: [Project], engines: [DockerEndpoint], interval: Duration,
-                 supervisor: HostedSupervisor, hub: AttachHub, hubEvents: AsyncStream<[Event]>) {
+                 supervisor: HostedSupervisor, hub: AttachHub, hubEvents: AsyncStream<[Event]>, secrets: (any SecretsSource)?) {
+        self.secrets = secrets
         self.supervisor = supervisor
         self.hub = hub
         self.hubEvents = hubEvents
@@ -92,7 +96,8 @@ final class HostedActors: Sendable {
 
     /// `started`: when this run began; the timeline entries before it are read back from the store.
     /// `alerts`: the rules of the workspace's `vantage.toml`, evaluated here at every sample.
-    func start(started: Date, alerts: [AlertWatch.Rule] = []) {
+    /// `notify`: its `[[notify]]` entries, which alerts, crashes and new vulnerabilities are sent to.
+    func start(started: Date, alerts: [AlertWatch.Rule] = [], notify: [NotifyTarget] = []) {
         // Each actor subscribes to the kinds it reads, so a log line wakes only the log readers.
         let graphEvents = bus.events(GraphLayoutActor.eventKinds)
         let logEvents = bus.eventBatches([.log], capacity: 4096)
@@ -152,6 +157,18 @@ final class HostedActors: Sendable {
             let watch = AlertWatch(bus: bus, clock: clock, rules: alerts) { await supervisor.status(of: $0)?.health }
             let alertEvents = bus.eventBatches(AlertWatch.eventKinds(for: alerts), capacity: 4096)
             add(Task { await watch.run(events: alertEvents) })
+        }
+        if !notify.isEmpty {
+            let secrets = self.secrets
+            let notifier = Notifier(bus: bus, clock: clock, targets: notify) { name throws(VantageError) in
+                guard let secrets else { throw VantageError(.notFound, "the secret store could not be opened") }
+                guard let url = try secrets.values(project: NotifyTarget.secretScope, environment: EnvironmentLayers.defaultEnvironment)[name] else {
+                    throw VantageError(.notFound, "no secret \(name) in \(NotifyTarget.secretScope)")
+                }
+                return url
+            }
+            let notifyEvents = bus.eventBatches(NotificationSource.eventKinds, capacity: 4096)
+            add(Task { await notifier.run(events: notifyEvents) })
         }
         let compose = self.compose
         add(Task { await compose.run() })

@@ -27,6 +27,16 @@ enum WorkspaceConfig {
         return rules
     }
 
+    /// The notification receivers of every root's `vantage.toml` (`[[notify]]`), in file order.
+    static func notifyTargets(roots: [String]) throws(VantageError) -> [NotifyTarget] {
+        var targets: [NotifyTarget] = []
+        for root in roots {
+            guard let workspace = try WorkspaceFileReader.read(root: root) else { continue }
+            targets += workspace.notify
+        }
+        return targets
+    }
+
     /// Whether pressure throttling is on: `[resources] governor = true` in a root's `vantage.toml`.
     static func governor(roots: [String]) throws(VantageError) -> Bool {
         for root in roots where try WorkspaceFileReader.read(root: root)?.governor == true { return true }
