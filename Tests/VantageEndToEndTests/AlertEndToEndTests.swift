@@ -90,7 +90,7 @@ import VantageCore
                                    environment: environment)
         #expect(try tmux.waitFor(timeout: 15) { $0.contains("busy") && $0.contains("stopped") }.ok)
         try tmux.send("s")
-        let shown = try tmux.waitFor(timeout: 30) { $0.contains("WRN notify: the slack alert notification for busy was not sent") }
+        let shown = try tmux.waitFor(timeout: 30) { $0.contains("WRN notify: the slack alert notification") }
         #expect(shown.ok, "the entry without its secret is a warning in Troubleshooting; screen:\n\(shown.screen)")
         var posted = ""
         for _ in 0..<100 {

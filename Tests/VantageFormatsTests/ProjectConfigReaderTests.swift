@@ -122,7 +122,7 @@ import VantageCore
         #expect(w.engines.map(\.line) == [3, 5])
         #expect(w.engines.map(\.field) == ["docker.engines[0].host", "docker.engines[1].host"])
         #expect(w.allowPathsOutside)
-        #expect(w.warnings.map(\.description) == ["vantage.toml:8: field 'theme': unknown key \"theme\" is ignored (known keys: docker, hosts, projects, resources, api, alerts)"])
+        #expect(w.warnings.map(\.description) == ["vantage.toml:8: field 'theme': unknown key \"theme\" is ignored (known keys: docker, hosts, projects, resources, api, alerts, notify)"])
         #expect(!w.governor, "the pressure governor is opt-in")
     }
 
