@@ -7,20 +7,38 @@ import VantageProbes
 
 /// `GET /metrics`: the Prometheus text exposition (swift-prometheus), made at each scrape from
 /// what the daemon knows then: per project the `ps` row (the control handler's), the output lines
-/// and error lines counted off the bus; per system /proc's CPU, memory and load (VantageProbes'
+/// and error lines counted off the bus, the technical debt and vulnerable dependencies of its last
+/// analysis; per system /proc's CPU, memory and load (VantageProbes'
 /// readers); and the daemon's own CPU time, resident memory and uptime.
 final class MetricsExposition: Sendable {
     /// Output and error lines per project, counted off the bus.
     final class LineCounts: Sendable {
         let counts = Mutex<[ProjectID: (lines: Int64, errors: Int64)]>([:])
     }
+    /// What the last analysis of each project found: technical debt, and vulnerable dependencies
+    /// by severity (nil when the vulnerability check did not run: no series then, not a zero).
+    final class Findings: Sendable {
+        let latest = Mutex<[ProjectID: (debtMinutes: Int, vulnerable: [String: Int]?)]>([:])
+    }
+    /// The severities a vulnerable dependency is counted under, each always exposed once checked.
+    static let severities = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"]
     private let lines = LineCounts()
+    private let findings = Findings()
     private let started = ProcReader.monotonicSeconds()
     private let counting: Task<Void, Never>?
+    private let reading: Task<Void, Never>?
 
     /// Counts every project's output lines from `bus` (nil: no counts, as in a server without one).
     init(bus: Bus?) {
-        guard let bus else { counting = nil; return }
+        guard let bus else { counting = nil; reading = nil; return }
+        let insights = bus.events([.insight])
+        let findings = self.findings
+        reading = Task.detached(priority: .utility) { [findings] in
+            for await case .insight(let insight) in insights {
+                let deps = insight.dependencies
+                findings.latest.withLock { $0[insight.project] = (insight.debt.minutes, deps.checked ? deps.vulnerableBySeverity : nil) }
+            }
+        }
         let batches = bus.eventBatches([.log], capacity: 1 << 16)
         let lines = self.lines
         counting = Task.detached(priority: .utility) { [lines] in
@@ -41,12 +59,16 @@ final class MetricsExposition: Sendable {
         }
     }
 
-    deinit { counting?.cancel() }
+    deinit {
+        counting?.cancel()
+        reading?.cancel()
+    }
 
     /// The exposition for these `ps` rows.
     func text(rows: [ProjectStatus]) -> [UInt8] {
         let registry = PrometheusCollectorRegistry()
         let counts = lines.counts.withLock { $0 }
+        let analysed = findings.latest.withLock { $0 }
         for row in rows {
             let project = [("project", row.name)]
             registry.makeGauge(descriptor: .named("vantage_project_up", "1 while the project runs (starting, running, ready), else 0"), labels: project)
@@ -61,6 +83,16 @@ final class MetricsExposition: Sendable {
                 .increment(by: Int64(row.restarts))
             if let health = row.health {
                 registry.makeGauge(descriptor: .named("vantage_project_health_score", "Health, 0 to 100, while the project runs"), labels: project).set(to: Double(health))
+            }
+            if let found = analysed[ProjectID(row.path)] {
+                registry.makeGauge(descriptor: .named("vantage_project_technical_debt_seconds", "Technical debt the last analysis estimated (SonarQube's remediation time)"),
+                                   labels: project).set(to: Double(found.debtMinutes) * 60)
+                if let vulnerable = found.vulnerable {
+                    for severity in Self.severities {
+                        registry.makeGauge(descriptor: .named("vantage_project_vulnerable_dependencies", "Dependencies with known vulnerabilities, by their worst severity"),
+                                           labels: project + [("severity", severity)]).set(to: Double(vulnerable[severity] ?? 0))
+                    }
+                }
             }
             let count = counts[ProjectID(row.path)] ?? (0, 0)
             registry.makeCounter(descriptor: .named("vantage_project_log_lines_total", "Output lines since the daemon started"), labels: project)
