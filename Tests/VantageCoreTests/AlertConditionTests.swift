@@ -21,6 +21,18 @@ import Testing
         let health = try parsed("health < 50 for 1h")
         #expect(health.comparison == .below && health.threshold == 50 && health.sustained == 3600)
         #expect(try parsed("  CPU   <=  5  ").text == "CPU <= 5")
+        let vulnerability = try parsed("New  Vulnerability")
+        #expect(vulnerability.metric == .newVulnerability && vulnerability.text == "new vulnerability" && vulnerability.sustained == 0)
+        #expect(try parsed("new vulnerabilities").metric == .newVulnerability)
+    }
+
+    @Test(arguments: ["new vulnerability > 2", "new vulnerability for 2m", "new vulnerabilitys", "new vulnerability >= HIGH"])
+    func aNewVulnerabilityRuleTakesNoValue(text: String) {
+        guard case .failure(let error) = AlertCondition.parse(text) else {
+            Issue.record("\"\(text)\" was read")
+            return
+        }
+        #expect(error.message.contains("\"new vulnerability\" alone"), "\(error.message)")
     }
 
     @Test func comparisonsHoldAsWritten() {

@@ -130,6 +130,52 @@ import VantageCore
     }
 }
 
+/// `new vulnerability`: each dependency an analysis adds fires once (the first analysis is the
+/// baseline), each it drops resolves, and only its own warning goes.
+@Suite(.timeLimit(.minutes(2))) struct NewVulnerabilityAlertTests {
+    func insight(_ project: Project, _ packages: [ProjectInsight.VulnerablePackage], checked: Bool = true) -> Event {
+        .insight(ProjectInsight(project: project.id, time: Date(timeIntervalSince1970: 0),
+                                quality: .init(files: 0, functions: 0, averageCCN: 0, maxCCN: 0, worstFunctions: [], smells: 0),
+                                debt: .init(minutes: 0, ratio: 0, rating: "A", linesOfCode: 0), documentation: 1, coveragePercent: nil,
+                                dependencies: .init(checked: checked, vulnerablePackages: packages), status: "ok"))
+    }
+
+    @Test func eachNewlyVulnerableDependencyFiresAndIsResolvedWhenGone() async throws {
+        let rule = AlertWatch.Rule(condition: try AlertCondition.parse("new vulnerability").get(), project: "api")
+        #expect(AlertWatch.eventKinds(for: [rule]).contains(.insight))
+        let h = AlertWatchTests.Harness([rule])
+        await h.start()
+        let lodash = ProjectInsight.VulnerablePackage(ecosystem: "npm", name: "lodash", version: "4.17.20", severity: "HIGH",
+                                                      advisories: ["GHSA-35jh-r3h4-6jhm"], fixedIn: "4.17.21")
+        let minimist = ProjectInsight.VulnerablePackage(ecosystem: "npm", name: "minimist", version: "1.2.5", severity: "CRITICAL",
+                                                        advisories: ["GHSA-xvch-5gv4-984h"], fixedIn: nil)
+        await h.send(insight(h.api, [lodash]))
+        await h.send(insight(h.worker, []))
+        await h.send(insight(h.api, [lodash, minimist]), insight(h.worker, [minimist]))
+        await h.send(insight(h.api, [], checked: false))
+        await h.send(insight(h.api, [minimist]))
+        await h.send(insight(h.api, [lodash]))
+        let texts = await h.published()
+        #expect(texts == [
+            "warning api: new vulnerability minimist 1.2.5 (api: minimist 1.2.5 (npm, CRITICAL: GHSA-xvch-5gv4-984h))",
+            "timeline api: fired: new vulnerability: minimist 1.2.5 (npm, CRITICAL: GHSA-xvch-5gv4-984h)",
+            "warning api: new vulnerability lodash 4.17.20 (api: lodash 4.17.20 (npm, HIGH: GHSA-35jh-r3h4-6jhm; fixed in 4.17.21))",
+            "timeline api: fired: new vulnerability: lodash 4.17.20 (npm, HIGH: GHSA-35jh-r3h4-6jhm; fixed in 4.17.21)",
+            "info api: resolved: new vulnerability minimist 1.2.5 (api: no longer listed)",
+            "timeline api: resolved: new vulnerability: minimist 1.2.5 no longer listed",
+        ], "the baseline's lodash fires nothing and resolves nothing when dropped; the other project's minimist fires nothing; an unchecked analysis changes nothing: \(texts)")
+        let t = Date(timeIntervalSince1970: 0)
+        let firedMinimist = Diagnostic(time: t, severity: .warning, source: "alert", project: h.api.id,
+                                       message: "new vulnerability minimist 1.2.5 (api: minimist 1.2.5 (npm, CRITICAL: GHSA-xvch-5gv4-984h))")
+        let firedLodash = Diagnostic(time: t, severity: .warning, source: "alert", project: h.api.id,
+                                     message: "new vulnerability lodash 4.17.20 (api: lodash 4.17.20 (npm, HIGH: GHSA-35jh-r3h4-6jhm; fixed in 4.17.21))")
+        let resolvedLodash = Diagnostic(time: t, severity: .info, source: "alert", project: h.api.id,
+                                        message: "resolved: new vulnerability lodash 4.17.20 (api: no longer listed)")
+        #expect(resolvedLodash.resolvesAlert(firedLodash))
+        #expect(!resolvedLodash.resolvesAlert(firedMinimist))
+    }
+}
+
 /// The resolution names the warning it ends: same rule, same project, nothing else.
 @Suite struct AlertResolutionTests {
     @Test func aResolutionEndsOnlyItsOwnWarning() {

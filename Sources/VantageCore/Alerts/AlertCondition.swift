@@ -7,6 +7,7 @@ import Foundation
 ///     restarts > 3 per hour     restarts in the last hour
 ///     errors > 10 per minute    error lines in the last minute
 ///     health < 50 for 1m        the health score (0–100) shown in the grid
+///     new vulnerability         a vulnerable dependency the project's previous analysis did not list
 ///
 /// `for DURATION` (s, m, h; at most 24 h) says how long the condition must hold before the alert
 /// fires; without it, it fires at the first sample that meets it. The comparison is one of
@@ -15,6 +16,9 @@ import Foundation
 public struct AlertCondition: Sendable, Equatable, CustomStringConvertible {
     public enum Metric: String, Sendable, CaseIterable {
         case cpu, memory, restarts, errors, health
+        /// Not a level but an event: each dependency that becomes vulnerable fires once, and is
+        /// resolved when an analysis no longer lists it (`new vulnerability`).
+        case newVulnerability = "new vulnerability"
     }
 
     public enum Comparison: String, Sendable, CaseIterable {
@@ -56,7 +60,13 @@ public struct AlertCondition: Sendable, Equatable, CustomStringConvertible {
     /// Reads `text`; the failure says what is wrong in words (the caller adds file, line and field).
     public static func parse(_ text: String) -> Result<AlertCondition, AlertConditionError> {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        let example = "write it as METRIC OP VALUE [for DURATION], e.g. \"cpu > 80% for 2m\" (metrics: \(Metric.allCases.map(\.rawValue).joined(separator: ", ")))"
+        if words.count >= 2, words[0].lowercased() == "new", words[1].lowercased().hasPrefix("vulnerabilit") {
+            guard words.count == 2, ["vulnerability", "vulnerabilities"].contains(words[1].lowercased()) else {
+                return .failure(.init("\"\(TerminalText.escaped(text))\" is not understood: write \"new vulnerability\" alone (it fires once per newly vulnerable dependency)"))
+            }
+            return .success(AlertCondition(metric: .newVulnerability, comparison: .above, threshold: 0, sustained: 0, text: "new vulnerability"))
+        }
+        let example = "write it as METRIC OP VALUE [for DURATION], e.g. \"cpu > 80% for 2m\" (metrics: \(Metric.allCases.filter { $0 != .newVulnerability }.map(\.rawValue).joined(separator: ", ")); or \"new vulnerability\" alone)"
         guard words.count >= 3 else { return .failure(.init("\"\(TerminalText.escaped(text))\" is not a condition: " + example)) }
         guard let metric = Metric(rawValue: words[0].lowercased()) else {
             return .failure(.init("\"\(TerminalText.escaped(words[0]))\" is not a metric an alert can watch: " + example))
@@ -128,6 +138,8 @@ public struct AlertCondition: Sendable, Equatable, CustomStringConvertible {
         case .health:
             guard suffix.isEmpty, number <= 100 else { return .failure(.init("health is a score from 0 to 100, not \"\(TerminalText.escaped(word))\"")) }
             return .success((number, .bytes))
+        case .newVulnerability:
+            return .failure(.init("write \"new vulnerability\" alone: it has no value to compare"))
         }
     }
 

@@ -24,6 +24,7 @@ public actor AlertWatch {
     public static func eventKinds(for rules: [Rule]) -> Set<Event.Kind> {
         var kinds: Set<Event.Kind> = [.projectsSampled, .systemSampled, .stateChanged, .scanned, .discovered]
         if rules.contains(where: { $0.condition.metric == .errors }) { kinds.insert(.log) }
+        if rules.contains(where: { $0.condition.metric == .newVulnerability }) { kinds.insert(.insight) }
         return kinds
     }
 
@@ -50,6 +51,10 @@ public actor AlertWatch {
     private var crashes: [ProjectID: [Date]] = [:]
     /// Error lines per project and second, the last minute's.
     private var errorSeconds: [ProjectID: [(second: Int, count: Int)]] = [:]
+    /// Vulnerable dependencies each analysis adds or drops (`new vulnerability` rules).
+    private var vulnerabilities = VulnerabilityChanges()
+    /// The dependencies whose `new vulnerability` alert is firing, by rule and project.
+    private var firingVulnerabilities: Set<String> = []
 
     public init(bus: Bus, clock: any VantageClock, rules: [Rule], health: @escaping @Sendable (ProjectID) async -> Int?) {
         self.bus = bus
@@ -77,6 +82,8 @@ public actor AlertWatch {
                 countError(line)
             case .projectsSampled(let list):
                 samples += list
+            case .insight(let insight):
+                vulnerabilityChanged(insight)
             default:
                 break
             }
@@ -95,7 +102,7 @@ public actor AlertWatch {
     private func evaluate(_ samples: [ProjectSample]) async {
         let now = clock.now
         prune(now: now)
-        for (index, rule) in rules.enumerated() {
+        for (index, rule) in rules.enumerated() where rule.condition.metric != .newVulnerability {
             for sample in samples {
                 let name = names[sample.project] ?? sample.project.displayName
                 if let wanted = rule.project, wanted != name { continue }
@@ -138,7 +145,35 @@ public actor AlertWatch {
             return Double(errorSeconds[sample.project]?.reduce(0) { $0 + $1.count } ?? 0)
         case .health:
             return await health(sample.project).map(Double.init)
+        case .newVulnerability:
+            return nil
         }
+    }
+
+    /// `new vulnerability` rules: each dependency an analysis adds fires, and is resolved when a
+    /// later analysis drops it (one of the baseline, which never fired, resolves nothing).
+    /// The warning names the dependency, so resolving one leaves the others' warnings in place.
+    private func vulnerabilityChanged(_ insight: ProjectInsight) {
+        guard let change = vulnerabilities.update(insight) else { return }
+        let name = names[insight.project] ?? insight.project.displayName
+        let now = clock.now
+        var events: [Event] = []
+        for (index, rule) in rules.enumerated() where rule.condition.metric == .newVulnerability && (rule.project == nil || rule.project == name) {
+            func key(_ p: ProjectInsight.VulnerablePackage) -> String { "\(index) \(insight.project.rawValue) \(VulnerabilityChanges.key(p))" }
+            for p in change.added where firingVulnerabilities.insert(key(p)).inserted {
+                let what = "\(rule.condition.text) \(p.name) \(p.version)"
+                events.append(.diagnostic(Diagnostic(time: now, severity: .warning, source: Diagnostic.alertSource, project: insight.project,
+                                                     message: "\(what) (\(name): \(VulnerabilityChanges.describe(p)))")))
+                events.append(.timeline(TimelineEntry(time: now, kind: .alert, project: insight.project, text: "fired: new vulnerability: \(VulnerabilityChanges.describe(p))")))
+            }
+            for p in change.removed where firingVulnerabilities.remove(key(p)) != nil {
+                let what = "\(rule.condition.text) \(p.name) \(p.version)"
+                events.append(.diagnostic(Diagnostic(time: now, severity: .info, source: Diagnostic.alertSource, project: insight.project,
+                                                     message: "resolved: \(what) (\(name): no longer listed)")))
+                events.append(.timeline(TimelineEntry(time: now, kind: .alert, project: insight.project, text: "resolved: new vulnerability: \(p.name) \(p.version) no longer listed")))
+            }
+        }
+        bus.publish(contentsOf: events)
     }
 
     private func prune(now: Date) {
@@ -178,6 +213,7 @@ public actor AlertWatch {
         case .restarts: return "\(Int(value)) restart\(Int(value) == 1 ? "" : "s") in the last hour"
         case .errors: return "\(Int(value)) error line\(Int(value) == 1 ? "" : "s") in the last minute"
         case .health: return "health \(Int(value))"
+        case .newVulnerability: return "n/a"
         }
     }
 }

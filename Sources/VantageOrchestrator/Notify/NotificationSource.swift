@@ -10,8 +10,7 @@ public struct NotificationSource: Sendable {
     public static let eventKinds: Set<Event.Kind> = [.scanned, .discovered, .timeline, .stateChanged, .insight]
 
     private var names: [ProjectID: String] = [:]
-    /// Each analysed project's vulnerable packages, as "ecosystem name version".
-    private var vulnerable: [ProjectID: Set<String>] = [:]
+    private var vulnerabilities = VulnerabilityChanges()
 
     public init() {}
 
@@ -47,16 +46,10 @@ public struct NotificationSource: Sendable {
     }
 
     private mutating func newVulnerabilities(_ insight: ProjectInsight) -> [OutboundNotification] {
-        guard insight.dependencies.checked else { return [] }
-        let packages = insight.dependencies.vulnerablePackages
-        let now = Set(packages.map { "\($0.ecosystem) \($0.name) \($0.version)" })
-        defer { vulnerable[insight.project] = now }
-        guard let before = vulnerable[insight.project] else { return [] }
-        return packages.filter { !before.contains("\($0.ecosystem) \($0.name) \($0.version)") }.map { p in
-            let fix = p.fixedIn.map { "; fixed in \($0)" } ?? ""
-            let advisories = p.advisories.prefix(3).joined(separator: ", ") + (p.advisories.count > 3 ? ", …" : "")
-            return OutboundNotification(kind: .vulnerability, time: insight.time, project: name(insight.project),
-                                        text: "new vulnerability: \(p.name) \(p.version) (\(p.ecosystem), \(p.severity): \(advisories)\(fix))")
+        guard let change = vulnerabilities.update(insight) else { return [] }
+        return change.added.map { p in
+            OutboundNotification(kind: .vulnerability, time: insight.time, project: name(insight.project),
+                                 text: "new vulnerability: " + VulnerabilityChanges.describe(p))
         }
     }
 }
