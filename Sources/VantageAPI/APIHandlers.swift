@@ -5,6 +5,7 @@ import HummingbirdCore
 import VantageAnalyzer
 import VantageCore
 import VantageDependencies
+import VantageFormats
 import VantageOrchestrator
 import VantageStore
 
@@ -46,13 +47,18 @@ struct APIHandlers: Sendable {
             var request = request
             let change = try EnvironmentChange(try await body(&request))
             let row = try await row(c)
+            var result = EnvironmentResult(project: row.name, environment: change.environment ?? row.env)
             if !change.variables.isEmpty {
-                throw APIProblem.notImplemented("setting variables", detail: "the daemon cannot set a project's variables yet (no control request does); "
-                                                + "put them in the project's .env files or `vantage secret set`, then choose the environment here")
+                // Set in the named environment (or the current one) first; a switch then restarts once.
+                if case .ok(let message) = try await answer(.envSet(name: row.path, environment: change.environment, variables: change.variables)) {
+                    result.set = change.variables.keys.sorted()
+                    result.message = message
+                }
             }
-            guard let environment = change.environment else { throw APIProblem.badRequest("give \"environment\"", field: "environment") }
-            _ = try await answer(.envUse(name: row.path, environment: environment))
-            return try json(["project": row.name, "environment": environment])
+            if let environment = change.environment, environment != row.env || change.variables.isEmpty {
+                _ = try await answer(.envUse(name: row.path, environment: environment))
+            }
+            return try json(result)
         }
         router.get("/api/v1/orchestration/resources/:project") { _, c in try json(try await resources(try await row(c))) }
         for capability in ["deploy", "backup"] {
@@ -279,6 +285,15 @@ func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws ->
     return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
 }
 
+/// The answer to `PUT /api/v1/orchestration/environment/{id}`.
+struct EnvironmentResult: Encodable {
+    var project: String
+    var environment: String
+    /// The variables written (into `.env.<environment>.local`), when some were given.
+    var set: [String]?
+    var message: String?
+}
+
 /// `PUT /api/v1/orchestration/environment/{id}`: `{"environment": "staging", "variables": {"K": "v"}}`.
 struct EnvironmentChange {
     var environment: String?
@@ -301,6 +316,12 @@ struct EnvironmentChange {
         if let value = object["variables"] {
             guard let table = value as? [String: Any], let strings = table as? [String: String], !strings.isEmpty else {
                 throw APIProblem.badRequest("\"variables\" must be a non-empty object of names to string values", field: "variables")
+            }
+            for (key, text) in strings.sorted(by: { $0.key < $1.key }) {
+                guard DotEnvFile.isValidKey(key) else {
+                    throw APIProblem.badRequest("\"\(TerminalText.escaped(key))\" is not a variable name (letters, digits, _, . and -, not starting with a digit)", field: "variables.\(TerminalText.escaped(key))")
+                }
+                guard !text.contains("\0") else { throw APIProblem.badRequest("the value of \(key) contains a NUL byte", field: "variables.\(key)") }
             }
             variables = strings
         }

@@ -114,9 +114,21 @@ import VantageCore
         #expect(missing.status == 422, "\(missing.text)")
         #expect((missing.json["detail"] as? String)?.contains("nowhere") == true)
 
-        let variables = try await f.request(.PUT, path, token: token, body: Data(#"{"variables": {"A": "1"}}"#.utf8))
-        #expect(variables.status == 501)
-        #expect((variables.json["title"] as? String)?.contains("setting variables") == true)
+        // As `vantage env set`: into .env.<environment>.local, the project restarted (it runs in staging).
+        #expect(try await f.request(.POST, "/api/v1/orchestration/launch/web", token: token).status == 200)
+        let variables = try await f.request(.PUT, path, token: token, body: Data(#"{"variables": {"GREETING": "hello world", "A": "1"}}"#.utf8))
+        #expect(variables.status == 200, "\(variables.text)")
+        #expect(variables.json["set"] as? [String] == ["A", "GREETING"])
+        #expect((variables.json["message"] as? String)?.contains("restarted to take them") == true, "\(variables.text)")
+        let written = try String(contentsOfFile: f.root + "/projects/web/.env.staging.local", encoding: .utf8)
+        #expect(written == "A=1\nGREETING=\"hello world\"\n" || written == "A=1\nGREETING='hello world'\n", "\(written)")
+        let resolved = try await f.supervisor.resolvedEnvironment(id)
+        #expect(resolved.first { $0.key == "GREETING" }?.value == "hello world")
+        for (body, field) in [(#"{"variables": {"1BAD": "x"}}"#, "variables.1BAD"), (#"{"variables": {"A B": "x"}}"#, "variables.A B")] {
+            let bad = try await f.request(.PUT, path, token: token, body: Data(body.utf8))
+            #expect(bad.status == 400, "\(body): \(bad.text)")
+            #expect(bad.json["field"] as? String == field, "\(body): \(bad.text)")
+        }
         let unknown = try await f.request(.PUT, "/api/v1/orchestration/environment/nope", token: token, body: Data(#"{"environment": "staging"}"#.utf8))
         #expect(unknown.status == 404)
         await f.close()

@@ -135,3 +135,52 @@ import VantageFormats
         f.removeFiles()
     }
 }
+
+/// `vantage env set` and the API's variables: written into `.env.<env>.local` in place, refused
+/// (nothing written) for a key a higher layer sets, and a running project restarts to take them.
+@Suite struct SetVariablesTests {
+    @Test func variablesGoIntoTheLocalFileOfTheEnvironmentAndARunningProjectRestarts() async throws {
+        let f = Fixture()
+        let p = f.project("vars", command: "sleep 300", files: [
+            ".env": "A=1\n", ".env.production": "P=1\n", ".vantage.toml": "command = \"sleep 300\"\n[env]\nFROM_TOML = \"t\"\n",
+            ".env.development.local": "# kept\nB=old\n",
+        ])
+        await f.supervisor.register([p])
+        try await f.supervisor.launch(p.id)
+        #expect(await f.supervisor.waitFor(p.id, [.running, .ready], timeout: .seconds(20)) != nil)
+        let pidBefore = await f.supervisor.status(of: p.id)?.pid
+        let done = try await f.supervisor.setVariables(p.id, environment: nil, ["B": "new", "C": "two words"])
+        #expect(done.keys == ["B", "C"])
+        #expect(done.environment == "development")
+        #expect(done.restarted)
+        #expect(done.file == p.path + "/.env.development.local")
+        #expect(try String(contentsOfFile: done.file, encoding: .utf8) == "# kept\nB=new\nC=\"two words\"\n")
+        let vars = try await f.supervisor.resolvedEnvironment(p.id)
+        #expect(vars.first { $0.key == "C" }?.value == "two words")
+        #expect(vars.first { $0.key == "A" }?.value == "1", "the other layers stay")
+        #expect(await f.supervisor.waitFor(p.id, [.running, .ready], timeout: .seconds(20)) != nil)
+        #expect(await f.supervisor.status(of: p.id)?.pid != pidBefore, "restarted to take the values")
+
+        let other = try await f.supervisor.setVariables(p.id, environment: "production", ["Q": "2"])
+        #expect(!other.restarted, "it runs in development, not production")
+        #expect(FileManager.default.fileExists(atPath: p.path + "/.env.production.local"))
+
+        do {
+            _ = try await f.supervisor.setVariables(p.id, environment: nil, ["FROM_TOML": "x", "D": "4"])
+            Issue.record("a key .vantage.toml sets was accepted")
+        } catch {
+            #expect(error.message.contains("FROM_TOML of vars comes from \(p.path)/.vantage.toml"), "\(error.message)")
+            #expect(error.message.contains("nothing was written"))
+        }
+        #expect(try String(contentsOfFile: done.file, encoding: .utf8) == "# kept\nB=new\nC=\"two words\"\n", "nothing was written, D included")
+        do {
+            _ = try await f.supervisor.setVariables(p.id, environment: "nosuchenv", ["Z": "1"])
+            Issue.record("an unknown environment was accepted")
+        } catch {
+            #expect(error.message.contains("no environment \"nosuchenv\""), "\(error.message)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: p.path + "/.env.nosuchenv.local"))
+        await f.cleanup()
+    }
+}
+

@@ -20,6 +20,8 @@ public enum ControlRequest: Codable, Sendable, Equatable {
     case attach
     case envShow(name: String, environment: String?)
     case envUse(name: String, environment: String)
+    /// Set variables in the project's `.env.<env>.local` (`vantage env set`; nil: its current environment).
+    case envSet(name: String, environment: String?, variables: [String: String])
     case limit(name: String, limits: ResourceLimits)
     case predict(name: String)
     case projects
@@ -91,6 +93,13 @@ extension ControlRequest {
             try names([name] + (environment.map { [$0] } ?? []))
         case .envUse(let name, let environment):
             try names([name, environment])
+        case .envSet(let name, let environment, let variables):
+            try names([name] + (environment.map { [$0] } ?? []))
+            guard !variables.isEmpty else { throw bad("variables", "are missing: give at least one KEY=VALUE") }
+            for (key, value) in variables {
+                guard DotEnvFile.isValidKey(key) else { throw bad("variable \"\(TerminalText.escaped(key))\"", "is not a valid name (letters, digits, _, . and -, not starting with a digit)") }
+                guard !value.contains("\0") else { throw bad("value of \(key)", "contains a NUL byte") }
+            }
         case .limit(let name, let limits):
             try names([name])
             try limits.validate()

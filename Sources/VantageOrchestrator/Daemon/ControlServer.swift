@@ -260,6 +260,11 @@ public final class ControlServer: @unchecked Sendable {
                 let id = try await supervisor.resolve(name)
                 try await supervisor.useEnvironment(id, environment)
                 return .ok(message: "\(name) now uses \(environment)")
+            case .envSet(let name, let environment, let variables):
+                let id = try await supervisor.resolve(name)
+                let done = try await supervisor.setVariables(id, environment: environment, variables)
+                let restarted = done.restarted ? "; restarted to take them" : "; taken at the next start"
+                return .ok(message: "set \(done.keys.joined(separator: ", ")) for \(name) (\(done.environment)) in \(done.file)\(restarted)")
             case .limit(let name, let limits):
                 let id = try await supervisor.resolve(name)
                 try await supervisor.setLimits(id, limits)

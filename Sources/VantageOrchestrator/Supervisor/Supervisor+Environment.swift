@@ -62,3 +62,49 @@ extension Supervisor {
         if wasUp { try await restart(id, environment: environment) }
     }
 }
+
+extension Supervisor {
+    /// What `setVariables` did: the file written, the keys set, and whether the project restarted.
+    public struct VariablesSet: Sendable, Equatable {
+        public var file: String
+        public var keys: [String]
+        public var environment: String
+        public var restarted: Bool
+    }
+
+    /// Sets variables for one environment of a project (its current one when nil) in
+    /// `.env.<env>.local`, the highest file layer and the one for this machine's own values, each
+    /// written in place by `DotEnvWriter` (comments and order kept, atomic). A key whose value comes
+    /// from a higher layer (`.vantage.toml`, a secret) is refused before anything is written, since
+    /// the file would not change what the project gets. A running project in that environment
+    /// restarts so it takes the values, as switching environments does.
+    public func setVariables(_ id: ProjectID, environment: String?, _ variables: [String: String]) async throws(VantageError) -> VariablesSet {
+        guard let mp = projects[id] else { throw unknown(id) }
+        guard !variables.isEmpty else { throw VantageError(.usage, "no variable to set: give KEY=VALUE") }
+        let env = environment ?? mp.environment
+        if let environment { try ProjectEnvironments.check(environment, project: mp.name, available: try environments(of: id)) }
+        let file = mp.project.path + "/.env.\(env).local"
+        for key in variables.keys.sorted() where !DotEnvFile.isValidKey(key) {
+            throw VantageError(.usage, "\"\(TerminalText.escaped(key))\" is not a variable name (letters, digits, _, . and -, not starting with a digit)",
+                               at: SourceLocation(file: file, field: key))
+        }
+        let current = try Self.launchVariables(project: mp.project, environment: env, secrets: secrets, overrides: [:], port: nil).variables
+        for key in variables.keys.sorted() {
+            guard let now = current.first(where: { $0.key == key }) else { continue }
+            let fromFile = now.source.hasPrefix(mp.project.path + "/.env")
+            guard fromFile else {
+                throw VantageError(.config, "\(key) of \(mp.name) comes from \(now.source), which overrides .env files: nothing was written",
+                                   at: SourceLocation(file: file, field: key), hint: "change it where it is set (or `vantage secret set` for a secret)")
+            }
+        }
+        for key in variables.keys.sorted() {
+            try DotEnvWriter.set(key, to: variables[key] ?? "", inFile: file)
+        }
+        let keys = variables.keys.sorted()
+        recordDecision(id, "\(mp.name): set \(keys.joined(separator: ", ")) in \((file as NSString).lastPathComponent)")
+        publishEnvironments([id])
+        let restart = mp.state.isUp && mp.environment == env
+        if restart { try await self.restart(id, environment: env) }
+        return VariablesSet(file: file, keys: keys, environment: env, restarted: restart)
+    }
+}
