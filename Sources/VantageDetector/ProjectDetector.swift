@@ -57,15 +57,18 @@ public enum ProjectDetector {
 
     /// Detects the one folder `folder` (absolute or relative): `projects` is empty when it is not a
     /// project, and `warnings` holds every problem in its files.
-    public static func detect(folder: String) -> ScanResult {
+    public static func detect(folder: String, lastGood: LastGoodConfigStore? = nil) -> ScanResult {
         let absolute = ProjectScanner.absolutePath(folder)
         var warnings = ScanWarnings()
-        let project = ProjectScanner.regularFiles(in: absolute).flatMap { detect(folder: absolute, files: $0, warnings: &warnings) }
+        let project = ProjectScanner.regularFiles(in: absolute).flatMap {
+            detect(folder: absolute, files: $0, warnings: &warnings, lastGood: lastGood)
+        }
         return ScanResult(projects: project.map { [$0] } ?? [], warnings: warnings.items)
     }
 
-    /// Decides whether one folder is a project, from the regular files directly inside it.
-    static func detect(folder: String, files: Set<String>, warnings: inout ScanWarnings) -> Project? {
+    /// Decides whether one folder is a project, from the regular files directly inside it. With
+    /// `lastGood`, its `.vantage.toml` is read through the store of last good copies.
+    static func detect(folder: String, files: Set<String>, warnings: inout ScanWarnings, lastGood: LastGoodConfigStore? = nil) -> Project? {
         var contents = FolderContents(folder: folder, files: files)
         if files.contains(DotEnvFile.fileName),
            let env = warnings.reading({ () throws(VantageError) in try DotEnvFile.read(contents.path(DotEnvFile.fileName)) }) ?? nil {
@@ -79,12 +82,14 @@ public enum ProjectDetector {
         // read makes the project broken (listed, with the reason), never hidden.
         var vantage: ProjectConfig?
         var configProblem: String?
+        var configFallback: String?
         if files.contains(ProjectConfigReader.fileName) {
             do throws(VantageError) {
-                if let reading = try ProjectConfigReader.load(projectPath: folder) {
+                if let reading = try ProjectConfigReader.load(projectPath: folder, lastGood: lastGood) {
                     vantage = reading.config
                     warnings.add(contentsOf: reading.errors + reading.warnings)
                     configProblem = reading.errors.first?.description
+                    configFallback = reading.lastGood?.note
                 }
             } catch {
                 warnings.add(error)
@@ -114,6 +119,7 @@ public enum ProjectDetector {
         let languages = found.flatMap(\.languages).filter { seenLanguages.insert($0).inserted }
 
         return Project(name: name, path: folder, kinds: found.map(\.kind), languages: languages.map(\.rawValue), command: command,
-                       ports: Array(Set(ports)).sorted(), dependencies: dependencies, configProblem: configProblem)
+                       ports: Array(Set(ports)).sorted(), dependencies: dependencies, configProblem: configProblem,
+                       configFallback: configFallback)
     }
 }

@@ -14,7 +14,13 @@ public struct ProjectScanner: Sendable {
     /// Folders never descended into: the one skip list, and every hidden folder.
     public static let skippedFolders = FolderSkipList.standardAndHidden
 
-    public init() {}
+    /// Where each project's last good `.vantage.toml` is kept and read back when the file breaks
+    /// (nil: the file alone, as `vantage scan` reports it).
+    public var lastGood: LastGoodConfigStore?
+
+    public init(lastGood: LastGoodConfigStore? = nil) {
+        self.lastGood = lastGood
+    }
 
     /// Whether the scanner skips a folder with this name (a folder holding `pyvenv.cfg` is skipped too).
     public static func skips(folderNamed name: String) -> Bool {
@@ -50,7 +56,7 @@ public struct ProjectScanner: Sendable {
             guard projects[folder.path] == nil else { return .skipSubfolders } // overlapping roots
             let files = Set(folder.files)
             if files.contains("pyvenv.cfg") { return .skipSubfolders }
-            if let project = ProjectDetector.detect(folder: folder.path, files: files, warnings: &warnings) {
+            if let project = ProjectDetector.detect(folder: folder.path, files: files, warnings: &warnings, lastGood: lastGood) {
                 projects[folder.path] = project
             }
             return .descend

@@ -31,6 +31,11 @@ public struct TOMLParser {
     }
 
     public static func parse(contentsOf path: String) throws(VantageError) -> TOMLTable {
+        try parse(readText(path), file: path)
+    }
+
+    /// The file's text, or an error naming it (unreadable, or not UTF-8 with the line of the first bad byte).
+    public static func readText(_ path: String) throws(VantageError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw VantageError(.io, "cannot read the file", at: SourceLocation(file: path),
                                hint: "check that it exists and is readable")
@@ -39,7 +44,7 @@ public struct TOMLParser {
             throw VantageError(.config, "the file is not valid UTF-8", at: SourceLocation(file: path, line: firstInvalidUTF8Line(data)),
                                hint: "TOML files are UTF-8 text")
         }
-        return try parse(text, file: path)
+        return text
     }
 
     /// The line of the first byte that is not part of a valid UTF-8 sequence.

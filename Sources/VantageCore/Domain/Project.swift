@@ -75,10 +75,14 @@ public struct Project: Codable, Sendable, Hashable, Identifiable {
     /// Why the project's own configuration (`.vantage.toml`) cannot be read, with file, line and
     /// field; nil when it can. A broken project is listed and shown, but not started.
     public var configProblem: String?
+    /// Set when its `.vantage.toml` has an error but the last good copy kept under $VANTAGE_HOME is
+    /// used instead: "using the last good .vantage.toml from <time>; fix <file>:<line>". Such a
+    /// project is not broken (it keeps its command and ports); the note says what to fix.
+    public var configFallback: String?
 
     public init(name: String, path: String, kinds: [ProjectKind], languages: [String] = [], command: String? = nil,
                 ports: [Int] = [], dependencies: [Dependency] = [], engine: String? = nil, group: String? = nil,
-                configProblem: String? = nil) {
+                configProblem: String? = nil, configFallback: String? = nil) {
         self.name = name
         self.path = path
         self.kinds = kinds
@@ -89,12 +93,13 @@ public struct Project: Codable, Sendable, Hashable, Identifiable {
         self.engine = engine
         self.group = group
         self.configProblem = configProblem
+        self.configFallback = configFallback
     }
 
     public var isBroken: Bool { configProblem != nil }
 
     private enum CodingKeys: String, CodingKey {
-        case name, path, kinds, languages, command, ports, dependencies, engine, group, configProblem
+        case name, path, kinds, languages, command, ports, dependencies, engine, group, configProblem, configFallback
     }
 
     public init(from decoder: any Decoder) throws {
@@ -109,6 +114,7 @@ public struct Project: Codable, Sendable, Hashable, Identifiable {
         engine = try c.decodeIfPresent(String.self, forKey: .engine)
         group = try c.decodeIfPresent(String.self, forKey: .group)
         configProblem = try c.decodeIfPresent(String.self, forKey: .configProblem)
+        configFallback = try c.decodeIfPresent(String.self, forKey: .configFallback)
         host = decoder.userInfo[ProjectID.hostKey] as? String
     }
 

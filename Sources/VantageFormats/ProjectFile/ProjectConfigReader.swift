@@ -7,6 +7,44 @@ public struct ProjectConfigReading: Sendable, Equatable {
     public var config: ProjectConfig
     public var errors: [VantageError]
     public var warnings: [VantageError]
+    /// Set when the file has an error and the last good copy was read instead (`config` is the
+    /// copy's, `errors` is empty, the first warning says so).
+    public var lastGood: LastGoodUse?
+
+    public init(config: ProjectConfig, errors: [VantageError], warnings: [VantageError], lastGood: LastGoodUse? = nil) {
+        self.config = config
+        self.errors = errors
+        self.warnings = warnings
+        self.lastGood = lastGood
+    }
+}
+
+/// A project runs on the last good copy of its `.vantage.toml`: since when, and why.
+public struct LastGoodUse: Sendable, Equatable {
+    /// When the copy was kept.
+    public var savedAt: Date
+    /// The file's first error now.
+    public var problem: VantageError
+
+    public init(savedAt: Date, problem: VantageError) {
+        self.savedAt = savedAt
+        self.problem = problem
+    }
+
+    /// "using the last good .vantage.toml from 2026-12-07 13:02; fix /p/.vantage.toml:3: …", at the
+    /// problem's place (local time, as on screen).
+    public var note: String {
+        let stamp = DateFormatter()
+        stamp.locale = Locale(identifier: "en_US_POSIX")
+        stamp.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        let place = problem.location.map { $0.file + ($0.line.map { ":\($0)" } ?? "") } ?? ProjectConfigReader.fileName
+        return "using the last good \(ProjectConfigReader.fileName) from \(stamp.string(from: savedAt)); fix \(place)"
+    }
+
+    /// The warning shown for it (Troubleshooting, the scan's warnings): the note, then the problem.
+    public var warning: VantageError {
+        VantageError(.config, note + ": " + problem.message, at: problem.location, hint: problem.hint)
+    }
 }
 
 /// The one schema of a project's `.vantage.toml`, for the scanner (name, command, ports), the
@@ -25,8 +63,8 @@ public enum ProjectConfigReader {
 
     /// Reads the project's `.vantage.toml`; a missing file gives the defaults. The first error is
     /// thrown; warnings are in `ProjectConfig.warnings`.
-    public static func read(projectPath: String) throws(VantageError) -> ProjectConfig {
-        guard let reading = try load(projectPath: projectPath) else { return ProjectConfig() }
+    public static func read(projectPath: String, lastGood: LastGoodConfigStore? = nil) throws(VantageError) -> ProjectConfig {
+        guard let reading = try load(projectPath: projectPath, lastGood: lastGood) else { return ProjectConfig() }
         try reading.errors.throwFirst()
         return reading.config
     }
@@ -34,12 +72,41 @@ public enum ProjectConfigReader {
     /// Everything the file says, errors included; nil when there is no file. A file that is not
     /// valid TOML throws. Paths may leave the project only when the nearest workspace
     /// `vantage.toml` above it sets `[projects] allow_paths_outside = true`.
-    public static func load(projectPath: String) throws(VantageError) -> ProjectConfigReading? {
+    ///
+    /// With `lastGood`, a file that reads without an error is kept there, and a file with an error
+    /// (TOML or schema) is read from its last kept copy instead, when there is one: the reading
+    /// then has no errors, `lastGood` set and its warning first.
+    public static func load(projectPath: String, lastGood: LastGoodConfigStore? = nil) throws(VantageError) -> ProjectConfigReading? {
         let path = projectPath + "/" + fileName
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let table = try TOMLParser.parse(contentsOf: path)
         let allowOutside = WorkspaceFileReader.enclosing(projectPath)?.allowPathsOutside ?? false
-        return check(table, file: path, projectPath: projectPath, allowPathsOutside: allowOutside)
+        do throws(VantageError) {
+            let text = try TOMLParser.readText(path)
+            var reading = check(try TOMLParser.parse(text, file: path), file: path, projectPath: projectPath, allowPathsOutside: allowOutside)
+            guard let lastGood else { return reading }
+            guard let problem = reading.errors.first else {
+                do throws(VantageError) { try lastGood.remember(text, for: projectPath) } catch { reading.warnings.append(error) }
+                return reading
+            }
+            return fromLastGood(lastGood, instead: problem, file: path, projectPath: projectPath, allowPathsOutside: allowOutside) ?? reading
+        } catch {
+            guard let lastGood, let kept = fromLastGood(lastGood, instead: error, file: path, projectPath: projectPath,
+                                                        allowPathsOutside: allowOutside) else { throw error }
+            return kept
+        }
+    }
+
+    /// The reading of the project's kept copy (nil without one, or if it does not read cleanly now,
+    /// say after the workspace's rules changed).
+    static func fromLastGood(_ store: LastGoodConfigStore, instead problem: VantageError, file: String, projectPath: String,
+                             allowPathsOutside: Bool) -> ProjectConfigReading? {
+        guard let copy = store.copy(for: projectPath), let table = try? TOMLParser.parse(copy.text, file: file) else { return nil }
+        var reading = check(table, file: file, projectPath: projectPath, allowPathsOutside: allowPathsOutside)
+        guard reading.errors.isEmpty else { return nil }
+        let use = LastGoodUse(savedAt: copy.savedAt, problem: problem)
+        reading.lastGood = use
+        reading.warnings = [use.warning]     // the copy's own warnings would point at lines of the file as it is now
+        return reading
     }
 
     /// Parses a table; the first error is thrown.

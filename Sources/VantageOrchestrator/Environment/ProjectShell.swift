@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 
 /// `!` in the console: the user's shell in a project's folder, with the environment the supervisor
 /// launches the project with (`Supervisor.launchVariables`: its `.env` layers, `[env]` sections,
@@ -15,9 +16,9 @@ public enum ProjectShell {
     /// setting, or its folder) and the whole environment (`base`, the console's own, under the
     /// project's variables).
     public static func folder(_ project: Project, environment name: String?, port: Int?, secrets: (any SecretsSource)?,
-                              base: [String: String]) throws(VantageError) -> (argv: [String], directory: String, environment: [String: String]) {
+                              base: [String: String], lastGood: LastGoodConfigStore? = nil) throws(VantageError) -> (argv: [String], directory: String, environment: [String: String]) {
         let resolved = try Supervisor.launchVariables(project: project, environment: name ?? EnvironmentLayers.defaultEnvironment,
-                                                      secrets: secrets, overrides: [:], port: port)
+                                                      secrets: secrets, overrides: [:], port: port, lastGood: lastGood)
         var environment = base
         environment.removeValue(forKey: ProjectMarker.variable)
         for variable in resolved.variables { environment[variable.key] = variable.value }

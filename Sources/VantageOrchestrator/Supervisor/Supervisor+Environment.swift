@@ -7,15 +7,17 @@ extension Supervisor {
     public func resolvedEnvironment(_ id: ProjectID, environment: String? = nil) throws(VantageError) -> [ResolvedVariable] {
         guard let mp = projects[id] else { throw unknown(id) }
         return try Self.launchVariables(project: mp.project, environment: environment ?? mp.environment, secrets: secrets,
-                                        overrides: mp.overrides, port: mp.state.isUp ? mp.ports.first : nil).variables
+                                        overrides: mp.overrides, port: mp.state.isUp ? mp.ports.first : nil,
+                                        lastGood: lastGoodConfigs).variables
     }
 
     /// The variables a project is launched with in `environment` (its layers, secrets and
     /// `overrides`, then what Vantage adds: the kind's variables and the assigned `port`), and the
     /// folder it runs in. `env show` and the console's shell (`ProjectShell`) read these.
     public static func launchVariables(project: Project, environment env: String, secrets: (any SecretsSource)?,
-                                       overrides: [String: String], port: Int?) throws(VantageError) -> (variables: [ResolvedVariable], directory: String) {
-        let config = try ProjectConfigReader.read(projectPath: project.path)
+                                       overrides: [String: String], port: Int?,
+                                       lastGood: LastGoodConfigStore? = nil) throws(VantageError) -> (variables: [ResolvedVariable], directory: String) {
+        let config = try ProjectConfigReader.read(projectPath: project.path, lastGood: lastGood)
         let secretValues = try secrets?.values(project: project.name, environment: env) ?? [:]
         var vars = try EnvironmentLayers.resolve(projectPath: project.path, config: config, environment: env,
                                                  secrets: secretValues, overrides: overrides)
@@ -35,7 +37,7 @@ extension Supervisor {
     /// The environments the project has (files and `[env.NAME]` sections), sorted.
     public func environments(of id: ProjectID) throws(VantageError) -> [String] {
         guard let mp = projects[id] else { throw unknown(id) }
-        let config = try ProjectConfigReader.read(projectPath: mp.project.path)
+        let config = try ProjectConfigReader.read(projectPath: mp.project.path, lastGood: lastGoodConfigs)
         return ProjectEnvironments.available(projectPath: mp.project.path, config: config)
     }
 
@@ -43,7 +45,7 @@ extension Supervisor {
     func publishEnvironments(_ ids: [ProjectID]) {
         for id in ids {
             guard let mp = projects[id] else { continue }
-            let config = (try? ProjectConfigReader.read(projectPath: mp.project.path)) ?? mp.config
+            let config = (try? ProjectConfigReader.read(projectPath: mp.project.path, lastGood: lastGoodConfigs)) ?? mp.config
             bus.publish(.environments(project: id, available: ProjectEnvironments.available(projectPath: mp.project.path, config: config),
                                       current: mp.environment))
         }

@@ -19,7 +19,7 @@ extension Supervisor {
         mp.backoffTask?.cancel()
         mp.backoffTask = nil
         do {
-            mp.config = try ProjectConfigReader.read(projectPath: mp.project.path)
+            mp.config = try ProjectConfigReader.read(projectPath: mp.project.path, lastGood: lastGoodConfigs)
         } catch {
             projects[id] = mp
             launchFailed(id, error)

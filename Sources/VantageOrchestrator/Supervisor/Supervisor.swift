@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 import VantageProbes
 #if canImport(Glibc)
 import Glibc
@@ -10,6 +11,8 @@ import Glibc
 /// change published on the bus as `Event`s. All operations on one project are serialised.
 public actor Supervisor {
     public let paths: VantagePaths
+    /// Each project's last good `.vantage.toml`, read instead of a file that breaks.
+    var lastGoodConfigs: LastGoodConfigStore { LastGoodConfigStore(paths: paths) }
     public let bus: Bus
     let clock: any VantageClock
     let options: SupervisorOptions

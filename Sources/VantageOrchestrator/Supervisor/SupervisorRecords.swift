@@ -73,7 +73,7 @@ extension Supervisor {
             let id = entry.project.id
             if projects[id] == nil { projects[id] = ManagedProject(project: entry.project) }
             guard var mp = projects[id] else { continue }
-            mp.config = (try? ProjectConfigReader.read(projectPath: mp.project.path)) ?? ProjectConfig()
+            mp.config = (try? ProjectConfigReader.read(projectPath: mp.project.path, lastGood: lastGoodConfigs)) ?? ProjectConfig()
             let alive = entry.processes.filter { p in
                 guard let s = ProcessLookup.stat(p.pid), !s.isZombie else { return false }
                 return p.startTicks == 0 || s.startTicks == p.startTicks

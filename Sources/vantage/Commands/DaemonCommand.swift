@@ -54,7 +54,7 @@ struct DaemonCommand: AsyncParsableCommand {
         let roots = try workspace.resolvedRoots()
         // The one project detector, as the console and `vantage scan` use it.
         let scanStart = ContinuousClock.now
-        let scan = try ProjectScanner().scan(roots: roots)
+        let scan = try ProjectScanner(lastGood: LastGoodConfigStore(paths: paths)).scan(roots: roots)
         let scanTime = ContinuousClock.now - scanStart
         for warning in scan.warnings { writeStandardError("vantage daemon: warning: \(warning)\n") }
         var options = SupervisorOptions()

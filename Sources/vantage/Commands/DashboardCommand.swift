@@ -3,6 +3,7 @@ import Foundation
 import VantageAnalyzer
 import VantageCore
 import VantageDetector
+import VantageFormats
 import VantageDocker
 import VantageKnowledge
 import VantageOrchestrator
@@ -106,7 +107,7 @@ struct DashboardCommand: AsyncParsableCommand {
         // The scan is a few milliseconds on a workspace: doing it first lets the first frame
         // show every project.
         let scanStart = ContinuousClock.now
-        let scan = try ProjectScanner().scan(roots: roots)
+        let scan = try ProjectScanner(lastGood: LastGoodConfigStore(paths: paths)).scan(roots: roots)
         let scanTime = ContinuousClock.now - scanStart
 
         var supervisorOptions = SupervisorOptions()

@@ -3,6 +3,7 @@ import Foundation
 import VantageAnalyzer
 import VantageCore
 import VantageDetector
+import VantageFormats
 import VantageKnowledge
 import VantageOrchestrator
 import VantageStore
@@ -42,7 +43,7 @@ struct TroubleshootingSources {
         let store = try? Store.open(paths: paths)
         var projects: [Project] = []
         if !roots.isEmpty {
-            projects = try ProjectScanner().scan(roots: roots).projects
+            projects = try ProjectScanner(lastGood: LastGoodConfigStore(paths: paths)).scan(roots: roots).projects
         } else if SupervisorConnection.isDaemonRunning(paths), case .status(let rows)? = try? ControlClient.request(paths, .ps) {
             projects = rows.map { Project(name: $0.name, path: $0.path, kinds: ProjectKind(rawValue: $0.kind).map { [$0] } ?? []) }
         }

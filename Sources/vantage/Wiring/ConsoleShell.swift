@@ -1,6 +1,7 @@
 import Foundation
 import VantageCore
 import VantageDocker
+import VantageFormats
 import VantageOrchestrator
 import VantageTUI
 
@@ -24,7 +25,8 @@ enum ConsoleShell {
                 return ShellPlan(argv: ProjectShell.container(container), directory: nil, environment: environment)
             }
             let shell = try ProjectShell.folder(request.project, environment: request.environment, port: request.ports.first,
-                                                secrets: HostedSupervisor.vaultWithoutPrompt(paths, bus: bus), base: base)
+                                                secrets: HostedSupervisor.vaultWithoutPrompt(paths, bus: bus), base: base,
+                                                lastGood: LastGoodConfigStore(paths: paths))
             return ShellPlan(argv: shell.argv, directory: shell.directory, environment: shell.environment)
         }
     }

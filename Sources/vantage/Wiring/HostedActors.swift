@@ -3,6 +3,7 @@ import Synchronization
 import VantageAnalyzer
 import VantageCore
 import VantageDetector
+import VantageFormats
 import VantageDocker
 import VantageFormats
 import VantageKnowledge
@@ -223,7 +224,8 @@ final class HostedActors: Sendable {
     /// whose folder is gone, the compose launcher takes the compose ones, the others follow `.scanned`.
     func watch(roots: [String], initial: ScanResult) {
         let (bus, supervisor, composeLauncher) = (self.bus, self.supervisor.supervisor, self.compose)
-        let watcher = WorkspaceWatcher(roots: roots, scan: { try? ProjectScanner().scan(roots: roots) }) { [self] result in
+        let scanner = ProjectScanner(lastGood: LastGoodConfigStore(paths: paths))
+        let watcher = WorkspaceWatcher(roots: roots, scan: { try? scanner.scan(roots: roots) }) { [self] result in
             let before = self.current.withLock { list in
                 defer { list = result.projects }
                 return list

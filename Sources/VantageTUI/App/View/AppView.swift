@@ -194,6 +194,7 @@ public struct AppView: Sendable {
             fields.append(("Env", envs.map { "\($0.current)" + ($0.available.count > 1 ? " (has \($0.names))" : " (the only one)") }
                            ?? "n/a (not reported yet)"))
         }
+        if let fallback = p.configFallback { fields.append(("Config", fallback)) }
         if let reason = state.throttled[id] { fields.append(("Governor", reason)) }
         if let s = sample, runState.isUp {
             fields.append(("PIDs", s.pids.map(String.init).joined(separator: " ") + " (\(s.processCount) process\(s.processCount == 1 ? "" : "es"))"))
