@@ -97,4 +97,80 @@ struct PointerActionsTests {
         Self.click(x: column, y: row, &s, size)
         #expect(s.overlay == .schedule(selected: 1), "the job under the pointer is selected (the box grows by a row and moves)")
     }
+
+    /// The column of a title in the grid's header row (the first row inside the Projects pane).
+    static func header(_ title: String, _ s: AppState, _ size: Size) throws -> (x: Int, y: Int) {
+        let layout = ScreenLayout.compute(size: size, focus: s.focus, zoomed: nil, contentRows: s.contentRows)
+        let pane = try #require(layout.panes[.projects])
+        let row = Self.view(size)(s).lines[pane.y + 1]
+        let range = try #require(row.range(of: " " + title), "\(title) in \(row)")
+        return (row.distance(from: row.startIndex, to: range.lowerBound) + 2, pane.y + 1)
+    }
+
+    @Test func aClickOnAHeaderTitleSortsByItAndASecondClickReverses() throws {
+        var s = GoldenFixture.state()
+        let size = Size(width: 120, height: 40)
+        #expect(s.gridSort == nil)
+        let cpu = try Self.header("CPU", s, size)
+        Self.click(x: cpu.x, y: cpu.y, &s, size)
+        #expect(s.gridSort == .cpu && !s.gridSortReversed)
+        #expect(s.notice?.text == GridSort.cpu.summary(reversed: false), "the sort keys' own message")
+        Self.click(x: cpu.x, y: cpu.y, &s, size)
+        #expect(s.gridSort == .cpu && s.gridSortReversed, "a second click reverses, as I does")
+        // Another title: sorted by it, in its own direction.
+        let name = try Self.header("Name", s, size)
+        Self.click(x: name.x, y: name.y, &s, size)
+        #expect(s.gridSort == .name && !s.gridSortReversed)
+        let health = try Self.header("Health", s, size)
+        Self.click(x: health.x, y: health.y, &s, size)
+        #expect(s.gridSort == .health)
+        // A title the grid cannot sort by says so and changes nothing.
+        let ports = try Self.header("Ports", s, size)
+        Self.click(x: ports.x, y: ports.y, &s, size)
+        #expect(s.gridSort == .health)
+        #expect(s.notice?.text.contains("cannot be sorted by Ports") == true, "\(String(describing: s.notice))")
+    }
+
+    @Test func aHeaderClickFromAnotherPaneFocusesTheGridAndSorts() throws {
+        var s = GoldenFixture.state()
+        s.focus = .timeline
+        let size = Size(width: 120, height: 40)
+        let status = try Self.header("Status", s, size)
+        Self.click(x: status.x, y: status.y, &s, size)
+        #expect(s.focus == .projects && s.gridSort == .status)
+    }
+
+    @Test func inTheProcessViewAClickSelectsAProcessAndTheWheelMovesTheSelection() throws {
+        var s = GoldenFixture.state()
+        let size = Size(width: 120, height: 40)
+        let tree = GoldenFixture.apiProcesses
+        s.overlay = .processes(ProcessView(project: tree.project))
+        s.processTree = tree
+        let screen = Self.view(size)(s).lines
+        func row(_ pid: Int32) -> Int? { screen.firstIndex { $0.contains(" \(pid) ") || $0.contains("|\(pid) ") } }
+        func selectedPid() -> Int32? {
+            guard case .processes(let view) = s.overlay else { return nil }
+            return tree.rows[view.selectedIndex(in: tree.rows)].pid
+        }
+        #expect(selectedPid() == 4101)
+        let esbuild = try #require(row(4160), "\(screen.joined(separator: "\n"))")
+        Self.click(x: 30, y: esbuild, &s, size)
+        #expect(selectedPid() == 4160)
+        let npm = try #require(row(4101))
+        Self.click(x: 30, y: npm, &s, size)
+        #expect(selectedPid() == 4101)
+        // The wheel: three rows down, then back up.
+        Self.click(.wheelDown, x: 30, y: npm, &s, size)
+        #expect(selectedPid() == 4131)
+        Self.click(.wheelUp, x: 30, y: npm, &s, size)
+        #expect(selectedPid() == 4101)
+        // In the signal chooser, a click picks a signal.
+        s.overlay = .processes(ProcessView(project: tree.project, pid: 4102, row: 1, signal: 0))
+        let chooser = Self.view(size)(s).lines
+        let kill = try #require(chooser.firstIndex { $0.contains("KILL ") })
+        Self.click(x: 30, y: kill, &s, size)
+        guard case .processes(let view) = s.overlay else { Issue.record("the view closed"); return }
+        let chosen = try #require(view.signal)
+        #expect(ProcessSignal.allCases[chosen].name == "SIGKILL")
+    }
 }

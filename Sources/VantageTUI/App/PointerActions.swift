@@ -44,8 +44,41 @@ enum PointerActions {
             for _ in 0..<wheelStep { act(event.kind == .wheelUp ? .up : .down) }
         case .press:
             guard target.contains(x: event.x, y: event.y) else { return commands }
+            if state.overlay == nil, state.focus == .projects, event.y == target.y {
+                return commands + sortByHeader(at: event.x - target.x, width: target.width, state: &state)
+            }
             let overlay = state.overlay != nil
             commands += select(event, in: target, place: { overlay ? overlayBox(state: $0, view: view) : target }, state: &state, view: view)
+        }
+        return commands
+    }
+
+    /// A click on a title of the grid's header: `sort_next`/`sort_previous` (the `>`/`<` keys) until
+    /// the grid is sorted by that column, or `sort_reverse` (`I`) when it already is. A title the
+    /// grid cannot sort by says so.
+    static func sortByHeader(at column: Int, width: Int, state s: inout AppState) -> [Command] {
+        let grid = PaneContent.projects(s, glyphs: .ascii, timeZone: .utc).table(width: width)
+        var x = 1                                   // the selection gutter
+        var clicked: Int?
+        for shown in grid.layout(width: width) {
+            if column >= x, column < x + shown.width { clicked = shown.index }
+            x += shown.width + 1
+        }
+        guard let clicked else { return [] }        // the gutter or a gap between two titles
+        guard let wanted = GridSort.allCases.first(where: { $0.column == clicked }) else {
+            let title = grid.columns[clicked].header
+            s.notice = Notice("the grid cannot be sorted by \(title); click Name, Kind, Status, CPU, Memory, Health or Debt", role: .warn)
+            return []
+        }
+        var commands: [Command] = []
+        if s.gridSort == wanted { return Update.apply(.action(.sortReverse), to: &s) }
+        // The shorter way round the columns (each step also passes the grid's own order).
+        let all = GridSort.allCases
+        let from = s.gridSort.flatMap { all.firstIndex(of: $0) } ?? all.count
+        let to = all.firstIndex(of: wanted) ?? 0
+        let forward = (to - from + all.count + 1) % (all.count + 1) <= (from - to + all.count + 1) % (all.count + 1)
+        for _ in 0...all.count where s.gridSort != wanted {
+            commands += Update.apply(.action(forward ? .sortNext : .sortPrevious), to: &s)
         }
         return commands
     }
