@@ -144,7 +144,7 @@ public struct AlertCondition: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// "30s", "2m", "1h": seconds, more than 0 and at most a day.
-    static func duration(_ word: String) -> Result<Double, AlertConditionError> {
+    public static func duration(_ word: String) -> Result<Double, AlertConditionError> {
         let lower = word.lowercased()
         let digits = lower.prefix { $0.isNumber || $0 == "." }
         let scale: [String: Double] = ["s": 1, "m": 60, "h": 3600]

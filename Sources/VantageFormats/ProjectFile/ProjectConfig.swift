@@ -26,6 +26,8 @@ public struct ProjectConfig: Sendable, Equatable {
     public var stopTimeout: Double = 10
     /// Pause (freeze) this project when the machine is under pressure, instead of only throttling it.
     public var pauseUnderPressure = false
+    /// `[deploy]`: how `vantage deploy` makes and switches releases; nil when the file has none.
+    public var deploy: DeploySettings?
     /// The file it was read from, if any.
     public var file: String?
     /// Keys the schema does not know, each with file, line and the nearest known key.

@@ -93,6 +93,21 @@ struct SchemaTable {
     }
 }
 
+extension SchemaTable {
+    /// A duration: seconds as a number, or "30s", "10m", "1h" (the alert rules' duration reader);
+    /// more than 0 and at most a day.
+    mutating func duration(_ key: String) -> Double? {
+        guard let v = table[key] else { return nil }
+        if let text = v.stringValue {
+            switch AlertCondition.duration(text) {
+            case .success(let seconds): return seconds
+            case .failure(let problem): fail(key, problem.message); return nil
+            }
+        }
+        return number(key, in: 0.001 ... 86_400, unit: " seconds")
+    }
+}
+
 /// The known key nearest to a misspelt one (`comand` → `command`), by edit distance.
 enum NearestKey {
     static func suggestion(for key: String, among known: [String]) -> String? {

@@ -30,6 +30,10 @@ public enum ControlRequest: Codable, Sendable, Equatable {
     case backlog(lines: Int)
     /// Start a scheduled job now (`vantage schedule run-now ID`), outside its schedule.
     case runScheduledJob(id: Int64)
+    /// `vantage deploy`, `vantage rollback`, `vantage releases` (Supervisor+Deploy).
+    case deploy(name: String, environment: String?, ref: String?)
+    case rollback(name: String, release: String?)
+    case releases(name: String)
 }
 
 /// What the supervisor answers: one response per request, or a stream of `event`s for `subscribe`
@@ -55,6 +59,8 @@ public enum ControlResponse: Codable, Sendable, Equatable {
     /// Sent every second while a slow request (launch, stop, restart) is being carried out, so a
     /// client can tell a daemon at work from one that is stopped or stuck.
     case working
+    case deployment(DeployOutcome)
+    case releases([Release])
 }
 
 extension ControlRequest {
@@ -107,6 +113,14 @@ extension ControlRequest {
             try names([name])
         case .runScheduledJob(let id):
             guard id > 0 else { throw bad("job id", "must be a positive number, not \(id)") }
+        case .deploy(let name, let environment, let ref):
+            try names([name] + (environment.map { [$0] } ?? []))
+            if let ref, ref.isEmpty || ref.hasPrefix("-") || ref.contains("\0") { throw bad("ref", "must name a branch, tag or commit") }
+        case .rollback(let name, let release):
+            try names([name])
+            if let release, ReleaseID.parse(release) == nil { throw bad("release", "\"\(TerminalText.escaped(release))\" is not a release id (vantage releases NAME lists them)") }
+        case .releases(let name):
+            try names([name])
         case .command, .ps, .subscribe, .attach, .projects:
             break
         }

@@ -126,7 +126,7 @@ public final class ControlServer: @unchecked Sendable {
                     }
                     return
                 }
-            case .launch, .stop, .restart:
+            case .launch, .stop, .restart, .deploy, .rollback:
                 // These wait on processes; a heartbeat from the cooperative pool says the daemon
                 // is at work (a stopped or starved daemon sends none, and the client gives up).
                 let response = blocking(heartbeat: out) { await self.handle(request) }
@@ -286,6 +286,12 @@ public final class ControlServer: @unchecked Sendable {
                 }
                 let job = try await scheduler.runNow(id)
                 return .ok(message: "started job \(id), \(job.title); its outcome goes on the timeline and into `vantage schedule list`")
+            case .deploy(let name, let environment, let ref):
+                return .deployment(try await supervisor.deploy(try await supervisor.resolve(name), environment: environment, ref: ref))
+            case .rollback(let name, let release):
+                return .deployment(try await supervisor.rollbackDeploy(try await supervisor.resolve(name), to: release))
+            case .releases(let name):
+                return .releases(try await supervisor.releases(try await supervisor.resolve(name)))
             case .subscribe, .logs, .attach:
                 return .error(message: "not handled here")
             }

@@ -1,5 +1,6 @@
 import Foundation
 import VantageCore
+import VantageFormats
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -193,5 +194,16 @@ enum SharedEntry {
                                hint: "write it without a leading / and without ..")
         }
         return parts.joined(separator: "/")
+    }
+}
+
+extension ReleaseLayout {
+    /// The deploy folder of a project: `[deploy] target` (absolute, or relative to the project
+    /// folder), else `$VANTAGE_HOME/deploys/<project file name>-<hash of the folder>` (two projects of one name never share one).
+    public static func of(_ project: Project, settings: DeploySettings?, home: String) -> ReleaseLayout {
+        if let target = settings?.target {
+            return ReleaseLayout(root: target.hasPrefix("/") ? target : project.path + "/" + target)
+        }
+        return ReleaseLayout(root: home + "/deploys/" + ProjectFileName.cgroupName(project, home: home))
     }
 }

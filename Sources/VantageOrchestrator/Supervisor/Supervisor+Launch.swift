@@ -94,7 +94,7 @@ extension Supervisor {
         let secretValues = try secrets?.values(project: mp.name, environment: mp.environment) ?? [:]
         let layers = try EnvironmentLayers.resolve(projectPath: project.path, config: config, environment: mp.environment,
                                                    secrets: secretValues, overrides: mp.overrides)
-        let directory = config.cwd.map { $0.hasPrefix("/") ? $0 : project.path + "/" + $0 } ?? project.path
+        let directory = runDirectory(project, config: config)
         let declaredPort = layers.last(where: { $0.key == "PORT" }).flatMap { Int($0.value) }
         let plan = try LaunchPlan.make(project: project, config: config, directory: directory, declaredPort: declaredPort)
 
