@@ -22,6 +22,7 @@ struct Vantage: AsyncParsableCommand {
             DeployCommand.self,
             RollbackCommand.self,
             ReleasesCommand.self,
+            CICommand.self,
             PauseCommand.self,
             UnpauseCommand.self,
             KillCommand.self,

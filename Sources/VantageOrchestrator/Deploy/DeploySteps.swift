@@ -5,6 +5,28 @@ import VantageFormats
 /// The steps of a deploy whose `[deploy]` table sets none: the project's CI workflow's, when it has
 /// one (`.github/workflows`, `.gitlab-ci.yml`), else the kind's build and test commands (issue 17 §1).
 public enum DeploySteps {
+    /// The steps of a project without `steps` in `[deploy]`: its CI workflow's, else its kind's.
+    public static func defaults(_ kinds: [ProjectKind], folder: String) -> [DeploySettings.Step] {
+        fromWorkflow(folder: folder) ?? forKind(kinds, folder: folder)
+    }
+
+    /// The `run:` steps (matrix and env expressions substituted) of the first job of the folder's
+    /// first readable workflow that has any; `uses:` steps and steps with an `if:` are left out.
+    public static func fromWorkflow(folder: String) -> [DeploySettings.Step]? {
+        for workflow in CIWorkflow.load(folder: folder) where workflow.problems.isEmpty {
+            for job in workflow.jobs {
+                let steps = job.steps.compactMap { step -> DeploySettings.Step? in
+                    guard let run = step.run, step.condition == nil else { return nil }
+                    let command = CIJobRunner.substitute(run, job: job, workflow: workflow, step: step)
+                    return DeploySettings.Step(name: step.name, command: command,
+                                               timeout: (step.timeoutMinutes ?? job.timeoutMinutes).map { $0 * 60 } ?? DeploySettings.Step.defaultTimeout)
+                }
+                if !steps.isEmpty { return steps }
+            }
+        }
+        return nil
+    }
+
     /// The kind's steps for the release folder `folder` (which files it has decides, e.g. a
     /// requirements.txt); empty for a kind with no build or test to run.
     public static func forKind(_ kinds: [ProjectKind], folder: String) -> [DeploySettings.Step] {

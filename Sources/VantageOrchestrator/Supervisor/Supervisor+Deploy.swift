@@ -31,7 +31,7 @@ extension Supervisor {
         }
         let release = try built.get()
         let short = String((release.commit ?? "").prefix(8))
-        let steps = settings.steps ?? DeploySteps.forKind(project.kinds, folder: release.path)
+        let steps = settings.steps ?? DeploySteps.defaults(project.kinds, folder: release.path)
         // The steps see the variables the project is launched with (layers, secrets), so a
         // migration reaches the same database.
         let launch = try Self.launchVariables(project: project, environment: environment ?? mp.environment, secrets: secrets,
