@@ -37,6 +37,7 @@ struct Vantage: AsyncParsableCommand {
             GraphCommand.self,
             MemoryCommand.self,
             ScheduleCommand.self,
+            BackupCommand.self,
             HistoryCommand.self,
             TroubleshootCommand.self,
             BenchCommand.self,

@@ -47,6 +47,11 @@ import VantageCore
         "stop-timeout-inf.toml": "F:2: field 'stop_timeout': expected a number from 0 to 3600 seconds, found inf",
         "stop-timeout-nan.toml": "F:2: field 'stop_timeout': expected a number from 0 to 3600 seconds, found nan",
         "templates-outside.toml": "F:2: field 'templates': the path \"../../../../etc/passwd.tmpl\" leads outside the project folder (to /etc/passwd.tmpl) (\(escapeHint))",
+        "backup-no-repository.toml": "F:1: field 'backup.repository': [backup] needs repository = \"…\" (a folder or an sftp: URL) (for example repository = \"/srv/backups/myapp\")",
+        "backup-keep-negative.toml": "F:5: field 'backup.keep.daily': expected an integer from 0 to 10000, found -1",
+        "backup-schedule-bad.toml": "F:3: field 'backup.schedule': not a cron expression: field 2 (hour), column 3: 25 is out of range: an hour is 0-23 (5 fields: minute hour day-of-month month day-of-week, e.g. \"0 3 * * *\", or @daily)",
+        "backup-paths-outside.toml": "F:3: field 'backup.paths': the path \"../other\" leads outside the project folder (to WS/other) (\(escapeHint))",
+        "backup-excludes-not-strings.toml": "F:3: field 'backup.excludes': expected a non-empty string, found an integer",
     ]
 
     /// file → every warning; the file still reads.
@@ -55,6 +60,9 @@ import VantageCore
         "warning-unknown-keys-in-tables.toml": [
             "F:4: field 'readiness.timout': unknown key \"timout\" is ignored (did you mean \"timeout\"?)",
             "F:6: field 'limits.memroy': unknown key \"memroy\" is ignored (did you mean \"memory\"?)",
+        ],
+        "warning-unknown-key-in-backup-keep.toml": [
+            "F:3: field 'backup.keep.yearly': unknown key \"yearly\" is ignored (known keys: daily, weekly, monthly)",
         ],
         "warning-unknown-key-far-from-any.toml": [
             "F:2: field 'author': unknown key \"author\" is ignored (known keys: \(ProjectConfigReader.rootKeys.joined(separator: ", ")))",

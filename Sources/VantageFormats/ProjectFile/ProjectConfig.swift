@@ -28,6 +28,8 @@ public struct ProjectConfig: Sendable, Equatable {
     public var pauseUnderPressure = false
     /// `[deploy]`: how `vantage deploy` makes and switches releases; nil when the file has none.
     public var deploy: DeploySettings?
+    /// `[backup]`: restic repository, paths, schedule and retention; nil when not configured.
+    public var backup: BackupSettings?
     /// The file it was read from, if any.
     public var file: String?
     /// Keys the schema does not know, each with file, line and the nearest known key.

@@ -56,7 +56,7 @@ public enum ProjectConfigReader {
     public static let fileName = ".vantage.toml"
 
     static let rootKeys = ["name", "command", "cwd", "ports", "env", "depends_on", "readiness", "restart", "limits",
-                           "priority", "templates", "stop_timeout", "pause_under_pressure", "deploy"]
+                           "priority", "templates", "stop_timeout", "pause_under_pressure", "deploy", "backup"]
     static let readinessKeys = ["type", "path", "port", "command", "pattern", "interval", "timeout"]
     static let restartKeys = ["policy", "max_tries", "backoff", "backoff_max", "jitter", "stable_after"]
     static let limitsKeys = ["cpu", "memory", "pids", "nofile"]
@@ -154,6 +154,7 @@ public enum ProjectConfigReader {
         restart(&t, into: &c)
         limits(&t, into: &c)
         c.deploy = DeploySettings.read(&t)
+        c.backup = BackupSettings.read(&t, paths: paths)
         c.warnings = t.warnings
         return ProjectConfigReading(config: c, errors: t.errors, warnings: t.warnings)
     }

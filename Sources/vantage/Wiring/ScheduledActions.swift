@@ -2,6 +2,7 @@ import Foundation
 import VantageAnalyzer
 import VantageCore
 import VantageDependencies
+import VantageFormats
 import VantageOrchestrator
 import VantageStore
 
@@ -34,6 +35,9 @@ struct ScheduledAction: Sendable {
         ScheduledAction(name: "vuln-db-refresh", summary: "import the OSV advisories of a folder (--from DIR) into the offline database (vantage deps db import DIR)",
                         targets: .workspace, needsSource: true) { context, job in
             ScheduledActions.refreshAdvisories(from: job.source ?? "", context)
+        },
+        .eachProject("backup", "a restic snapshot of the project's [backup] (vantage backup run NAME); a failure is also a Troubleshooting problem") { context, project in
+            await ScheduledActions.backup(project, context)
         },
         ScheduledAction(name: "restart", summary: "restart a project through the supervisor (vantage restart NAME)",
                         targets: .project, needsSource: false) { context, job in
@@ -136,6 +140,34 @@ enum ScheduledActions {
         } catch {
             return .failed("\(error)")
         }
+    }
+
+    /// `vantage backup run NAME` (`ProjectBackup`) off the cooperative pool; a failure is published
+    /// as an error diagnostic of the project, with its cause, for the Troubleshooting pane.
+    static func backup(_ project: Project, _ context: ScheduledActionContext) async -> ScheduledJob.Outcome {
+        let outcome: ScheduledJob.Outcome = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                do throws(VantageError) {
+                    guard let settings = try ProjectConfigReader.read(projectPath: project.path).backup else {
+                        throw VantageError(.config, "\(project.name) has no [backup] table in its \(ProjectConfigReader.fileName)")
+                    }
+                    // The vault as the supervisor opens it: the passphrase the process was started with, if any.
+                    let secrets = try PassphrasePrompt.openVault(context.paths, interactive: false)
+                    let environment = EnvironmentLayers.defaultEnvironment
+                    let password = try ResticPassword.lookup(secrets, project: project.name, environment: environment)
+                    let done = try ProjectBackup(project: project.name, projectPath: project.path, settings: settings, environment: environment,
+                                                 password: password, paths: context.paths).run()
+                    continuation.resume(returning: .ok("snapshot \(done.summary.snapshotID), \(done.summary.dataAdded) bytes added"))
+                } catch {
+                    continuation.resume(returning: .failed("\(error)"))
+                }
+            }
+        }
+        if !outcome.succeeded {
+            context.bus.publish(.diagnostic(Diagnostic(time: context.bus.clock.now, severity: .error, source: "backup", project: project.id,
+                                                       message: "the scheduled backup of \(project.name) failed: \(outcome.message)")))
+        }
+        return outcome
     }
 
     /// `vantage restart NAME`: the same request to the supervisor over the control socket.
