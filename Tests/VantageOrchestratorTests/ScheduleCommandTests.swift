@@ -66,8 +66,8 @@ import VantageCore
         (["--cron", "0 25 * * *", "--target", "workspace", "--action", "analyze"],
          "vantage: --cron '0 25 * * *': field 2 (hour), column 3: 25 is out of range: an hour is 0-23 "
          + "(5 fields: minute hour day-of-month month day-of-week, e.g. '0 3 * * *', or @daily)\n"),
-        (["--cron", "@daily", "--target", "workspace", "--action", "backup"],
-         "vantage: --action 'backup' is not an action (one of: "),
+        (["--cron", "@daily", "--target", "workspace", "--action", "self-destruct"],
+         "vantage: --action 'self-destruct' is not an action (one of: "),
         (["--cron", "@daily", "--target", "workspace", "--action", "restart"],
          "vantage: --action restart acts on one project, not the workspace (give --target a project's name)\n"),
         (["--cron", "@daily", "--target", "web", "--action", "vuln-db-refresh", "--from", "/"],

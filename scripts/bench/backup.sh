@@ -44,7 +44,7 @@ db = sqlite3.connect(sys.argv[1]); db.execute("CREATE TABLE t (id INTEGER PRIMAR
 for _ in range(50 * 1024 // 4): db.execute("INSERT INTO t (payload) VALUES (?)", (os.urandom(4096),))
 db.commit()
 PY
-printf '[backup]\nrepository = "%s"\n' "$work/repo-vantage" > "$work/shop/.vantage.toml"
+printf 'name = "shop"\ncommand = "sleep 100000"\n[backup]\nrepository = "%s"\n' "$work/repo-vantage" > "$work/shop/.vantage.toml"
 printf '%s' "$password" | "$VANTAGE_BIN" secret set shop RESTIC_PASSWORD >/dev/null
 v() { "$VANTAGE_BIN" backup "$@" --root "$work"; }
 r() { printf '%s\n' "$password" | restic "$@"; }
@@ -83,7 +83,7 @@ rm -rf "$work/restored-vantage" "$work/restored-plain" "$work/repo-plain"
 # --- the database under a live writer, RUNS times -----------------------------------------------
 # A project of the database alone, so each run backs up and restores 50 MB.
 mkdir -p "$work/db/state"; mv "$work/shop/state/shop.db" "$work/db/state/"; rm -rf "$work/shop"
-mkdir -p "$work/db"; printf '[backup]\nrepository = "%s"\n' "$work/repo-db" > "$work/db/.vantage.toml"
+mkdir -p "$work/db"; printf 'name = "db"\ncommand = "sleep 100000"\n[backup]\nrepository = "%s"\n' "$work/repo-db" > "$work/db/.vantage.toml"
 printf '%s' "$password" | "$VANTAGE_BIN" secret set db RESTIC_PASSWORD >/dev/null
 v init db >/dev/null
 start_writer_db() { python3 "$work/writer.py" "$work/db/state/shop.db" & writer=$!; sleep 1; }
@@ -109,7 +109,7 @@ echo "database restored from a backup taken while written: integrity ok and ever
 found=0
 for i in $(seq 1 "$runs"); do
   rm -rf "$work/repo-damaged"; cp -a "$work/repo-db" "$work/repo-damaged"
-  printf '[backup]\nrepository = "%s"\n' "$work/repo-damaged" > "$work/db/.vantage.toml"
+  printf 'name = "db"\ncommand = "sleep 100000"\n[backup]\nrepository = "%s"\n' "$work/repo-damaged" > "$work/db/.vantage.toml"
   python3 - "$work/repo-damaged" "$i" <<'PY'
 import os, random, sys
 random.seed(int(sys.argv[2]))

@@ -28,7 +28,7 @@ public struct BackupLedger: Sendable {
     public func record(_ entry: Entry) throws(VantageError) {
         try VantagePaths.ensurePrivateDirectory((path as NSString).deletingLastPathComponent)
         try FileLock.withExclusiveLock(path + ".lock") { () throws(VantageError) in
-            var file = load()
+            var file = try loadForUpdate()
             file.entries.removeAll { $0.repository == entry.repository && $0.snapshot == entry.snapshot }
             file.entries.append(entry)
             let encoder = JSONEncoder()
@@ -42,6 +42,15 @@ public struct BackupLedger: Sendable {
     /// The entry of a snapshot of `repository` (by its full or short id).
     public func entry(repository: String, snapshot id: String) -> Entry? {
         load().entries.first { $0.repository == repository && id.hasPrefix($0.snapshot) }
+    }
+
+    /// The file as it is; a damaged one is not overwritten (its entries would be lost silently).
+    private func loadForUpdate() throws(VantageError) -> File {
+        guard let data = FileManager.default.contents(atPath: path) else { return File() }
+        do { return try JSONDecoder().decode(File.self, from: data) } catch {
+            throw VantageError(.io, "the backup ledger is damaged, so this snapshot's size is not recorded (the snapshot itself is in the repository): \(error)",
+                               at: SourceLocation(file: path), hint: "move the file aside; Vantage starts a new one")
+        }
     }
 
     private func load() -> File {

@@ -18,7 +18,7 @@ public enum ResticFailure {
                                 hint: "a slow disk or network, or a very large change; raise --timeout, or look at the repository with `restic -r \(repository) snapshots`")
         }
         if text.contains("Is there a repository at the following location?") || text.contains("unable to open config file") {
-            return VantageError(.notFound, "no restic repository at \(repository)", at: at,
+            return VantageError(.notFound, "no restic repository at \(repository)",
                                 hint: "run `vantage backup init \(project)` to create it, or correct [backup] repository in \(project)'s .vantage.toml")
         }
         if text.contains("wrong password or no key found") {
