@@ -69,9 +69,9 @@ for path in random.sample(files, len(files) // 100):
     with open(path, "r+b") as f: f.seek(0); f.write(os.urandom(1024))
 PY
 t0=$(now); v run shop >/dev/null; t1=$(now)
-vantage_added=$(v list shop --json | python3 -c 'import json,sys; print(f"{json.load(sys.stdin)[-1][\"added\"] / 1e6:.2f}")')
+vantage_added=$(v list shop --json | python3 -c 'import json,sys; print("%.2f" % (json.load(sys.stdin)[-1]["added"] / 1e6))')
 t2=$(now); plain=$(r -r "$work/repo-plain" backup --json "$work/shop" 2>/dev/null | tail -1); t3=$(now)
-plain_added=$(echo "$plain" | python3 -c 'import json,sys; print(f"{json.load(sys.stdin)[\"data_added\"] / 1e6:.2f}")')
+plain_added=$(echo "$plain" | python3 -c 'import json,sys; print("%.2f" % (json.load(sys.stdin)["data_added"] / 1e6))')
 echo "incremental backup (1 % of 3,000 files changed): vantage $(elapsed "$t0" "$t1") s, +$vantage_added MB; plain restic $(elapsed "$t2" "$t3") s, +$plain_added MB"
 
 # --- restore of the whole project ---------------------------------------------------------------
