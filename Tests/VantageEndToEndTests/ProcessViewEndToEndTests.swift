@@ -47,4 +47,54 @@ import VantageCore
         try tmux.send("q")
         #expect(try tmux.waitFor(timeout: 20) { $0.contains("EXIT=0") }.ok)
     }
+
+    /// The same on a console attached to a `vantage daemon`: the tree comes from the daemon's
+    /// monitor and the signal is sent by the daemon's supervisor, which owns the project; the trap's
+    /// marker reaches the daemon's log of the project.
+    @Test func onAnAttachedConsoleTheDaemonListsTheTreeAndSendsTheSignal() throws {
+        let binary = try #require(Binary.vantage, "build the binary first: swift build --product vantage")
+        let root = NSTemporaryDirectory() + "va-procs-\(UUID().uuidString.prefix(6))"
+        let home = root + "-home"
+        try FileManager.default.createDirectory(atPath: root + "/trapper", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: home + "/daemon-test.log", contents: nil)
+        try "command = \"trap 'echo usr1-marker-seen' USR1; while :; do sleep 30 & wait; done\"\n"
+            .write(toFile: root + "/trapper/.vantage.toml", atomically: true, encoding: .utf8)
+        let daemon = try DaemonAttachEndToEndTests.startDaemon(binary, root: root, home: home)
+        defer {
+            kill(daemon, SIGTERM)
+            usleep(1_500_000)
+            try? FileManager.default.removeItem(atPath: root)
+            try? FileManager.default.removeItem(atPath: home)
+        }
+        try DaemonAttachEndToEndTests.waitForDaemon(binary, home: home)
+        let launched = try ChildProcess.run([binary, "launch", "trapper"], environment: HistoryEndToEndTests.environment(home: home), timeout: 30)
+        #expect(launched.status == 0, "\(launched.output)")
+        let tmux = try TmuxSession(width: 120, height: 40,
+                                   command: "\(TmuxSession.shellQuote(binary)) --root \(TmuxSession.shellQuote(root)); echo EXIT=$?",
+                                   environment: HistoryEndToEndTests.environment(home: home))
+        #expect(try tmux.waitFor(timeout: 15) { $0.contains("trapper") && $0.contains("1 up") }.ok, "attached, the daemon's project runs")
+        try tmux.send("T")
+        let tree = try tmux.waitFor(timeout: 20) { $0.contains("Processes of trapper: 2 processes") && $0.contains("└─ sleep 30") }
+        #expect(tree.ok, "the daemon's monitor lists the shell and its sleep; screen:\n\(tree.screen)")
+        try tmux.send("s")
+        #expect(try tmux.waitFor(timeout: 5) { $0.contains("> SIGTERM") }.ok, "the chooser opens on TERM")
+        try tmux.send("j", "j", "j", "j")
+        #expect(try tmux.waitFor(timeout: 5) { $0.contains("> SIGUSR1") }.ok)
+        try tmux.send("Enter")
+        let sent = try tmux.waitFor(timeout: 10) { $0.range(of: #"sent SIGUSR1 to \d+ \("#, options: .regularExpression) != nil }
+        #expect(sent.ok, "the daemon answers that it sent it; screen:\n\(sent.screen)")
+        var logged = ""
+        for _ in 0..<100 {
+            logged = (try? ChildProcess.run([binary, "logs", "trapper"], environment: HistoryEndToEndTests.environment(home: home), timeout: 10).output) ?? ""
+            if logged.contains("usr1-marker-seen") { break }
+            usleep(100_000)
+        }
+        #expect(logged.contains("usr1-marker-seen"), "the trap ran in the daemon's project: \(logged)")
+        try tmux.send("Escape")
+        try tmux.send("q")
+        #expect(try tmux.waitFor(timeout: 20) { $0.contains("EXIT=0") }.ok)
+        #expect(kill(daemon, 0) == 0, "quitting the attached console leaves the daemon running")
+    }
 }
+
