@@ -91,7 +91,9 @@ import VantageCore
             usleep(100_000)
         }
         #expect(logged.contains("usr1-marker-seen"), "the trap ran in the daemon's project: \(logged)")
+        // Esc, then q only once the view has closed: Esc followed at once by q reads as Meta-q.
         try tmux.send("Escape")
+        #expect(try tmux.waitFor(timeout: 5) { !$0.contains("Processes of trapper") }.ok, "Esc closes the view")
         try tmux.send("q")
         #expect(try tmux.waitFor(timeout: 20) { $0.contains("EXIT=0") }.ok)
         #expect(kill(daemon, 0) == 0, "quitting the attached console leaves the daemon running")

@@ -23,7 +23,7 @@ struct BackupCommand: AsyncParsableCommand {
 /// The project a backup command names, found in the --root folders, with its `[backup]` and password.
 struct BackupTarget: ParsableArguments {
     @Argument(help: "Project name (as the grid and `vantage scan` show it).") var name: String
-    @Option(name: .long, help: "Environment whose RESTIC_PASSWORD is used and that tags the snapshot (default: development).")
+    @Option(name: .long, help: "Environment whose RESTIC_PASSWORD is used and that tags the snapshot.")
     var env: String = EnvironmentLayers.defaultEnvironment
     @Option(name: .long, help: ArgumentHelp("Seconds a restic command may take before it is stopped.", valueName: "seconds"))
     var timeout: Double?

@@ -10,7 +10,7 @@ struct BackupVerifyCommand: AsyncParsableCommand {
         abstract: "Check the repository's data (restic check --read-data-subset) and restore a sample of the latest snapshot, compared by hash.",
         discussion: "Exits 1 when the repository is damaged. A subset below 100% reads less and may miss damage in the packs it skips.")
     @OptionGroup var target: BackupTarget
-    @Option(help: ArgumentHelp("The share of pack files read: 100% (default), 10%, 1/5.", valueName: "subset")) var subset = "100%"
+    @Option(help: ArgumentHelp("The share of pack files read: 100%, 10% or a fraction such as 1/5.", valueName: "subset")) var subset = "100%"
 
     func run() async throws {
         guard BackupVerification.isValidSubset(subset) else {
