@@ -6,6 +6,18 @@ import VantageCore
 /// tree; `s` opens the signal chooser, USR1 and Enter send it to the project's shell, whose trap
 /// prints a marker into the project's log; the footer says the signal was sent.
 @Suite(.serialized) struct ProcessViewEndToEndTests {
+    /// In the open process view: `s` opens the signal chooser on TERM, four steps down reach USR1,
+    /// Enter sends it, and the footer says so (`why` explains who answers).
+    static func sendUSR1(_ tmux: TmuxSession, _ why: String) throws {
+        try tmux.send("s")
+        #expect(try tmux.waitFor(timeout: 5) { $0.contains("> SIGTERM") }.ok, "the chooser opens on TERM")
+        try tmux.send("j", "j", "j", "j")
+        #expect(try tmux.waitFor(timeout: 5) { $0.contains("> SIGUSR1") }.ok)
+        try tmux.send("Enter")
+        let sent = try tmux.waitFor(timeout: 10) { $0.range(of: #"sent SIGUSR1 to \d+ \("#, options: .regularExpression) != nil }
+        #expect(sent.ok, "\(why); screen:\n\(sent.screen)")
+    }
+
     @Test func tListsTheTreeAndUsr1ReachesTheProjectsTrap() throws {
         let binary = try #require(Binary.vantage, "build the binary first: swift build --product vantage")
         let root = NSTemporaryDirectory() + "vantage-e2e-procs-\(UUID().uuidString.prefix(8))"
@@ -29,13 +41,7 @@ import VantageCore
         let tree = try tmux.waitFor(timeout: 20) { $0.contains("Processes of trapper: 2 processes") && $0.contains("└─ sleep 30") }
         #expect(tree.ok, "the shell and its sleep; screen:\n\(tree.screen)")
         #expect(tree.screen.contains("PID  CPU%    RSS  THR  UPTIME  COMMAND"), "screen:\n\(tree.screen)")
-        try tmux.send("s")
-        #expect(try tmux.waitFor(timeout: 5) { $0.contains("> SIGTERM") }.ok, "the chooser opens on TERM")
-        try tmux.send("j", "j", "j", "j")
-        #expect(try tmux.waitFor(timeout: 5) { $0.contains("> SIGUSR1") }.ok)
-        try tmux.send("Enter")
-        let sent = try tmux.waitFor(timeout: 10) { $0.range(of: #"sent SIGUSR1 to \d+ \("#, options: .regularExpression) != nil }
-        #expect(sent.ok, "the footer says it was sent; screen:\n\(sent.screen)")
+        try Self.sendUSR1(tmux, "the footer says it was sent")
         // The trap ran: its marker is in the project's log, and the log viewer shows it.
         try tmux.send("Escape")
         #expect(try tmux.waitFor(timeout: 5) { !$0.contains("Processes of trapper") }.ok, "Esc closes the view")
@@ -77,13 +83,7 @@ import VantageCore
         try tmux.send("T")
         let tree = try tmux.waitFor(timeout: 20) { $0.contains("Processes of trapper: 2 processes") && $0.contains("└─ sleep 30") }
         #expect(tree.ok, "the daemon's monitor lists the shell and its sleep; screen:\n\(tree.screen)")
-        try tmux.send("s")
-        #expect(try tmux.waitFor(timeout: 5) { $0.contains("> SIGTERM") }.ok, "the chooser opens on TERM")
-        try tmux.send("j", "j", "j", "j")
-        #expect(try tmux.waitFor(timeout: 5) { $0.contains("> SIGUSR1") }.ok)
-        try tmux.send("Enter")
-        let sent = try tmux.waitFor(timeout: 10) { $0.range(of: #"sent SIGUSR1 to \d+ \("#, options: .regularExpression) != nil }
-        #expect(sent.ok, "the daemon answers that it sent it; screen:\n\(sent.screen)")
+        try Self.sendUSR1(tmux, "the daemon answers that it sent it")
         var logged = ""
         for _ in 0..<100 {
             logged = (try? ChildProcess.run([binary, "logs", "trapper"], environment: HistoryEndToEndTests.environment(home: home), timeout: 10).output) ?? ""
